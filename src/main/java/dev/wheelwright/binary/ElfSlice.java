@@ -1,0 +1,36 @@
+package dev.wheelwright.binary;
+
+import java.util.List;
+
+/**
+ * An ELF image.
+ *
+ * @param arch          the Linux platform-tag arch: x86_64, i686, aarch64, armv7l, ppc64le, s390x, riscv64, ...
+ * @param elfClass      32 or 64
+ * @param littleEndian  EI_DATA
+ * @param machine       e_machine
+ * @param type          rel, exec, dyn, core
+ * @param needed        DT_NEEDED in order
+ * @param soname        DT_SONAME or null
+ * @param rpath         DT_RPATH or null
+ * @param runpath       DT_RUNPATH or null
+ * @param versionNeeds  every required symbol version from .gnu.version_r, e.g. GLIBC_2.17 with its library
+ * @param glibcMax      highest GLIBC_x.y required, e.g. "2.34", null if none
+ * @param manylinux     most specific manylinux policy its libraries and symbol versions allow
+ *                      (e.g. "manylinux_2_17"), null if none does
+ * @param musl          links musl libc (interpreter or libc.musl-* in DT_NEEDED)
+ * @param interpreter   PT_INTERP or null
+ */
+public record ElfSlice(String arch, int elfClass, boolean littleEndian, int machine, String type,
+                       List<String> needed, String soname, String rpath, String runpath,
+                       List<VersionNeed> versionNeeds, String glibcMax, String manylinux, boolean musl,
+                       String interpreter) implements Slice {
+
+    public ElfSlice {
+        needed = List.copyOf(needed);
+        versionNeeds = List.copyOf(versionNeeds);
+    }
+
+    /** A required symbol version (e.g. {@code GLIBC_2.17}) and the library that must provide it. */
+    public record VersionNeed(String library, String version) {}
+}
