@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             FuseCommand.class,
             RetagCommand.class,
+            InspectCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 
