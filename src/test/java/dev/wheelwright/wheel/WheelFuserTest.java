@@ -142,7 +142,7 @@ class WheelFuserTest {
 
         assertThat(run(lipo.toString(), "-info", so.toString()))
                 .contains("Architectures in the fat file").contains("x86_64 arm64");
-        assertThat(run(lipo.toString(), "-verify_arch", "x86_64", "arm64", so.toString())).isEmpty();
+        assertThat(run(lipo.toString(), so.toString(), "-verify_arch", "x86_64", "arm64")).isEmpty();
         for (String arch : List.of("x86_64", "arm64")) {
             String thin = loadCommands(run(objdump.toString(), "--macho", "--private-headers",
                     FIXTURES.resolve("_demo." + arch + ".so").toString()));
