@@ -10,6 +10,9 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         description = "Build, inspect and diagnose Python wheels per CPU architecture.",
         subcommands = {
+            FuseCommand.class,
+            RetagCommand.class,
+            InspectCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 
