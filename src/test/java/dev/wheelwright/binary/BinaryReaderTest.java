@@ -131,6 +131,20 @@ class BinaryReaderTest {
         assertThat(rpath.runpath()).isNull();
     }
 
+    @Test
+    void muslIsRecognisedByInterpreterOrLibc() {
+        ElfSlice interp = elf("elf-x86_64-musl-interp");
+        assertThat(interp.interpreter()).isEqualTo("/lib/ld-musl-x86_64.so.1");
+        assertThat(interp.type()).isEqualTo("dyn");
+        assertThat(interp.musl()).isTrue();
+        assertThat(interp.manylinux()).isNull();
+        ElfSlice lib = elf("elf-x86_64-musl.so");
+        assertThat(lib.needed()).containsExactly("libc.musl-x86_64.so.1");
+        assertThat(lib.musl()).isTrue();
+        assertThat(lib.manylinux()).isNull();
+        assertThat(elf("elf-x86_64-plain.so").musl()).isFalse();
+    }
+
     static Stream<Arguments> peArchs() {
         return Stream.of(Arguments.of("pe-x86_64.pyd", "amd64"), Arguments.of("pe-i686.pyd", "x86"),
                 Arguments.of("pe-aarch64.pyd", "arm64"));
