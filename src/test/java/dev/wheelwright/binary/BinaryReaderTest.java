@@ -23,6 +23,7 @@ class BinaryReaderTest {
         assertThat(arm.platform()).isEqualTo("macos");
         assertThat(arm.minos()).isEqualTo("11.0");
         assertThat(arm.sdk()).isEqualTo("13.1");
+        assertThat(arm.buildTools()).extracting(MachOSlice.BuildTool::tool).containsExactly("ld");
         assertThat(arm.codeSignature()).isTrue();
         assertThat(arm.signature().adhoc()).isTrue();
         assertThat(arm.signature().linkerSigned()).isTrue();
@@ -129,6 +130,20 @@ class BinaryReaderTest {
         ElfSlice rpath = elf("elf-x86_64-rpath.so");
         assertThat(rpath.rpath()).isEqualTo("/opt/vendor/lib");
         assertThat(rpath.runpath()).isNull();
+    }
+
+    @Test
+    void muslIsRecognisedByInterpreterOrLibc() {
+        ElfSlice interp = elf("elf-x86_64-musl-interp");
+        assertThat(interp.interpreter()).isEqualTo("/lib/ld-musl-x86_64.so.1");
+        assertThat(interp.type()).isEqualTo("dyn");
+        assertThat(interp.musl()).isTrue();
+        assertThat(interp.manylinux()).isNull();
+        ElfSlice lib = elf("elf-x86_64-musl.so");
+        assertThat(lib.needed()).containsExactly("libc.musl-x86_64.so.1");
+        assertThat(lib.musl()).isTrue();
+        assertThat(lib.manylinux()).isNull();
+        assertThat(elf("elf-x86_64-plain.so").musl()).isFalse();
     }
 
     static Stream<Arguments> peArchs() {
