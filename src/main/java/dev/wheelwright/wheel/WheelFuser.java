@@ -6,7 +6,7 @@ import dev.wheelwright.binary.BinaryInfo;
 import dev.wheelwright.binary.BinaryReader;
 import dev.wheelwright.binary.MachOSlice;
 import dev.wheelwright.binary.Slice;
-import dev.wheelwright.binary.macho.FatWriter;
+import dev.wheelwright.binary.macho.MachOFatWriter;
 import dev.wheelwright.spec.Tag;
 import dev.wheelwright.spec.WheelFilename;
 import java.io.IOException;
@@ -145,23 +145,23 @@ public final class WheelFuser {
     }
 
     private static byte[] fuseMachO(String name, WheelMembers.Member x, WheelMembers.Member r) {
-        List<FatWriter.Thin> thins = new ArrayList<>();
+        List<MachOFatWriter.Thin> thins = new ArrayList<>();
         thins.addAll(thins(name + " (x86_64 wheel)", x.data()));
         thins.addAll(thins(name + " (arm64 wheel)", r.data()));
-        return FatWriter.write(thins);
+        return MachOFatWriter.write(thins);
     }
 
     /** The thin images inside a Mach-O file (itself, or each slice of a fat file). */
-    static List<FatWriter.Thin> thins(String name, byte[] data) {
+    static List<MachOFatWriter.Thin> thins(String name, byte[] data) {
         BinaryInfo info = BinaryReader.read(name, data);
         if (!info.fat()) {
-            return List.of(FatWriter.thin(name, data));
+            return List.of(new MachOFatWriter.Thin(name, data));
         }
-        List<FatWriter.Thin> out = new ArrayList<>();
+        List<MachOFatWriter.Thin> out = new ArrayList<>();
         for (Slice s : info.slices()) {
             MachOSlice m = (MachOSlice) s;
             byte[] slice = Arrays.copyOfRange(data, (int) m.offset(), (int) (m.offset() + m.size()));
-            out.add(FatWriter.thin(name + "[" + m.arch() + "]", slice));
+            out.add(new MachOFatWriter.Thin(name + "[" + m.arch() + "]", slice));
         }
         return out;
     }
