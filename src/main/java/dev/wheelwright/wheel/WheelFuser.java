@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,6 +124,8 @@ public final class WheelFuser {
                 }
             }
         }
+        Collections.sort(differing);
+        Collections.sort(oneSided);
         if (!differing.isEmpty()) {
             throw new WheelwrightException("cannot fuse " + x86.path.getFileName() + " and " + arm.path.getFileName()
                     + ": " + differing.size() + (differing.size() == 1 ? " file differs" : " files differ")
