@@ -33,6 +33,22 @@ class WheelRetaggerTest {
         return p;
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} tagged {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "elf-x86_64-glibc234.so, linux_x86_64,          manylinux_2_34_x86_64",
+        "elf-x86_64-plain.so,    manylinux_2_28_x86_64, manylinux_2_5_x86_64.manylinux1_x86_64",
+        "elf-x86_64-rpath.so,    manylinux_2_17_x86_64, linux_x86_64",
+        "pe-i686.pyd,            win_amd64,             win32",
+        "pe-aarch64.pyd,         win_amd64,             win_arm64",
+        "pe-x86_64.pyd,          win_amd64,             win_amd64",
+    })
+    void linuxAndWindowsTagsFollowTheBinaries(String fixture, String tagged, String expected) throws IOException {
+        byte[] binary = Files.readAllBytes(Path.of("testdata/binaries", fixture));
+        WheelRetagger.Plan plan = WheelRetagger.plan(wheel("demo-1.0-cp39-cp39-" + tagged + ".whl", binary));
+        assertThat(String.join(".", plan.computed())).isEqualTo(expected);
+        assertThat(plan.changes()).isEqualTo(!tagged.equals(expected));
+    }
+
     @Test
     void raisesTheMacosVersionToTheBinariesMinimum() throws IOException {
         Path w = wheel("demo-1.0-cp39-cp39-macosx_10_9_x86_64.whl", WheelFuserTest.fixture("_demo.x86_64-10.15.so"));
