@@ -188,7 +188,29 @@ EOF
 record pip23-not-supported-wheel notsup \
   "$PATH_PY" -m pip install --no-index fastcrc-1.2.0-cp311-cp311-macosx_11_0_arm64.whl
 
-# 10. a near miss: the build succeeds (for pass cases)
+# 10. Mach-O linking with LLVM's ld64-compatible linker (lld): an x86_64 object in an arm64
+#     link, a missing -l library, and llvm-lipo thinning a fat file to an arch it lacks.
+LLVM_BIN=${LLVM_BIN:-/usr/lib/llvm-14/bin}
+if [ -x "$LLVM_BIN/clang" ] || command -v clang >/dev/null 2>&1; then
+  export PATH="$LLVM_BIN:$PATH"
+  mkdir -p "$WORK/macho"
+  printf 'int crc_update(int c);\nint crc_final(void) { return crc_update(0); }\n' > "$WORK/macho/final.c"
+  printf 'int crc_update(int c) { return c + 1; }\n' > "$WORK/macho/update.c"
+  record lld-arm64-link-x86_64-object macho sh -xc '
+    clang -target x86_64-apple-macos10.9 -c update.c -o update.o
+    clang -target arm64-apple-macos11 -fuse-ld=lld -bundle -nostdlib final.c update.o -o crc.arm64.so'
+  record lld-library-not-found macho sh -xc '
+    clang -target arm64-apple-macos11 -fuse-ld=lld -bundle -undefined dynamic_lookup -nostdlib final.c -lnotthere -o crc.arm64.so'
+  record llvm-lipo-missing-arch macho sh -xc '
+    clang -target x86_64-apple-macos10.9 -fuse-ld=lld -bundle -undefined dynamic_lookup -nostdlib update.c -o u.x86_64.so
+    clang -target arm64-apple-macos11 -fuse-ld=lld -bundle -undefined dynamic_lookup -nostdlib update.c -o u.arm64.so
+    llvm-lipo -create u.x86_64.so u.arm64.so -output u.so
+    llvm-lipo -info u.so
+    llvm-lipo u.so -thin arm64e -output u.arm64e.so
+    llvm-lipo -create u.x86_64.so u.x86_64.so -output twice.so'
+fi
+
+# 11. a near miss: the build succeeds (for pass cases)
 ext_project ok goodext "$MODULE_C"
 sed -i 's/PyInit__mod/PyInit__goodext/; s/"_mod"/"_goodext"/' "$WORK/ok/src/_goodext.c"
 record pip23-sys-build-ok ok \
