@@ -7,7 +7,7 @@ with them to write the expected findings. A pass case (captures=None) expects no
 
 from dataclasses import dataclass, field
 
-from frames import (ROOT, Rand, ansi, buildkit, cibuildwheel, collecting, conda_build, gha, pip9, pip20, pip23,
+from frames import (ROOT, Rand, ansi, buildkit, cibuildwheel, collecting, conda_build, gha, pdm, pip9, pip20, pip23,
                     pip23_metadata, poetry, pybuild, tox, uv)
 from pieces import (clang_compile, clang_fatal_header, gcc_compile, gcc_fatal_header, hook_frames, mark,
                     recorded, st_build, traceback)
@@ -648,6 +648,17 @@ body2 = [ROOT + l[2:] if l.startswith(ROOT) else l for l in body]
 lines = uv("cryptox", "3.4.8", ["running bdist_wheel"] + [l for l in body2 if not l.startswith(ROOT) and "fatal" not in l][:12],
            [l for l in body2 if l.startswith(ROOT) or "fatal" in l or "compilation" in l or "error:" in l or "|" in l])
 case("WW-B018-library-headers-missing", "uv-openssl", lines, dict(header="openssl/opensslv.h"))
+r = Rand(25)
+body = ["  Running command Building wheel for pyxmlsec (pyproject.toml)", "  running bdist_wheel", "  running build_ext",
+        "  building 'xmlsec' extension",
+        "  " + gcc_compile("src/main.c", "build/temp.linux-x86_64-cpython-311/src/main.o", cc="$BUILD_PREFIX/bin/x86_64-conda-linux-gnu-cc",
+                           includes=("$PREFIX/include/python3.11",), extra="-D__XMLSEC_FUNCTION__=__func__ -DXMLSEC_NO_SIZE_T "),
+        ROOT + "  src/main.c:12:10: fatal error: xmlsec/xmlsec.h: No such file or directory",
+        "     12 | #include <xmlsec/xmlsec.h>", "        |          ^~~~~~~~~~~~~~~~~", "  compilation terminated.",
+        "  error: command '$BUILD_PREFIX/bin/x86_64-conda-linux-gnu-cc' failed with exit code 1",
+        "  error: subprocess-exited-with-error", "  ERROR: Failed building wheel for pyxmlsec", "Failed to build pyxmlsec",
+        "ERROR: Could not build wheels for pyxmlsec, which is required to install pyproject.toml-based projects"]
+case("WW-B018-library-headers-missing", "conda-build-xmlsec", conda_build("pyxmlsec", "1.3.13", body), dict(header="xmlsec/xmlsec.h"))
 rec = recorded("pip23-sys-python-headers-missing")
 case("WW-B018-library-headers-missing", "recorded-python-h-only", rec)
 
@@ -662,6 +673,12 @@ body = ["running build_ext", "building 'pyxmlsec._xmlsec' extension", "clang -bu
         ROOT + "ld: library not found for -lxmlsec1-openssl", "clang: error: linker command failed with exit code 1 (use -v to see invocation)",
         "error: command '/usr/bin/clang' failed with exit code 1"]
 case("WW-B019-library-missing", "poetry-ld64", poetry("pyxmlsec", "1.3.13", body), dict(lib="xmlsec1-openssl"))
+tail = ["building 'fastlz4._lz4' extension",
+        gcc_compile("src/_lz4.c", "build/temp.linux-x86_64-cpython-311/src/_lz4.o", cc="gcc", includes=("/usr/local/include/python3.11",)),
+        "gcc -shared build/temp.linux-x86_64-cpython-311/src/_lz4.o -L/usr/local/lib -llz4 -o build/lib.linux-x86_64-cpython-311/fastlz4/_lz4.cpython-311-x86_64-linux-gnu.so",
+        ROOT + "/usr/bin/ld: cannot find -llz4", "collect2: error: ld returned 1 exit status",
+        "error: command '/usr/bin/gcc' failed with exit code 1"]
+case("WW-B019-library-missing", "pdm-gnu-ld-old-wording", pdm("fastlz4", "4.3.2", tail), dict(lib="lz4"))
 p = ["gcc -shared build/temp/_zlib.o -L/usr/lib/x86_64-linux-gnu -lz -o build/lib/zlibwrap/_zlib.so",
      "/usr/bin/ld: warning: cannot find entry symbol _start; defaulting to 0000000000001040",
      "copying build/lib/zlibwrap/_zlib.so -> zlibwrap", "Successfully built zlibwrap"]

@@ -321,6 +321,25 @@ def conda_build(pkg, ver, body, py="311"):
     return out
 
 
+def pdm(pkg, ver, build_tail, others=(("packaging", "24.0"), ("six", "1.16.0"))):
+    """pdm 2.x `pdm install`: per-package results, then the BuildError with the build's last lines."""
+    out = ["Updating pdm.lock...", "🔒 Lock successful", "Changes are written to pdm.lock.",
+           f"Synchronizing working set with resolved packages: {len(others) + 1} to add, 0 to update, 0 to remove", ""]
+    for name, v in others:
+        out.append(f"  ✔ Install {name} {v} successful")
+    out += [f"  ✖ Install {pkg} {ver} failed", "Retry failed jobs", f"  ✖ Install {pkg} {ver} failed",
+            "Error occurs: ", "Traceback (most recent call last):",
+            '  File "/home/runner/.local/pipx/venvs/pdm/lib/python3.11/site-packages/pdm/installers/synchronizers.py", line 258, in install_candidate',
+            "    self.manager.install(can)",
+            '  File "/home/runner/.local/pipx/venvs/pdm/lib/python3.11/site-packages/pdm/builders/base.py", line 125, in log_subprocessor',
+            "    raise BuildError(",
+            f"pdm.exceptions.BuildError: Build backend raised error: Showing the last {len(build_tail)} lines of the build output:"]
+    out += build_tail
+    out += ["", "[BuildError]: Build backend raised error: " + f"Showing the last {len(build_tail)} lines of the build output:",
+            "Add '-v' to see the detailed traceback"]
+    return out
+
+
 # ---- decorators ---------------------------------------------------------------------------
 
 def gha(lines, start="2024-03-05T10:22:31", step_seconds=0.0137, groups=None):
