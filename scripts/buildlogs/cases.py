@@ -5,6 +5,7 @@ patterns must capture on the marked line; the generator fills the rule's `messag
 with them to write the expected findings. A pass case (captures=None) expects no finding.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from frames import (ROOT, Rand, ansi, buildkit, cibuildwheel, collecting, conda_build, gha, pdm, pip9, pip20, pip23,
@@ -807,3 +808,20 @@ lines = cibuildwheel(["cp311-macosx_universal2"], [uni], archs="universal2")
 case("WW-B024-cross-compiled-untested", "cibuildwheel-universal2-on-x86", lines, dict(arch="universal2", host="x86_64"))
 arm_native = ["Successfully built pyzx", "✓ 12.02s", "Testing wheel...", "+ pytest /Users/runner/work/pyzx/pyzx/tests"] + PYTEST_OK + ["✓ cp312-macosx_arm64 finished in 25.11s"]
 case("WW-B024-cross-compiled-untested", "native-arm64-runner-tested", gha(cibuildwheel(["cp312-macosx_arm64"], [arm_native], archs="arm64")))
+
+
+# ---------------------------------------------------------------------------------------------
+# Near misses at full length: a short pass case becomes one step of a whole CI job, and every
+# rule also gets a job that failed for a reason that is not a build problem (network timeout,
+# hash mismatch, resolver conflict, failing tests), taken in turn.
+from jobs import CHECKOUT, SETUP_PY, gha_job, unrelated_jobs  # noqa: E402
+
+_STAMPED = re.compile(r"^\d{4}-\d\d-\d\dT[\d:.]+Z ")
+for k in CASES:
+    if k.captures is None and len(k.lines) < 30:
+        k.lines = gha(gha_job([CHECKOUT, SETUP_PY, ("./ci/build.sh", [_STAMPED.sub("", l) for l in k.lines])]))
+
+_UNRELATED = list(unrelated_jobs().items())
+for i, rule in enumerate(sorted({k.rule for k in CASES})):
+    name, job = _UNRELATED[i % len(_UNRELATED)]
+    case(rule, f"unrelated-{name}", gha(job))
