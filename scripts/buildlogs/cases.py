@@ -615,6 +615,13 @@ case("WW-B016-compiler-missing", "pip9-slim-image", buildkit(pip9("pyhash3", "0.
      dict(compiler="gcc"))
 rec = recorded("pip23-sys-library-missing")
 case("WW-B016-compiler-missing", "recorded-link-failure-not-compiler", rec)
+r = Rand(26)
+body = ["running bdist_wheel", "running build", "running build_ext", "-- Configuring pyllvmx with scikit-build",
+        "Traceback (most recent call last):", '  File "/usr/lib/python3.11/subprocess.py", line 1950, in _execute_child',
+        "    raise child_exception_type(errno_num, err_msg, err_filename)",
+        "FileNotFoundError: [Errno 2] No such file or directory: 'cmake'", "",
+        "error: command 'cmake' failed: No such file or directory"]
+case("WW-B016-compiler-missing", "cmake-missing-not-compiler", gha(pip23("pyllvmx", "0.4.0", body, r)))
 
 # ---------------------------------------------------------------------------------------------
 # WW-B017 python-headers-missing
