@@ -69,13 +69,15 @@ def write_real_world():
     folder = os.path.join(HERE, "..", "testdata", "logs", "real-world")
     os.makedirs(folder, exist_ok=True)
     rows = []
-    for name, lines, rule in entries():
+    for entry in entries():
+        name, lines, rule = entry[:3]
+        eol = "\r\n" if len(entry) > 3 and entry[3] else "\n"
         roots = [i for i, l in enumerate(lines) if l.startswith(ROOT)]
         if (rule is None) != (len(roots) == 0) or len(roots) > 1:
             sys.exit(f"real-world {name}: marker count {len(roots)} does not fit rule {rule}")
         text = [l[len(ROOT):] if l.startswith(ROOT) else l for l in lines]
         with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as f:
-            f.write("\n".join(text) + "\n")
+            f.write(eol.join(text) + eol)
         rows.append((name, rule or "none", str(roots[0] + 1) if roots else "-"))
     with open(os.path.join(folder, "EXPECTED.md"), "w", encoding="utf-8") as f:
         f.write(EXPECTED_HEAD)

@@ -58,6 +58,19 @@ def entries():
     # 5. auditwheel in cibuildwheel on Linux
     out.append(("gha-linux-auditwheel.log", gha(gha_job([CHECKOUT, SETUP_PY, ("python -m cibuildwheel --output-dir wheelhouse",
                                                                           _strip_gha(_case("WW-B014-manylinux-policy-violation", "auditwheel-too-recent")))])), "WW-B014"))
+    # 6. Windows runner, Python 3.12 without wheels for an old pin, no Build Tools (CRLF log)
+    r = Rand(104)
+    b = ["running bdist_wheel", "running build", "running build_py", "creating build\\lib.win-amd64-cpython-312\\netifacesx",
+         "copying netifacesx\\__init__.py -> build\\lib.win-amd64-cpython-312\\netifacesx", "running build_ext",
+         ROOT + 'error: Microsoft Visual C++ 14.0 or greater is required. Get it with "Microsoft C++ Build Tools": https://visualstudio.microsoft.com/visual-cpp-build-tools/']
+    steps = [CHECKOUT, ("actions/setup-python@v5", ["with:", "  python-version: 3.12", "Successfully set up CPython (3.12.2)"]),
+             ("python -m pip install -r requirements.txt", ["shell: C:\\Program Files\\PowerShell\\7\\pwsh.EXE -command \". '{0}'\""]
+              + collecting([("requests", "2.31.0", "py3-none-any"), ("idna", "3.6", "py3-none-any")], r) + pip23("netifacesx", "0.11.0", b, r)
+              + ["Error: Process completed with exit code 1."])]
+    out.append(("gha-windows-msvc-crlf.log", gha(gha_job(steps, runner="windows-2022", image="windows-2022/20240226.1")), "WW-B016", True))
+    # 7. uv sync of a project whose cffi-based dependency lacks OpenSSL headers
+    out.append(("uv-openssl-headers.log", ["$ uv sync --python 3.10", "Using CPython 3.10.13 interpreter at: /usr/bin/python3.10",
+                                           "Creating virtual environment at: .venv"] + _case("WW-B018-library-headers-missing", "uv-openssl"), "WW-B018"))
     # ---- unrelated failures: no WW-B finding --------------------------------------------------
     for name, lines in unrelated_jobs().items():
         out.append((f"unrelated-{name}.log", gha(lines), None))
