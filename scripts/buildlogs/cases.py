@@ -350,6 +350,12 @@ lines = ["C:\\build> py -3.12 -m pip install dist\\fastcrc-1.2.0-cp311-cp311-win
          "3.12.2 (tags/v3.12.2:6abddd9, Feb  6 2024, 21:26:36) [MSC v.1937 64 bit (AMD64)]"]
 case("WW-B006-not-supported-wheel", "windows-python-mismatch-crlf", lines,
      dict(wheel="fastcrc-1.2.0-cp311-cp311-win_amd64.whl", platform="win_amd64"), crlf=True)
+lines = ["$ pip install wheelhouse/fastcrc-1.2.0-cp36-cp36m-manylinux2014_aarch64.whl",
+         ROOT + "fastcrc-1.2.0-cp36-cp36m-manylinux2014_aarch64.whl is not a supported wheel on this platform.",
+         "You are using pip version 9.0.1, however version 21.3.1 is available.",
+         "You should consider upgrading via the 'pip install --upgrade pip' command."]
+case("WW-B006-not-supported-wheel", "pip9-manylinux2014-unknown-tag", gha(lines),
+     dict(wheel="fastcrc-1.2.0-cp36-cp36m-manylinux2014_aarch64.whl", platform="manylinux2014_aarch64"))
 p = ["$ pip install dist/fastcrc-1.2.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
      "Processing ./dist/fastcrc-1.2.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
      "Installing collected packages: fastcrc", "Successfully installed fastcrc-1.2.0",
@@ -369,6 +375,17 @@ lines = ["$ uv pip install 'torch==2.2.2+cpu' --python 3.13",
          ROOT + "  ╰─▶ Because there is no version of torch==2.2.2+cpu and you require torch==2.2.2+cpu, we can conclude that your requirements are unsatisfiable.",
          "", "      hint: Pre-releases are available for `torch` in the requested range, but pre-releases weren't enabled (try: `--prerelease=allow`)"]
 case("WW-B007-no-matching-distribution", "uv-no-version", lines, dict(req="torch==2.2.2+cpu"))
+lines = ["$ pip install -r requirements.txt", "Collecting Django==3.2.25 (from -r requirements.txt (line 1))",
+         "  Downloading https://files.pythonhosted.org/packages/Django-3.2.25-py3-none-any.whl (7.9MB)",
+         ROOT + "  Could not find a version that satisfies the requirement tensorflow==2.15.0 (from -r requirements.txt (line 4)) (from versions: )",
+         "No matching distribution found for tensorflow==2.15.0 (from -r requirements.txt (line 4))",
+         "You are using pip version 9.0.3, however version 21.3.1 is available.",
+         "You should consider upgrading via the 'pip install --upgrade pip' command."]
+case("WW-B007-no-matching-distribution", "pip9-python36", buildkit(lines, step=6, stage="web 3/6", command="pip install -r requirements.txt"),
+     dict(req="tensorflow==2.15.0"))
+lines = ["$ poetry add 'pyobjc-core==10.1'", "Updating dependencies", "Resolving dependencies...", "",
+         ROOT + "Because app depends on pyobjc-core (10.1) which doesn't match any versions, version solving failed."]
+case("WW-B007-no-matching-distribution", "poetry-solver", lines, dict(req="pyobjc-core (10.1)"))
 p = ["Collecting numpy==1.26.4", "  Downloading numpy-1.26.4-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl (18.3 MB)",
      "Collecting pandas==2.2.1", "  Downloading pandas-2.2.1-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl (13.0 MB)",
      "INFO: pip is looking at multiple versions of app to determine which version is compatible with other requirements. This could take a while.",
@@ -813,6 +830,11 @@ uni = ["Successfully built pyzx", "✓ 22.40s", "",
        "Testing wheel...", "+ pytest /Users/runner/work/pyzx/pyzx/tests"] + PYTEST_OK + ["✓ cp311-macosx_universal2 finished in 44.10s"]
 lines = cibuildwheel(["cp311-macosx_universal2"], [uni], archs="universal2")
 case("WW-B024-cross-compiled-untested", "cibuildwheel-universal2-on-x86", lines, dict(arch="universal2", host="x86_64"))
+win = ["Successfully built pyzx", "✓ 19.20s", "",
+       ROOT + "Warning: While arm64 wheels can be built on x86_64, they cannot be tested. Consider building arm64 wheels natively, if your CI provider offers this. To silence this warning, set `CIBW_TEST_SKIP: \"*-win_arm64\"`.",
+       "", "✓ cp312-win_arm64 finished in 25.43s"]
+case("WW-B024-cross-compiled-untested", "cibuildwheel-windows-arm64-crlf",
+     cibuildwheel(["cp312-win_arm64"], [win], platform="windows", archs="ARM64"), dict(arch="arm64", host="x86_64"), crlf=True)
 arm_native = ["Successfully built pyzx", "✓ 12.02s", "Testing wheel...", "+ pytest /Users/runner/work/pyzx/pyzx/tests"] + PYTEST_OK + ["✓ cp312-macosx_arm64 finished in 25.11s"]
 case("WW-B024-cross-compiled-untested", "native-arm64-runner-tested", gha(cibuildwheel(["cp312-macosx_arm64"], [arm_native], archs="arm64")))
 
