@@ -781,6 +781,29 @@ lines += ["    ----------------------------------------",
           "WARNING: You are using pip version 20.2.4; however, version 24.0 is available.",
           "You should consider upgrading via the '/usr/bin/python3 -m pip install --upgrade pip' command."]
 case("WW-B022-build-dependency-undeclared", "pip20-numpy-in-setup-py", lines, dict(module="numpy"))
+env = Rand(27).tmp("/tmp/build-env-")
+tb = traceback([("/usr/lib/python3/dist-packages/pyproject_hooks/_in_process/_in_process.py", 353, "<module>", "main()"),
+                ("/usr/lib/python3/dist-packages/pyproject_hooks/_in_process/_in_process.py", 335, "main", "json_out['return_val'] = hook(**hook_input['kwargs'])"),
+                ("/usr/lib/python3/dist-packages/pyproject_hooks/_in_process/_in_process.py", 118, "get_requires_for_build_wheel", "return hook(config_settings)"),
+                (f"{env}/lib/python3.11/site-packages/setuptools/build_meta.py", 325, "get_requires_for_build_wheel", "return self._get_build_requires(config_settings, requirements=['wheel'])"),
+                (f"{env}/lib/python3.11/site-packages/setuptools/build_meta.py", 295, "_get_build_requires", "self.run_setup()"),
+                (f"{env}/lib/python3.11/site-packages/setuptools/build_meta.py", 311, "run_setup", "exec(code, locals())"),
+                ("<string>", 3, "<module>", None)], ROOT + "ModuleNotFoundError: No module named 'pybind11'")
+lines = ["$ python -m build", "* Creating isolated environment: venv+pip...",
+         "* Installing packages in isolated environment:", "  - setuptools>=61", "  - wheel",
+         "* Getting build dependencies for sdist...", "running egg_info", "writing fastgeo.egg-info/PKG-INFO",
+         "writing dependency_links to fastgeo.egg-info/dependency_links.txt", "writing top-level names to fastgeo.egg-info/top_level.txt",
+         "* Building sdist...", "running sdist", "creating fastgeo-0.2.0", "Creating tar archive",
+         "* Building wheel from sdist", "* Creating isolated environment: venv+pip...",
+         "* Installing packages in isolated environment:", "  - setuptools>=61", "  - wheel",
+         "* Getting build dependencies for wheel..."] + tb + ["", "ERROR Backend subprocess exited when trying to invoke get_requires_for_build_wheel"]
+case("WW-B022-build-dependency-undeclared", "python-m-build-pybind11", lines, dict(module="pybind11"))
+p = ["Run python -m pip install dist/*.whl", "Processing ./dist/fastgeo-0.2.0-cp311-cp311-linux_x86_64.whl",
+     "Installing collected packages: fastgeo", "Successfully installed fastgeo-0.2.0",
+     "Run python -c 'import fastgeo, numpy; print(fastgeo.area([(0, 0), (1, 0), (0, 1)]))'",
+     "Traceback (most recent call last):", '  File "<string>", line 1, in <module>',
+     "ModuleNotFoundError: No module named 'numpy'", "Error: Process completed with exit code 1."]
+case("WW-B022-build-dependency-undeclared", "runtime-import-after-install", gha(p))
 p = ["$ python -m pytest -q", "==================================== ERRORS ====================================",
      "______________________ ERROR collecting tests/test_fast.py ______________________",
      "ImportError while importing test module '/home/runner/work/app/app/tests/test_fast.py'.",
