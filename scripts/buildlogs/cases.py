@@ -587,6 +587,11 @@ lines = ["$ auditwheel repair --plat manylinux2014_x86_64 -w wheelhouse dist/pyg
          ROOT + 'ValueError: Cannot repair wheel, because required library "libgeos_c.so.1" could not be located']
 case("WW-B014-manylinux-policy-violation", "auditwheel-library-not-located", lines,
      dict(reason='library "libgeos_c.so.1" could not be located'))
+_win_egg = ["C:\\src\\pyzstdx> python setup.py bdist_wheel", "running bdist_wheel", "Traceback (most recent call last):",
+         '  File "C:\\src\\pyzstdx\\setup.py", line 38, in <module>', "    setup(",
+         '  File "C:\\hostedtoolcache\\windows\\Python\\3.9.13\\x64\\lib\\site-packages\\setuptools\\wheel.py", line 100, in _install_as_egg',
+         "    self._convert_metadata(zf, destination_eggdir, dist_info, egg_info)",
+         ROOT + "FileExistsError: [Errno 17] File exists: 'C:\\\\src\\\\pyzstdx\\\\.eggs\\\\cffi-1.15.0-py3.9-win-amd64.egg'"]
 p = ["+ auditwheel show dist/pyhash3-0.2.0-cp311-cp311-linux_x86_64.whl", "",
      "pyhash3-0.2.0-cp311-cp311-linux_x86_64.whl is consistent with the following platform tag:",
      '"manylinux_2_17_x86_64".', "", "The wheel references external versioned symbols in these system-",
@@ -877,3 +882,6 @@ _UNRELATED = list(unrelated_jobs().items())
 for i, rule in enumerate(sorted({k.rule for k in CASES})):
     name, job = _UNRELATED[i % len(_UNRELATED)]
     case(rule, f"unrelated-{name}", gha(job))
+
+case("WW-B001-setup-requires-egg-conflict", "windows-repr-path-crlf", _win_egg,
+     dict(pkg="cffi", ver="1.15.0", path="C:\\\\src\\\\pyzstdx\\\\.eggs\\\\cffi-1.15.0-py3.9-win-amd64.egg"), crlf=True)
