@@ -32,6 +32,11 @@ def _strip(lines):
     return [l[len(ROOT):] if l.startswith(ROOT) else l for l in lines]
 
 
+def _as_install(lines):
+    """The same backend output as seen by pip's `setup.py install` fallback."""
+    return ["running install" if l == "running bdist_wheel" else l for l in _strip(lines)]
+
+
 class Rand:
     """Deterministic pseudo-random helpers so that regenerating gives identical files."""
 
@@ -154,7 +159,7 @@ def pip20(pkg, ver, body, rnd, deps=(), python="/usr/bin/python3"):
     out.append(f"     command: {shim} install --record {rec}/install-record.txt --single-version-externally-managed --compile --install-headers /usr/local/include/python3.8/{pkg}")
     out.append(f"         cwd: {build}/{pkg}/")
     out.append(f"    Complete output ({len(body)} lines):")
-    out += _indent(_strip(body), 4)
+    out += _indent(_as_install(body), 4)
     out.append("    ----------------------------------------")
     out.append(f"ERROR: Command errored out with exit status 1: {shim} install --record {rec}/install-record.txt "
                f"--single-version-externally-managed --compile --install-headers /usr/local/include/python3.8/{pkg} Check the logs for full command output.")
@@ -187,7 +192,7 @@ def pip9(pkg, ver, body, rnd, deps=(), python="/usr/bin/python", pipver="9.0.1",
     out.append(f"    Running setup.py install for {pkg}: finished with status 'error'")
     rec = rnd.tmp("/tmp/pip-")
     out.append(f"    Complete output from command {shim} install --record {rec}-record/install-record.txt --single-version-externally-managed --compile:")
-    out += _indent(_strip(body), 4)
+    out += _indent(_as_install(body), 4)
     out.append("    ")
     out.append("    ----------------------------------------")
     out.append(f"Command \"{shim} install --record {rec}-record/install-record.txt --single-version-externally-managed --compile\" failed with error code 1 in {build}/{pkg}/")

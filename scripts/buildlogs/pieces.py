@@ -66,7 +66,7 @@ def gcc_fatal_header(src, line, header, include_text=None):
     col = text.index("<") + 1 if "<" in text else 10
     return [ROOT + f"{src}:{line}:{col}: fatal error: {header}: No such file or directory",
             f"  {line:3d} | {text}" if line < 100 else f" {line} | {text}",
-            "      |          " + "^" * (len(header) + 2),
+            "      |          " + "^" + "~" * (len(header) + 1),
             "compilation terminated."]
 
 
