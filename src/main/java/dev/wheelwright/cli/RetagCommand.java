@@ -1,0 +1,63 @@
+package dev.wheelwright.cli;
+
+import dev.wheelwright.wheel.WheelRetagger;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wheelwright retag WHEEL... [--apply] [-o DIR]}. */
+@Command(name = "retag",
+        description = {
+            "Compute the platform tag a wheel's binaries really support (archs present, highest minimum macOS, "
+                + "manylinux policy of the glibc symbol versions, PE machine) and, with --apply, write the wheel under it.",
+            "The input is never modified; the retagged wheel is written beside it (or into -o DIR). "
+                + "Exit 1 when a wheel's tag is wrong and --apply was not given."},
+        mixinStandardHelpOptions = true)
+public final class RetagCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "WHEEL", arity = "1..*", description = "Wheels to check.")
+    List<Path> wheels;
+
+    @Option(names = "--apply", description = "Write the retagged wheel.")
+    boolean apply;
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Folder for retagged wheels (default: beside each input).")
+    Path outDir;
+
+    @Option(names = {"-v", "--verbose"}, description = "Stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int code = ExitCode.OK;
+        for (Path wheel : wheels) {
+            WheelRetagger.Plan plan = WheelRetagger.plan(wheel);
+            out.println(wheel.getFileName());
+            out.println("  tagged:    " + String.join(".", plan.current()));
+            out.println("  binaries:  " + (plan.computed().isEmpty() ? "(none)" : String.join(".", plan.computed())));
+            for (String note : plan.notes()) {
+                out.println("  " + note);
+            }
+            if (!plan.changes()) {
+                out.println("  the tag is right; nothing to do");
+            } else if (apply) {
+                Path dir = outDir != null ? outDir : wheel.toAbsolutePath().getParent();
+                out.println("  wrote " + WheelRetagger.apply(plan, dir));
+            } else {
+                out.println("  would write " + plan.filename() + " (use --apply)");
+                code = ExitCode.FINDINGS;
+            }
+        }
+        return code;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.wheelwright.wheel;
+
+import dev.wheelwright.WheelwrightException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/** Every file member of a wheel read into memory, for commands that rewrite wheels (fuse, retag). */
+final class WheelMembers {
+    /** Members bigger than this are not read into memory. */
+    static final long MAX_MEMBER = 1L << 30;
+
+    /** A member's bytes and Unix permission bits. */
+    record Member(byte[] data, int mode) {}
+
+    private WheelMembers() {}
+
+    /** The file members in archive order; unsafe names, duplicates and huge members stop the read. */
+    static Map<String, Member> read(Path wheel) {
+        Map<String, Member> out = new LinkedHashMap<>();
+        String file = String.valueOf(wheel.getFileName());
+        try (ZipFile zip = ZipFile.builder().setPath(wheel).get()) {
+            for (Enumeration<ZipArchiveEntry> en = zip.getEntriesInPhysicalOrder(); en.hasMoreElements(); ) {
+                ZipArchiveEntry e = en.nextElement();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String name = e.getName();
+                if (name.startsWith("/") || name.contains("\\") || Arrays.asList(name.split("/")).contains("..")) {
+                    throw new WheelwrightException(file + ": unsafe member name '" + name + "'");
+                }
+                if (out.containsKey(name)) {
+                    throw new WheelwrightException(file + ": member '" + name + "' appears twice");
+                }
+                if (e.getSize() > MAX_MEMBER) {
+                    throw new WheelwrightException(file + ": member '" + name + "' is over 1 GiB");
+                }
+                byte[] data;
+                try (InputStream is = zip.getInputStream(e)) {
+                    data = is.readNBytes((int) MAX_MEMBER + 1);
+                }
+                if (data.length > MAX_MEMBER) {
+                    throw new WheelwrightException(file + ": member '" + name + "' is over 1 GiB");
+                }
+                out.put(name, new Member(data, e.getUnixMode() & 0777));
+            }
+        } catch (IOException e) {
+            throw new WheelwrightException(wheel + ": cannot read the wheel: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The top-level {@code name-version.dist-info} folder that holds WHEEL. */
+    static String distInfo(Path wheel, Map<String, Member> members) {
+        for (String n : members.keySet()) {
+            if (n.endsWith(".dist-info/WHEEL") && n.indexOf('/') == n.length() - "/WHEEL".length()) {
+                return n.substring(0, n.length() - "/WHEEL".length());
+            }
+        }
+        throw new WheelwrightException(wheel.getFileName() + ": no .dist-info/WHEEL file; not a wheel");
+    }
+}

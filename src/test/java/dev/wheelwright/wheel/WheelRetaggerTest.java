@@ -1,0 +1,89 @@
+package dev.wheelwright.wheel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wheelwright.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WheelRetaggerTest {
+    @TempDir
+    Path tmp;
+
+    /** A one-module wheel named {@code filename} holding the given Mach-O fixture as its extension. */
+    Path wheel(String filename, byte[] ext) throws IOException {
+        String version = filename.split("-")[1];
+        String distInfo = "demo-" + version + ".dist-info";
+        String tag = filename.substring(filename.indexOf('-', filename.indexOf('-') + 1) + 1, filename.length() - 4);
+        List<WheelWriter.Member> m = new ArrayList<>();
+        m.add(new WheelWriter.Member("demo/_demo.so", ext, 0755));
+        m.add(WheelFuserTest.text(distInfo + "/METADATA", "Metadata-Version: 2.1\nName: demo\nVersion: " + version + "\n"));
+        m.add(WheelFuserTest.text(distInfo + "/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: " + tag + "\n\n"));
+        Path p = Files.createDirectories(tmp.resolve("in")).resolve(filename);
+        WheelWriter.write(p, m, distInfo);
+        return p;
+    }
+
+    @Test
+    void raisesTheMacosVersionToTheBinariesMinimum() throws IOException {
+        Path w = wheel("demo-1.0-cp39-cp39-macosx_10_9_x86_64.whl", WheelFuserTest.fixture("_demo.x86_64-10.15.so"));
+        WheelRetagger.Plan plan = WheelRetagger.plan(w);
+        assertThat(plan.current()).containsExactly("macosx_10_9_x86_64");
+        assertThat(plan.computed()).containsExactly("macosx_10_15_x86_64");
+        assertThat(plan.changes()).isTrue();
+        assertThat(plan.filename()).isEqualTo("demo-1.0-cp39-cp39-macosx_10_15_x86_64.whl");
+
+        byte[] before = Files.readAllBytes(w);
+        Path out = WheelRetagger.apply(plan, Files.createDirectories(tmp.resolve("out")));
+        assertThat(Files.readAllBytes(w)).isEqualTo(before);
+        assertThat(out.getFileName().toString()).isEqualTo("demo-1.0-cp39-cp39-macosx_10_15_x86_64.whl");
+        Map<String, byte[]> m = WheelFuserTest.members(out);
+        assertThat(new String(m.get("demo-1.0.dist-info/WHEEL"), StandardCharsets.UTF_8))
+                .contains("Tag: cp39-cp39-macosx_10_15_x86_64\n").doesNotContain("10_9");
+        assertThat(WheelRetagger.plan(out).changes()).isFalse();
+    }
+
+    @Test
+    void universal2TagOnAOneSliceBinaryBecomesThatArch() throws IOException {
+        Path w = wheel("demo-1.0-cp39-cp39-macosx_10_9_universal2.whl", WheelFuserTest.fixture("_demo.arm64.so"));
+        WheelRetagger.Plan plan = WheelRetagger.plan(w);
+        assertThat(plan.computed()).containsExactly("macosx_11_0_arm64");
+    }
+
+    @Test
+    void fusedWheelIsAlreadyRight() throws IOException {
+        Path x = wheel("demo-1.0-cp39-cp39-macosx_10_9_x86_64.whl", WheelFuserTest.fixture("_demo.x86_64.so"));
+        Path dir = Files.createDirectories(tmp.resolve("arm"));
+        Path a = Files.move(wheel("demo-1.0-cp39-cp39-macosx_11_0_arm64.whl", WheelFuserTest.fixture("_demo.arm64.so")),
+                dir.resolve("demo-1.0-cp39-cp39-macosx_11_0_arm64.whl"));
+        Path fused = WheelFuser.fuse(x, a, Files.createDirectories(tmp.resolve("f")), null).wheel();
+        WheelRetagger.Plan plan = WheelRetagger.plan(fused);
+        assertThat(plan.computed()).containsExactly("macosx_10_9_universal2");
+        assertThat(plan.changes()).isFalse();
+    }
+
+    @Test
+    void commandExitsOneWhenTheTagIsWrongAndNothingIsApplied() throws IOException {
+        Path w = wheel("demo-1.0-cp39-cp39-macosx_10_9_x86_64.whl", WheelFuserTest.fixture("_demo.x86_64-10.15.so"));
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"retag", w.toString()}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("macosx_10_15_x86_64").contains("--apply");
+        try (var files = Files.list(w.getParent())) {
+            assertThat(files).hasSize(1);
+        }
+        int applied = Main.run(new String[] {"retag", "--apply", w.toString()}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true));
+        assertThat(applied).isZero();
+        assertThat(w.resolveSibling("demo-1.0-cp39-cp39-macosx_10_15_x86_64.whl")).exists();
+    }
+}
