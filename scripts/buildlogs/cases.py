@@ -276,6 +276,18 @@ lines = ["+ export ARCHFLAGS='-arch arm64'", "+ export _PYTHON_HOST_PLATFORM=mac
          "+ python -m pip wheel . -w dist --no-deps"] + pip23("pynacl_ffi", "0.2.0", body, r, install=False, how="pyproject.toml", closing="24")
 case("WW-B004-cffi-cross-compile", "cross-arm64-on-x86-runner-libffi", lines,
      dict(detail="/usr/local/opt/libffi/lib/libffi.dylib, building for macOS-arm64 but attempting to link with file built for macOS-x86_64"))
+r = Rand(28)
+body = st_build("xxhashffi", "xxhashffi._xxhash", plat="linux-aarch64-cpython-311") + [
+    "generating cffi module 'build/temp.linux-aarch64-cpython-311/xxhashffi._xxhash.c'",
+    gcc_compile("build/temp.linux-aarch64-cpython-311/xxhashffi._xxhash.c", "build/temp.linux-aarch64-cpython-311/xxhashffi._xxhash.o",
+                cc="aarch64-linux-gnu-gcc", includes=("/opt/cross/aarch64/include/python3.11",)),
+    "aarch64-linux-gnu-gcc -shared build/temp.linux-aarch64-cpython-311/xxhashffi._xxhash.o -L/usr/lib/x86_64-linux-gnu -lffi -o build/lib.linux-aarch64-cpython-311/xxhashffi/_xxhash.abi3.so",
+    ROOT + "/usr/lib/gcc-cross/aarch64-linux-gnu/12/../../../../aarch64-linux-gnu/bin/ld: skipping incompatible /usr/lib/x86_64-linux-gnu/libffi.so when searching for -lffi",
+    "/usr/lib/gcc-cross/aarch64-linux-gnu/12/../../../../aarch64-linux-gnu/bin/ld: cannot find -lffi: No such file or directory",
+    "collect2: error: ld returned 1 exit status", "error: command '/usr/bin/aarch64-linux-gnu-gcc' failed with exit code 1"]
+lines = ["(cross) $ pip wheel --no-deps -w wheelhouse ."] + pip23("xxhashffi", "0.5.0", body, r, install=False, how="pyproject.toml")
+case("WW-B004-cffi-cross-compile", "crossenv-aarch64-host-libffi", lines,
+     dict(detail="/usr/lib/x86_64-linux-gnu/libffi.so when searching for -lffi"))
 # pass: a cffi build that succeeds for both arches, with the same words in harmless places
 r = Rand(7)
 p = ["Building wheels for collected packages: cffi", "  Building wheel for cffi (setup.py): started",
