@@ -252,7 +252,63 @@ def platforms_and_tags():
     write("tags-sample.tsv", ["python", "impl", "platform", "rank", "tag"], srow)
 
 
-SECTIONS = {"versions": versions, "wheel-filenames": wheel_filenames,
+# ---------------------------------------------------------------- specifiers
+SPEC_VERSIONS = ["0.9", "1.0.dev0", "1.0a1", "1.0a2.dev1", "1.0b1", "1.0rc1", "1.0", "1.0.0", "1.0+local", "1.0+1",
+                 "1.0.post0.dev1", "1.0.post1", "1.0.post1+x", "1.0.1", "1.1a1", "1.1", "1.4.5a4", "1.4.5", "1.4.6",
+                 "1.5", "1.5.1", "1.9.9", "2.0.dev1", "2.0a1", "2.0", "2.0.post1", "2.2.post3", "2.2.post4", "2.3",
+                 "3.0", "10.0", "1!0.5", "1!1.0", "1!1.0a1", "0.0.0", "1.0a1+loc", "V1.0", "1.0.0.0", "1.0-1",
+                 "foobar", "1.0-custom", "FooBar"]
+SPEC_TARGETS = ["1.0", "1.0.0", "1", "1.5", "2.0a1", "1.0.post1", "1.0.dev0", "1.0+local", "1.*", "1.0.*", "1!1.0",
+                "0.9rc2", "1.0a1.post1.dev1", "2.2.post3", "1.4.5a4", "1.0.POST1", "v1.0", "foobar", "1.0-custom",
+                "1.0.0.*", "2", "1.0a1.*", "1!*", "1.0a1"]
+SPEC_EXTRA = ["", " ", ">=1.0,<2.0", ">=1.0a1,<2", ">1.0,!=1.5.*", "<2.0, >=1.0 ,!=1.5", "==1.0,===1.0", " >= 1.0 ",
+              "==v1.0", ">=1.0,>=1.0.0", "~=1.0,!=1.0.1", "<1.1,>1.0", ">=2.0a1,<3", "!=1.0,!=2.0", "===foobar,",
+              ",>=1", ">=1,,<2", "<=1.0.post1", ">1.0.post0.dev1", ">1.0.post0", "<1.0rc1", "~=1.0a1", "~=1.0-a1",
+              "~=2.2.0", "==1.0.0.0.*", "==2.*,<2.2", "===1.0-custom", "===FOOBAR", "== 1.0", "~= 1.4.5",
+              ">=1.0\u00a0", "===1.0 ", "=>1.0", "==1.0.*.*", "~=1", "<1.0+local", ">=1.0.*", "1.0", "===",
+              "== ", "~=1.0.*", ">=", ">= 1.0 2", "!=1.0+", "<=1!", "==1.0+local.*", ">=1.0;", "==1.0)",
+              ">=1.0,<", ">= 1.0, foo", "~=1.0+local", "=1.0", "<>1.0", ">=1.0 <2.0", "== 1.0 . 1", "===a b"]
+
+
+def specifiers():
+    vrows = [(i, esc(v)) for i, v in enumerate(SPEC_VERSIONS)]
+    write("specifier-versions.tsv", ["index", "version (escaped)"], vrows)
+    texts = [op + t for op in ["==", "!=", "<=", ">=", "<", ">", "~=", "==="] for t in SPEC_TARGETS] + SPEC_EXTRA
+    rows = []
+    for text in dict.fromkeys(texts):
+        try:
+            ss = SpecifierSet(text)
+        except InvalidSpecifier as e:
+            rows.append((esc(text), "INVALID", esc(str(e))) + ("",) * 7)
+            continue
+
+        def bits(pre):
+            return "".join("1" if ss.contains(v, prereleases=pre) else "0" for v in SPEC_VERSIONS)
+
+        def idx(pre):
+            pos = {}
+            for i, v in enumerate(SPEC_VERSIONS):
+                pos.setdefault(v, i)
+            return ",".join(str(pos[v]) for v in ss.filter(SPEC_VERSIONS, prereleases=pre))
+
+        pre = ss.prereleases
+        rows.append((esc(text), esc(str(ss)), "" if pre is None else b(pre), bits(None), bits(True), bits(False),
+                     idx(None), idx(True), idx(False),
+                     "".join("1" if ss.contains(Version(v)) else "0" for v in SPEC_VERSIONS if _valid(v))))
+    write("specifiers.tsv", ["specifier set (escaped)", "str|INVALID", "prereleases (empty: None)|message",
+                             "contains(str) prereleases=None", "=True", "=False", "filter prereleases=None (indices)",
+                             "=True", "=False", "contains(Version) prereleases=None, valid versions only"], rows)
+
+
+def _valid(v):
+    try:
+        Version(v)
+        return True
+    except InvalidVersion:
+        return False
+
+
+SECTIONS = {"specifiers": specifiers, "versions": versions, "wheel-filenames": wheel_filenames,
             "tags": platforms_and_tags}
 
 if __name__ == "__main__":

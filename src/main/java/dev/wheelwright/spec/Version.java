@@ -22,14 +22,14 @@ public final class Version implements Comparable<Version> {
     /** PEP 440 appendix B, "Parsing version strings with regular expressions", as normalisation allows. */
     private static final class Grammar {
         static final Pattern VERSION = Pattern.compile(
-                "[\\s\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*v?+"
+                "[" + Py.WS + "]*v?+"
                 + "(?:(?<epoch>[0-9]+)!)?+"
                 + "(?<release>[0-9]+(?:\\.[0-9]+)*+)"
                 + "(?<pre>[._-]?+(?<prel>alpha|a|beta|b|preview|pre|c|rc)[._-]?+(?<pren>[0-9]+)?)?+"
                 + "(?<post>(?:-(?<postn1>[0-9]+))|(?:[._-]?(?<postl>post|rev|r)[._-]?(?<postn2>[0-9]+)?))?+"
                 + "(?<dev>[._-]?+(?<devl>dev)[._-]?+(?<devn>[0-9]+)?)?+"
                 + "(?:\\+(?<local>[a-z0-9]+(?:[._-][a-z0-9]+)*+))?+"
-                + "[\\s\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*",
+                + "[" + Py.WS + "]*",
                 Pattern.CASE_INSENSITIVE);
         static final Pattern LOCAL_SEPARATORS = Pattern.compile("[._-]");
     }
@@ -64,7 +64,7 @@ public final class Version implements Comparable<Version> {
         Objects.requireNonNull(text, "text");
         Matcher m = Grammar.VERSION.matcher(text);
         if (!m.matches()) {
-            throw new InvalidVersionException("Invalid version: " + PyRepr.of(text));
+            throw new InvalidVersionException("Invalid version: " + Py.repr(text));
         }
         try {
             long epoch = m.group("epoch") == null ? 0 : Long.parseLong(m.group("epoch"));
@@ -101,7 +101,7 @@ public final class Version implements Comparable<Version> {
             }
             return new Version(epoch, release, preLabel, preNumber, post, dev, local);
         } catch (NumberFormatException tooLarge) {
-            throw new InvalidVersionException("Invalid version: " + PyRepr.of(text) + " (number too large)");
+            throw new InvalidVersionException("Invalid version: " + Py.repr(text) + " (number too large)");
         }
     }
 
@@ -223,6 +223,25 @@ public final class Version implements Comparable<Version> {
     /** This version without its local label. */
     public Version withoutLocal() {
         return local == null ? this : new Version(epoch, release, preLabel, preNumber, post, dev, null);
+    }
+
+    /** The version this is a post-release of: without post, dev and local ({@code 1.0.post1.dev2} → {@code 1.0}). */
+    public Version postBase() {
+        return new Version(epoch, release, preLabel, preNumber, null, null, null);
+    }
+
+    /** The earliest pre-release of this version: dev 0, no local ({@code 1.2} → {@code 1.2.dev0}). */
+    public Version withDevZero() {
+        return new Version(epoch, release, preLabel, preNumber, post, 0L, null);
+    }
+
+    /** The normal form with trailing zeros of the release removed, one component kept (PEP 625). */
+    public String toStringTrimmed() {
+        long[] t = trimmedRelease();
+        if (t.length == 0) {
+            t = new long[] {0};
+        }
+        return new Version(epoch, t, preLabel, preNumber, post, dev, local).toString();
     }
 
     /** This version reduced to epoch and release. */
