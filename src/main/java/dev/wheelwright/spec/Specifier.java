@@ -20,13 +20,19 @@ public final class Specifier {
         private static final String LOCAL = "(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?";
         private static final String S = "[" + Py.WS + "]*";
         // PEP 440 "Version specifiers": which operators allow wildcards, local labels and a one-part release.
-        static final Pattern SPECIFIER = Pattern.compile(S + "(?:"
+        static final String BODY = "(?:"
                 + "(?:===" + S + "[^" + Py.WS + ";)]*)"
                 + "|(?:(?:==|!=)" + S + "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*(?:\\.\\*|" + PRE + POST + DEV + LOCAL + ")?)"
                 + "|(?:~=" + S + "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+" + PRE + POST + DEV + ")"
                 + "|(?:(?:<=|>=|<|>)" + S + "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*" + PRE + POST + DEV + ")"
-                + ")" + S, Pattern.CASE_INSENSITIVE);
+                + ")";
+        static final Pattern SPECIFIER = Pattern.compile(S + BODY + S, Pattern.CASE_INSENSITIVE);
         static final Pattern PREFIX = Pattern.compile("([0-9]+)((?:a|b|c|rc)[0-9]+)");
+    }
+
+    /** The specifier grammar without surrounding whitespace (the PEP 508 tokenizer's SPECIFIER token). */
+    static String grammarBody() {
+        return Grammar.BODY;
     }
 
     private final String operator;
