@@ -72,6 +72,13 @@ def version_inputs():
     for p, q, d in itertools.product(["", "a1"], ["", ".post2", "-1"], ["", ".dev1"]):
         for l in ["", "+x.2"]:
             out.append("1!1.0" + p + q + d + l)
+    # A denser grid for ordering: every combination of a few of each segment.
+    for r, p, q, d, l in itertools.product(["1.0", "1.0.0", "1.1"], ["", "a1", "b2", "rc1", "rc10"], ["", ".post1", ".post2"],
+                                           ["", ".dev0", ".dev9"], ["", "+a", "+1"]):
+        out.append(r + p + q + d + l)
+    for e in ["", "1!", "2!"]:
+        for r in ["0.1", "1", "1.0.1", "2.0"]:
+            out.append(e + r)
     out += ["v1.0", "V2.0", "  1.0  ", "\t1.0\n", "1.0.DEV1", "1.0A1", "1!2", "0!0", "5!1.0.post1",
             "1.0.0+local.001", "1.0+1", "1.0+a", "1.0+A.B", "1.0+1.a", "1.0+a.1", "1.0+1.1", "1.0+1.a.1",
             "1.0.post1.dev2", "1.0a1.post2.dev3+loc", "1.0-post", "1.0-r", "1.0rev", "1.0alpha", "1.0.c",

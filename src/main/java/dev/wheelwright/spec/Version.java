@@ -43,6 +43,9 @@ public final class Version implements Comparable<Version> {
     private final Long dev;
     /** Segments of the local label: {@link Long} or lower-case {@link String}; null when absent. */
     private final List<Object> local;
+    /** The comparison key (release without trailing zeros, PEP 440 suffix ranks), computed once. */
+    private final long[] trimmed;
+    private final long[] suffix;
 
     private Version(long epoch, long[] release, String preLabel, long preNumber, Long post, Long dev,
             List<Object> local) {
@@ -53,6 +56,8 @@ public final class Version implements Comparable<Version> {
         this.post = post;
         this.dev = dev;
         this.local = local;
+        this.trimmed = trim(release);
+        this.suffix = computeSuffix();
     }
 
     /**
@@ -237,7 +242,7 @@ public final class Version implements Comparable<Version> {
 
     /** The normal form with trailing zeros of the release removed, one component kept (PEP 625). */
     public String toStringTrimmed() {
-        long[] t = trimmedRelease();
+        long[] t = trimmed;
         if (t.length == 0) {
             t = new long[] {0};
         }
@@ -251,6 +256,10 @@ public final class Version implements Comparable<Version> {
 
     /** The release with trailing zeros removed, as compared (PEP 440 "Release segment" zero padding). */
     long[] trimmedRelease() {
+        return trimmed.clone();
+    }
+
+    private static long[] trim(long[] release) {
         int n = release.length;
         while (n > 0 && release[n - 1] == 0) {
             n--;
@@ -296,12 +305,12 @@ public final class Version implements Comparable<Version> {
         if (c != 0) {
             return c;
         }
-        c = compareRelease(trimmedRelease(), o.trimmedRelease());
+        c = compareRelease(trimmed, o.trimmed);
         if (c != 0) {
             return c;
         }
-        long[] a = suffix();
-        long[] b = o.suffix();
+        long[] a = suffix;
+        long[] b = o.suffix;
         for (int i = 0; i < a.length; i++) {
             c = Long.compare(a[i], b[i]);
             if (c != 0) {
@@ -346,7 +355,7 @@ public final class Version implements Comparable<Version> {
      * PEP 440 ordering within one release: dev-only releases before pre-releases (a &lt; b &lt; rc),
      * then the final release, then post-releases; a dev release sorts before the release it leads to.
      */
-    private long[] suffix() {
+    private long[] computeSuffix() {
         long preRank;
         long preN = 0;
         if (preLabel == null && post == null && dev != null) {
@@ -376,8 +385,8 @@ public final class Version implements Comparable<Version> {
     @Override
     public int hashCode() {
         int h = Long.hashCode(epoch);
-        h = 31 * h + java.util.Arrays.hashCode(trimmedRelease());
-        h = 31 * h + java.util.Arrays.hashCode(suffix());
+        h = 31 * h + java.util.Arrays.hashCode(trimmed);
+        h = 31 * h + java.util.Arrays.hashCode(suffix);
         return 31 * h + Objects.hashCode(local);
     }
 }
