@@ -17,11 +17,13 @@ public final class SpecifierSet {
     private final List<Specifier> specs;
     private final Boolean prereleases;
     private final boolean hasArbitrary;
+    private final Boolean effectivePrereleases;
 
     private SpecifierSet(List<Specifier> specs, Boolean prereleases, boolean hasArbitrary) {
         this.specs = List.copyOf(specs);
         this.prereleases = prereleases;
         this.hasArbitrary = hasArbitrary;
+        this.effectivePrereleases = computePrereleases();
     }
 
     /**
@@ -57,6 +59,10 @@ public final class SpecifierSet {
 
     /** packaging {@code SpecifierSet.prereleases}: explicit, else true if any specifier admits them, else null. */
     public Boolean prereleases() {
+        return effectivePrereleases;
+    }
+
+    private Boolean computePrereleases() {
         if (prereleases != null) {
             return prereleases;
         }

@@ -67,9 +67,28 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
+        Version v = parseOrNull(text);
+        if (v == null) {
+            throw new InvalidVersionException("Invalid version: " + Py.repr(text)
+                    + (Grammar.VERSION.matcher(text).matches() ? " (number too large)" : ""));
+        }
+        return v;
+    }
+
+    /** Parses a version, or empty when the text is not one. */
+    public static java.util.Optional<Version> tryParse(String text) {
+        return java.util.Optional.ofNullable(parseOrNull(text));
+    }
+
+    /** The version, or null when {@code text} is not one (no exception: used on hot paths). */
+    static Version parseOrNull(String text) {
+        Version simple = parseReleaseOnly(text);
+        if (simple != null) {
+            return simple;
+        }
         Matcher m = Grammar.VERSION.matcher(text);
         if (!m.matches()) {
-            throw new InvalidVersionException("Invalid version: " + Py.repr(text));
+            return null;
         }
         try {
             long epoch = m.group("epoch") == null ? 0 : Long.parseLong(m.group("epoch"));
@@ -106,13 +125,46 @@ public final class Version implements Comparable<Version> {
             }
             return new Version(epoch, release, preLabel, preNumber, post, dev, local);
         } catch (NumberFormatException tooLarge) {
-            throw new InvalidVersionException("Invalid version: " + Py.repr(text) + " (number too large)");
+            return null;
         }
+    }
+
+    /** Fast path for the common {@code 1.2.3} form (as packaging has): digits and single dots only. */
+    private static Version parseReleaseOnly(String text) {
+        int n = text.length();
+        if (n == 0 || n > 64) {
+            return null;
+        }
+        int parts = 1;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (i == 0 || i == n - 1 || text.charAt(i - 1) == '.') {
+                    return null;
+                }
+                parts++;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        long[] release = new long[parts];
+        int p = 0;
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || text.charAt(i) == '.') {
+                if (i - start > 18) {
+                    return null; // let the general path decide about very long numbers
+                }
+                release[p++] = Long.parseLong(text, start, i, 10);
+                start = i + 1;
+            }
+        }
+        return new Version(0, release, null, 0, null, null, null);
     }
 
     /** Whether {@code text} parses as a PEP 440 version. */
     public static boolean isValid(String text) {
-        return text != null && Grammar.VERSION.matcher(text).matches();
+        return text != null && parseOrNull(text) != null;
     }
 
     private static long number(String digits) {
