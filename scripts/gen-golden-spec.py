@@ -437,7 +437,40 @@ def markers():
                                "extras (sorted)", "specifier", "url", "marker"], rows)
 
 
-SECTIONS = {"markers": markers, "specifiers": specifiers, "versions": versions, "wheel-filenames": wheel_filenames,
+# ---------------------------------------------------------------- which wheels install where
+WHEELS = ["foo-1.0-py3-none-any.whl", "foo-1.0-py2.py3-none-any.whl", "foo-1.0-py2-none-any.whl",
+          "foo-1.0-cp39-cp39-macosx_11_0_arm64.whl", "foo-1.0-cp39-cp39-macosx_10_9_x86_64.whl",
+          "foo-1.0-cp39-cp39-macosx_10_9_universal2.whl", "foo-1.0-cp39-cp39-macosx_11_3_arm64.whl",
+          "foo-1.0-cp39-cp39-macosx_12_0_x86_64.whl", "foo-1.0-cp38-abi3-macosx_10_9_x86_64.macosx_11_0_arm64.whl",
+          "foo-1.0-cp37-cp37m-manylinux1_x86_64.whl", "foo-1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+          "foo-1.0-cp39-cp39-manylinux_2_28_x86_64.whl", "foo-1.0-cp39-cp39-manylinux_2_17_aarch64.whl",
+          "foo-1.0-cp39-cp39-musllinux_1_1_x86_64.whl", "foo-1.0-cp310-abi3-manylinux_2_17_x86_64.whl",
+          "foo-1.0-cp39-cp39-linux_x86_64.whl", "foo-1.0-cp39-cp39-win_amd64.whl", "foo-1.0-cp39-cp39-win32.whl",
+          "foo-1.0-cp39-abi3-win_amd64.whl", "foo-1.0-py39-none-win_amd64.whl", "foo-1.0-cp313-cp313t-win_amd64.whl",
+          "foo-1.0-pp39-pypy39_pp73-manylinux_2_17_x86_64.whl", "foo-1.0-pp310-pypy310_pp73-win_amd64.whl",
+          "foo-1.0-cp39-none-any.whl", "foo-1.0-py310-none-any.whl", "foo-1.0-cp311-cp311-musllinux_1_2_aarch64.whl"]
+TARGETS = [("3.9", "cp", "macosx_11_0_arm64"), ("3.9", "cp", "macosx_10_15_x86_64"), ("3.9", "cp", "macosx_14_0_arm64"),
+           ("3.7", "cp", "manylinux_2_17_x86_64"), ("3.9", "cp", "manylinux_2_28_x86_64"), ("3.12", "cp", "manylinux_2_35_x86_64"),
+           ("3.9", "cp", "musllinux_1_2_x86_64"), ("3.11", "cp", "musllinux_1_2_aarch64"), ("3.9", "cp", "win_amd64"),
+           ("3.13t", "cp", "win_amd64"), ("3.9", "pp", "manylinux_2_17_x86_64"), ("3.10", "pp", "win_amd64"),
+           ("3.9", "cp", "linux_x86_64")]
+
+
+def installs():
+    rows = []
+    for python, impl, plat in TARGETS:
+        supported = tags_of(python, impl, platforms_of(plat))
+        rank = {}
+        for i, t in enumerate(supported):
+            rank.setdefault(t, i + 1)
+        for w in WHEELS:
+            _, _, _, wtags = parse_wheel_filename(w)
+            ranks = [rank[str(t)] for t in wtags if str(t) in rank]
+            rows.append((python, impl, plat, w, min(ranks) if ranks else 0))
+    write("installs.tsv", ["python", "impl", "platform", "wheel", "best rank (1-based; 0: does not install)"], rows)
+
+
+SECTIONS = {"installs": installs, "markers": markers, "specifiers": specifiers, "versions": versions, "wheel-filenames": wheel_filenames,
             "tags": platforms_and_tags}
 
 if __name__ == "__main__":
