@@ -123,7 +123,7 @@ public final class Marker {
         if (item.lhsVariable()) {
             key = item.lhs();
             lhs = lookup(env, key);
-            rhs = item.rhsVariable() ? item.rhs() : item.rhs();
+            rhs = item.rhs(); // a variable on both sides compares with the other's name, as in packaging
         } else {
             lhs = item.lhs();
             key = item.rhs();

@@ -102,8 +102,9 @@ public final class Tags {
      * All tags, best first, of the interpreter {@code impl} (cp or pp) of version {@code python}
      * on the machine described by {@code platformTag}: packaging's {@code sys_tags()} there.
      *
-     * @throws InvalidPythonVersionException, InvalidPlatformException for bad input
-     * @throws WheelwrightException for an implementation other than cp or pp
+     * @throws InvalidPythonVersionException for a Python version not of the form 3.9
+     * @throws InvalidPlatformException for a platform tag of no known family
+     * @throws dev.wheelwright.WheelwrightException for an implementation other than cp or pp
      */
     public static List<Tag> forTarget(String python, String impl, String platformTag) {
         return forTarget(PythonVersion.parse(python), impl, Platforms.compatible(platformTag));
