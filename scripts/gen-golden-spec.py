@@ -171,7 +171,7 @@ PLATFORMS = [
     "android_21_arm64_v8a", "android_24_x86_64", "android_16_armeabi_v7a",
 ]
 
-PYTHONS = [f"3.{m}" for m in range(7, 15)] + ["3.13t", "3.14t"]
+PYTHONS = [f"3.{m}" for m in range(7, 15)] + ["3.13t", "3.14t", "2.7", "3.2", "3.5", "3.6", "3.15"]
 PYPYS = ["3.9", "3.10", "3.11"]
 
 
