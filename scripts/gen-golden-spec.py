@@ -192,7 +192,7 @@ PLATFORMS = [
     "manylinux1_x86_64", "manylinux2014_aarch64", "manylinux_3_1_x86_64", "manylinux_2_3_x86_64",
     "manylinux_2_16_aarch64", "manylinux_2_17_i686",
     "musllinux_1_0_x86_64", "musllinux_1_1_aarch64", "musllinux_1_2_aarch64", "musllinux_1_2_x86_64", "musllinux_1_2_armv7l",
-    "musllinux_1_2_i686", "musllinux_1_3_ppc64le", "musllinux_1_2_s390x", "musllinux_1_2_riscv64",
+    "musllinux_1_2_i686", "musllinux_1_3_ppc64le", "musllinux_1_2_s390x", "musllinux_1_2_riscv64", "musllinux_1_2_armv8l", "linux_armv8l",
     "linux_x86_64", "linux_aarch64", "linux_armv7l", "linux_riscv64", "linux_mips64",
     "win32", "win_amd64", "win_arm64",
     "ios_13_0_arm64_iphoneos", "ios_17_4_arm64_iphonesimulator", "ios_12_1_x86_64_iphonesimulator",
