@@ -270,8 +270,25 @@ SAMPLES = {("3.9", "cp", "macosx_11_0_arm64"), ("3.7", "cp", "manylinux_2_17_x86
            ("3.12", "cp", "musllinux_1_2_aarch64"), ("3.13t", "cp", "win_amd64"), ("3.10", "pp", "macosx_10_15_x86_64")}
 
 
+MAC_ARCHS = ["arm64", "x86_64", "i386", "ppc", "ppc64", "universal2", "universal", "intel", "fat", "fat3", "fat32", "fat64"]
+LINUX_ARCHS = ["x86_64", "i686", "aarch64", "armv7l", "armv8l", "ppc64", "ppc64le", "s390x", "riscv64", "loongarch64"]
+# Only their platform lists are recorded: the tag lists are built from them by the code tags.tsv checks.
+EXTRA_PLATFORMS = (
+    [f"macosx_{v}_{a}" for a in MAC_ARCHS for v in ["10_0", "10_3", "10_4", "10_5", "10_6", "10_7", "10_16", "11_0",
+                                                     "12_3", "15_0"]]
+    + [f"manylinux_{v}_{a}" for a in LINUX_ARCHS for v in ["2_4", "2_5", "2_12", "2_16", "2_17", "2_39", "3_0"]]
+    + [f"{p}_{a}" for a in LINUX_ARCHS for p in ["manylinux1", "manylinux2010", "manylinux2014"]]
+    + [f"musllinux_{v}_{a}" for a in LINUX_ARCHS for v in ["1_0", "1_5"]]
+    + [f"linux_{a}" for a in LINUX_ARCHS]
+    + ["ios_12_0_arm64_iphoneos", "ios_18_2_x86_64_iphonesimulator", "android_16_x86", "android_35_arm64_v8a"])
+
+
 def platforms_and_tags():
     prow, trow, srow = [], [], []
+    for tag in dict.fromkeys(PLATFORMS + EXTRA_PLATFORMS):
+        if tag not in PLATFORMS:
+            plats = platforms_of(tag)
+            prow.append((tag, " ".join(plats) or "NONE"))
     for tag in PLATFORMS:
         plats = platforms_of(tag)
         prow.append((tag, " ".join(plats)))
