@@ -309,6 +309,7 @@ SPEC_VERSIONS = ["0.9", "1.0.dev0", "1.0a1", "1.0a2.dev1", "1.0b1", "1.0rc1", "1
                  "1.0.post0.dev1", "1.0.post1", "1.0.post1+x", "1.0.1", "1.1a1", "1.1", "1.4.5a4", "1.4.5", "1.4.6",
                  "1.5", "1.5.1", "1.9.9", "2.0.dev1", "2.0a1", "2.0", "2.0.post1", "2.2.post3", "2.2.post4", "2.3",
                  "3.0", "10.0", "1!0.5", "1!1.0", "1!1.0a1", "0.0.0", "1.0a1+loc", "V1.0", "1.0.0.0", "1.0-1",
+                 "1.5a1", "1.5.dev0", "2.0rc1+x", "1.0.post1.dev1", "1.4.5a4.post1", "2.2.post3.dev0", "1!2.0.dev1",
                  "foobar", "1.0-custom", "FooBar"]
 SPEC_TARGETS = ["1.0", "1.0.0", "1", "1.5", "2.0a1", "1.0.post1", "1.0.dev0", "1.0+local", "1.*", "1.0.*", "1!1.0",
                 "0.9rc2", "1.0a1.post1.dev1", "2.2.post3", "1.4.5a4", "1.0.POST1", "v1.0", "foobar", "1.0-custom",
@@ -331,7 +332,7 @@ def specifiers():
         try:
             ss = SpecifierSet(text)
         except InvalidSpecifier as e:
-            rows.append((esc(text), "INVALID", esc(str(e))) + ("",) * 7)
+            rows.append((esc(text), "INVALID", esc(str(e))) + ("",) * 8)
             continue
 
         def bits(pre):
@@ -343,13 +344,16 @@ def specifiers():
                 pos.setdefault(v, i)
             return ",".join(str(pos[v]) for v in ss.filter(SPEC_VERSIONS, prereleases=pre))
 
+        pre_only = [v for v in SPEC_VERSIONS if not _valid(v) or Version(v).is_prerelease]
         pre = ss.prereleases
         rows.append((esc(text), esc(str(ss)), "" if pre is None else b(pre), bits(None), bits(True), bits(False),
                      idx(None), idx(True), idx(False),
-                     "".join("1" if ss.contains(Version(v)) else "0" for v in SPEC_VERSIONS if _valid(v))))
+                     "".join("1" if ss.contains(Version(v)) else "0" for v in SPEC_VERSIONS if _valid(v)),
+                     ",".join(str(SPEC_VERSIONS.index(v)) for v in ss.filter(pre_only))))
     write("specifiers.tsv", ["specifier set (escaped)", "str|INVALID", "prereleases (empty: None)|message",
                              "contains(str) prereleases=None", "=True", "=False", "filter prereleases=None (indices)",
-                             "=True", "=False", "contains(Version) prereleases=None, valid versions only"], rows)
+                             "=True", "=False", "contains(Version) prereleases=None, valid versions only",
+                             "filter prereleases=None over the pre-releases and non-versions only (indices)"], rows)
 
 
 def _valid(v):
