@@ -497,12 +497,17 @@ WHEELS = ["foo-1.0-py3-none-any.whl", "foo-1.0-py2.py3-none-any.whl", "foo-1.0-p
           "foo-1.0-cp39-cp39-linux_x86_64.whl", "foo-1.0-cp39-cp39-win_amd64.whl", "foo-1.0-cp39-cp39-win32.whl",
           "foo-1.0-cp39-abi3-win_amd64.whl", "foo-1.0-py39-none-win_amd64.whl", "foo-1.0-cp313-cp313t-win_amd64.whl",
           "foo-1.0-pp39-pypy39_pp73-manylinux_2_17_x86_64.whl", "foo-1.0-pp310-pypy310_pp73-win_amd64.whl",
-          "foo-1.0-cp39-none-any.whl", "foo-1.0-py310-none-any.whl", "foo-1.0-cp311-cp311-musllinux_1_2_aarch64.whl"]
+          "foo-1.0-cp39-none-any.whl", "foo-1.0-py310-none-any.whl", "foo-1.0-cp311-cp311-musllinux_1_2_aarch64.whl",
+          "foo-1.0-cp313-cp313-ios_13_0_arm64_iphonesimulator.whl", "foo-1.0-cp313-cp313-android_21_x86_64.whl",
+          "foo-1.0-cp314-cp314t-manylinux_2_28_aarch64.whl", "foo-1.0-cp312-abi3t-manylinux_2_17_aarch64.whl",
+          "foo-1.0-cp39-cp39-macosx_10_9_intel.whl", "foo-1.0-cp39-cp39-macosx_10_16_arm64.whl"]
 TARGETS = [("3.9", "cp", "macosx_11_0_arm64"), ("3.9", "cp", "macosx_10_15_x86_64"), ("3.9", "cp", "macosx_14_0_arm64"),
            ("3.7", "cp", "manylinux_2_17_x86_64"), ("3.9", "cp", "manylinux_2_28_x86_64"), ("3.12", "cp", "manylinux_2_35_x86_64"),
            ("3.9", "cp", "musllinux_1_2_x86_64"), ("3.11", "cp", "musllinux_1_2_aarch64"), ("3.9", "cp", "win_amd64"),
            ("3.13t", "cp", "win_amd64"), ("3.9", "pp", "manylinux_2_17_x86_64"), ("3.10", "pp", "win_amd64"),
-           ("3.9", "cp", "linux_x86_64")]
+           ("3.9", "cp", "linux_x86_64"), ("3.13", "cp", "ios_17_4_arm64_iphonesimulator"),
+           ("3.13", "cp", "android_24_x86_64"), ("3.9", "cp", "macosx_10_9_universal2"),
+           ("3.14t", "cp", "manylinux_2_39_aarch64"), ("3.9", "cp", "macosx_10_16_x86_64")]
 
 
 def installs():
