@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             FuseCommand.class,
             RetagCommand.class,
             InspectCommand.class,
+            TagsCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 
