@@ -75,6 +75,14 @@ public final class RulesCommand implements Callable<Integer> {
                 o.put("reads", r.reads().id());
                 o.put("title", r.title());
                 o.put("fix", r.fix() == null ? null : r.fix().summary());
+                var pats = o.putArray("patterns");
+                r.patterns().forEach(p -> pats.add(p.regex()));
+                if (r.when() != dev.wheelwright.rules.expr.Condition.TRUE) {
+                    o.put("when", r.when().source());
+                }
+                if (r.check() != null) {
+                    o.put("check", r.check());
+                }
             }
             out.println(arr.toPrettyString());
         } else if (common.format.equals("text")) {

@@ -97,6 +97,34 @@ class RuleCatalogTest {
         assertThat(indexed).as("rules in " + RuleCatalog.INDEX + " (rebuild with mvn process-resources)").isEqualTo(onDisk);
     }
 
+    @Test
+    void aDefectiveRuleFolderYieldsEveryDefectAtOnce(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("build/WW-P001-wrong-folder");
+        Files.createDirectories(dir.resolve("cases"));
+        Files.writeString(dir.resolve("rule.yaml"), """
+                id: WW-B017
+                name: python-header-missing
+                severity: error
+                title: t
+                reads: log
+                match:
+                  - pattern: '(?<what>[a-z]+)[.]h'
+                message: "{what} missing"
+                """);
+        Files.writeString(dir.resolve("README.md"), "# x\n## Why it matters\n");
+        Files.writeString(dir.resolve("cases/fail-a.log"), "nothing here\n");
+        Files.writeString(dir.resolve("cases/fail-a.expected.yaml"), "findings: []\n");
+        List<String> defects = checkRule(dir, new HashMap<>(), new HashMap<>());
+        assertThat(String.join("\n", defects))
+                .contains("folder should be named WW-B017-python-header-missing")
+                .contains("is named 'python-headers-missing' in the catalogue")
+                .contains("heading '## Common causes' missing")
+                .contains("heading '## How to fix' missing")
+                .contains("has no literal of 3+ characters")
+                .contains("no pass-* case")
+                .contains("placeholder {what} is not filled by any fail case");
+    }
+
     static List<String> checkRule(Path dir, Map<String, Path> ids, Map<String, Path> names) throws Exception {
         List<String> defects = new ArrayList<>();
         String where = dir.toString();

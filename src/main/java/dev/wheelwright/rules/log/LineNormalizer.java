@@ -43,7 +43,9 @@ public final class LineNormalizer {
             return s;
         }
         // prefixes nest in this order: a docker build inside a GitHub job shows "TIMESTAMP #5 1.234 text"
-        s = strip(GHA_TIMESTAMP, s);
+        if (s.length() > 20 && s.charAt(4) == '-' && s.charAt(10) == 'T') {
+            s = strip(GHA_TIMESTAMP, s);
+        }
         char c = s.isEmpty() ? 0 : s.charAt(0);
         if (c == '#') {
             s = strip(GHA_MARKER, s);

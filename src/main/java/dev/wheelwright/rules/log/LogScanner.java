@@ -235,6 +235,7 @@ public final class LogScanner {
         int line = 0;
         int start = 0;
         BitSet found = new BitSet(entries.size());
+        BitSet prevFound = new BitSet(entries.size());
         String prevText = null;      // previous line, kept for the hard-wrap join
         BitSet prevMatched = new BitSet();
         int prevLine = -1;
@@ -277,8 +278,11 @@ public final class LogScanner {
             }
             // hard-wrapped line: try previous + this one, for rules neither matched alone
             if (prevText != null && prevText.length() >= WRAP_MIN && !text.isEmpty()) {
-                joinHits(prevText, text, prevLine, prevMatched, matched, events);
+                joinHits(prevText, text, prevFound, found, prevLine, prevMatched, matched, events);
             }
+            BitSet swap = prevFound;
+            prevFound = found;
+            found = swap;
             prevText = text;
             prevMatched = matched;
             prevLine = line;
@@ -291,19 +295,34 @@ public final class LogScanner {
         return new ChunkResult(line, events);
     }
 
-    private void joinHits(String a, String b, int aLine, BitSet aMatched, BitSet bMatched, List<Event> events) {
+    /**
+     * Tries the concatenation of two lines (directly, and with a space) for the rules that did
+     * not match either line alone. Needles inside either line were found by the per-line scans;
+     * only the window around the join can hold a new one, so only it is scanned again.
+     */
+    private void joinHits(String a, String b, BitSet aFound, BitSet bFound, int aLine, BitSet aMatched, BitSet bMatched,
+                          List<Event> events) {
         String bTrim = b.stripLeading();
-        for (String joined : new String[] {a + bTrim, a + " " + bTrim}) {
-            BitSet found = new BitSet(entries.size());
-            filter.find(joined, found);
+        int reach = Math.max(0, filter.longest() - 1);
+        BitSet found = new BitSet(entries.size());
+        for (String sep : new String[] {"", " "}) {
+            Joined view = new Joined(a, sep, bTrim);
+            int boundary = a.length();
+            found.clear();
+            found.or(aFound);
+            found.or(bFound);
+            filter.find(view, Math.max(0, boundary - reach), Math.min(view.length(), boundary + sep.length() + reach), found);
             for (int x : alwaysRun) {
                 found.set(x);
             }
-            int boundary = a.length();
+            String joined = null; // built only when some rule has to look at it
             for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
                 if (aMatched.get(entry.rule()) || bMatched.get(entry.rule())) {
                     continue;
+                }
+                if (joined == null) {
+                    joined = a + sep + bTrim;
                 }
                 Matcher m = entry.pattern().pattern().matcher(joined);
                 while (m.find()) {
@@ -320,6 +339,33 @@ public final class LogScanner {
                     }
                 }
             }
+        }
+    }
+
+    /** Two lines and a separator seen as one text, without copying (for the join pre-filter). */
+    private record Joined(String a, String sep, String b) implements CharSequence {
+        @Override
+        public int length() {
+            return a.length() + sep.length() + b.length();
+        }
+
+        @Override
+        public char charAt(int i) {
+            if (i < a.length()) {
+                return a.charAt(i);
+            }
+            i -= a.length();
+            return i < sep.length() ? sep.charAt(i) : b.charAt(i - sep.length());
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return a + sep + b;
         }
     }
 

@@ -18,11 +18,13 @@ import java.util.Map;
 public final class MultiLiteralMatcher {
     private static final int ASCII = 128;
 
-    private final int[][] ascii;          // state -> next state for chars < 128 (complete DFA)
+    private final int[] ascii;            // state * 128 + char -> next state for chars < 128 (complete DFA, case-folded)
+    private final boolean[] emits;        // whether a state has outputs
     private final Map<Long, Integer> other; // (state << 32 | char) -> goto for non-ASCII
     private final int[] fail;
     private final int[][] outputs;        // state -> ids of needles ending here (incl. via fail links)
     private final int ids;
+    private final int longest;
 
     /**
      * @param needles one list of alternative literals per id; id {@code i} is reported when any
@@ -30,6 +32,7 @@ public final class MultiLiteralMatcher {
      */
     public MultiLiteralMatcher(List<List<String>> needles) {
         this.ids = needles.size();
+        this.longest = needles.stream().flatMap(List::stream).mapToInt(String::length).max().orElse(0);
         List<int[]> gotoAscii = new ArrayList<>();
         Map<Long, Integer> gotoOther = new HashMap<>();
         List<BitSet> out = new ArrayList<>();
@@ -107,12 +110,21 @@ public final class MultiLiteralMatcher {
                 queue.add((int) child[1]);
             }
         }
-        this.ascii = gotoAscii.toArray(new int[0][]);
+        this.ascii = new int[n * ASCII];
+        for (int st = 0; st < n; st++) {
+            int[] row = gotoAscii.get(st);
+            for (int c = 0; c < ASCII; c++) {
+                // upper-case ASCII letters move like their lower-case form: no per-character folding
+                ascii[st * ASCII + c] = (c >= 'A' && c <= 'Z') ? row[c + 32] : row[c];
+            }
+        }
+        this.emits = new boolean[n];
         this.other = gotoOther;
         this.fail = f;
         this.outputs = new int[n][];
         for (int s = 0; s < n; s++) {
             outputs[s] = out.get(s).stream().toArray();
+            emits[s] = outputs[s].length > 0;
         }
     }
 
@@ -123,15 +135,18 @@ public final class MultiLiteralMatcher {
 
     /** Sets in {@code found} the ids of the needles occurring in {@code text}. */
     public void find(CharSequence text, BitSet found) {
+        find(text, 0, text.length(), found);
+    }
+
+    /** Like {@link #find(CharSequence, BitSet)} over {@code text[from, to)}. */
+    public void find(CharSequence text, int from, int to, BitSet found) {
         int s = 0;
-        int[][] table = ascii;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        final int[] table = ascii;
+        final boolean[] emit = emits;
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < ASCII) {
-                if (c >= 'A' && c <= 'Z') {
-                    c = (char) (c + 32);
-                }
-                s = table[s][c];
+                s = table[(s << 7) | c];
             } else {
                 c = Character.toLowerCase(c);
                 Integer g;
@@ -140,11 +155,17 @@ public final class MultiLiteralMatcher {
                 }
                 s = g == null ? 0 : g;
             }
-            int[] o = outputs[s];
-            for (int id : o) {
-                found.set(id);
+            if (emit[s]) {
+                for (int id : outputs[s]) {
+                    found.set(id);
+                }
             }
         }
+    }
+
+    /** The length of the longest needle, in characters. */
+    public int longest() {
+        return longest;
     }
 
     private static int[] newRow() {
