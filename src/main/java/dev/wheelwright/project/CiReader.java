@@ -92,7 +92,7 @@ final class CiReader {
                             isCibw = true;
                             Matcher m = PIP_PIN.matcher(run);
                             if (m.find() && version == null) {
-                                version = new Located<>(m.group(1), file, step.get("run").line() + lineOffset(run, m.start()));
+                                version = new Located<>(m.group(1), file, blockStart(lines, step.get("run").line()) + lineOffset(run, m.start()));
                             }
                         }
                         if (isCibw) {
@@ -142,6 +142,14 @@ final class CiReader {
             return List.of();
         }
         return List.of(new CiRun(file, "", null, version, uses, env));
+    }
+
+    /** A block scalar ({@code run: |}) is reported at its indicator; its text starts on the next line. */
+    private static int blockStart(String[] lines, int line) {
+        if (line >= 1 && line <= lines.length && lines[line - 1].matches(".*:\\s*[|>][-+0-9]*\\s*(#.*)?")) {
+            return line + 1;
+        }
+        return line;
     }
 
     private static int lineOffset(String text, int index) {

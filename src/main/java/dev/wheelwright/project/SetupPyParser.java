@@ -31,6 +31,7 @@ public final class SetupPyParser {
         }
     }
 
+    private static final Set<String> SETUP_CALLEES = Set.of("setup", "setuptools.setup", "distutils.core.setup");
     private static final Set<String> TERMINATORS = Set.of(",", ")", "]", "}", ":");
 
     private final String text;
@@ -108,12 +109,12 @@ public final class SetupPyParser {
             return false;
         }
         int i = 0;
-        String last = t.text();
+        StringBuilder dotted = new StringBuilder(t.text());
         while (peekAt(i + 1).text().equals(".") && peekAt(i + 2).type() == T.NAME) {
             i += 2;
-            last = peekAt(i).text();
+            dotted.append('.').append(peekAt(i).text());
         }
-        if (!last.equals("setup") || !peekAt(i + 1).text().equals("(")) {
+        if (!SETUP_CALLEES.contains(dotted.toString()) || !peekAt(i + 1).text().equals("(")) {
             return false;
         }
         Token before = pos > 0 ? tokens.get(pos - 1) : null;
@@ -168,6 +169,9 @@ public final class SetupPyParser {
         Token first = peek();
         int startPos = pos;
         PyValue v = sum();
+        if (peek().type() == T.NAME && peek().text().equals("for")) {
+            return v; // the caller sees "for" and treats the brackets as a comprehension
+        }
         if (!atTerminator()) {
             // something this reader does not evaluate (operators, conditionals, generators)
             pos = startPos;
