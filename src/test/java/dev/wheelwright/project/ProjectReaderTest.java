@@ -24,9 +24,9 @@ class ProjectReaderTest {
         assertThat(p.cffiBuilders()).extracting(Located::value).containsExactly("src/fastcrc/_build_ffi.py:ffibuilder");
         assertThat(p.ci()).extracting(r -> r.runner().value()).containsExactly("ubuntu-22.04", "macos-13");
         CiRun mac = p.ci().get(1);
-        assertThat(mac.runner().line()).isEqualTo(16);
-        assertThat(mac.cibuildwheel()).isEqualTo(new Located<>("2.16.2", ".github/workflows/wheels.yml", 22));
-        assertThat(mac.envVar("CIBW_ARCHS_MACOS").orElseThrow().line()).isEqualTo(25);
+        assertThat(mac.runner().line()).isEqualTo(15);
+        assertThat(mac.cibuildwheel()).isEqualTo(new Located<>("2.16.2", ".github/workflows/wheels.yml", 21));
+        assertThat(mac.envVar("CIBW_ARCHS_MACOS").orElseThrow().line()).isEqualTo(24);
         assertThat(p.targets()).filteredOn(t -> t.os().equals("macos"))
                 .extracting(BuildTarget::arch, BuildTarget::runnerArch, BuildTarget::crossCompiled)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("x86_64", "x86_64", false),
