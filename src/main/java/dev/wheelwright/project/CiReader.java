@@ -41,7 +41,7 @@ final class CiReader {
             root = YamlTree.parse(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            String msg = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
+            String msg = yamlMessage(e.getOriginalMessage());
             throw new InvalidYaml(msg, line);
         } catch (IOException e) {
             throw new InvalidYaml(String.valueOf(e.getMessage()), 0);
@@ -113,6 +113,24 @@ final class CiReader {
             }
         }
         return out;
+    }
+
+    /**
+     * SnakeYAML's messages hold a context line, a problem line and, under each, the position and
+     * an excerpt with a caret; keep the two sentences on one line.
+     */
+    static String yamlMessage(String original) {
+        if (original == null || original.isBlank()) {
+            return "invalid YAML";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String l : original.split("\n")) {
+            if (l.isBlank() || l.startsWith(" ") || l.startsWith("\t")) {
+                continue; // " in 'reader', line ..", the excerpt and its caret
+            }
+            parts.add(l.strip());
+        }
+        return parts.isEmpty() ? "invalid YAML" : String.join("; ", parts);
     }
 
     /** A non-GitHub CI file: its CIBW_* assignments, wherever they are. */
