@@ -119,10 +119,10 @@ public final class UnifiedDiff {
         while (x < n || y < m) {
             if (x < n && y < m && a.get(x).equals(b.get(y))) {
                 ops.add(new int[] {0, x++, y++});
-            } else if (y < m && (x >= n || lcs[x][y + 1] >= lcs[x + 1][y])) {
-                ops.add(new int[] {2, x, y++});
+            } else if (x < n && (y >= m || lcs[x + 1][y] >= lcs[x][y + 1])) {
+                ops.add(new int[] {1, x++, y}); // deletions before insertions, as diff -u prints them
             } else {
-                ops.add(new int[] {1, x++, y});
+                ops.add(new int[] {2, x, y++});
             }
         }
         return ops;
