@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
                 DoctorCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
+                FixCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 
