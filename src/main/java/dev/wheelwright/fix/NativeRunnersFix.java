@@ -89,6 +89,14 @@ public final class NativeRunnersFix implements FixAction {
                 }
                 texts.put(declared.file(), edited);
             }
+            // a deployment target below 11.0 that covered only the x86_64 half of universal2
+            // now reaches a thin arm64 build (WW-P005): say so rather than guess the user's intent
+            Located<String> dt = targets.get(0).deploymentTarget();
+            if (dt != null && needed.contains("arm64") && !targets.stream().allMatch(t -> t.arch().equals("arm64"))
+                    && dev.wheelwright.project.Requirements.compareVersions(dt.value(), "11.0") < 0) {
+                manual.add(dt.file() + ":" + dt.line() + ": MACOSX_DEPLOYMENT_TARGET=" + dt.value()
+                        + " will apply to the arm64 build too; raise it to 11.0 for arm64 (see deployment-target-too-low-for-arm64)");
+            }
             // 2. a native runner for every other arch
             for (String arch : needed) {
                 if (arch.equals(runnerArch)) {

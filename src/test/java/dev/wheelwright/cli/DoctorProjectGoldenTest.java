@@ -1,0 +1,45 @@
+package dev.wheelwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code doctor DIR} on the sample projects of testdata/projects against their golden output
+ * ({@code testdata/projects/<name>.golden.txt}: the exit code line, then stdout, then stderr).
+ * Regenerate after an intended change with {@code -Dgolden.update=true}.
+ */
+class DoctorProjectGoldenTest {
+    static final Path PROJECTS = Path.of("testdata/projects");
+
+    static List<String> projects() throws IOException {
+        try (Stream<Path> s = Files.list(PROJECTS)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("projects")
+    void doctorOutputMatchesGolden(String name) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"doctor", PROJECTS.resolve(name).toString(), "--no-color"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        String actual = "exit: " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        Path golden = PROJECTS.resolve(name + ".golden.txt");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(golden).as("golden file for %s (create with -Dgolden.update=true)", name).exists();
+        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+}
