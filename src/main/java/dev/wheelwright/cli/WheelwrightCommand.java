@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
                 RulesCommand.class,
                 ExplainCommand.class,
                 FixCommand.class,
+                TagsCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 
