@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code pyproject-build-system}: moves a setuptools project to a PEP 517 build. Writes (or adds
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class PyprojectBuildSystemFix implements FixAction {
     static final String BACKEND = "setuptools.build_meta";
-    private static final Pattern SETUPTOOLS_CAP = Pattern.compile("(<=?|==|~=)\\s*([0-9]+(?:\\.[0-9]+)*)");
 
     @Override
     public String id() {
@@ -136,12 +133,7 @@ public final class PyprojectBuildSystemFix implements FixAction {
         if (cffi) {
             byName.putIfAbsent("cffi", "cffi");
         }
-        boolean oldSetuptools = false;
-        Matcher m = SETUPTOOLS_CAP.matcher(byName.get("setuptools"));
-        while (m.find()) {
-            oldSetuptools |= Requirements.compareVersions(m.group(2), "70.1") < 0;
-        }
-        if (!oldSetuptools) {
+        if (Requirements.allowsSetuptoolsWithBdistWheel(byName.get("setuptools"))) {
             byName.remove("wheel");
         }
         return new ArrayList<>(byName.values());

@@ -6,8 +6,6 @@ import dev.wheelwright.project.PyProject;
 import dev.wheelwright.project.Requirements;
 import dev.wheelwright.rules.Check;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * WW-P008: {@code wheel} in {@code [build-system].requires} of a setuptools project. Since
@@ -17,8 +15,6 @@ import java.util.regex.Pattern;
  * capped below 70.1, where wheel is still needed.
  */
 public final class WheelInBuildRequiresCheck implements Check {
-    private static final Pattern CAP = Pattern.compile("(<=?|==|~=)\\s*([0-9]+(?:\\.[0-9]+)*)");
-
     @Override
     public void run(Facts facts, Hits hits) {
         facts.get(ProjectFacts.class).ifPresent(p -> {
@@ -31,13 +27,8 @@ public final class WheelInBuildRequiresCheck implements Check {
                 return;
             }
             for (String r : py.buildRequires()) {
-                if (Requirements.name(r).filter("setuptools"::equals).isPresent()) {
-                    Matcher m = CAP.matcher(r);
-                    while (m.find()) {
-                        if (Requirements.compareVersions(m.group(2), "70.1") < 0) {
-                            return;
-                        }
-                    }
+                if (Requirements.name(r).filter("setuptools"::equals).isPresent() && !Requirements.allowsSetuptoolsWithBdistWheel(r)) {
+                    return;
                 }
             }
             for (String r : py.buildRequires()) {
