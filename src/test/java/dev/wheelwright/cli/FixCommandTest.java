@@ -61,6 +61,8 @@ class FixCommandTest {
         // the universal2 build's 10.13 target now reaches a thin arm64 build: the fix says so, doctor reports it
         "universal2-cffi, universal2-with-cffi, 'cffi-cross-compile-config,universal2-with-cffi', deployment-target-too-low-for-arm64",
         "universal2-cffi, wheel-in-build-requires, 'wheel-in-build-requires', ''",
+        "setupcfg-cffi, runner-image-retired, 'runner-image-retired', ''",
+        "legacy-cffi, WW-P006, 'runner-image-retired', ''",
     })
     void applyingTheFixClearsTheFindings(String project, String rule, String cleared, String appears, @TempDir Path tmp)
             throws IOException {
@@ -107,7 +109,7 @@ class FixCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "runner-image-retired|wheelwright: WW-P006 runner-image-retired: has no machine-applicable fix; by hand:",
+        "cibuildwheel-too-old|wheelwright: WW-P007 cibuildwheel-too-old: has no machine-applicable fix; by hand:",
         "no-such-rule|wheelwright: unknown rule 'no-such-rule'",
     })
     void rulesWithoutAFixAreUsageErrors(String rule, String message) {
