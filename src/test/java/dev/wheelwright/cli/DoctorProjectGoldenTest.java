@@ -42,4 +42,27 @@ class DoctorProjectGoldenTest {
         assertThat(golden).as("golden file for %s (create with -Dgolden.update=true)", name).exists();
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
+
+    @org.junit.jupiter.api.Test
+    void projectAndLogFindingsComeTogether(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path log = Files.writeString(tmp.resolve("build.log"), String.join("\n",
+                "Building wheel for fastcrc (setup.py) ... error",
+                "  src/fastcrc/_crc.c:1:10: fatal error: Python.h: No such file or directory",
+                "      1 | #include <Python.h>",
+                ""));
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"doctor", PROJECTS.resolve("legacy-cffi").toString(), "--log", log.toString(),
+                "--format", "json"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertThat(code).isEqualTo(ExitCode.FINDINGS);
+        assertThat(out.toString()).contains("\"WW-P002\"").contains("\"WW-B017\"");
+    }
+
+    @org.junit.jupiter.api.Test
+    void notAFolderIsOneLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("setup.py"), "x");
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"doctor", file.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString().trim()).isEqualTo("wheelwright: " + file + ": not a directory");
+    }
 }

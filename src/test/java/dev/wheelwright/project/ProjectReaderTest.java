@@ -137,4 +137,25 @@ class ProjectReaderTest {
                 .containsExactly("macos-13:x86_64:false", "macos-13:arm64:true", "macos-14:arm64:false");
         assertThat(p.targets().get(1).declared().line()).isEqualTo(12);
     }
+
+    @Test
+    void otherCiFilesGiveTheirCibwVariablesAndPins(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".gitlab-ci.yml"), String.join("\n",
+                "build-wheels:",
+                "  image: python:3.12",
+                "  variables:",
+                "    CIBW_BUILD: \"cp311-* cp312-*\"",
+                "    CIBW_ARCHS_LINUX: 'x86_64 aarch64'  # emulated",
+                "  script:",
+                "    - pip install cibuildwheel==2.11.4",
+                "    - cibuildwheel --platform linux",
+                ""));
+        ProjectFacts p = reader.read(dir);
+        CiRun run = p.ci().get(0);
+        assertThat(run.file()).isEqualTo(".gitlab-ci.yml");
+        assertThat(run.envVar("CIBW_BUILD").orElseThrow()).isEqualTo(new Located<>("cp311-* cp312-*", ".gitlab-ci.yml", 4));
+        assertThat(run.envVar("CIBW_ARCHS_LINUX").orElseThrow().value()).isEqualTo("x86_64 aarch64");
+        assertThat(run.cibuildwheel()).isEqualTo(new Located<>("2.11.4", ".gitlab-ci.yml", 7));
+        assertThat(run.runner()).isNull();
+    }
 }
