@@ -124,7 +124,8 @@ def wheel_filenames():
              "numpy-1.26.4-cp312-cp312-win_amd64.whl", "cffi-1.15.1-cp37-cp37m-musllinux_1_1_aarch64.whl",
              "foo-1.0-PY3-NONE-ANY.whl", "foo-1.0rc1.post2.dev3+local.1-py3-none-any.whl", "Foo-V1.0-py3-none-any.whl",
              "foo-1!2.0-py3-none-any.whl", "ünicode_name-1.0-py3-none-any.whl", "foo-1.0-py3.py2-none-any.whl",
-             "foo-1.0-py3-none-any.linux_x86_64.whl", "a-0-py3-none-any.whl", "foo-1.0--py3-none-any.whl",
+             "foo-1.0-py3-none-any.linux_x86_64.whl", "a-0-py3-none-any.whl", "foo-1.0-py3-none-linux_x86_64.any.whl",
+             "foo-1.0-cp38.cp39-abi3.none-any.whl", "foo-1.0--py3-none-any.whl",
              # invalid
              "foo-1.0-py3-none-any.zip", "foo-1.0-py3-none-any", "foo-1.0-py3-none.whl", "foo-py3-none-any.whl",
              "foo-1.0-1-2-py3-none-any.whl", "foo-1.0-py3-none-any-x-y.whl", "foo__bar-1.0-py3-none-any.whl",
@@ -144,10 +145,37 @@ def wheel_filenames():
                     "parts" if "wrong number of parts" in msg else "other")
             rows.append((n, "INVALID", kind, "", "", ""))
             continue
+        try:
+            parse_wheel_filename(n, validate_order=True)
+            ordered = "sorted"
+        except InvalidWheelFilename:
+            ordered = "unsorted"
         # packaging returns a frozenset: sort for a stable comparison.
-        rows.append((n, name, str(ver), "" if not build else f"{build[0]}|{build[1]}", " ".join(sorted(map(str, tags))), ""))
+        rows.append((n, name, str(ver), "" if not build else f"{build[0]}|{build[1]}", " ".join(sorted(map(str, tags))),
+                     ordered))
     write("wheel-filenames.tsv", ["filename", "name|INVALID", "version|failure kind", "build (number|suffix)",
-                                  "tags (sorted)", ""], rows)
+                                  "tags (sorted)", "validate_order"], rows)
+    from packaging.utils import parse_sdist_filename, InvalidSdistFilename, canonicalize_name, is_normalized_name, InvalidName
+    rows = []
+    for n in ["foo-1.0.tar.gz", "Foo_Bar-2.0.1.zip", "foo-bar-1.0rc1.tar.gz", "foo-1.0.tar.bz2", "foo.tar.gz",
+              "foo-bar.tar.gz", "foo-1.0-1.tar.gz", "-1.0.tar.gz", "foo-.zip", "Foo.Bar-1!2.0.post1.tar.gz",
+              "foo-v1.0.zip", "foo-1.0.TAR.GZ"]:
+        try:
+            name, ver = parse_sdist_filename(n)
+            rows.append((n, name, str(ver)))
+        except InvalidSdistFilename as e:
+            rows.append((n, "INVALID", esc(str(e))))
+    write("sdist-filenames.tsv", ["filename", "name|INVALID", "version|message"], rows)
+    rows = []
+    for n in ["Django", "oslo.concurrency", "requests", "Foo__Bar", "foo-_-bar", "FOO", "a", "-foo", "foo-", "foo--bar",
+              "foo.bar", "foo_bar", "foo-bar", "zope.interface", "Ünicode", "a1", "1a", "", "foo bar", "foo.", "_foo"]:
+        try:
+            canonicalize_name(n, validate=True)
+            valid = "true"
+        except InvalidName:
+            valid = "false"
+        rows.append((n, canonicalize_name(n), b(is_normalized_name(n)), valid))
+    write("names.tsv", ["name", "canonical", "is normalised", "valid"], rows)
 
 
 # ---------------------------------------------------------------- platforms and tags

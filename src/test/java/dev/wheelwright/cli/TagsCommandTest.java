@@ -56,6 +56,15 @@ class TagsCommandTest {
         }
     }
 
+    @Test
+    void outputIntoAMissingFolderIsOneLine(@TempDir Path dir) {
+        Path out = dir.resolve("nope").resolve("tags.txt");
+        MainTest.Run r = run("tags", "--python", "3.10", "--platform", "win_amd64", "-o", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).isEqualTo("wheelwright: " + out + ": cannot write: folder " + out.getParent()
+                + " does not exist\n");
+    }
+
     @ParameterizedTest(name = "{0} on {1} {2}")
     @CsvSource(delimiter = '|', value = {
         // wheel | python | platform | exit | expected text (contained)

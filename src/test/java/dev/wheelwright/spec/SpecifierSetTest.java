@@ -77,6 +77,17 @@ class SpecifierSetTest {
     }
 
     @Test
+    void setsCombine() {
+        SpecifierSet both = SpecifierSet.parse(">=1.0.0,!=1.0.1").and(SpecifierSet.parse("<=2.0.0,!=2.0.1"));
+        assertThat(both).hasToString("!=1.0.1,!=2.0.1,<=2.0.0,>=1.0.0");
+        assertThat(both.contains(Version.parse("2.0.1"))).isFalse();
+        assertThat(both.contains(Version.parse("1.5"))).isTrue();
+        assertThat(SpecifierSet.parse(">=1", true).and(SpecifierSet.parse("<3")).prereleases()).isTrue();
+        assertThatThrownBy(() -> SpecifierSet.parse(">=1", true).and(SpecifierSet.parse("<3", false)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void explicitPolicyOverridesTheSpecifiers() {
         assertThat(SpecifierSet.parse(">=1.0", true).contains(Version.parse("2.0a1"), null)).isTrue();
         assertThat(SpecifierSet.parse(">=1.0a1", false).contains(Version.parse("2.0a1"), null)).isFalse();
