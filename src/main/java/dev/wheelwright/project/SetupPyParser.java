@@ -37,6 +37,8 @@ public final class SetupPyParser {
     private final String text;
     private List<Token> tokens;
     private int pos;
+    private int nesting;
+    private static final int MAX_NESTING = 100;
     private final Map<String, PyValue> variables = new LinkedHashMap<>();
 
     private SetupPyParser(String text) {
@@ -239,6 +241,12 @@ public final class SetupPyParser {
                 return nameAtom();
             }
             case OP -> {
+                if ((t.text().equals("[") || t.text().equals("(") || t.text().equals("{")) && nesting >= MAX_NESTING) {
+                    // CPython's parser stops near 200 levels too; no setup.py nests this deep on purpose
+                    next();
+                    skipBalancedFromInside(t.text().equals("[") ? "]" : t.text().equals("(") ? ")" : "}");
+                    return unknown(t, "nested too deeply");
+                }
                 switch (t.text()) {
                     case "[": return postfix(sequence("]"), t);
                     case "(": return postfix(sequence(")"), t);
@@ -340,6 +348,15 @@ public final class SetupPyParser {
     }
 
     private PyValue sequence(String close) {
+        nesting++;
+        try {
+            return sequenceBody(close);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private PyValue sequenceBody(String close) {
         Token open = next();
         List<PyValue> items = new ArrayList<>();
         while (peek().type() != T.EOF && !peek().text().equals(close)) {
@@ -365,6 +382,15 @@ public final class SetupPyParser {
     }
 
     private PyValue dict() {
+        nesting++;
+        try {
+            return dictBody();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private PyValue dictBody() {
         Token open = next();
         Map<String, PyValue> entries = new LinkedHashMap<>();
         while (peek().type() != T.EOF && !peek().text().equals("}")) {

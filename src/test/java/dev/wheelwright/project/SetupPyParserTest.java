@@ -105,4 +105,12 @@ class SetupPyParserTest {
         assertThat(s.hasSetupCall()).isFalse();
         assertThat(s.keyword("setup_requires")).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void absurdNestingIsUnknownNotAStackOverflow() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        SetupPy s = SetupPyParser.parse("setup.py", "X = " + deep + "\nsetup(setup_requires=" + deep + ", name='ok')\n");
+        assertThat(s.keyword("setup_requires").orElseThrow().value().strings()).isEmpty();
+        assertThat(s.keyword("name").orElseThrow().value()).isEqualTo(new PyValue.Str("ok", 2));
+    }
 }
