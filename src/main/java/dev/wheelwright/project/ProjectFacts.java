@@ -15,11 +15,15 @@ import java.util.Optional;
  * @param cffiBuilders  files that build a cffi extension ({@code cffi_modules} entries, {@code FFI()} +
  *                      {@code set_source} scripts), with the line that shows it
  * @param problems      files that exist but could not be understood
+ * @param noBuildIsolation where CI turns PEP 517 build isolation off ({@code --no-build-isolation} in
+ *                      a command or in CIBW_BUILD_FRONTEND, PIP_NO_BUILD_ISOLATION), each with the text found
  */
 public record ProjectFacts(String root, PyProject pyproject, SetupCfg setupCfg, SetupPy setupPy, List<CiRun> ci,
-                           List<BuildTarget> targets, List<Located<String>> cffiBuilders, List<ProjectProblem> problems) {
+                           List<BuildTarget> targets, List<Located<String>> cffiBuilders, List<ProjectProblem> problems,
+                           List<Located<String>> noBuildIsolation) {
 
     public ProjectFacts {
+        noBuildIsolation = List.copyOf(noBuildIsolation);
         ci = List.copyOf(ci);
         targets = List.copyOf(targets);
         cffiBuilders = List.copyOf(cffiBuilders);

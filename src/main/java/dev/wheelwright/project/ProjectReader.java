@@ -77,10 +77,12 @@ public final class ProjectReader {
                         setupPy.unparsable().replaceFirst("^line \\d+: ", "")));
             }
         }
-        List<CiRun> ci = readCi(dir, problems);
+        List<String> ciFiles = new ArrayList<>();
+        List<CiRun> ci = readCi(dir, problems, ciFiles);
         List<BuildTarget> targets = targets(ci, pyproject);
         List<Located<String>> cffi = cffiBuilders(dir, pyproject, cfg, setupPy);
-        return new ProjectFacts(dir.toString(), pyproject, cfg, setupPy, ci, targets, cffi, problems);
+        return new ProjectFacts(dir.toString(), pyproject, cfg, setupPy, ci, targets, cffi, problems,
+                noBuildIsolation(dir, ciFiles, pyproject));
     }
 
     private static int lineOf(String located) {
@@ -132,7 +134,7 @@ public final class ProjectReader {
         return line;
     }
 
-    private List<CiRun> readCi(Path dir, List<ProjectProblem> problems) {
+    private List<CiRun> readCi(Path dir, List<ProjectProblem> problems, List<String> ciFiles) {
         List<CiRun> out = new ArrayList<>();
         Path wf = dir.resolve(".github/workflows");
         if (Files.isDirectory(wf)) {
@@ -151,6 +153,7 @@ public final class ProjectReader {
                 if (text.isEmpty()) {
                     continue;
                 }
+                ciFiles.add(rel);
                 try {
                     out.addAll(CiReader.readWorkflow(rel, text.get()));
                 } catch (CiReader.InvalidYaml e) {
@@ -161,7 +164,10 @@ public final class ProjectReader {
         for (String other : List.of(".gitlab-ci.yml", "azure-pipelines.yml", ".travis.yml", ".cirrus.yml",
                 "appveyor.yml", ".circleci/config.yml")) {
             Optional<String> text = readText(dir, other, ProjectProblem.Kind.CI_CONFIG, problems);
-            text.ifPresent(t -> out.addAll(CiReader.readOther(other, t)));
+            text.ifPresent(t -> {
+                ciFiles.add(other);
+                out.addAll(CiReader.readOther(other, t));
+            });
         }
         return out;
     }
@@ -315,6 +321,36 @@ public final class ProjectReader {
             case "windows" -> arch.equals("ARM64") != runnerArch.equals("ARM64");
             default -> false;
         };
+    }
+
+    // ------------------------------------------------------------------ build isolation
+
+    private static final Pattern NO_ISOLATION = Pattern.compile("--no-build-isolation|PIP_NO_BUILD_ISOLATION\\s*[:=]\\s*\\S+");
+
+    /** Lines of CI files and pyproject.toml that switch PEP 517 build isolation off. */
+    private static List<Located<String>> noBuildIsolation(Path dir, List<String> ciFiles, PyProject pyproject) {
+        List<Located<String>> out = new ArrayList<>();
+        java.util.Set<String> files = new java.util.LinkedHashSet<>(ciFiles);
+        if (pyproject != null) {
+            files.add(pyproject.file());
+        }
+        for (String rel : files) {
+            String text;
+            try {
+                text = rel.equals("pyproject.toml") && pyproject != null ? pyproject.text()
+                        : Files.readString(dir.resolve(rel), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                continue; // already read once; a file that vanished since says nothing here
+            }
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = NO_ISOLATION.matcher(lines[i]);
+                if (m.find() && !lines[i].strip().startsWith("#")) {
+                    out.add(new Located<>(m.group(), rel, i + 1));
+                }
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ cffi

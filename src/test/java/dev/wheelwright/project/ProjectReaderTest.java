@@ -157,5 +157,8 @@ class ProjectReaderTest {
         assertThat(run.envVar("CIBW_ARCHS_LINUX").orElseThrow().value()).isEqualTo("x86_64 aarch64");
         assertThat(run.cibuildwheel()).isEqualTo(new Located<>("2.11.4", ".gitlab-ci.yml", 7));
         assertThat(run.runner()).isNull();
+        assertThat(p.noBuildIsolation()).isEmpty();
+        Files.writeString(dir.resolve(".gitlab-ci.yml"), "build:\n  script:\n    - pip wheel --no-build-isolation .\n");
+        assertThat(reader.read(dir).noBuildIsolation()).containsExactly(new Located<>("--no-build-isolation", ".gitlab-ci.yml", 3));
     }
 }
