@@ -65,4 +65,36 @@ class DoctorProjectGoldenTest {
         assertThat(code).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString().trim()).isEqualTo("wheelwright: " + file + ": not a directory");
     }
+
+    @org.junit.jupiter.api.Test
+    void conditionsCanReadProjectFacts(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path rule = Files.createDirectories(tmp.resolve("rules/WW-P990-hatch-project"));
+        Files.writeString(rule.resolve("rule.yaml"), String.join("\n",
+                "id: WW-P990",
+                "name: hatch-project",
+                "severity: info",
+                "title: Built with hatchling",
+                "reads: project",
+                "when: \"project.pyproject.buildBackend == 'hatchling.build' && any(project.pyproject.buildRequires, r -> r startsWith 'hatch')\"",
+                "message: \"the project is built with hatchling\"",
+                "explain: x",
+                "fix:",
+                "  summary: nothing to do",
+                "references: []",
+                ""));
+        Files.writeString(rule.resolve("README.md"), "# WW-P990\n## Why it matters\nx\n## Common causes\nx\n## How to fix\nx\n");
+        Path project = Files.createDirectories(tmp.resolve("p"));
+        Files.writeString(project.resolve("pyproject.toml"), "[build-system]\nrequires = [\"hatchling>=1.20\"]\nbuild-backend = \"hatchling.build\"\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"doctor", project.toString(), "--rules", tmp.resolve("rules").toString(), "--format", "json"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"the project is built with hatchling\"");
+        Files.writeString(project.resolve("pyproject.toml"), "[build-system]\nrequires = [\"flit_core\"]\nbuild-backend = \"flit_core.buildapi\"\n");
+        out = new StringWriter();
+        Main.run(new String[] {"doctor", project.toString(), "--rules", tmp.resolve("rules").toString(), "--format", "json"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(out.toString()).doesNotContain("built with hatchling");
+    }
 }
