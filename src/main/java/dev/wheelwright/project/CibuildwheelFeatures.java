@@ -28,6 +28,62 @@ public final class CibuildwheelFeatures {
         return features;
     }
 
+    /**
+     * A cibuildwheel pin older than what its job asks for.
+     *
+     * @param run      the job
+     * @param pin      the pinned version and where it is written
+     * @param needs    the features it lacks, each with the release that brought it
+     * @param required the first release that has them all
+     */
+    public record Shortfall(CiRun run, Located<String> pin, List<String> needs, String required) {}
+
+    private static final java.util.regex.Pattern CPYTHON = java.util.regex.Pattern.compile("cp3([0-9]+)");
+
+    /**
+     * Every pin too old for the archs its job builds or the CPython versions it selects
+     * ({@code CIBW_BUILD}, else {@code [tool.cibuildwheel].build}), once per pin.
+     */
+    public List<Shortfall> shortfalls(ProjectFacts p) {
+        List<Shortfall> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (CiRun run : p.ci()) {
+            Located<String> version = run.cibuildwheel();
+            if (version == null) {
+                continue;
+            }
+            java.util.Set<String> archs = new java.util.HashSet<>();
+            for (BuildTarget t : p.targets()) {
+                if (t.run().equals(run)) {
+                    archs.add(t.arch());
+                }
+            }
+            java.util.Set<String> pythons = new java.util.HashSet<>();
+            String build = run.envVar("CIBW_BUILD").map(Located::value)
+                    .or(() -> p.pyprojectFile().flatMap(py -> py.cibuildwheelOption("build")).map(String::valueOf))
+                    .orElse("");
+            java.util.regex.Matcher m = CPYTHON.matcher(build);
+            while (m.find()) {
+                pythons.add("3" + m.group(1));
+            }
+            List<String> needs = new ArrayList<>();
+            String required = null;
+            for (Feature f : features) {
+                boolean wanted = f.python() != null ? pythons.contains(f.python()) : f.archs().stream().anyMatch(archs::contains);
+                if (wanted && Requirements.compareVersions(version.value(), f.since()) < 0) {
+                    needs.add(f.feature() + " (" + f.since() + ")");
+                    if (required == null || Requirements.compareVersions(f.since(), required) > 0) {
+                        required = f.since();
+                    }
+                }
+            }
+            if (!needs.isEmpty() && seen.add(version.file() + ":" + version.line())) {
+                out.add(new Shortfall(run, version, List.copyOf(needs), required));
+            }
+        }
+        return out;
+    }
+
     public static CibuildwheelFeatures builtIn() {
         CibuildwheelFeatures f = builtIn;
         if (f == null) {

@@ -63,6 +63,7 @@ class FixCommandTest {
         "universal2-cffi, wheel-in-build-requires, 'wheel-in-build-requires', ''",
         "setupcfg-cffi, runner-image-retired, 'runner-image-retired', ''",
         "legacy-cffi, WW-P006, 'runner-image-retired', ''",
+        "setupcfg-cffi, cibuildwheel-too-old, 'cibuildwheel-too-old', ''",
     })
     void applyingTheFixClearsTheFindings(String project, String rule, String cleared, String appears, @TempDir Path tmp)
             throws IOException {
@@ -109,7 +110,7 @@ class FixCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "cibuildwheel-too-old|wheelwright: WW-P007 cibuildwheel-too-old: has no machine-applicable fix; by hand:",
+        "deployment-target-too-low-for-arm64|wheelwright: WW-P005 deployment-target-too-low-for-arm64: has no machine-applicable fix; by hand:",
         "no-such-rule|wheelwright: unknown rule 'no-such-rule'",
     })
     void rulesWithoutAFixAreUsageErrors(String rule, String message) {
