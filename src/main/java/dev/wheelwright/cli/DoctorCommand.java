@@ -3,6 +3,8 @@ package dev.wheelwright.cli;
 import dev.wheelwright.WheelwrightException;
 import dev.wheelwright.facts.BuildLogs;
 import dev.wheelwright.facts.Facts;
+import dev.wheelwright.project.ProjectFacts;
+import dev.wheelwright.project.ProjectReader;
 import dev.wheelwright.rules.Finding;
 import dev.wheelwright.rules.Reads;
 import dev.wheelwright.rules.RuleCatalog;
@@ -61,7 +63,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** The collectors, in order. Add one line per input kind. */
     List<Collector> collectors() {
-        return List.of(this::collectLogs);
+        return List.of(this::collectProject, this::collectLogs);
     }
 
     @Override
@@ -82,6 +84,17 @@ public final class DoctorCommand implements Callable<Integer> {
         List<RuleDefinition> rules = catalog.reading(kinds);
         List<Finding> findings = RuleEngine.run(rules, facts.build());
         return output.report(catalog, rules, findings);
+    }
+
+    /**
+     * The project folder: read statically (nothing in it is executed). Doctor always has a
+     * project, the current folder by default; a folder with none of the files the project rules
+     * read gives those rules nothing to say.
+     */
+    private Set<Reads> collectProject(Facts.Builder facts) {
+        Path project = dir == null ? Path.of(".") : dir;
+        facts.put(ProjectFacts.class, new ProjectReader().read(project));
+        return Set.of(Reads.PROJECT);
     }
 
     private Set<Reads> collectLogs(Facts.Builder facts) throws IOException {

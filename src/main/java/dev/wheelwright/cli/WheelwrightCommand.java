@@ -17,6 +17,11 @@ import picocli.CommandLine.Spec;
             RetagCommand.class,
             InspectCommand.class,
             TagsCommand.class,
+                DoctorCommand.class,
+                RulesCommand.class,
+                ExplainCommand.class,
+                FixCommand.class,
+                TagsCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 

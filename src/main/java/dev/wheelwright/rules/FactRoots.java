@@ -22,6 +22,7 @@ public final class FactRoots {
 
     static {
         ROOTS.put("buildLogs", "dev.wheelwright.facts.BuildLogs");
+        ROOTS.put("project", "dev.wheelwright.project.ProjectFacts");
     }
 
     private static volatile Map<String, Class<?>> resolved;

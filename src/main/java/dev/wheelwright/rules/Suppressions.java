@@ -106,7 +106,9 @@ public final class Suppressions {
         try {
             root = new TomlMapper().readTree(pyproject.toFile());
         } catch (JacksonException e) {
-            throw new WheelwrightException(file + ": invalid TOML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            // No suppression can be read from a file that does not parse; the project rules
+            // report the file itself (WW-P010 pyproject-invalid) with its line, as a finding.
+            return none();
         } catch (IOException e) {
             throw new WheelwrightException(file + ": cannot read: " + e.getMessage(), e);
         }

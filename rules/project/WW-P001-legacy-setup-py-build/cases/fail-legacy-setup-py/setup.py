@@ -1,0 +1,9 @@
+from setuptools import setup
+
+setup(
+    name="crcmod-lite",
+    version="1.0.0",
+    py_modules=["crcmod_lite"],
+    setup_requires=["cython>=0.29"],
+    install_requires=["cffi>=1.15"],
+)

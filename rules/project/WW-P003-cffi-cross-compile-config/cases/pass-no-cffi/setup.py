@@ -1,0 +1,2 @@
+from setuptools import setup, Extension
+setup(ext_modules=[Extension("m", ["m.c"])])

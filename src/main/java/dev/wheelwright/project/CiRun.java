@@ -1,0 +1,29 @@
+package dev.wheelwright.project;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One CI job as it runs on one runner: a workflow job expanded for one row of its build matrix,
+ * or a whole non-GitHub CI file whose {@code CIBW_*} variables were found by pattern.
+ *
+ * @param file          CI file, relative to the project root
+ * @param job           job id (empty for non-GitHub CI files)
+ * @param runner        the {@code runs-on} label with the line where it is written; null when unknown
+ * @param cibuildwheel  the cibuildwheel version the job uses (from {@code uses: pypa/cibuildwheel@vX},
+ *                      a pinned comment, or {@code pip install cibuildwheel==X}); null when unknown
+ * @param usesCibuildwheel whether the job runs cibuildwheel at all
+ * @param env           environment seen by the cibuildwheel step (workflow, job, step levels merged,
+ *                      matrix expressions expanded), each with the line where it is set
+ */
+public record CiRun(String file, String job, Located<String> runner, Located<String> cibuildwheel,
+                    boolean usesCibuildwheel, Map<String, Located<String>> env) {
+
+    public CiRun {
+        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+    }
+
+    public Optional<Located<String>> envVar(String name) {
+        return Optional.ofNullable(env.get(name));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.wheelwright.project;
+
+/**
+ * A project file that exists but could not be understood (broken TOML or YAML, binary data in
+ * setup.py). Reading goes on with the other files; the rules turn these into findings.
+ *
+ * @param kind    which kind of file
+ * @param file    the file, relative to the project root
+ * @param line    1-based line of the problem, 0 when unknown
+ * @param message what is wrong, in one line
+ */
+public record ProjectProblem(Kind kind, String file, int line, String message) {
+
+    public enum Kind { PYPROJECT, SETUP_CFG, SETUP_PY, CI_CONFIG }
+}

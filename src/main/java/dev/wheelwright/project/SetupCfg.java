@@ -1,0 +1,142 @@
+package dev.wheelwright.project;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@code setup.cfg} read with the rules of Python's configparser as setuptools uses it:
+ * {@code [section]} headers, {@code key = value} or {@code key: value}, values continued on
+ * indented lines, whole-line comments starting with {@code #} or {@code ;}.
+ *
+ * @param file     path relative to the project root
+ * @param text     the file's text
+ * @param sections section name → option name (lower case) → entry, in file order
+ */
+public record SetupCfg(String file, String text, Map<String, Map<String, Entry>> sections) {
+
+    /**
+     * One option.
+     *
+     * @param key       the option name as written
+     * @param value     the whole value (continuation lines joined with newlines, first line trimmed)
+     * @param line      1-based line of the key
+     * @param lastLine  1-based last line of the value (continuation lines included)
+     */
+    public record Entry(String key, String value, int line, int lastLine) {
+
+        /** A list-valued option: one item per line, or comma/semicolon separated on one line. */
+        public List<String> items() {
+            List<String> out = new ArrayList<>();
+            for (String l : value.split("\n")) {
+                String t = l.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                if (!value.contains("\n") && t.contains(",")) {
+                    for (String part : t.split("[,;]")) {
+                        if (!part.isBlank()) {
+                            out.add(part.strip());
+                        }
+                    }
+                } else {
+                    out.add(t);
+                }
+            }
+            return out;
+        }
+    }
+
+    public Optional<Entry> get(String section, String key) {
+        Map<String, Entry> s = sections.get(section);
+        return s == null ? Optional.empty() : Optional.ofNullable(s.get(key.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Parses setup.cfg text; a line that is neither a header, an option nor a continuation is an error. */
+    public static SetupCfg parse(String file, String text) {
+        Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
+        String[] lines = text.split("\n", -1);
+        Map<String, Entry> current = null;
+        String key = null;
+        StringBuilder value = null;
+        int keyLine = 0;
+        int last = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String raw = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            String trimmed = raw.strip();
+            boolean indented = !raw.isEmpty() && Character.isWhitespace(raw.charAt(0));
+            if (key != null && indented && !trimmed.isEmpty()) {
+                if (!trimmed.startsWith("#") && !trimmed.startsWith(";")) {
+                    value.append('\n').append(trimmed);
+                    last = i + 1;
+                }
+                continue;
+            }
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith(";")) {
+                continue;
+            }
+            if (key != null) {
+                current.put(key.toLowerCase(Locale.ROOT), new Entry(key, value.toString(), keyLine, last));
+                key = null;
+            }
+            if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+                String name = trimmed.substring(1, trimmed.length() - 1).strip();
+                current = sections.computeIfAbsent(name, k -> new LinkedHashMap<>());
+                continue;
+            }
+            int eq = indexOfDelimiter(trimmed);
+            if (eq <= 0 || current == null) {
+                throw new SetupCfgException(file, i + 1,
+                        (current == null ? "option outside any [section]" : "not a 'key = value' line")
+                        + ": " + abbreviate(trimmed));
+            }
+            key = trimmed.substring(0, eq).strip();
+            value = new StringBuilder(trimmed.substring(eq + 1).strip());
+            keyLine = i + 1;
+            last = i + 1;
+        }
+        if (key != null) {
+            current.put(key.toLowerCase(Locale.ROOT), new Entry(key, value.toString(), keyLine, last));
+        }
+        Map<String, Map<String, Entry>> frozen = new LinkedHashMap<>();
+        sections.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
+        return new SetupCfg(file, text, Collections.unmodifiableMap(frozen));
+    }
+
+    private static int indexOfDelimiter(String line) {
+        int eq = line.indexOf('=');
+        int colon = line.indexOf(':');
+        if (eq < 0) {
+            return colon;
+        }
+        return colon < 0 ? eq : Math.min(eq, colon);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    /** A setup.cfg that configparser would reject. */
+    public static final class SetupCfgException extends ProjectException {
+        private final int line;
+        private final String detail;
+
+        public SetupCfgException(String file, int line, String detail) {
+            super(file + ":" + line + ": " + detail);
+            this.line = line;
+            this.detail = detail;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public String detail() {
+            return detail;
+        }
+    }
+}

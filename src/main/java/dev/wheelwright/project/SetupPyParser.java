@@ -1,0 +1,646 @@
+package dev.wheelwright.project;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the {@code setup(...)} call of a {@code setup.py} without executing it.
+ *
+ * <p>A small tokenizer for the Python lexical grammar (strings with prefixes and triple quotes,
+ * comments, bracket-implied line joining, backslash continuations) and an expression reader that
+ * resolves literals, module-level variables and {@code +} concatenations. Anything that needs
+ * execution becomes {@link PyValue.Unknown} with the source text and a reason, so that rules can
+ * say "computed at run time" instead of guessing.
+ */
+public final class SetupPyParser {
+
+    enum T { NAME, STRING, NUMBER, OP, NEWLINE, EOF }
+
+    record Token(T type, String text, String value, int line, int col, int start, int end) {}
+
+    /** The file is not Python text this tokenizer can read. */
+    static final class SyntaxProblem extends Exception {
+        final int line;
+
+        SyntaxProblem(String message, int line) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    private static final Set<String> SETUP_CALLEES = Set.of("setup", "setuptools.setup", "distutils.core.setup");
+    private static final Set<String> TERMINATORS = Set.of(",", ")", "]", "}", ":");
+
+    private final String text;
+    private List<Token> tokens;
+    private int pos;
+    private int nesting;
+    private static final int MAX_NESTING = 100;
+    private final Map<String, PyValue> variables = new LinkedHashMap<>();
+
+    private SetupPyParser(String text) {
+        this.text = text;
+    }
+
+    /** Parses the text of a setup.py; never throws for bad input (the result says what was wrong). */
+    public static SetupPy parse(String file, String text) {
+        SetupPyParser p = new SetupPyParser(text);
+        try {
+            p.tokens = tokenize(text);
+        } catch (SyntaxProblem e) {
+            return new SetupPy(file, text, 0, Map.of(), Map.of(), "line " + e.line + ": " + e.getMessage());
+        }
+        return p.walk(file);
+    }
+
+    // ---------------------------------------------------------------- module walk
+
+    private SetupPy walk(String file) {
+        Map<String, SetupPy.Keyword> keywords = new LinkedHashMap<>();
+        int setupLine = 0;
+        boolean lineStart = true;
+        while (peek().type() != T.EOF) {
+            Token t = peek();
+            if (t.type() == T.NEWLINE) {
+                pos++;
+                lineStart = true;
+                continue;
+            }
+            if (lineStart && t.col() == 0 && t.type() == T.NAME && isAssignOp(peekAt(1))) {
+                String name = t.text();
+                String op = peekAt(1).text();
+                pos += 2;
+                PyValue v = expression();
+                if (op.equals("=")) {
+                    variables.put(name, v);
+                } else {
+                    variables.put(name, concat(variables.getOrDefault(name,
+                            new PyValue.Unknown(name, "'" + name + "' is not assigned before '+='", t.line())), v, t.line()));
+                }
+                lineStart = false;
+                continue;
+            }
+            lineStart = false;
+            if (setupLine == 0 && isSetupCall()) {
+                Token nameTok = peek();
+                // skip the dotted callee up to "("
+                while (!peek().text().equals("(")) {
+                    pos++;
+                }
+                pos++;
+                setupLine = nameTok.line();
+                callArguments(keywords);
+                continue;
+            }
+            pos++;
+        }
+        return new SetupPy(file, text, setupLine, keywords, variables, null);
+    }
+
+    private static boolean isAssignOp(Token t) {
+        return t.type() == T.OP && (t.text().equals("=") || t.text().equals("+="));
+    }
+
+    /** {@code setup(}, {@code setuptools.setup(} or {@code distutils.core.setup(}, not a definition. */
+    private boolean isSetupCall() {
+        Token t = peek();
+        if (t.type() != T.NAME) {
+            return false;
+        }
+        int i = 0;
+        StringBuilder dotted = new StringBuilder(t.text());
+        while (peekAt(i + 1).text().equals(".") && peekAt(i + 2).type() == T.NAME) {
+            i += 2;
+            dotted.append('.').append(peekAt(i).text());
+        }
+        if (!SETUP_CALLEES.contains(dotted.toString()) || !peekAt(i + 1).text().equals("(")) {
+            return false;
+        }
+        Token before = pos > 0 ? tokens.get(pos - 1) : null;
+        return before == null || !(before.text().equals("def") || before.text().equals("."));
+    }
+
+    /** Reads {@code name=value, ...)} after the opening parenthesis of the setup call. */
+    private void callArguments(Map<String, SetupPy.Keyword> into) {
+        while (peek().type() != T.EOF && !peek().text().equals(")")) {
+            Token t = peek();
+            if (t.type() == T.NAME && peekAt(1).text().equals("=")) {
+                pos += 2;
+                Token valueStart = peek();
+                PyValue v = expression();
+                int end = tokens.get(pos - 1).end();
+                // in place means the text between the keyword and the comma is the literal itself
+                boolean inPlace = valueStart.type() != T.NAME
+                        || Set.of("True", "False", "None").contains(valueStart.text());
+                into.put(t.text(), new SetupPy.Keyword(t.text(), v, inPlace && isLiteral(v), t.line(), t.start(), end));
+            } else if (t.text().equals("**")) {
+                pos++;
+                Token s = peek();
+                skipExpression();
+                into.put("**" + s.text(), new SetupPy.Keyword("**" + s.text(),
+                        new PyValue.Unknown(source(s.start(), tokens.get(pos - 1).end()),
+                                "keyword arguments unpacked from a dict", t.line()), false, t.line(), t.start(),
+                        tokens.get(pos - 1).end()));
+            } else {
+                skipExpression();
+            }
+            if (peek().text().equals(",")) {
+                pos++;
+            } else if (!peek().text().equals(")")) {
+                pos++; // unexpected token: keep going rather than give up on the whole call
+            }
+        }
+        if (peek().text().equals(")")) {
+            pos++;
+        }
+    }
+
+    private static boolean isLiteral(PyValue v) {
+        if (v instanceof PyValue.Seq s) {
+            return s.items().stream().allMatch(SetupPyParser::isLiteral);
+        }
+        return v instanceof PyValue.Str || v instanceof PyValue.Num || v instanceof PyValue.Const;
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private PyValue expression() {
+        Token first = peek();
+        int startPos = pos;
+        PyValue v = sum();
+        if (peek().type() == T.NAME && peek().text().equals("for")) {
+            return v; // the caller sees "for" and treats the brackets as a comprehension
+        }
+        if (!atTerminator()) {
+            // something this reader does not evaluate (operators, conditionals, generators)
+            pos = startPos;
+            skipExpression();
+            return unknown(first, "expression needs execution");
+        }
+        return v;
+    }
+
+    private boolean atTerminator() {
+        Token t = peek();
+        return t.type() == T.EOF || t.type() == T.NEWLINE || (t.type() == T.OP && TERMINATORS.contains(t.text()))
+                || (t.type() == T.OP && t.text().equals("="));
+    }
+
+    private PyValue sum() {
+        PyValue left = atom();
+        while (peek().text().equals("+") && peek().type() == T.OP) {
+            Token plus = next();
+            PyValue right = atom();
+            left = concat(left, right, plus.line());
+        }
+        return left;
+    }
+
+    private PyValue concat(PyValue a, PyValue b, int line) {
+        if (a instanceof PyValue.Seq x && b instanceof PyValue.Seq y) {
+            List<PyValue> items = new ArrayList<>(x.items());
+            items.addAll(y.items());
+            return new PyValue.Seq(items, x.line());
+        }
+        if (a instanceof PyValue.Str x && b instanceof PyValue.Str y) {
+            return new PyValue.Str(x.value() + y.value(), x.line());
+        }
+        String why = a instanceof PyValue.Unknown u ? u.reason() : b instanceof PyValue.Unknown u ? u.reason()
+                : "'+' of values of different kinds";
+        return new PyValue.Unknown(describe(a) + " + " + describe(b), why, line);
+    }
+
+    private static String describe(PyValue v) {
+        return v instanceof PyValue.Unknown u ? u.source() : v.getClass().getSimpleName().toLowerCase();
+    }
+
+    private PyValue atom() {
+        Token t = peek();
+        switch (t.type()) {
+            case STRING -> {
+                StringBuilder sb = new StringBuilder();
+                boolean dynamic = false;
+                while (peek().type() == T.STRING) {
+                    Token s = next();
+                    if (s.value() == null) {
+                        dynamic = true;
+                    } else {
+                        sb.append(s.value());
+                    }
+                }
+                return dynamic ? unknown(t, "f-string with substitutions") : postfix(new PyValue.Str(sb.toString(), t.line()), t);
+            }
+            case NUMBER -> {
+                next();
+                return postfix(new PyValue.Num(t.text(), t.line()), t);
+            }
+            case NAME -> {
+                return nameAtom();
+            }
+            case OP -> {
+                if ((t.text().equals("[") || t.text().equals("(") || t.text().equals("{")) && nesting >= MAX_NESTING) {
+                    // CPython's parser stops near 200 levels too; no setup.py nests this deep on purpose
+                    next();
+                    skipBalancedFromInside(t.text().equals("[") ? "]" : t.text().equals("(") ? ")" : "}");
+                    return unknown(t, "nested too deeply");
+                }
+                switch (t.text()) {
+                    case "[": return postfix(sequence("]"), t);
+                    case "(": return postfix(sequence(")"), t);
+                    case "{": return postfix(dict(), t);
+                    case "-":
+                        if (peekAt(1).type() == T.NUMBER) {
+                            next();
+                            Token n = next();
+                            return new PyValue.Num("-" + n.text(), t.line());
+                        }
+                        break;
+                    default:
+                        break;
+                }
+                skipExpression();
+                return unknown(t, "expression needs execution");
+            }
+            default -> {
+                return unknown(t, "missing value");
+            }
+        }
+    }
+
+    private PyValue nameAtom() {
+        Token t = next();
+        switch (t.text()) {
+            case "True", "False", "None" -> {
+                return postfix(new PyValue.Const(t.text(), t.line()), t);
+            }
+            case "lambda", "not", "await", "yield" -> {
+                pos--;
+                skipExpression();
+                return unknown(t, "expression needs execution");
+            }
+            default -> { }
+        }
+        StringBuilder dotted = new StringBuilder(t.text());
+        while (peek().text().equals(".") && peekAt(1).type() == T.NAME) {
+            next();
+            dotted.append('.').append(next().text());
+        }
+        if (peek().text().equals("(")) {
+            next();
+            List<PyValue> args = new ArrayList<>();
+            Map<String, PyValue> kwargs = new LinkedHashMap<>();
+            while (peek().type() != T.EOF && !peek().text().equals(")")) {
+                Token a = peek();
+                if (a.type() == T.NAME && peekAt(1).text().equals("=")) {
+                    pos += 2;
+                    kwargs.put(a.text(), expression());
+                } else if (a.text().equals("*") || a.text().equals("**")) {
+                    next();
+                    skipExpression();
+                    kwargs.put(a.text(), unknown(a, "unpacked arguments"));
+                } else {
+                    PyValue v = expression();
+                    if (peek().type() == T.NAME && peek().text().equals("for")) {
+                        skipExpression();
+                        v = unknown(a, "generator expression");
+                    }
+                    args.add(v);
+                }
+                if (peek().text().equals(",")) {
+                    next();
+                } else if (!peek().text().equals(")")) {
+                    skipExpression();
+                    if (!peek().text().equals(")") && !peek().text().equals(",")) {
+                        break;
+                    }
+                }
+            }
+            if (peek().text().equals(")")) {
+                next();
+            }
+            PyValue call = new PyValue.Call(dotted.toString(), args, kwargs, t.line());
+            return postfix(call, t);
+        }
+        String name = dotted.toString();
+        PyValue known = variables.get(name);
+        PyValue v = known != null ? known
+                : new PyValue.Unknown(name, "'" + name + "' is not a module-level literal", t.line());
+        return postfix(v, t);
+    }
+
+    /** Attribute access, calls and subscripts on a value make it run-time only. */
+    private PyValue postfix(PyValue v, Token start) {
+        if (peek().text().equals(".") || peek().text().equals("[") || peek().text().equals("(")) {
+            while (peek().text().equals(".") || peek().text().equals("[") || peek().text().equals("(")) {
+                Token op = next();
+                if (op.text().equals(".")) {
+                    next();
+                } else {
+                    skipBalanced(op.text().equals("[") ? "]" : ")");
+                }
+            }
+            return unknown(start, "value computed by a method call or subscript");
+        }
+        return v;
+    }
+
+    private PyValue sequence(String close) {
+        nesting++;
+        try {
+            return sequenceBody(close);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private PyValue sequenceBody(String close) {
+        Token open = next();
+        List<PyValue> items = new ArrayList<>();
+        while (peek().type() != T.EOF && !peek().text().equals(close)) {
+            PyValue v = expression();
+            if (peek().type() == T.NAME && peek().text().equals("for")) {
+                pos = tokens.indexOf(open) + 1;
+                skipBalancedFromInside(close);
+                return unknown(open, "comprehension");
+            }
+            items.add(v);
+            if (peek().text().equals(",")) {
+                next();
+            } else if (!peek().text().equals(close)) {
+                pos = tokens.indexOf(open) + 1;
+                skipBalancedFromInside(close);
+                return unknown(open, "expression needs execution");
+            }
+        }
+        if (peek().text().equals(close)) {
+            next();
+        }
+        return new PyValue.Seq(items, open.line());
+    }
+
+    private PyValue dict() {
+        nesting++;
+        try {
+            return dictBody();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private PyValue dictBody() {
+        Token open = next();
+        Map<String, PyValue> entries = new LinkedHashMap<>();
+        while (peek().type() != T.EOF && !peek().text().equals("}")) {
+            PyValue key = expression();
+            if (!peek().text().equals(":")) {
+                pos = tokens.indexOf(open) + 1;
+                skipBalancedFromInside("}");
+                return unknown(open, "set or dict comprehension");
+            }
+            next();
+            PyValue value = expression();
+            if (key instanceof PyValue.Str s) {
+                entries.put(s.value(), value);
+            }
+            if (peek().text().equals(",")) {
+                next();
+            } else if (!peek().text().equals("}")) {
+                pos = tokens.indexOf(open) + 1;
+                skipBalancedFromInside("}");
+                return unknown(open, "dict comprehension");
+            }
+        }
+        if (peek().text().equals("}")) {
+            next();
+        }
+        return new PyValue.Dict(entries, open.line());
+    }
+
+    private PyValue.Unknown unknown(Token start, String reason) {
+        int end = pos > 0 ? tokens.get(Math.max(pos - 1, 0)).end() : start.end();
+        return new PyValue.Unknown(source(start.start(), Math.max(end, start.end())), reason, start.line());
+    }
+
+    private String source(int start, int end) {
+        String s = text.substring(start, Math.min(Math.max(end, start), text.length()));
+        s = s.replaceAll("\\s+", " ").trim();
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /** Skips to the next ",", ")", "]", "}" or ":" at bracket depth 0 (or end of logical line). */
+    private void skipExpression() {
+        int depth = 0;
+        while (peek().type() != T.EOF) {
+            Token t = peek();
+            if (depth == 0 && (t.type() == T.NEWLINE || (t.type() == T.OP && TERMINATORS.contains(t.text())))) {
+                return;
+            }
+            if (t.type() == T.OP && (t.text().equals("(") || t.text().equals("[") || t.text().equals("{"))) {
+                depth++;
+            } else if (t.type() == T.OP && (t.text().equals(")") || t.text().equals("]") || t.text().equals("}"))) {
+                depth--;
+            }
+            pos++;
+        }
+    }
+
+    private void skipBalanced(String close) {
+        skipBalancedFromInside(close);
+    }
+
+    /** With pos just after an opening bracket, moves past its matching close. */
+    private void skipBalancedFromInside(String close) {
+        int depth = 1;
+        while (peek().type() != T.EOF) {
+            Token t = next();
+            if (t.type() != T.OP) {
+                continue;
+            }
+            if (t.text().equals("(") || t.text().equals("[") || t.text().equals("{")) {
+                depth++;
+            } else if (t.text().equals(")") || t.text().equals("]") || t.text().equals("}")) {
+                depth--;
+                if (depth == 0) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Token peek() {
+        return tokens.get(Math.min(pos, tokens.size() - 1));
+    }
+
+    private Token peekAt(int ahead) {
+        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
+    }
+
+    private Token next() {
+        Token t = peek();
+        if (pos < tokens.size() - 1) {
+            pos++;
+        }
+        return t;
+    }
+
+    // ---------------------------------------------------------------- tokenizer
+
+    private static final String[] OPS3 = {"**=", "//=", ">>=", "<<=", "..."};
+    private static final String[] OPS2 = {"**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=",
+        "&=", "|=", "^=", "->", ":=", "<<", ">>", "@="};
+
+    /** Python's lexical structure, enough to find statements, strings and brackets. */
+    static List<Token> tokenize(String src) throws SyntaxProblem {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        int line = 1;
+        int lineStart = 0;
+        int depth = 0;
+        int n = src.length();
+        while (i < n) {
+            char c = src.charAt(i);
+            if (c == '\n') {
+                if (depth == 0 && !out.isEmpty() && out.get(out.size() - 1).type() != T.NEWLINE) {
+                    out.add(new Token(T.NEWLINE, "\n", null, line, i - lineStart, i, i + 1));
+                }
+                i++;
+                line++;
+                lineStart = i;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+                i++;
+                continue;
+            }
+            if (c == '\\' && i + 1 < n && (src.charAt(i + 1) == '\n' || src.charAt(i + 1) == '\r')) {
+                i += src.charAt(i + 1) == '\r' && i + 2 < n && src.charAt(i + 2) == '\n' ? 3 : 2;
+                line++;
+                lineStart = i;
+                continue;
+            }
+            if (c == '#') {
+                while (i < n && src.charAt(i) != '\n') {
+                    i++;
+                }
+                continue;
+            }
+            if (c == 0 || (Character.isISOControl(c) && c != '\t') || c == '\uFFFD') {
+                throw new SyntaxProblem("binary data (character U+" + String.format("%04X", (int) c)
+                        + ") where Python source was expected", line);
+            }
+            int col = i - lineStart;
+            int start = i;
+            // string, possibly with a prefix such as r, b, f, rb
+            int q = i;
+            while (q < n && q - i < 2 && "rRbBuUfF".indexOf(src.charAt(q)) >= 0) {
+                q++;
+            }
+            if (q < n && (src.charAt(q) == '\'' || src.charAt(q) == '"')) {
+                String prefix = src.substring(i, q).toLowerCase();
+                char quote = src.charAt(q);
+                boolean triple = q + 2 < n && src.charAt(q + 1) == quote && src.charAt(q + 2) == quote;
+                int bodyStart = q + (triple ? 3 : 1);
+                int j = bodyStart;
+                int startLine = line;
+                StringBuilder body = new StringBuilder();
+                boolean raw = prefix.contains("r");
+                while (true) {
+                    if (j >= n) {
+                        throw new SyntaxProblem("unterminated string", startLine);
+                    }
+                    char d = src.charAt(j);
+                    if (d == '\\' && j + 1 < n) {
+                        char e = src.charAt(j + 1);
+                        if (e == '\n') {
+                            line++;
+                            lineStart = j + 2;
+                        }
+                        if (raw) {
+                            body.append(d).append(e);
+                        } else {
+                            body.append(switch (e) {
+                                case 'n' -> "\n";
+                                case 't' -> "\t";
+                                case '\\' -> "\\";
+                                case '\'' -> "'";
+                                case '"' -> "\"";
+                                case '\n' -> "";
+                                default -> "\\" + e;
+                            });
+                        }
+                        j += 2;
+                        continue;
+                    }
+                    if (d == '\n') {
+                        if (!triple) {
+                            throw new SyntaxProblem("unterminated string", startLine);
+                        }
+                        line++;
+                        lineStart = j + 1;
+                    }
+                    if (d == quote && (!triple || (j + 2 < n && src.charAt(j + 1) == quote && src.charAt(j + 2) == quote))) {
+                        j += triple ? 3 : 1;
+                        break;
+                    }
+                    body.append(d);
+                    j++;
+                }
+                String value = prefix.contains("f") && body.indexOf("{") >= 0 ? null : body.toString();
+                out.add(new Token(T.STRING, src.substring(start, j), value, startLine, col, start, j));
+                i = j;
+                continue;
+            }
+            if (Character.isLetter(c) || c == '_') {
+                int j = i;
+                while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '_')) {
+                    j++;
+                }
+                out.add(new Token(T.NAME, src.substring(i, j), null, line, col, i, j));
+                i = j;
+                continue;
+            }
+            if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(src.charAt(i + 1)))) {
+                int j = i;
+                while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '.' || src.charAt(j) == '_')) {
+                    j++;
+                }
+                out.add(new Token(T.NUMBER, src.substring(i, j), null, line, col, i, j));
+                i = j;
+                continue;
+            }
+            String op = null;
+            for (String o : OPS3) {
+                if (src.startsWith(o, i)) {
+                    op = o;
+                    break;
+                }
+            }
+            if (op == null) {
+                for (String o : OPS2) {
+                    if (src.startsWith(o, i)) {
+                        op = o;
+                        break;
+                    }
+                }
+            }
+            if (op == null) {
+                if ("()[]{},:.;@=+-*/%&|^~<>!".indexOf(c) < 0) {
+                    throw new SyntaxProblem("unexpected character '" + c + "'", line);
+                }
+                op = String.valueOf(c);
+            }
+            if (op.equals("(") || op.equals("[") || op.equals("{")) {
+                depth++;
+            } else if ((op.equals(")") || op.equals("]") || op.equals("}")) && depth > 0) {
+                depth--;
+            }
+            out.add(new Token(T.OP, op, null, line, col, i, i + op.length()));
+            i += op.length();
+        }
+        out.add(new Token(T.EOF, "", null, line, 0, n, n));
+        return out;
+    }
+}

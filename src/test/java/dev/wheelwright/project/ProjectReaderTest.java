@@ -1,0 +1,164 @@
+package dev.wheelwright.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectReaderTest {
+    static final Path PROJECTS = Path.of("testdata/projects");
+    final ProjectReader reader = new ProjectReader();
+
+    @Test
+    void legacyCffiProject() {
+        ProjectFacts p = reader.read(PROJECTS.resolve("legacy-cffi"));
+        assertThat(p.pyproject()).isNull();
+        assertThat(p.setupPy().setupLine()).isEqualTo(14);
+        assertThat(p.setupRequires().orElseThrow()).isEqualTo(new Located<>(List.of("cffi>=1.15.0", "wheel"), "setup.py", 22));
+        assertThat(p.setupPy().keyword("setup_requires").orElseThrow().literal()).isTrue();
+        assertThat(p.installRequires()).containsExactly("cffi>=1.15.0");
+        assertThat(p.cffiBuilders()).extracting(Located::value).containsExactly("src/fastcrc/_build_ffi.py:ffibuilder");
+        assertThat(p.ci()).extracting(r -> r.runner().value()).containsExactly("ubuntu-22.04", "macos-13");
+        CiRun mac = p.ci().get(1);
+        assertThat(mac.runner().line()).isEqualTo(15);
+        assertThat(mac.cibuildwheel()).isEqualTo(new Located<>("2.16.2", ".github/workflows/wheels.yml", 21));
+        assertThat(mac.envVar("CIBW_ARCHS_MACOS").orElseThrow().line()).isEqualTo(24);
+        assertThat(p.targets()).filteredOn(t -> t.os().equals("macos"))
+                .extracting(BuildTarget::arch, BuildTarget::runnerArch, BuildTarget::crossCompiled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("x86_64", "x86_64", false),
+                        org.assertj.core.groups.Tuple.tuple("universal2", "x86_64", true),
+                        org.assertj.core.groups.Tuple.tuple("arm64", "x86_64", true));
+        assertThat(p.problems()).isEmpty();
+    }
+
+    @Test
+    void setupCfgProject() {
+        ProjectFacts p = reader.read(PROJECTS.resolve("setupcfg-cffi"));
+        assertThat(p.pyproject().hasBuildSystem()).isFalse();
+        assertThat(p.setupRequires().orElseThrow()).isEqualTo(new Located<>(List.of("cffi>=1.14", "setuptools_scm>=6"), "setup.cfg", 11));
+        assertThat(p.cffiBuilders()).extracting(Located::value).contains("yarnhash/_ffi_build.py:ffi");
+        BuildTarget arm = p.targets().stream().filter(t -> t.os().equals("macos")).findFirst().orElseThrow();
+        assertThat(arm.arch()).isEqualTo("arm64");
+        assertThat(arm.deploymentTarget()).isEqualTo(new Located<>("10.9", ".github/workflows/release.yml", 4));
+        assertThat(arm.run().cibuildwheel().value()).isEqualTo("1.8.0");
+        assertThat(p.ci().get(1).cibuildwheel()).isEqualTo(new Located<>("1.8.0", ".github/workflows/release.yml", 19));
+    }
+
+    @Test
+    void modernProjectUsesPyprojectConfiguration() {
+        ProjectFacts p = reader.read(PROJECTS.resolve("modern-clean"));
+        PyProject py = p.pyproject();
+        assertThat(py.buildRequires()).containsExactly("setuptools>=70.1");
+        assertThat(py.buildBackend()).isEqualTo("setuptools.build_meta");
+        assertThat(py.buildSystemLine()).isEqualTo(1);
+        assertThat(py.requiresLine()).isEqualTo(2);
+        assertThat(p.usesCffi()).isFalse();
+        assertThat(p.targets()).filteredOn(t -> t.os().equals("macos"))
+                .extracting(BuildTarget::arch).containsExactly("x86_64", "arm64");
+        assertThat(p.targets()).noneMatch(BuildTarget::crossCompiled);
+        assertThat(p.setupPy().extensions()).hasSize(1);
+    }
+
+    @Test
+    void universal2FromPyprojectWithDeploymentTarget() {
+        ProjectFacts p = reader.read(PROJECTS.resolve("universal2-cffi"));
+        BuildTarget t = p.targets().get(0);
+        assertThat(t.arch()).isEqualTo("universal2");
+        assertThat(t.declared()).isEqualTo(new Located<>("universal2", "pyproject.toml", 19));
+        assertThat(t.deploymentTarget()).isEqualTo(new Located<>("10.13", "pyproject.toml", 20));
+        assertThat(t.run().cibuildwheel().value()).isEqualTo("2.19.1");
+        assertThat(p.pyproject().requiresLine()).isEqualTo(2);
+    }
+
+    @Test
+    void brokenTomlIsAProblemWithItsLine() {
+        ProjectFacts p = reader.read(PROJECTS.resolve("broken-toml"));
+        assertThat(p.pyproject()).isNull();
+        assertThat(p.hasPyprojectFile()).isTrue();
+        assertThat(p.problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.kind()).isEqualTo(ProjectProblem.Kind.PYPROJECT);
+            assertThat(pr.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void binaryAndBrokenFilesAreProblemsNotExceptions(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("setup.py"), new byte[] {'i', 'm', 'p', '\n', 0, 1, 2, (byte) 0xff});
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/ci.yml"), "jobs:\n  a: [unclosed\n");
+        Files.writeString(dir.resolve("setup.cfg"), "[options]\n!!!\n");
+        ProjectFacts p = reader.read(dir);
+        assertThat(p.problems()).extracting(ProjectProblem::kind, ProjectProblem::line)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ProjectProblem.Kind.SETUP_PY, 2),
+                        org.assertj.core.groups.Tuple.tuple(ProjectProblem.Kind.SETUP_CFG, 2),
+                        org.assertj.core.groups.Tuple.tuple(ProjectProblem.Kind.CI_CONFIG, 2));
+    }
+
+    @Test
+    void missingFolderIsOneClearError(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> reader.read(dir.resolve("nope"))).isInstanceOf(ProjectException.class)
+                .hasMessageEndingWith("nope: no such directory");
+        Path file = Files.writeString(dir.resolve("f.txt"), "x");
+        assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("not a directory");
+    }
+
+    @Test
+    void matrixIncludeAndExcludeFollowGitHubSemantics(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/w.yml"), String.join("\n",
+                "jobs:",
+                "  build:",
+                "    runs-on: ${{ matrix.os }}",
+                "    strategy:",
+                "      matrix:",
+                "        os: [macos-13, macos-14, windows-2022]",
+                "        py: [cp311]",
+                "        exclude:",
+                "          - os: windows-2022",
+                "        include:",
+                "          - os: macos-13",
+                "            archs: x86_64 arm64",
+                "          - os: macos-14",
+                "            archs: arm64",
+                "    steps:",
+                "      - uses: pypa/cibuildwheel@0123456789abcdef0123456789abcdef01234567 # v2.22.0",
+                "        env:",
+                "          CIBW_ARCHS_MACOS: ${{ matrix.archs }}",
+                ""));
+        ProjectFacts p = reader.read(dir);
+        assertThat(p.ci()).extracting(r -> r.runner().value(), r -> r.runner().line(), r -> r.cibuildwheel().value())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("macos-13", 6, "2.22.0"),
+                        org.assertj.core.groups.Tuple.tuple("macos-14", 6, "2.22.0"));
+        assertThat(p.targets()).extracting(t -> t.run().runner().value() + ":" + t.arch() + ":" + t.crossCompiled())
+                .containsExactly("macos-13:x86_64:false", "macos-13:arm64:true", "macos-14:arm64:false");
+        assertThat(p.targets().get(1).declared().line()).isEqualTo(12);
+    }
+
+    @Test
+    void otherCiFilesGiveTheirCibwVariablesAndPins(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".gitlab-ci.yml"), String.join("\n",
+                "build-wheels:",
+                "  image: python:3.12",
+                "  variables:",
+                "    CIBW_BUILD: \"cp311-* cp312-*\"",
+                "    CIBW_ARCHS_LINUX: 'x86_64 aarch64'  # emulated",
+                "  script:",
+                "    - pip install cibuildwheel==2.11.4",
+                "    - cibuildwheel --platform linux",
+                ""));
+        ProjectFacts p = reader.read(dir);
+        CiRun run = p.ci().get(0);
+        assertThat(run.file()).isEqualTo(".gitlab-ci.yml");
+        assertThat(run.envVar("CIBW_BUILD").orElseThrow()).isEqualTo(new Located<>("cp311-* cp312-*", ".gitlab-ci.yml", 4));
+        assertThat(run.envVar("CIBW_ARCHS_LINUX").orElseThrow().value()).isEqualTo("x86_64 aarch64");
+        assertThat(run.cibuildwheel()).isEqualTo(new Located<>("2.11.4", ".gitlab-ci.yml", 7));
+        assertThat(run.runner()).isNull();
+        assertThat(p.noBuildIsolation()).isEmpty();
+        Files.writeString(dir.resolve(".gitlab-ci.yml"), "build:\n  script:\n    - pip wheel --no-build-isolation .\n");
+        assertThat(reader.read(dir).noBuildIsolation()).containsExactly(new Located<>("--no-build-isolation", ".gitlab-ci.yml", 3));
+    }
+}

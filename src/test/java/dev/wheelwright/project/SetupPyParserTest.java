@@ -1,0 +1,116 @@
+package dev.wheelwright.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SetupPyParserTest {
+
+    static Stream<Arguments> setupRequiresValues() {
+        return Stream.of(
+                Arguments.of("setup(setup_requires=['cffi>=1.0', \"wheel\"])", List.of("cffi>=1.0", "wheel"), true),
+                Arguments.of("setup(\n    name='x',\n    setup_requires=('cffi',),\n)", List.of("cffi"), true),
+                Arguments.of("REQS = ['cffi']\nsetup(setup_requires=REQS)", List.of("cffi"), false),
+                Arguments.of("BASE = ['a']\nEXTRA = ['b']\nsetup(setup_requires=BASE + EXTRA + ['c'])", List.of("a", "b", "c"), false),
+                Arguments.of("R = ['a']\nR += ['b']\nsetup(setup_requires=R)", List.of("a", "b"), false),
+                Arguments.of("from setuptools import setup\nif __name__ == '__main__':\n    setup(setup_requires=['x'] )", List.of("x"), true),
+                Arguments.of("import setuptools\nsetuptools.setup(setup_requires=[\n  'a',  # comment\n  'b'\n])", List.of("a", "b"), true),
+                Arguments.of("setup(setup_requires=['py' 'test'])", List.of("pytest"), true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("setupRequiresValues")
+    void resolvesLiteralsVariablesAndConcatenation(String source, List<String> expected, boolean literal) {
+        SetupPy s = SetupPyParser.parse("setup.py", source);
+        SetupPy.Keyword k = s.keyword("setup_requires").orElseThrow();
+        assertThat(k.value().strings()).contains(expected);
+        assertThat(k.literal()).isEqualTo(literal);
+    }
+
+    static Stream<Arguments> dynamicValues() {
+        return Stream.of(
+                Arguments.of("setup(setup_requires=[r for r in R])", "comprehension"),
+                Arguments.of("setup(setup_requires=['a'] if X else [])", "needs execution"),
+                Arguments.of("setup(setup_requires=open('r.txt').read().split())", "open"),
+                Arguments.of("setup(setup_requires=UNDEFINED)", "UNDEFINED"),
+                Arguments.of("setup(setup_requires=f'cffi{V}')", "f-string"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dynamicValues")
+    void dynamicValuesAreUnknownNotGuessed(String source, String mentioned) {
+        SetupPy s = SetupPyParser.parse("setup.py", source);
+        PyValue v = s.keyword("setup_requires").orElseThrow().value();
+        assertThat(v).isInstanceOf(PyValue.Unknown.class);
+        PyValue.Unknown u = (PyValue.Unknown) v;
+        assertThat(u.source() + " " + u.reason()).contains(mentioned);
+        assertThat(v.strings()).isEmpty();
+    }
+
+    @Test
+    void callResultsAreCallsWithoutStrings() {
+        PyValue v = SetupPyParser.parse("setup.py", "setup(setup_requires=get_reqs('a'))").keyword("setup_requires").orElseThrow().value();
+        assertThat(v).isEqualTo(new PyValue.Call("get_reqs", List.of(new PyValue.Str("a", 1)), java.util.Map.of(), 1));
+        assertThat(v.strings()).isEmpty();
+    }
+
+    @Test
+    void keepsLinesAndOffsetsOfKeywords() {
+        String src = "from setuptools import setup\n\nsetup(\n    name=\"pkg\",\n    setup_requires=[\"cffi>=1.15\"],\n"
+                + "    cffi_modules=[\"build_ffi.py:ffi\"],\n    ext_modules=[Extension('pkg._x', sources=['x.c'])],\n)\n";
+        SetupPy s = SetupPyParser.parse("setup.py", src);
+        assertThat(s.setupLine()).isEqualTo(3);
+        SetupPy.Keyword k = s.keyword("setup_requires").orElseThrow();
+        assertThat(k.line()).isEqualTo(5);
+        assertThat(src.substring(k.start(), k.end())).isEqualTo("setup_requires=[\"cffi>=1.15\"]");
+        assertThat(s.keyword("cffi_modules").orElseThrow().value().strings()).contains(List.of("build_ffi.py:ffi"));
+        assertThat(s.extensions()).singleElement().satisfies(c -> {
+            assertThat(c.callee()).isEqualTo("Extension");
+            assertThat(c.args().get(0)).isEqualTo(new PyValue.Str("pkg._x", 7));
+        });
+    }
+
+    @Test
+    void ignoresDefinitionsAndOtherSetupAttributes() {
+        SetupPy s = SetupPyParser.parse("setup.py", "def setup(x):\n    pass\nfoo.setup(a=1)\nsetup(name='real')\n");
+        assertThat(s.setupLine()).isEqualTo(4);
+        assertThat(s.keyword("name").orElseThrow().value()).isEqualTo(new PyValue.Str("real", 4));
+    }
+
+    static Stream<Arguments> unreadable() {
+        return Stream.of(
+                Arguments.of("setup(name='x\n)", "line 1: unterminated string"),
+                Arguments.of("import os\nx = '''never closed\n", "line 2: unterminated string"),
+                Arguments.of("a = 1\n\u0001\u0002junk", "line 2: binary data"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unreadable")
+    void unreadableSourceSaysWhereAndWhy(String source, String expected) {
+        SetupPy s = SetupPyParser.parse("setup.py", source);
+        assertThat(s.unparsable()).startsWith(expected);
+        assertThat(s.hasSetupCall()).isFalse();
+    }
+
+    @Test
+    void noSetupCallIsNotAnError() {
+        SetupPy s = SetupPyParser.parse("setup.py", "# nothing here\nprint('hi')\n");
+        assertThat(s.unparsable()).isNull();
+        assertThat(s.hasSetupCall()).isFalse();
+        assertThat(s.keyword("setup_requires")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void absurdNestingIsUnknownNotAStackOverflow() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        SetupPy s = SetupPyParser.parse("setup.py", "X = " + deep + "\nsetup(setup_requires=" + deep + ", name='ok')\n");
+        assertThat(s.keyword("setup_requires").orElseThrow().value().strings()).isEmpty();
+        assertThat(s.keyword("name").orElseThrow().value()).isEqualTo(new PyValue.Str("ok", 2));
+    }
+}

@@ -1,0 +1,1 @@
+from ._crc16 import crc16

@@ -1,0 +1,1 @@
+from ._sodium import lib
