@@ -143,7 +143,117 @@ def wheel_filenames():
                                   "tags (sorted)", ""], rows)
 
 
-SECTIONS = {"versions": versions, "wheel-filenames": wheel_filenames}
+# ---------------------------------------------------------------- platforms and tags
+PLATFORMS = [
+    "macosx_10_4_x86_64", "macosx_10_9_x86_64", "macosx_10_13_x86_64", "macosx_10_15_x86_64", "macosx_10_16_x86_64",
+    "macosx_10_15_arm64", "macosx_11_0_arm64", "macosx_11_0_x86_64", "macosx_11_3_arm64", "macosx_12_0_arm64",
+    "macosx_13_5_x86_64", "macosx_14_0_arm64", "macosx_15_2_arm64", "macosx_26_0_arm64", "macosx_10_6_i386",
+    "macosx_10_5_ppc", "macosx_10_5_ppc64", "macosx_10_3_ppc", "macosx_10_9_intel", "macosx_11_0_universal2",
+    "macosx_10_9_universal2", "macosx_10_6_universal", "macosx_10_9_fat64",
+    "manylinux_2_17_x86_64", "manylinux_2_28_x86_64", "manylinux_2_31_aarch64", "manylinux_2_35_x86_64",
+    "manylinux_2_39_aarch64", "manylinux_2_5_i686", "manylinux_2_12_x86_64", "manylinux_2_17_ppc64le",
+    "manylinux_2_17_s390x", "manylinux_2_28_armv7l", "manylinux_2_31_armv8l", "manylinux_2_34_riscv64",
+    "manylinux_2_36_loongarch64", "manylinux_2_17_ppc64", "manylinux2014_x86_64", "manylinux2010_i686",
+    "manylinux1_x86_64", "manylinux2014_aarch64", "manylinux_3_1_x86_64", "manylinux_2_3_x86_64",
+    "manylinux_2_16_aarch64", "manylinux_2_17_i686",
+    "musllinux_1_0_x86_64", "musllinux_1_1_aarch64", "musllinux_1_2_aarch64", "musllinux_1_2_x86_64", "musllinux_1_2_armv7l",
+    "musllinux_1_2_i686", "musllinux_1_3_ppc64le", "musllinux_1_2_s390x", "musllinux_1_2_riscv64",
+    "linux_x86_64", "linux_aarch64", "linux_armv7l", "linux_riscv64", "linux_mips64",
+    "win32", "win_amd64", "win_arm64",
+    "ios_13_0_arm64_iphoneos", "ios_17_4_arm64_iphonesimulator", "ios_12_1_x86_64_iphonesimulator",
+    "android_21_arm64_v8a", "android_24_x86_64", "android_16_armeabi_v7a",
+]
+
+PYTHONS = [f"3.{m}" for m in range(7, 15)] + ["3.13t", "3.14t"]
+PYPYS = ["3.9", "3.10", "3.11"]
+
+
+def _allowed_abi(executable, archs):
+    # packaging inspects the running interpreter's ELF header for i686/armv7l; a target described by
+    # a tag is taken to be such a machine.
+    if "armv7l" in archs or "i686" in archs:
+        return True
+    return any(arch in _manylinux._ALLOWED_ARCHS for arch in archs)
+
+
+def platforms_of(tag):
+    import re
+    import sysconfig
+    m = re.fullmatch(r"macosx_(\d+)_(\d+)_(\w+)", tag)
+    if m:
+        return list(ptags.mac_platforms((int(m[1]), int(m[2])), m[3]))
+    m = re.fullmatch(r"ios_(\d+)_(\d+)_(\w+)", tag)
+    if m:
+        return list(ptags.ios_platforms((int(m[1]), int(m[2])), m[3]))
+    m = re.fullmatch(r"android_(\d+)_(\w+)", tag)
+    if m:
+        return list(ptags.android_platforms(int(m[1]), m[2]))
+    if tag.startswith("win"):
+        sysconfig.get_platform = lambda: tag.replace("_", "-")
+        return list(ptags._generic_platforms())
+    legacy = {"manylinux1": (2, 5), "manylinux2010": (2, 12), "manylinux2014": (2, 17)}
+    glibc, musl, arch = (-1, -1), None, None
+    m = re.fullmatch(r"manylinux_(\d+)_(\d+)_(\w+)", tag)
+    if m:
+        glibc, arch = (int(m[1]), int(m[2])), m[3]
+    m = re.fullmatch(r"(manylinux1|manylinux2010|manylinux2014)_(\w+)", tag)
+    if m:
+        glibc, arch = legacy[m[1]], m[2]
+    m = re.fullmatch(r"musllinux_(\d+)_(\d+)_(\w+)", tag)
+    if m:
+        musl, arch = _musllinux._MuslVersion(int(m[1]), int(m[2])), m[3]
+    m = re.fullmatch(r"linux_(\w+)", tag)
+    if m:
+        arch = m[1]
+    assert arch, tag
+    _manylinux._get_glibc_version = lambda: _manylinux._GLibCVersion(*glibc)
+    _manylinux._have_compatible_abi = _allowed_abi
+    _musllinux._get_musl_version = lambda executable: musl
+    sysconfig.get_platform = lambda: "linux-" + arch
+    return list(ptags._linux_platforms(is_32bit=False))
+
+
+def tags_of(python, impl, plats):
+    threaded = python.endswith("t")
+    major, minor = map(int, python.rstrip("t").split("."))
+    config = {"Py_DEBUG": 0, "WITH_PYMALLOC": 1, "Py_GIL_DISABLED": 1 if threaded else 0}
+    ptags._get_config_var = lambda name, warn=False: config.get(name)
+    if impl == "cp":
+        out = list(ptags.cpython_tags((major, minor), platforms=plats))
+        out += list(ptags.compatible_tags((major, minor), f"cp{major}{minor}", plats))
+    else:
+        out = list(ptags.generic_tags(f"pp{major}{minor}", [f"pypy{major}{minor}_pp73"], plats))
+        out += list(ptags.compatible_tags((major, minor), "pp3", plats))
+    return [str(t) for t in out]
+
+
+def digest(items):
+    return hashlib.sha256("\n".join(items).encode()).hexdigest()
+
+
+SAMPLES = {("3.9", "cp", "macosx_11_0_arm64"), ("3.7", "cp", "manylinux_2_17_x86_64"),
+           ("3.12", "cp", "musllinux_1_2_aarch64"), ("3.13t", "cp", "win_amd64"), ("3.10", "pp", "macosx_10_15_x86_64")}
+
+
+def platforms_and_tags():
+    prow, trow, srow = [], [], []
+    for tag in PLATFORMS:
+        plats = platforms_of(tag)
+        prow.append((tag, " ".join(plats)))
+        combos = [(p, "cp") for p in PYTHONS] + [(p, "pp") for p in PYPYS]
+        for python, impl in combos:
+            t = tags_of(python, impl, plats)
+            trow.append((python, impl, tag, len(t), digest(t), " ".join(t[:3])))
+            if (python, impl, tag) in SAMPLES:
+                srow += [(python, impl, tag, i, x) for i, x in enumerate(t)]
+    write("platforms.tsv", ["platform tag of the machine", "compatible platforms, best first"], prow)
+    write("tags.tsv", ["python", "impl", "platform", "count", "sha256 of the tags joined by newlines",
+                       "first three"], trow)
+    write("tags-sample.tsv", ["python", "impl", "platform", "rank", "tag"], srow)
+
+
+SECTIONS = {"versions": versions, "wheel-filenames": wheel_filenames,
+            "tags": platforms_and_tags}
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
