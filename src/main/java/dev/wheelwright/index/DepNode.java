@@ -12,13 +12,15 @@ import java.util.List;
  * @param status      how it would be installed
  * @param file        the chosen file name, or null
  * @param tag         the chosen wheel's best matching tag, or null
+ * @param missingForTarget no compatible wheel for this target although the requirement names
+ *                    existing versions (pip builds from source, or cannot install at all)
  * @param firstWheelVersion when there is no compatible wheel: the first newer version that has one, or null
  * @param note        a short explanation (why no match, where the error came from), or null
  * @param repeated    this name was resolved earlier in the tree (children shown there; also breaks cycles)
  * @param children    its dependencies for this target
  */
 public record DepNode(String name, String requirement, Kind kind, String version, Status status, String file,
-        String tag, String firstWheelVersion, String note, boolean repeated, List<DepNode> children) {
+        String tag, boolean missingForTarget, String firstWheelVersion, String note, boolean repeated, List<DepNode> children) {
 
     public DepNode {
         children = List.copyOf(children);

@@ -64,7 +64,7 @@ public final class Resolver {
 
     /** The version and file picked for one name on one target. */
     private record Choice(Version version, Status status, DistributionFile file, String tag,
-            String firstWheelVersion, String note, List<DistributionFile> sameVersion) {}
+            boolean missing, String firstWheelVersion, String note, List<DistributionFile> sameVersion) {}
 
     private final class TargetRun {
         private final Target target;
@@ -92,7 +92,7 @@ public final class Resolver {
                     note = "conflict: " + known.version() + " was chosen earlier but this needs " + req.specifier();
                 }
                 return new DepNode(name, req.text(), kind, str(known.version()), known.status(), fileName(known.file()),
-                        known.tag(), known.firstWheelVersion(), note, true, List.of());
+                        known.tag(), known.missing(), known.firstWheelVersion(), note, true, List.of());
             }
             Choice c = choose(req);
             chosen.put(name, c);
@@ -125,7 +125,7 @@ public final class Resolver {
                 }
             }
             return new DepNode(name, req.text(), kind, str(c.version()), c.status(), fileName(c.file()), c.tag(),
-                    c.firstWheelVersion(), note, false, children);
+                    c.missing(), c.firstWheelVersion(), note, false, children);
         }
 
         /** PEP 508: a dependency applies when its marker holds with no extra or with one of the extras asked for. */
@@ -159,7 +159,7 @@ public final class Resolver {
             ProjectPage page = finder.project(req.normalizedName());
             if (page.files().isEmpty()) {
                 String note = !page.problems().isEmpty() ? page.problems().get(0) : "not found in any index";
-                return new Choice(null, page.problems().isEmpty() ? Status.NO_MATCH : Status.ERROR, null, null, null,
+                return new Choice(null, page.problems().isEmpty() ? Status.NO_MATCH : Status.ERROR, null, null, false, null,
                         note, List.of());
             }
             TreeMap<Version, List<DistributionFile>> byVersion = new TreeMap<>();
@@ -217,7 +217,7 @@ public final class Resolver {
                 Choice best = pool.get(0);
                 if (best.status() == Status.SDIST_ONLY) {
                     String first = firstWheelAfter(byVersion, best.version(), pinned);
-                    return new Choice(best.version(), best.status(), best.file(), null, first,
+                    return new Choice(best.version(), best.status(), best.file(), null, true, first,
                             "no wheel for " + target.platform(), best.sameVersion());
                 }
                 return best;
@@ -237,7 +237,8 @@ public final class Resolver {
                 // Only here is the target the reason; a newer version may still fit it.
                 first = firstWheelAfter(byVersion, newestMatching, false);
             }
-            return new Choice(null, Status.NO_MATCH, null, null, first, why, List.of());
+            boolean platform = first != null || why.startsWith("no wheel for");
+            return new Choice(platform ? newestMatching : null, Status.NO_MATCH, null, null, platform, first, why, List.of());
         }
 
         /** The best file of one version: the wheel with the most preferred compatible tag, else an sdist. */
@@ -262,10 +263,10 @@ public final class Resolver {
                 }
             }
             if (bestWheel != null) {
-                return new Choice(v, Status.WHEEL, bestWheel, bestTag.toString(), null, null, all);
+                return new Choice(v, Status.WHEEL, bestWheel, bestTag.toString(), false, null, null, all);
             }
             if (sdist != null) {
-                return new Choice(v, Status.SDIST_ONLY, sdist, null, null, null, all);
+                return new Choice(v, Status.SDIST_ONLY, sdist, null, true, null, null, all);
             }
             return null;
         }
@@ -297,13 +298,13 @@ public final class Resolver {
                 Optional<Tag> tag = w.tags().stream().filter(priority::containsKey)
                         .min((a, b) -> priority.get(a) - priority.get(b));
                 if (tag.isPresent()) {
-                    return new Choice(w.version(), Status.WHEEL, null, tag.get().toString(), null,
+                    return new Choice(w.version(), Status.WHEEL, null, tag.get().toString(), false, null,
                             "direct URL " + req.url(), List.of());
                 }
-                return new Choice(w.version(), Status.NO_MATCH, null, null, null,
+                return new Choice(w.version(), Status.NO_MATCH, null, null, true, null,
                         "direct URL wheel " + last + " does not install on " + target.platform(), List.of());
             } catch (RuntimeException e) {
-                return new Choice(null, Status.SDIST_ONLY, null, null, null,
+                return new Choice(null, Status.SDIST_ONLY, null, null, false, null,
                         "direct URL " + req.url() + " (not a wheel: built from source)", List.of());
             }
         }

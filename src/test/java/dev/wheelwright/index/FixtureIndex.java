@@ -36,6 +36,7 @@ import java.util.zip.ZipOutputStream;
  *     {@code winonly; sys_platform == "win32"}); no PEP 658 file, so its METADATA is read from the wheel</li>
  * <li>{@code winonly} 1.0 ({@code win_amd64} wheel only)</li>
  * <li>{@code newpy} 2.0 (requires-python {@code >=3.11}) and 1.0</li>
+ * <li>{@code armlater} 1.0 (a macOS x86_64 wheel, no sdist) and 2.0 (a macOS arm64 wheel)</li>
  * <li>{@code sdistonly} 0.5 (an sdist only); {@code cyc-a} 1.0 and {@code cyc-b} 1.0 require each other</li>
  * </ul>
  */
@@ -92,6 +93,8 @@ final class FixtureIndex implements AutoCloseable {
         ix.wheel("newpy", "2.0", "py3-none-any", List.of(), ">=3.11", null, true);
         ix.wheel("newpy", "1.0", "py3-none-any", List.of(), null, null, true);
         ix.sdist("sdistonly", "0.5", null, null);
+        ix.wheel("armlater", "1.0", "py3-none-macosx_10_9_x86_64", List.of(), null, null, true);
+        ix.wheel("armlater", "2.0", "py3-none-macosx_11_0_arm64", List.of(), null, null, true);
         ix.wheel("cyc-a", "1.0", "py3-none-any", List.of("cyc-b"), null, null, true);
         ix.wheel("cyc-b", "1.0", "py3-none-any", List.of("cyc-a>=1"), null, null, true);
         return ix;

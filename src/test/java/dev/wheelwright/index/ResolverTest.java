@@ -50,7 +50,9 @@ class ResolverTest {
             newpy             | macosx_11_0_arm64     | 3.9  | 1.0      | WHEEL      | py3-none-any                   |
             newpy             | macosx_11_0_arm64     | 3.12 | 2.0      | WHEEL      | py3-none-any                   |
             newpy>=2          | macosx_11_0_arm64     | 3.9  |          | NO_MATCH   |                                |
-            winonly           | manylinux_2_17_x86_64 | 3.9  |          | NO_MATCH   |                                |
+            winonly           | manylinux_2_17_x86_64 | 3.9  | 1.0      | NO_MATCH   |                                |
+            armlater<2        | macosx_11_0_arm64     | 3.9  | 1.0      | NO_MATCH   |                                | 2.0
+            armlater          | macosx_11_0_arm64     | 3.9  | 2.0      | WHEEL      | py3-none-macosx_11_0_arm64     |
             winonly           | win_amd64             | 3.9  | 1.0      | WHEEL      | py3-none-win_amd64             |
             sdistonly         | win_amd64             | 3.9  | 0.5      | SDIST_ONLY |                                |
             not-there         | win_amd64             | 3.9  |          | NO_MATCH   |                                |
@@ -62,6 +64,7 @@ class ResolverTest {
         assertThat(n.status()).isEqualTo(status);
         assertThat(n.tag()).isEqualTo(tag);
         assertThat(n.firstWheelVersion()).isEqualTo(firstWheel);
+        assertThat(n.missingForTarget()).isEqualTo(status == Status.SDIST_ONLY || (status == Status.NO_MATCH && version != null));
     }
 
     @Test
