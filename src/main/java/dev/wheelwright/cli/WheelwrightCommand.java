@@ -11,6 +11,9 @@ import picocli.CommandLine.Spec;
         description = "Build, inspect and diagnose Python wheels per CPU architecture.",
         subcommands = {
             TagsCommand.class,
+                DoctorCommand.class,
+                RulesCommand.class,
+                ExplainCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 
