@@ -40,7 +40,7 @@ import java.util.zip.ZipOutputStream;
  * <li>{@code sdistonly} 0.5 (an sdist only); {@code cyc-a} 1.0 and {@code cyc-b} 1.0 require each other</li>
  * </ul>
  */
-final class FixtureIndex implements AutoCloseable {
+public final class FixtureIndex implements AutoCloseable {
     record Project(String name, List<FileSpec> files) {}
 
     record FileSpec(String filename, byte[] data, String requiresPython, String yanked, boolean metadata,
@@ -58,13 +58,13 @@ final class FixtureIndex implements AutoCloseable {
     /** Paths whose page is garbage. */
     final List<String> malformed = new ArrayList<>();
 
-    FixtureIndex() throws IOException {
+    public FixtureIndex() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI simpleUrl() {
+    public URI simpleUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/simple/");
     }
 
@@ -73,7 +73,7 @@ final class FixtureIndex implements AutoCloseable {
         server.stop(0);
     }
 
-    static FixtureIndex standard() throws IOException {
+    public static FixtureIndex standard() throws IOException {
         FixtureIndex ix = new FixtureIndex();
         for (String v : List.of("1.0.0", "1.1.0")) {
             ix.wheel("ffilib", v, "cp39-cp39-macosx_10_9_x86_64", List.of(), null, null, true);
@@ -100,7 +100,7 @@ final class FixtureIndex implements AutoCloseable {
         return ix;
     }
 
-    void wheel(String name, String version, String tag, List<String> requires, String requiresPython, String yanked,
+    public void wheel(String name, String version, String tag, List<String> requires, String requiresPython, String yanked,
             boolean pep658) throws IOException {
         String dist = name.replace('-', '_');
         String filename = dist + "-" + version + "-" + tag + ".whl";
@@ -109,7 +109,7 @@ final class FixtureIndex implements AutoCloseable {
         project(name).files().add(new FileSpec(filename, data, requiresPython, yanked, pep658, metadata));
     }
 
-    void sdist(String name, String version, String requiresPython, String yanked) {
+    public void sdist(String name, String version, String requiresPython, String yanked) {
         String filename = name.replace('-', '_') + "-" + version + ".tar.gz";
         byte[] data = ("not really a tarball " + filename).getBytes(StandardCharsets.UTF_8);
         project(name).files().add(new FileSpec(filename, data, requiresPython, yanked, false, null));
@@ -120,7 +120,7 @@ final class FixtureIndex implements AutoCloseable {
     }
 
     /** Writes every file into a folder (a --find-links folder). */
-    void writeFiles(Path dir) throws IOException {
+    public void writeFiles(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (Project p : projects.values()) {
             for (FileSpec f : p.files()) {
