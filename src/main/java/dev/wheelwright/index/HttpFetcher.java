@@ -63,6 +63,9 @@ public final class HttpFetcher {
      * @throws IndexException when the URL cannot be fetched (offline miss, unreachable, other errors)
      */
     public Response get(URI url, String accept, boolean immutable) {
+        if ("file".equals(url.getScheme())) {
+            return local(url);
+        }
         String key = url.toString();
         Optional<HttpCache.Entry> cached = cache == null ? Optional.empty() : cache.get(key, accept);
         if (cached.isPresent() && (offline || immutable)) {
@@ -104,6 +107,31 @@ public final class HttpFetcher {
             cache.put(key, accept, entry);
         }
         return new Response(url, 200, type, resp.body(), false);
+    }
+
+    /**
+     * A {@code file:} URL, as pip reads a local index: a folder stands for its {@code index.html};
+     * a missing file is a 404 (another source may have the project).
+     */
+    private static Response local(URI url) {
+        java.nio.file.Path p;
+        try {
+            p = java.nio.file.Path.of(url);
+        } catch (IllegalArgumentException e) {
+            throw new IndexException(url + ": malformed file URL");
+        }
+        if (java.nio.file.Files.isDirectory(p)) {
+            p = p.resolve("index.html");
+        }
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            return new Response(url, 404, null, new byte[0], false);
+        }
+        try {
+            String type = p.getFileName().toString().endsWith(".json") ? SimplePageParser.JSON_TYPE : "text/html";
+            return new Response(url, 200, type, java.nio.file.Files.readAllBytes(p), false);
+        } catch (IOException e) {
+            throw new IndexException(url + ": cannot read (" + e.getMessage() + ")");
+        }
     }
 
     private HttpResponse<byte[]> send(URI url, HttpRequest request) {

@@ -44,8 +44,9 @@ public final class PackageFinder {
     private static URI toUri(String url) {
         try {
             URI u = URI.create(url.strip());
-            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
-                throw new IndexException(url + ": index URL must be http or https");
+            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")
+                    || u.getScheme().equals("file"))) {
+                throw new IndexException(url + ": index URL must be http, https or file");
             }
             return u;
         } catch (IllegalArgumentException e) {
@@ -87,7 +88,7 @@ public final class PackageFinder {
             return known;
         }
         CoreMetadata md;
-        if ("file".equals(file.url().getScheme())) {
+        if ("file".equals(file.url().getScheme()) && !file.hasMetadata()) {
             md = CoreMetadata.fromWheel(Path.of(file.url()));
         } else {
             md = null;

@@ -38,6 +38,14 @@ public final class PipConfig {
         this.os = osName.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * pip's {@code --isolated}: "ignoring environment variables and user configuration"; the
+     * global files still apply.
+     */
+    public static PipConfig isolated() {
+        return new PipConfig(name -> null, null, System.getProperty("os.name"));
+    }
+
     public static PipConfig system() {
         return new PipConfig(System::getenv, Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
     }
@@ -57,6 +65,9 @@ public final class PipConfig {
         if (windows) {
             String programData = env.apply("ProgramData");
             files.add(Path.of(programData != null ? programData : "C:\\ProgramData", "pip", "pip.ini"));
+            if (home == null) {
+                return files;
+            }
             files.add(home.resolve("pip").resolve("pip.ini"));
             String appData = env.apply("APPDATA");
             if (appData != null) {
@@ -74,6 +85,9 @@ public final class PipConfig {
                 }
             }
             files.add(Path.of("/etc/pip.conf"));
+            if (home == null) {
+                return files; // isolated: no user or site files
+            }
             files.add(home.resolve(".pip").resolve("pip.conf"));
             Path macUser = home.resolve("Library/Application Support/pip");
             if (mac && Files.isDirectory(macUser)) {

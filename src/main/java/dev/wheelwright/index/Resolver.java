@@ -5,6 +5,7 @@ import dev.wheelwright.index.DepNode.Status;
 import dev.wheelwright.spec.Tag;
 import dev.wheelwright.spec.Version;
 import dev.wheelwright.spec.WheelFilename;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.TreeMap;
  * Picks, per target, the version and file pip would install for each requirement, and follows
  * Requires-Dist transitively with markers evaluated for that target.
  *
- * <p>This is deliberately not a backtracking resolver: the first requirement met for a name
- * decides its version (as pip's legacy resolver did); a later requirement on the same name is
+ * <p>This is deliberately not a backtracking resolver: requirements are visited breadth first
+ * (top-level ones before their dependencies) and the first requirement met for a name decides
+ * its version (as pip's legacy resolver did); a later requirement on the same name is
  * shown as a repeat and flagged when the chosen version does not satisfy it. Choice per name:
  * the newest version allowed by the specifiers (PEP 440 pre-release rules: pre-releases only
  * when the specifier names one or nothing else fits; PEP 592: yanked files only when pinned with
@@ -50,12 +52,7 @@ public final class Resolver {
         List<DependencyReport.TargetTree> trees = new ArrayList<>();
         for (Target t : targets) {
             TargetRun run = new TargetRun(t);
-            List<DepNode> nodes = new ArrayList<>();
-            for (int i = 0; i < roots.size(); i++) {
-                if (Pep508.markerHolds(parsed.get(i).marker(), t.markerEnvironment())) {
-                    nodes.add(run.node(parsed.get(i), roots.get(i).kind(), 0));
-                }
-            }
+            List<DepNode> nodes = run.resolve(parsed, roots.stream().map(Root::kind).toList());
             trees.add(new DependencyReport.TargetTree(t, nodes));
         }
         List<String> sources = finder.sources().stream().map(PackageSource::describe).toList();
@@ -83,26 +80,67 @@ public final class Resolver {
             this.python = Version.parse(env.get("python_full_version"));
         }
 
-        DepNode node(Pep508.Req req, Kind kind, int depth) {
+        /**
+         * Resolves the roots breadth first, as pip's legacy resolver did: every top-level
+         * requirement is decided before any dependency, then each level in turn, so a user's
+         * own pin wins over what a dependency asks for.
+         */
+        List<DepNode> resolve(List<Pep508.Req> reqs, List<Kind> kinds) {
+            ArrayDeque<Pending> queue = new ArrayDeque<>();
+            List<Building> roots = new ArrayList<>();
+            for (int i = 0; i < reqs.size(); i++) {
+                if (Pep508.markerHolds(reqs.get(i).marker(), env)) {
+                    Building b = new Building();
+                    roots.add(b);
+                    queue.add(new Pending(reqs.get(i), kinds.get(i), 0, b));
+                }
+            }
+            while (!queue.isEmpty()) {
+                Pending p = queue.poll();
+                visit(p, queue);
+            }
+            return roots.stream().map(Building::build).toList();
+        }
+
+        /** A node whose children are still being found. */
+        private static final class Building {
+            DepNode node;
+            final List<Building> children = new ArrayList<>();
+
+            DepNode build() {
+                List<DepNode> kids = children.stream().map(Building::build).toList();
+                DepNode n = node;
+                return new DepNode(n.name(), n.requirement(), n.kind(), n.version(), n.status(), n.file(), n.tag(),
+                        n.missingForTarget(), n.firstWheelVersion(), n.note(), n.repeated(), kids);
+            }
+        }
+
+        private record Pending(Pep508.Req req, Kind kind, int depth, Building into) {}
+
+        private void visit(Pending p, ArrayDeque<Pending> queue) {
+            Pep508.Req req = p.req();
+            Kind kind = p.kind();
             String name = req.normalizedName();
-            Choice known = chosen.get(name);
+            // The build environment and the runtime environment are separate installs.
+            String key = kind + ":" + name;
+            Choice known = chosen.get(key);
             if (known != null) {
                 String note = null;
                 if (known.version() != null && !Pep508.contains(req.specifier(), known.version(), true)) {
                     note = "conflict: " + known.version() + " was chosen earlier but this needs " + req.specifier();
                 }
-                return new DepNode(name, req.text(), kind, str(known.version()), known.status(), fileName(known.file()),
-                        known.tag(), known.missing(), known.firstWheelVersion(), note, true, List.of());
+                p.into().node = new DepNode(name, req.text(), kind, str(known.version()), known.status(),
+                        fileName(known.file()), known.tag(), known.missing(), known.firstWheelVersion(), note, true, List.of());
+                return;
             }
             Choice c = choose(req);
-            chosen.put(name, c);
-            List<DepNode> children = new ArrayList<>();
+            chosen.put(key, c);
             String note = c.note();
-            if (depth < MAX_DEPTH && (c.status() == Status.WHEEL || c.status() == Status.SDIST_ONLY)) {
+            if (p.depth() < MAX_DEPTH && (c.status() == Status.WHEEL || c.status() == Status.SDIST_ONLY)) {
                 try {
                     Optional<DistributionFile> source = metadataSource(c);
                     if (source.isEmpty()) {
-                        note = join(note, "dependencies unknown: only an sdist, which would have to be built");
+                        note = join(note, c.file() == null ? null : "dependencies unknown: only an sdist, which would have to be built");
                     } else {
                         if (c.status() == Status.SDIST_ONLY) {
                             note = join(note, "dependencies read from " + source.get().filename());
@@ -116,7 +154,9 @@ public final class Resolver {
                                 continue;
                             }
                             if (applies(d, req.extras())) {
-                                children.add(node(d, kind, depth + 1));
+                                Building child = new Building();
+                                p.into().children.add(child);
+                                queue.add(new Pending(d, kind, p.depth() + 1, child));
                             }
                         }
                     }
@@ -124,8 +164,8 @@ public final class Resolver {
                     note = join(note, "dependencies unknown: " + e.getMessage());
                 }
             }
-            return new DepNode(name, req.text(), kind, str(c.version()), c.status(), fileName(c.file()), c.tag(),
-                    c.missing(), c.firstWheelVersion(), note, false, children);
+            p.into().node = new DepNode(name, req.text(), kind, str(c.version()), c.status(), fileName(c.file()), c.tag(),
+                    c.missing(), c.firstWheelVersion(), note, false, List.of());
         }
 
         /** PEP 508: a dependency applies when its marker holds with no extra or with one of the extras asked for. */
@@ -335,6 +375,6 @@ public final class Resolver {
     }
 
     private static String join(String a, String b) {
-        return a == null ? b : a + "; " + b;
+        return b == null ? a : a == null ? b : a + "; " + b;
     }
 }

@@ -64,8 +64,8 @@ final class DepsChecks {
                 ? n.firstWheelVersion() + " is the first version that has one"
                 : "no version has one");
         v.put("upgrade", n.firstWheelVersion() != null
-                ? "Require " + n.name() + ">=" + n.firstWheelVersion() + ", the first version with a " + target + " wheel."
-                : "No release of " + n.name() + " has a " + target + " wheel yet.");
+                ? "Require " + n.name() + ">=" + n.firstWheelVersion() + ", the first version with a " + target + " wheel; or"
+                : "No release of " + n.name() + " has a " + target + " wheel yet:");
         return v;
     }
 
