@@ -1,5 +1,6 @@
 package dev.wheelwright.index;
 
+import dev.wheelwright.WheelwrightException;
 import dev.wheelwright.index.DepNode.Kind;
 import dev.wheelwright.index.DepNode.Status;
 import dev.wheelwright.spec.Tag;
@@ -126,7 +127,7 @@ public final class Resolver {
             Choice known = chosen.get(key);
             if (known != null) {
                 String note = null;
-                if (known.version() != null && !Pep508.contains(req.specifier(), known.version(), true)) {
+                if (known.version() != null && !Pep508.contains(req.specifierSet(), known.version(), true)) {
                     note = "conflict: " + known.version() + " was chosen earlier but this needs " + req.specifier();
                 }
                 p.into().node = new DepNode(name, req.text(), kind, str(known.version()), known.status(),
@@ -149,8 +150,8 @@ public final class Resolver {
                             Pep508.Req d;
                             try {
                                 d = Pep508.requirement(dep);
-                            } catch (IndexException e) {
-                                note = join(note, e.getMessage());
+                            } catch (WheelwrightException e) {
+                                note = join(note, source.get().filename() + ": " + e.getMessage());
                                 continue;
                             }
                             if (applies(d, req.extras())) {
@@ -215,7 +216,7 @@ public final class Resolver {
             List<Choice> candidates = new ArrayList<>();
             for (Map.Entry<Version, List<DistributionFile>> e : byVersion.descendingMap().entrySet()) {
                 Version v = e.getKey();
-                if (!Pep508.contains(req.specifier(), v, true)) {
+                if (!Pep508.contains(req.specifierSet(), v, true)) {
                     continue;
                 }
                 matchingSpec++;
@@ -250,7 +251,7 @@ public final class Resolver {
                 }
             }
             // PEP 440 "Handling of pre-releases": only when asked for, or when nothing else fits.
-            boolean pre = Pep508.allowsPrereleases(req.specifier());
+            boolean pre = Pep508.allowsPrereleases(req.specifierSet());
             List<Choice> finals = candidates.stream().filter(c -> !c.version().isPrerelease()).toList();
             List<Choice> pool = pre || finals.isEmpty() ? candidates : finals;
             if (!pool.isEmpty()) {
@@ -350,14 +351,7 @@ public final class Resolver {
         }
 
         private boolean pythonAllows(String requiresPython) {
-            if (requiresPython == null) {
-                return true;
-            }
-            try {
-                return Pep508.contains(requiresPython, python, true);
-            } catch (RuntimeException e) {
-                return true; // pip ignores an invalid Requires-Python (with a warning)
-            }
+            return Pep508.requiresPythonAllows(requiresPython, python);
         }
     }
 

@@ -151,8 +151,9 @@ class DepsCommandTest {
 
     @Test
     void badInputIsOneLineAndExitTwo() {
-        assertThat(run("--index", idx(), "--target", "macosx_11_0_arm64", "ffilib >=> 1").err())
-                .isEqualTo("wheelwright: invalid requirement 'ffilib >=> 1': bad version specifier '>=> 1'\n");
+        Run badReq = run("--index", idx(), "--target", "macosx_11_0_arm64", "ffilib >=> 1");
+        assertThat(badReq.code()).isEqualTo(2);
+        assertThat(badReq.err()).startsWith("wheelwright: Invalid requirement").contains("ffilib >=> 1").hasLineCount(1);
         Run bad = run("--index", idx(), "--target", "beos_x86", "ffilib");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).startsWith("wheelwright: ").contains("beos_x86").hasLineCount(1);
