@@ -82,6 +82,25 @@ public final class PackageFinder {
      *
      * @throws IndexException when it cannot be obtained
      */
+    /**
+     * Checks a downloaded file against the sha256 the index gave (PEP 503: the URL fragment;
+     * PEP 691: {@code hashes}), as pip does before it trusts a file.
+     */
+    static void verify(DistributionFile file, byte[] body) {
+        String expected = file.hashes().get("sha256");
+        if (expected == null) {
+            return;
+        }
+        try {
+            String actual = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+            if (!actual.equalsIgnoreCase(expected)) {
+                throw new IndexException(file.url() + ": sha256 mismatch (index says " + expected + ", file has " + actual + ")");
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public CoreMetadata metadata(DistributionFile file) {
         CoreMetadata known = metadata.get(file.url());
         if (known != null) {
@@ -103,6 +122,7 @@ public final class PackageFinder {
                 if (!r.ok()) {
                     throw new IndexException(file.url() + ": HTTP " + r.status());
                 }
+                verify(file, r.body());
                 md = CoreMetadata.fromWheel(file.url().toString(), r.body());
             }
         }

@@ -55,6 +55,10 @@ public final class FixtureIndex implements AutoCloseable {
     final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     /** Serve HTML only (a PEP 503 server that ignores Accept). */
     volatile boolean htmlOnly;
+    /** Validate with Last-Modified / If-Modified-Since instead of ETags. */
+    volatile boolean lastModifiedOnly;
+    /** Files served with other bytes than the index's hash says. */
+    final List<String> corrupt = new ArrayList<>();
     /** Paths whose page is garbage. */
     final List<String> malformed = new ArrayList<>();
 
@@ -195,7 +199,8 @@ public final class FixtureIndex implements AutoCloseable {
             for (Project p : projects.values()) {
                 for (FileSpec f : p.files()) {
                     if (file.equals(f.filename())) {
-                        send(ex, 200, "application/octet-stream", f.data(), etag(f.data()));
+                        byte[] data = corrupt.contains(file) ? "tampered".getBytes(StandardCharsets.UTF_8) : f.data();
+                        send(ex, 200, "application/octet-stream", data, etag(data));
                         return;
                     }
                     if (f.metadata() && file.equals(f.filename() + ".metadata")) {
@@ -210,7 +215,18 @@ public final class FixtureIndex implements AutoCloseable {
     }
 
     private void send(HttpExchange ex, int status, String type, byte[] body, String etag) throws IOException {
-        if (etag != null) {
+        if (etag != null && lastModifiedOnly) {
+            // One fixed date per body: RFC 9110 8.8.2, validated by If-Modified-Since.
+            String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    java.time.ZonedDateTime.of(2024, 1, 1 + Math.floorMod(etag.hashCode(), 27), 12, 0, 0, 0, java.time.ZoneOffset.UTC));
+            ex.getResponseHeaders().set("Last-Modified", date);
+            if (date.equals(ex.getRequestHeaders().getFirst("If-Modified-Since"))) {
+                notModified.computeIfAbsent(ex.getRequestURI().getPath(), k -> new AtomicInteger()).incrementAndGet();
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+        } else if (etag != null) {
             ex.getResponseHeaders().set("ETag", etag);
             if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
                 notModified.computeIfAbsent(ex.getRequestURI().getPath(), k -> new AtomicInteger()).incrementAndGet();

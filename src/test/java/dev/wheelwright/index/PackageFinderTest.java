@@ -94,6 +94,24 @@ class PackageFinderTest {
     }
 
     @Test
+    void revalidatesWithLastModifiedWhenThereIsNoEtag() {
+        index.lastModifiedOnly = true;
+        finder(fetcher(false)).project("newpy");
+        assertThat(finder(fetcher(false)).project("newpy").files()).hasSize(2);
+        assertThat(index.requests.get("/simple/newpy/").get()).isEqualTo(2);
+        assertThat(index.notModified.get("/simple/newpy/").get()).isEqualTo(1);
+    }
+
+    @Test
+    void downloadedWheelMustMatchTheIndexHash() {
+        index.corrupt.add("purelib-2.0-py3-none-any.whl");
+        PackageFinder finder = finder(fetcher(false));
+        DistributionFile pure = finder.project("purelib").files().get(0);
+        assertThatThrownBy(() -> finder.metadata(pure)).isInstanceOf(IndexException.class)
+                .hasMessageStartingWith(pure.url() + ": sha256 mismatch (index says ");
+    }
+
+    @Test
     void immutableFilesAreNotFetchedTwice() {
         PackageFinder first = finder(fetcher(false));
         first.metadata(first.project("purelib").files().get(0));
