@@ -62,7 +62,7 @@ class DepsCommandTest {
                 + "winonly +- +1\\.0 py3-none-win_amd64\n");
         assertThat(r.out()).contains("WW-D001 dependency-no-wheel-for-target",
                 "ffilib 1.1.0 has no macosx_11_0_arm64 wheel for Python 3.9; 1.2.0 is the first version that has one",
-                "fix: Require ffilib>=1.2.0, the first version with a macosx_11_0_arm64 wheel; or build a macosx_11_0_arm64 wheel of ffilib yourself",
+                "fix: Move ffilib to a version that has a macosx_11_0_arm64 wheel (require ffilib>=1.2.0), or build that wheel yourself",
                 "ffilib 1.1.0 has no win_amd64 wheel for Python 3.9; no version has one");
         assertThat(run("--index", idx(), "--target", "macosx_11_0_arm64", "--python", "3.9", "--fail-on", "warning",
                 "ffilib<1.2").code()).isEqualTo(1);
@@ -107,7 +107,9 @@ class DepsCommandTest {
                 "newpy → 1.0 py3-none-any", "winonly → 1.0 no match",
                 "WW-D002 build-dependency-no-wheel-for-target",
                 "build dependency ffilib 1.1.0 has no macosx_11_0_arm64 wheel for Python 3.9; 1.2.0 is the first version that has one",
-                "winonly 1.0 has no macosx_11_0_arm64 wheel for Python 3.9; no version has one");
+                "winonly 1.0 has no macosx_11_0_arm64 wheel for Python 3.9; no version has one",
+                "fix: Raise ffilib in the build requirements to a version that has a macosx_11_0_arm64 wheel (require ffilib>=1.2.0)",
+                "fix: Move winonly to a version that has a macosx_11_0_arm64 wheel (none is published yet)");
         assertThat(run("--index", idx(), "--extra", "nope", proj.toString()).err())
                 .isEqualTo("wheelwright: " + proj + ": no extra named 'nope' in the project\n");
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * platform tag), {@code python}, {@code requirement} (as written by its parent), {@code via}
  * (the chain from a top-level requirement), {@code first_wheel} (the first newer version with
  * such a wheel, or ""), {@code availability} and {@code upgrade} (sentences built from those
- * facts for the message and the fix).
+ * facts for the message and the fix: "require pkg>=V" or "none is published yet").
  */
 final class DepsChecks {
     private DepsChecks() {}
@@ -64,8 +64,8 @@ final class DepsChecks {
                 ? n.firstWheelVersion() + " is the first version that has one"
                 : "no version has one");
         v.put("upgrade", n.firstWheelVersion() != null
-                ? "Require " + n.name() + ">=" + n.firstWheelVersion() + ", the first version with a " + target + " wheel; or"
-                : "No release of " + n.name() + " has a " + target + " wheel yet:");
+                ? "require " + n.name() + ">=" + n.firstWheelVersion()
+                : "none is published yet");
         return v;
     }
 
