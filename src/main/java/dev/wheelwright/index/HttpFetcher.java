@@ -110,6 +110,61 @@ public final class HttpFetcher {
     }
 
     /**
+     * What a range request gave: 206 with the part asked for and the file's total size, or 200
+     * with the whole file (a server that ignores Range; RFC 9110 14.2).
+     */
+    public record RangeResponse(int status, byte[] body, long start, long total) {}
+
+    /**
+     * GET with a {@code Range: bytes=...} header (RFC 9110 14.1.2; a suffix range {@code -N} asks
+     * for the last N bytes). The file must be immutable (a wheel): answers are cached as they are.
+     *
+     * @throws IndexException when the URL cannot be fetched, or for a status other than 200/206
+     */
+    public RangeResponse getRange(URI url, String range) {
+        String accept = "range " + range;
+        Optional<HttpCache.Entry> cached = cache == null ? Optional.empty() : cache.get(url.toString(), accept);
+        if (cached.isPresent()) {
+            return rangeOf(url, cached.get().contentType(), cached.get().body());
+        }
+        if (offline) {
+            throw new IndexException(url + ": not in the cache and --offline is set");
+        }
+        HttpRequest req = HttpRequest.newBuilder(url).timeout(timeout).GET()
+                .header("User-Agent", "wheelwright/" + IndexVersion.VERSION)
+                .header("Range", "bytes=" + range)
+                .build();
+        HttpResponse<byte[]> resp = send(url, req);
+        String kind;
+        if (resp.statusCode() == 206) {
+            kind = "206 " + resp.headers().firstValue("Content-Range").orElse("");
+        } else if (resp.statusCode() == 200) {
+            kind = "200";
+        } else if (resp.statusCode() == 416) {
+            return new RangeResponse(416, new byte[0], 0, 0); // range not satisfiable: the caller downloads
+        } else {
+            throw new IndexException(url + ": HTTP " + resp.statusCode() + reason(resp.statusCode()));
+        }
+        RangeResponse r = rangeOf(url, kind, resp.body());
+        if (cache != null) {
+            cache.put(url.toString(), accept, new HttpCache.Entry(url.toString(), kind, null, null, resp.body()));
+        }
+        return r;
+    }
+
+    private static RangeResponse rangeOf(URI url, String kind, byte[] body) {
+        if (kind.equals("200")) {
+            return new RangeResponse(200, body, 0, body.length);
+        }
+        // "206 bytes 100-199/1000"
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("206 bytes (\\d+)-(\\d+)/(\\d+)").matcher(kind);
+        if (!m.matches()) {
+            throw new IndexException(url + ": malformed Content-Range in a partial answer ('" + kind.substring(4) + "')");
+        }
+        return new RangeResponse(206, body, Long.parseLong(m.group(1)), Long.parseLong(m.group(3)));
+    }
+
+    /**
      * A {@code file:} URL, as pip reads a local index: a folder stands for its {@code index.html};
      * a missing file is a 404 (another source may have the project).
      */

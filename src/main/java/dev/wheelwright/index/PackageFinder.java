@@ -77,8 +77,9 @@ public final class PackageFinder {
 
     /**
      * The core metadata of a file: local wheels are read directly; PEP 658 metadata files are
-     * used when the index announces them; otherwise the wheel is downloaded (and cached) and its
-     * METADATA read.
+     * used when the index announces them; otherwise METADATA is read from the remote wheel with
+     * HTTP range requests, and when the server does not allow that, the wheel is downloaded (and
+     * cached, and checked against the index's sha256).
      *
      * @throws IndexException when it cannot be obtained
      */
@@ -116,6 +117,10 @@ public final class PackageFinder {
                 if (r.ok()) {
                     md = CoreMetadata.parse(new String(r.body(), StandardCharsets.UTF_8));
                 }
+            }
+            if (md == null && file.isWheel()) {
+                // No PEP 658 file: read METADATA through range requests before downloading the wheel.
+                md = RemoteWheelMetadata.read(http, file).orElse(null);
             }
             if (md == null) {
                 HttpFetcher.Response r = http.get(file.url(), "*/*", true);

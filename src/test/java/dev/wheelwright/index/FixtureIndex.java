@@ -55,6 +55,10 @@ public final class FixtureIndex implements AutoCloseable {
     final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     /** Serve HTML only (a PEP 503 server that ignores Accept). */
     volatile boolean htmlOnly;
+    /** Answer Range requests on files with 206 (otherwise they are ignored, as some servers do). */
+    volatile boolean ranges;
+    /** Range requests answered with 206, per path. */
+    final Map<String, AtomicInteger> partial = new ConcurrentHashMap<>();
     /** Validate with Last-Modified / If-Modified-Since instead of ETags. */
     volatile boolean lastModifiedOnly;
     /** Files served with other bytes than the index's hash says. */
@@ -111,6 +115,12 @@ public final class FixtureIndex implements AutoCloseable {
         String metadata = metadataText(name, version, requires, requiresPython);
         byte[] data = wheelBytes(dist, version, tag, metadata);
         project(name).files().add(new FileSpec(filename, data, requiresPython, yanked, pep658, metadata));
+    }
+
+    /** A wheel with the given bytes, served without a PEP 658 file. */
+    public void wheelBytes(String name, String version, String tag, byte[] data) {
+        String filename = name.replace('-', '_') + "-" + version + "-" + tag + ".whl";
+        project(name).files().add(new FileSpec(filename, data, null, null, false, null));
     }
 
     public void sdist(String name, String version, String requiresPython, String yanked) {
@@ -200,6 +210,11 @@ public final class FixtureIndex implements AutoCloseable {
                 for (FileSpec f : p.files()) {
                     if (file.equals(f.filename())) {
                         byte[] data = corrupt.contains(file) ? "tampered".getBytes(StandardCharsets.UTF_8) : f.data();
+                        String range = ex.getRequestHeaders().getFirst("Range");
+                        if (ranges && range != null && range.startsWith("bytes=")) {
+                            sendRange(ex, path, data, range.substring(6));
+                            return;
+                        }
                         send(ex, 200, "application/octet-stream", data, etag(data));
                         return;
                     }
@@ -212,6 +227,28 @@ public final class FixtureIndex implements AutoCloseable {
             }
         }
         send(ex, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** RFC 9110 14.1.2: "a-b", "a-" or the suffix "-n"; answered with 206 and Content-Range. */
+    private void sendRange(HttpExchange ex, String path, byte[] data, String spec) throws IOException {
+        int dash = spec.indexOf('-');
+        long start;
+        long end;
+        if (dash == 0) {
+            start = Math.max(0, data.length - Long.parseLong(spec.substring(1)));
+            end = data.length - 1;
+        } else {
+            start = Long.parseLong(spec.substring(0, dash));
+            end = dash == spec.length() - 1 ? data.length - 1 : Math.min(data.length - 1, Long.parseLong(spec.substring(dash + 1)));
+        }
+        byte[] part = java.util.Arrays.copyOfRange(data, (int) start, (int) end + 1);
+        partial.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        ex.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + end + "/" + data.length);
+        ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        ex.sendResponseHeaders(206, part.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(part);
+        }
     }
 
     private void send(HttpExchange ex, int status, String type, byte[] body, String etag) throws IOException {

@@ -94,6 +94,43 @@ class PackageFinderTest {
     }
 
     @Test
+    void withoutPep658MetadataIsReadWithRangeRequests() throws Exception {
+        index.ranges = true;
+        // A wheel whose central directory lies before the last 64 KiB: three ranges (tail, directory, member).
+        byte[] padding = new byte[200_000];
+        new java.util.Random(1).nextBytes(padding);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("big/__init__.py"));
+            zip.write("".getBytes());
+            zip.putNextEntry(new java.util.zip.ZipEntry("big-1.0.dist-info/METADATA"));
+            zip.write(FixtureIndex.metadataText("big", "1.0", List.of("ffilib>=1.1"), null).getBytes());
+            java.util.zip.ZipEntry blob = new java.util.zip.ZipEntry("big/blob.bin");
+            blob.setMethod(java.util.zip.ZipEntry.STORED);
+            blob.setSize(padding.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(padding);
+            blob.setCrc(crc.getValue());
+            zip.putNextEntry(blob);
+            zip.write(padding);
+            for (int i = 0; i < 3000; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("big/many/module_with_a_long_name_" + i + ".py"));
+            }
+        }
+        index.wheelBytes("big", "1.0", "py3-none-any", bytes.toByteArray());
+
+        PackageFinder finder = finder(fetcher(false));
+        DistributionFile pure = finder.project("purelib").files().get(0);
+        assertThat(finder.metadata(pure).requiresDist()).contains("ffilib>=1.0");
+        assertThat(index.partial.get("/files/" + pure.filename()).get()).isEqualTo(2);
+
+        DistributionFile big = finder.project("big").files().get(0);
+        assertThat(finder.metadata(big).requiresDist()).containsExactly("ffilib>=1.1");
+        assertThat(index.partial.get("/files/" + big.filename()).get()).isEqualTo(3);
+        assertThat(index.requests.get("/files/" + big.filename()).get()).isEqualTo(3);
+    }
+
+    @Test
     void revalidatesWithLastModifiedWhenThereIsNoEtag() {
         index.lastModifiedOnly = true;
         finder(fetcher(false)).project("newpy");
