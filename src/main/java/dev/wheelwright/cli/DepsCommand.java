@@ -114,6 +114,10 @@ public final class DepsCommand implements Callable<Integer> {
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "HTTP cache folder (default: ~/.cache/wheelwright/http).")
     Path cacheDir;
 
+    @Option(names = "--cache-max-mb", paramLabel = "MB", defaultValue = "512",
+            description = "Size cap of the HTTP cache; least recently used entries go first (default: ${DEFAULT-VALUE}).")
+    long cacheMaxMb;
+
     @Option(names = "--no-cache", description = "Do not read or write the HTTP cache.")
     boolean noCache;
 
@@ -133,7 +137,8 @@ public final class DepsCommand implements Callable<Integer> {
             throw new WheelwrightException("--offline needs the cache: drop --no-cache");
         }
         List<Target> targets = targets();
-        HttpCache cache = noCache ? null : new HttpCache(cacheDir != null ? cacheDir : HttpCache.defaultDir(), HttpCache.DEFAULT_MAX_BYTES);
+        HttpCache cache = noCache ? null : new HttpCache(cacheDir != null ? cacheDir : HttpCache.defaultDir(),
+                Math.max(1, cacheMaxMb) * 1024 * 1024);
         HttpFetcher http = new HttpFetcher(cache, offline, retries + 1, Duration.ofMillis(500), Duration.ofSeconds(Math.max(1, timeout)));
         PackageFinder finder = PackageFinder.of(settings(), http);
 
