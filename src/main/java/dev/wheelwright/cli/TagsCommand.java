@@ -141,7 +141,7 @@ public final class TagsCommand implements Callable<Integer> {
 
     static String verdictText(WheelCompatibility.Verdict v) {
         StringBuilder b = new StringBuilder();
-        String where = v.interpreter() + " on " + v.platform();
+        String where = v.interpreter() + " (" + v.platform() + ")";
         if (v.installs()) {
             WheelCompatibility.TagVerdict best = v.best().orElseThrow();
             b.append(v.wheel().filename()).append(" installs on ").append(where).append('\n');

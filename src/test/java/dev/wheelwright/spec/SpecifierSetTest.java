@@ -54,8 +54,12 @@ class SpecifierSetTest {
             }
             got.add(versions.stream().map(Specifier::coerce).filter(v -> v != null)
                     .map(v -> set.contains(v) ? "1" : "0").collect(Collectors.joining()));
+            List<String> preOnly = versions.stream()
+                    .filter(v -> Specifier.coerce(v) == null || Specifier.coerce(v).isPrerelease()).toList();
+            got.add(set.filter(preOnly, null).stream().map(v -> Integer.toString(versions.indexOf(v)))
+                    .collect(Collectors.joining(",")));
             List<String> want = new ArrayList<>(List.of(Golden.unescape(r.get(1)), r.get(2), r.get(3), r.get(4),
-                    r.get(5), r.get(6), r.get(7), r.get(8), r.get(9)));
+                    r.get(5), r.get(6), r.get(7), r.get(8), r.get(9), r.get(10)));
             if (!got.equals(want)) {
                 failures.add(r + "\n   got: " + String.join(" | ", got));
             }
