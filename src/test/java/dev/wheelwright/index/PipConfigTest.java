@@ -40,7 +40,7 @@ class PipConfigTest {
                     https://a.example/simple
                     https://b.example/simple
                 [install]
-                find_links: /opt/wheels
+                find_links: /srv/wheels
                 """);
         Path venv = home.resolve("venv");
         Files.createDirectories(venv);
@@ -51,7 +51,7 @@ class PipConfigTest {
         IndexSettings s = config().load();
         assertThat(s.indexUrl()).isEqualTo("https://site.example/simple");
         assertThat(s.extraIndexUrls()).containsExactly("https://a.example/simple", "https://b.example/simple");
-        assertThat(s.findLinks()).containsExactly("/opt/wheels");
+        assertThat(s.findLinks()).containsExactly("/srv/wheels");
 
         env.put("PIP_INDEX_URL", "https://env.example/simple");
         env.put("PIP_EXTRA_INDEX_URL", "https://c.example/simple https://d.example/simple");
