@@ -51,8 +51,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "pip's configuration and PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS honoured) "
                         + "and shows, per target, the version and wheel pip would pick.",
                 "",
-                "Resolution is simple and deterministic, not a backtracking resolver: for each name the first "
-                        + "requirement met decides; the newest version its specifiers allow is taken (pre-releases only "
+                "Resolution is simple and deterministic, not a backtracking resolver: requirements are visited "
+                        + "breadth first (top-level ones first) and the first one met for a name decides; the newest version its specifiers allow is taken (pre-releases only "
                         + "when asked for or when nothing else fits, yanked files only when pinned with ==, "
                         + "Requires-Python honoured), then the wheel whose tag the target prefers most, else the sdist. "
                         + "Requires-Dist is followed with markers evaluated for each target.",

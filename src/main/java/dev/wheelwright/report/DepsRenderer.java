@@ -27,8 +27,8 @@ public final class DepsRenderer {
     private static final String RED = "\u001B[31m";
 
     /** Said in every format: what the resolution is and is not. */
-    public static final String RESOLUTION_NOTE = "newest allowed version per name, first requirement wins; "
-            + "not a backtracking resolver";
+    public static final String RESOLUTION_NOTE = "newest allowed version per name, top-level requirements first, "
+            + "first requirement wins; not a backtracking resolver";
 
     private DepsRenderer() {}
 
