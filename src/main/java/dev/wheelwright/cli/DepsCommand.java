@@ -153,7 +153,7 @@ public final class DepsCommand implements Callable<Integer> {
             }
             req.runtime().forEach(r -> roots.add(new Resolver.Root(r, DepNode.Kind.RUNTIME)));
             project = dir;
-            subject = req.sources().isEmpty() ? dir.toString() : req.sources().get(0).toString();
+            subject = req.sources().isEmpty() ? dir.toString() : req.sources().get(0).normalize().toString();
         } else {
             if (!extras.isEmpty()) {
                 throw new WheelwrightException("--extra needs a project folder; write extras in the requirement instead (name[extra])");

@@ -254,11 +254,19 @@ public final class DepsRenderer {
         }
         h.append("</table>\n");
         for (DependencyReport.TargetTree t : deps.trees()) {
-            h.append("<h2>").append(esc(t.target().label())).append("</h2>\n<ul class=\"tree\">\n");
-            for (DepNode n : t.roots()) {
-                htmlNode(n, h);
+            h.append("<h2>").append(esc(t.target().label())).append("</h2>\n");
+            for (DepNode.Kind kind : DepNode.Kind.values()) {
+                List<DepNode> roots = t.roots().stream().filter(n -> n.kind() == kind).toList();
+                if (roots.isEmpty()) {
+                    continue;
+                }
+                h.append("<h3>").append(kind == DepNode.Kind.BUILD ? "build requirements" : "requirements")
+                        .append("</h3>\n<ul class=\"tree\">\n");
+                for (DepNode n : roots) {
+                    htmlNode(n, h);
+                }
+                h.append("</ul>\n");
             }
-            h.append("</ul>\n");
         }
         h.append("<h2>Findings</h2>\n");
         List<Finding> active = new ArrayList<>(findings.findings().stream().filter(f -> !f.suppressed()).toList());
