@@ -76,6 +76,16 @@ public final class HttpCache {
         }
     }
 
+    /** Drops an entry (a body that proved bad, e.g. a hash mismatch). */
+    public void remove(String url, String accept) {
+        try {
+            Files.deleteIfExists(dir.resolve(key(url, accept) + ".json"));
+            Files.deleteIfExists(dir.resolve(key(url, accept) + ".body"));
+        } catch (IOException e) {
+            // best effort: a stale entry is checked again next time
+        }
+    }
+
     /** Marks an entry as used now (after a 304 revalidation). */
     public void touch(String url, String accept) {
         touch(dir.resolve(key(url, accept) + ".json"));

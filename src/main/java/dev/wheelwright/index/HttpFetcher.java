@@ -50,6 +50,13 @@ public final class HttpFetcher {
         return new HttpFetcher(cache, offline, 3, Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
+    /** Forgets what the cache holds for a URL (as fetched with {@code accept}, or as the range {@code accept}). */
+    public void forget(URI url, String accept) {
+        if (cache != null) {
+            cache.remove(url.toString(), accept);
+        }
+    }
+
     public boolean offline() {
         return offline;
     }
@@ -122,7 +129,7 @@ public final class HttpFetcher {
      * @throws IndexException when the URL cannot be fetched, or for a status other than 200/206
      */
     public RangeResponse getRange(URI url, String range) {
-        String accept = "range " + range;
+        String accept = rangeKey(range);
         Optional<HttpCache.Entry> cached = cache == null ? Optional.empty() : cache.get(url.toString(), accept);
         if (cached.isPresent()) {
             return rangeOf(url, cached.get().contentType(), cached.get().body());
@@ -150,6 +157,11 @@ public final class HttpFetcher {
             cache.put(url.toString(), accept, new HttpCache.Entry(url.toString(), kind, null, null, resp.body()));
         }
         return r;
+    }
+
+    /** The cache key part of a range request. */
+    static String rangeKey(String range) {
+        return "range " + range;
     }
 
     private static RangeResponse rangeOf(URI url, String kind, byte[] body) {

@@ -127,7 +127,12 @@ public final class PackageFinder {
                 if (!r.ok()) {
                     throw new IndexException(file.url() + ": HTTP " + r.status());
                 }
-                verify(file, r.body());
+                try {
+                    verify(file, r.body());
+                } catch (IndexException e) {
+                    http.forget(file.url(), "*/*");
+                    throw e;
+                }
                 md = CoreMetadata.fromWheel(file.url().toString(), r.body());
             }
         }

@@ -34,7 +34,12 @@ final class RemoteWheelMetadata {
         URI url = file.url();
         HttpFetcher.RangeResponse tail = http.getRange(url, "-" + TAIL);
         if (tail.status() == 200) {
-            PackageFinder.verify(file, tail.body());
+            try {
+                PackageFinder.verify(file, tail.body());
+            } catch (IndexException e) {
+                http.forget(url, HttpFetcher.rangeKey("-" + TAIL));
+                throw e;
+            }
             return Optional.of(CoreMetadata.fromWheel(url.toString(), tail.body()));
         }
         return readParts(http, url, tail).map(CoreMetadata::parse);

@@ -146,6 +146,10 @@ class PackageFinderTest {
         DistributionFile pure = finder.project("purelib").files().get(0);
         assertThatThrownBy(() -> finder.metadata(pure)).isInstanceOf(IndexException.class)
                 .hasMessageStartingWith(pure.url() + ": sha256 mismatch (index says ");
+        // The bad copy is not kept: once the server is fixed, the next run reads the good file.
+        index.corrupt.clear();
+        PackageFinder again = finder(fetcher(false));
+        assertThat(again.metadata(again.project("purelib").files().get(0)).requiresDist()).contains("ffilib>=1.0");
     }
 
     @Test
