@@ -22,6 +22,11 @@ import picocli.CommandLine.Spec;
                 ExplainCommand.class,
                 FixCommand.class,
                 TagsCommand.class,
+            TagsCommand.class,
+            DepsCommand.class,
+                DoctorCommand.class,
+                RulesCommand.class,
+                ExplainCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 

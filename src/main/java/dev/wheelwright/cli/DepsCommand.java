@@ -1,0 +1,272 @@
+package dev.wheelwright.cli;
+
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.index.DepNode;
+import dev.wheelwright.index.DependencyReport;
+import dev.wheelwright.index.HttpCache;
+import dev.wheelwright.index.HttpFetcher;
+import dev.wheelwright.index.IndexSettings;
+import dev.wheelwright.index.PackageFinder;
+import dev.wheelwright.index.PipConfig;
+import dev.wheelwright.index.ProjectRequirements;
+import dev.wheelwright.index.Resolver;
+import dev.wheelwright.index.Target;
+import dev.wheelwright.report.DepsRenderer;
+import dev.wheelwright.report.FindingsReport;
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.Reads;
+import dev.wheelwright.rules.RuleCatalog;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.RuleEngine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code deps [DIR|REQUIREMENT...]}: the dependency tree of a project (or of requirement strings)
+ * for each target, which file pip would install there, and the WW-D findings for dependencies
+ * without a wheel.
+ */
+@Command(name = "deps", mixinStandardHelpOptions = true,
+        description = {"Dependency tree with wheel availability per target.",
+                "",
+                "Reads a project folder (pyproject.toml [build-system].requires and [project].dependencies, "
+                        + "setup.cfg setup_requires/install_requires; setup.py is never run) or requirement strings, "
+                        + "looks every dependency up in the package indexes (PEP 691 JSON / PEP 503 HTML, "
+                        + "pip's configuration and PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS honoured) "
+                        + "and shows, per target, the version and wheel pip would pick.",
+                "",
+                "Resolution is simple and deterministic, not a backtracking resolver: requirements are visited "
+                        + "breadth first (top-level ones first) and the first one met for a name decides; the newest version its specifiers allow is taken (pre-releases only "
+                        + "when asked for or when nothing else fits, yanked files only when pinned with ==, "
+                        + "Requires-Python honoured), then the wheel whose tag the target prefers most, else the sdist. "
+                        + "Requires-Dist is followed with markers evaluated for each target.",
+                "",
+                "Default targets (when no --target is given): manylinux_2_17_x86_64, manylinux_2_17_aarch64, "
+                        + "macosx_10_9_x86_64, macosx_11_0_arm64 and win_amd64, for Python 3.12.",
+                "",
+                "Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 bad input, or an index could not be "
+                        + "read for some dependency (the report still comes out, the problems are printed on stderr)."})
+public final class DepsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    FindingsOptions findingsOptions;
+
+    @Parameters(paramLabel = "DIR|REQUIREMENT", arity = "0..*",
+            description = "A project folder (default: the current folder), or requirement strings such as 'cffi==1.14.6'.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = {"-r", "--requirement"}, paramLabel = "FILE", description = "Read requirements from a requirements file (repeatable).")
+    List<Path> requirementFiles = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "PLATFORM", description = "A platform tag to resolve for, e.g. macosx_11_0_arm64 (repeatable).")
+    List<String> platforms = new ArrayList<>();
+
+    @Option(names = "--python", paramLabel = "X.Y", description = "A Python version to resolve for (repeatable; default: "
+            + Target.DEFAULT_PYTHON + ").")
+    List<String> pythons = new ArrayList<>();
+
+    @Option(names = "--impl", paramLabel = "IMPL", defaultValue = "cp", description = "Python implementation: cp or pp (default: ${DEFAULT-VALUE}).")
+    String impl;
+
+    @Option(names = "--extra", paramLabel = "NAME", description = "Include the project's optional dependencies NAME (repeatable).")
+    List<String> extras = new ArrayList<>();
+
+    @Option(names = "--no-build-deps", description = "Leave out the project's build requirements.")
+    boolean noBuildDeps;
+
+    @Option(names = {"-i", "--index", "--index-url"}, paramLabel = "URL", description = "The package index (default: pip's configuration, else https://pypi.org/simple/).")
+    String index;
+
+    @Option(names = "--extra-index-url", paramLabel = "URL", description = "Another index to look in as well (repeatable).")
+    List<String> extraIndexUrls = new ArrayList<>();
+
+    @Option(names = {"-f", "--find-links"}, paramLabel = "DIR|URL", description = "A folder of wheels and sdists, or an HTML page of links (repeatable).")
+    List<String> findLinks = new ArrayList<>();
+
+    @Option(names = "--no-index", description = "Use no index, only --find-links.")
+    boolean noIndex;
+
+    @Option(names = "--isolated", description = "Ignore pip's environment variables and user configuration files (as pip --isolated).")
+    boolean isolated;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "HTTP cache folder (default: ~/.cache/wheelwright/http).")
+    Path cacheDir;
+
+    @Option(names = "--cache-max-mb", paramLabel = "MB", defaultValue = "512",
+            description = "Size cap of the HTTP cache; least recently used entries go first (default: ${DEFAULT-VALUE}).")
+    long cacheMaxMb;
+
+    @Option(names = "--no-cache", description = "Do not read or write the HTTP cache.")
+    boolean noCache;
+
+    @Option(names = "--offline", description = "Use only the HTTP cache; a page not in it is an error.")
+    boolean offline;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "HTTP timeout (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2", description = "Retries on server errors and failed connections (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Override
+    public Integer call() throws IOException {
+        FindingsOutput.validate(common);
+        if (offline && noCache) {
+            throw new WheelwrightException("--offline needs the cache: drop --no-cache");
+        }
+        List<Target> targets = targets();
+        HttpCache cache = noCache ? null : new HttpCache(cacheDir != null ? cacheDir : HttpCache.defaultDir(),
+                Math.max(1, cacheMaxMb) * 1024 * 1024);
+        HttpFetcher http = new HttpFetcher(cache, offline, retries + 1, Duration.ofMillis(500), Duration.ofSeconds(Math.max(1, timeout)));
+        PackageFinder finder = PackageFinder.of(settings(), http);
+
+        List<Resolver.Root> roots = new ArrayList<>();
+        Path project = null;
+        String subject;
+        if (inputs.isEmpty() && requirementFiles.isEmpty() || inputs.size() == 1 && Files.isDirectory(Path.of(inputs.get(0)))) {
+            Path dir = Path.of(inputs.isEmpty() ? "." : inputs.get(0));
+            ProjectRequirements req = ProjectRequirements.read(dir, extras);
+            if (!noBuildDeps) {
+                req.build().forEach(r -> roots.add(new Resolver.Root(r, DepNode.Kind.BUILD)));
+            }
+            req.runtime().forEach(r -> roots.add(new Resolver.Root(r, DepNode.Kind.RUNTIME)));
+            project = dir;
+            subject = req.sources().isEmpty() ? dir.toString() : req.sources().get(0).normalize().toString();
+        } else {
+            if (!extras.isEmpty()) {
+                throw new WheelwrightException("--extra needs a project folder; write extras in the requirement instead (name[extra])");
+            }
+            for (String in : inputs) {
+                roots.add(new Resolver.Root(in, DepNode.Kind.RUNTIME));
+            }
+            for (Path f : requirementFiles) {
+                readRequirementsFile(f).forEach(r -> roots.add(new Resolver.Root(r, DepNode.Kind.RUNTIME)));
+            }
+            subject = !requirementFiles.isEmpty() && inputs.isEmpty() ? requirementFiles.get(0).toString() : "requirements";
+        }
+        if (roots.isEmpty()) {
+            throw new WheelwrightException(subject + ": declares no requirements");
+        }
+
+        DependencyReport report = new Resolver(finder).resolve(subject, roots, targets);
+
+        RuleCatalog catalog = RuleCatalog.load(common.rules);
+        List<RuleDefinition> rules = catalog.reading(Set.of(Reads.DEPS));
+        Facts facts = Facts.builder().put(DependencyReport.class, report).build();
+        FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
+        List<Finding> findings = output.suppressions(catalog).apply(RuleEngine.run(rules, facts));
+
+        int code;
+        if (DepsRenderer.handles(common.format)) {
+            FindingsReport fr = new FindingsReport(Version.NAME, Version.VERSION, findings, rules);
+            boolean color = common.format.equals("text") && common.color(System.console() != null);
+            if (common.output != null) {
+                FindingsOutput.writeAtomically(common.output, w -> DepsRenderer.render(common.format, report, fr, color, w));
+            } else {
+                StringWriter buf = new StringWriter();
+                DepsRenderer.render(common.format, report, fr, color, buf);
+                spec.commandLine().getOut().print(buf);
+                spec.commandLine().getOut().flush();
+            }
+            code = FindingsOutput.exitCode(findings, common.failOn);
+        } else {
+            code = output.report(catalog, rules, findings);
+        }
+        Set<String> problems = problems(report);
+        if (!problems.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            problems.forEach(p -> err.println("wheelwright: " + p));
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        return code;
+    }
+
+    private List<Target> targets() {
+        List<String> ps = pythons.isEmpty() ? List.of(Target.DEFAULT_PYTHON) : pythons;
+        List<String> plats = platforms.isEmpty() ? Target.DEFAULT_PLATFORMS : platforms;
+        List<Target> out = new ArrayList<>();
+        for (String py : ps) {
+            for (String pl : plats) {
+                Target t = new Target(pl.strip(), py.strip(), impl);
+                t.tags(); // validates the platform, the Python version and the implementation, naming the bad one
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private IndexSettings settings() {
+        IndexSettings base = (isolated ? PipConfig.isolated() : PipConfig.system()).load();
+        String idx = noIndex ? null : index != null ? index : base.indexUrl();
+        List<String> extra = noIndex ? List.of() : !extraIndexUrls.isEmpty() ? extraIndexUrls : base.extraIndexUrls();
+        List<String> links = !findLinks.isEmpty() ? findLinks : base.findLinks();
+        if (idx == null && extra.isEmpty() && links.isEmpty()) {
+            throw new WheelwrightException("--no-index: no --find-links given, so there is nowhere to look");
+        }
+        return new IndexSettings(idx, extra, links, base.origin());
+    }
+
+    /** pip requirements-file lines: comments and pip options are skipped; "\" continues a line. */
+    static List<String> readRequirementsFile(Path f) throws IOException {
+        if (!Files.isRegularFile(f)) {
+            throw new WheelwrightException(f + ": no such file");
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder cont = new StringBuilder();
+        for (String raw : Files.readAllLines(f)) {
+            String line = raw;
+            int hash = line.indexOf(" #");
+            if (line.startsWith("#")) {
+                line = "";
+            } else if (hash >= 0) {
+                line = line.substring(0, hash);
+            }
+            if (line.endsWith("\\")) {
+                cont.append(line, 0, line.length() - 1).append(' ');
+                continue;
+            }
+            String full = (cont + line).strip();
+            cont.setLength(0);
+            if (full.isEmpty() || full.startsWith("-")) {
+                continue;
+            }
+            out.add(full);
+        }
+        return out;
+    }
+
+    private static Set<String> problems(DependencyReport report) {
+        Set<String> out = new LinkedHashSet<>();
+        for (DependencyReport.TargetTree t : report.trees()) {
+            for (DepNode n : t.nodes()) {
+                if (n.status() == DepNode.Status.ERROR && n.note() != null) {
+                    out.add(n.note());
+                }
+            }
+        }
+        return out;
+    }
+}

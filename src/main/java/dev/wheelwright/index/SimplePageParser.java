@@ -1,0 +1,220 @@
+package dev.wheelwright.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a project page of a simple repository in either of its two forms: PEP 691 JSON
+ * ({@code application/vnd.pypi.simple.v1+json}) and PEP 503 HTML (with the PEP 592, PEP 658 and
+ * PEP 714 data attributes).
+ */
+public final class SimplePageParser {
+    /** PEP 691: the JSON content type of API version 1. */
+    public static final String JSON_TYPE = "application/vnd.pypi.simple.v1+json";
+    /** PEP 691: the HTML content type of API version 1. */
+    public static final String HTML_TYPE = "application/vnd.pypi.simple.v1+html";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ANCHOR = Pattern.compile("<a\\s([^>]*)>(.*?)</a\\s*>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?");
+    private static final Pattern BASE = Pattern.compile("<base\\s[^>]*href\\s*=\\s*[\"']([^\"']*)[\"']",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    private SimplePageParser() {}
+
+    /** Parses a page by its content type: JSON for PEP 691 JSON types, HTML otherwise. */
+    public static List<DistributionFile> parse(String contentType, String body, URI pageUrl, String source) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("json")) {
+            return parseJson(body, pageUrl, source);
+        }
+        return parseHtml(body, pageUrl, source);
+    }
+
+    /**
+     * PEP 691 "JSON Serialization": {@code files} is a list of objects with {@code filename},
+     * {@code url} (relative to the page), {@code hashes}, optional {@code requires-python},
+     * {@code yanked} (bool or reason) and {@code core-metadata}/{@code dist-info-metadata}
+     * (bool or hashes; PEP 714 renamed the key, both are accepted).
+     */
+    public static List<DistributionFile> parseJson(String body, URI pageUrl, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IndexException(pageUrl + ": malformed JSON project page (" + firstLine(e.getMessage()) + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new IndexException(pageUrl + ": malformed JSON project page (not an object)");
+        }
+        JsonNode meta = root.path("meta").path("api-version");
+        if (meta.isTextual() && !meta.asText().startsWith("1.")) {
+            // PEP 691: a client must refuse a major version it does not know.
+            throw new IndexException(pageUrl + ": unsupported simple API version " + meta.asText());
+        }
+        JsonNode files = root.get("files");
+        if (files == null || !files.isArray()) {
+            throw new IndexException(pageUrl + ": malformed JSON project page (no \"files\" list)");
+        }
+        List<DistributionFile> out = new ArrayList<>();
+        for (JsonNode f : files) {
+            String filename = f.path("filename").asText(null);
+            String url = f.path("url").asText(null);
+            if (filename == null || url == null) {
+                throw new IndexException(pageUrl + ": malformed JSON project page (a file without filename or url)");
+            }
+            Map<String, String> hashes = new LinkedHashMap<>();
+            f.path("hashes").fields().forEachRemaining(e -> hashes.put(e.getKey(), e.getValue().asText()));
+            String requiresPython = f.hasNonNull("requires-python") ? f.get("requires-python").asText() : null;
+            JsonNode y = f.path("yanked");
+            boolean yanked = y.isTextual() || (y.isBoolean() && y.asBoolean());
+            String reason = y.isTextual() && !y.asText().isEmpty() ? y.asText() : null;
+            JsonNode md = f.has("core-metadata") ? f.get("core-metadata") : f.path("dist-info-metadata");
+            boolean hasMetadata = md.isObject() || (md.isBoolean() && md.asBoolean());
+            out.add(new DistributionFile(filename, resolve(pageUrl, url), hashes,
+                    blankToNull(requiresPython), yanked, reason, hasMetadata, source));
+        }
+        return out;
+    }
+
+    /**
+     * PEP 503: every anchor is a file; its text is the file name, its href the URL (with an
+     * optional {@code #<hashname>=<hex>} fragment); {@code data-requires-python} is HTML-escaped;
+     * PEP 592 {@code data-yanked} (value = reason); PEP 658 {@code data-dist-info-metadata} and
+     * PEP 714 {@code data-core-metadata} ({@code true} or {@code <hashname>=<hex>}).
+     */
+    public static List<DistributionFile> parseHtml(String body, URI pageUrl, String source) {
+        URI base = pageUrl;
+        Matcher bm = BASE.matcher(body);
+        if (bm.find()) {
+            base = resolve(pageUrl, unescape(bm.group(1)));
+        }
+        List<DistributionFile> out = new ArrayList<>();
+        Matcher m = ANCHOR.matcher(body);
+        while (m.find()) {
+            Map<String, String> attrs = attributes(m.group(1));
+            String href = attrs.get("href");
+            if (href == null || href.isEmpty()) {
+                continue;
+            }
+            URI url = resolve(base, href);
+            String filename = unescape(TAG.matcher(m.group(2)).replaceAll("")).strip();
+            if (filename.isEmpty()) {
+                filename = lastPathPart(url);
+            }
+            Map<String, String> hashes = new LinkedHashMap<>();
+            String fragment = url.getRawFragment();
+            if (fragment != null && fragment.contains("=")) {
+                hashes.put(fragment.substring(0, fragment.indexOf('=')), fragment.substring(fragment.indexOf('=') + 1));
+            }
+            if (fragment != null) {
+                // The fragment carries the hash only; the file is the URL without it.
+                String s = url.toString();
+                url = URI.create(s.substring(0, s.indexOf('#')));
+            }
+            boolean yanked = attrs.containsKey("data-yanked");
+            String reason = yanked ? blankToNull(attrs.get("data-yanked")) : null;
+            String md = attrs.containsKey("data-core-metadata") ? attrs.get("data-core-metadata")
+                    : attrs.get("data-dist-info-metadata");
+            boolean hasMetadata = md != null && !md.equalsIgnoreCase("false");
+            out.add(new DistributionFile(filename, url, hashes, blankToNull(attrs.get("data-requires-python")),
+                    yanked, reason, hasMetadata, source));
+        }
+        return out;
+    }
+
+    private static Map<String, String> attributes(String text) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        Matcher a = ATTRIBUTE.matcher(text);
+        while (a.find()) {
+            String value = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3) : a.group(4);
+            attrs.put(a.group(1).toLowerCase(Locale.ROOT), value == null ? "" : unescape(value));
+        }
+        return attrs;
+    }
+
+    static URI resolve(URI base, String ref) {
+        try {
+            return base.resolve(URI.create(ref.strip().replace(" ", "%20")));
+        } catch (IllegalArgumentException e) {
+            throw new IndexException(base + ": malformed link '" + ref + "'");
+        }
+    }
+
+    static String lastPathPart(URI url) {
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return URLDecoder.decode(last, StandardCharsets.UTF_8);
+    }
+
+    /** Decodes the HTML character references a simple page uses (named basics and numeric). */
+    static String unescape(String s) {
+        if (s.indexOf('&') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int semi = c == '&' ? s.indexOf(';', i) : -1;
+            if (semi > i && semi - i <= 10) {
+                String ent = s.substring(i + 1, semi);
+                String rep = switch (ent.toLowerCase(Locale.ROOT)) {
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "amp" -> "&";
+                    case "quot" -> "\"";
+                    case "apos" -> "'";
+                    default -> numeric(ent);
+                };
+                if (rep != null) {
+                    sb.append(rep);
+                    i = semi + 1;
+                    continue;
+                }
+            }
+            sb.append(c);
+            i++;
+        }
+        return sb.toString();
+    }
+
+    private static String numeric(String ent) {
+        try {
+            if (ent.startsWith("#x") || ent.startsWith("#X")) {
+                return new String(Character.toChars(Integer.parseInt(ent.substring(2), 16)));
+            }
+            if (ent.startsWith("#")) {
+                return new String(Character.toChars(Integer.parseInt(ent.substring(1))));
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.wheelwright.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wheelwright.index.DepNode.Kind;
+import dev.wheelwright.index.DepNode.Status;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ResolverTest {
+    static FixtureIndex index;
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        index = FixtureIndex.standard();
+    }
+
+    @AfterAll
+    static void stop() {
+        index.close();
+    }
+
+    private static DependencyReport resolve(List<String> reqs, String platform, String python) {
+        HttpFetcher http = new HttpFetcher(new HttpCache(tmp.resolve("cache"), HttpCache.DEFAULT_MAX_BYTES), false, 1,
+                Duration.ofMillis(1), Duration.ofSeconds(5));
+        PackageFinder finder = new PackageFinder(List.of(new SimpleRepository(index.simpleUrl(), http)), http);
+        List<Resolver.Root> roots = reqs.stream().map(r -> new Resolver.Root(r, Kind.RUNTIME)).toList();
+        return new Resolver(finder).resolve("test", roots, List.of(new Target(platform, python, "cp")));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ffilib            | macosx_11_0_arm64     | 3.9  | 1.2.0    | WHEEL      | cp39-cp39-macosx_11_0_arm64    |
+            ffilib<1.2        | macosx_11_0_arm64     | 3.9  | 1.1.0    | SDIST_ONLY |                                | 1.2.0
+            ffilib<1.2        | macosx_11_0_x86_64    | 3.9  | 1.1.0    | WHEEL      | cp39-cp39-macosx_10_9_x86_64   |
+            ffilib==1.2.1     | macosx_11_0_arm64     | 3.9  | 1.2.1    | WHEEL      | cp39-cp39-macosx_11_0_arm64    |
+            ffilib>=1.2.1     | macosx_11_0_arm64     | 3.9  | 1.3.0rc1 | WHEEL      | cp39-cp39-macosx_11_0_arm64    |
+            ffilib>=1.3.0rc1  | manylinux_2_28_aarch64| 3.9  | 1.3.0rc1 | WHEEL      | cp39-cp39-manylinux_2_17_aarch64 |
+            ffilib            | macosx_11_0_arm64     | 3.12 | 1.2.0    | SDIST_ONLY |                                |
+            ffilib>=5         | macosx_11_0_arm64     | 3.9  |          | NO_MATCH   |                                |
+            newpy             | macosx_11_0_arm64     | 3.9  | 1.0      | WHEEL      | py3-none-any                   |
+            newpy             | macosx_11_0_arm64     | 3.12 | 2.0      | WHEEL      | py3-none-any                   |
+            newpy>=2          | macosx_11_0_arm64     | 3.9  |          | NO_MATCH   |                                |
+            winonly           | manylinux_2_17_x86_64 | 3.9  | 1.0      | NO_MATCH   |                                |
+            armlater<2        | macosx_11_0_arm64     | 3.9  | 1.0      | NO_MATCH   |                                | 2.0
+            armlater          | macosx_11_0_arm64     | 3.9  | 2.0      | WHEEL      | py3-none-macosx_11_0_arm64     |
+            winonly           | win_amd64             | 3.9  | 1.0      | WHEEL      | py3-none-win_amd64             |
+            sdistonly         | win_amd64             | 3.9  | 0.5      | SDIST_ONLY |                                |
+            not-there         | win_amd64             | 3.9  |          | NO_MATCH   |                                |
+            """)
+    void picksWhatPipWould(String req, String platform, String python, String version, Status status, String tag,
+            String firstWheel) {
+        DepNode n = resolve(List.of(req), platform, python).trees().get(0).roots().get(0);
+        assertThat(n.version()).isEqualTo(version);
+        assertThat(n.status()).isEqualTo(status);
+        assertThat(n.tag()).isEqualTo(tag);
+        assertThat(n.firstWheelVersion()).isEqualTo(firstWheel);
+        assertThat(n.missingForTarget()).isEqualTo(status == Status.SDIST_ONLY || (status == Status.NO_MATCH && version != null));
+    }
+
+    @Test
+    void noMatchSaysWhy() {
+        assertThat(resolve(List.of("newpy>=2"), "win_amd64", "3.9").trees().get(0).roots().get(0).note())
+                .isEqualTo("Requires-Python excludes Python 3.9");
+        assertThat(resolve(List.of("ffilib>=5"), "win_amd64", "3.9").trees().get(0).roots().get(0).note())
+                .isEqualTo("no version matches '>=5' (available: 1.3.0rc1, 1.2.1, 1.2.0, 1.1.0, 1.0.0)");
+        assertThat(resolve(List.of("winonly"), "macosx_11_0_arm64", "3.9").trees().get(0).roots().get(0).note())
+                .isEqualTo("no wheel for macosx_11_0_arm64 and no sdist");
+    }
+
+    @Test
+    void followsRequiresDistWithMarkersPerTarget() {
+        DepNode mac = resolve(List.of("purelib"), "macosx_11_0_arm64", "3.9").trees().get(0).roots().get(0);
+        assertThat(mac.children()).extracting(DepNode::name).containsExactly("ffilib");
+        assertThat(mac.children().get(0).tag()).isEqualTo("cp39-cp39-macosx_11_0_arm64");
+
+        DepNode win = resolve(List.of("purelib"), "win_amd64", "3.9").trees().get(0).roots().get(0);
+        assertThat(win.children()).extracting(DepNode::name).containsExactly("ffilib", "winonly");
+        assertThat(win.children()).extracting(DepNode::status).containsExactly(Status.SDIST_ONLY, Status.WHEEL);
+        // ffilib has no Windows wheel; its dependencies are read from another wheel of that version.
+        assertThat(win.children().get(0).note()).startsWith("no wheel for win_amd64; dependencies read from ffilib-1.2.0-");
+    }
+
+    @Test
+    void cyclesEndInARepeat() {
+        DepNode a = resolve(List.of("cyc-a"), "win_amd64", "3.9").trees().get(0).roots().get(0);
+        assertThat(a.children()).singleElement().satisfies(b -> {
+            assertThat(b.name()).isEqualTo("cyc-b");
+            assertThat(b.children()).singleElement().satisfies(again -> {
+                assertThat(again.name()).isEqualTo("cyc-a");
+                assertThat(again.repeated()).isTrue();
+                assertThat(again.children()).isEmpty();
+            });
+        });
+    }
+
+    @Test
+    void laterConflictingRequirementIsFlagged() {
+        List<DepNode> roots = resolve(List.of("ffilib", "ffilib<1.1"), "win_amd64", "3.9").trees().get(0).roots();
+        assertThat(roots.get(1).repeated()).isTrue();
+        assertThat(roots.get(1).note()).isEqualTo("conflict: 1.2.0 was chosen earlier but this needs <1.1");
+    }
+
+    @Test
+    void matrixHasOneRowPerNameAndACellPerTarget() {
+        HttpFetcher http = new HttpFetcher(null, false, 1, Duration.ofMillis(1), Duration.ofSeconds(5));
+        PackageFinder finder = new PackageFinder(List.of(new SimpleRepository(index.simpleUrl(), http)), http);
+        DependencyReport r = new Resolver(finder).resolve("t", List.of(new Resolver.Root("purelib", Kind.RUNTIME)),
+                List.of(new Target("macosx_11_0_arm64", "3.9", "cp"), new Target("win_amd64", "3.9", "cp")));
+        assertThat(r.names()).containsExactly("purelib", "ffilib", "winonly");
+        assertThat(r.matrix().get("winonly")).containsOnlyKeys("cp39-win_amd64");
+        assertThat(r.matrix().get("ffilib").get("cp39-macosx_11_0_arm64").status()).isEqualTo(Status.WHEEL);
+    }
+}
