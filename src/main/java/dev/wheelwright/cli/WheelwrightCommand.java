@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Build, inspect and diagnose Python wheels per CPU architecture.",
         subcommands = {
                 ShellCommand.class,
+                BuildCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 
