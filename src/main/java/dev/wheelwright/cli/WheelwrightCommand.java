@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ShellCommand.class,
                 BuildCommand.class,
+                TagsCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 
