@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
                 ShellCommand.class,
                 BuildCommand.class,
                 TagsCommand.class,
+                DoctorCommand.class,
+                RulesCommand.class,
+                ExplainCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 
