@@ -13,7 +13,7 @@ import dev.wheelwright.build.PythonProbe;
 import dev.wheelwright.build.TargetResult;
 import dev.wheelwright.build.Toolchain;
 import dev.wheelwright.build.Unbuildable;
-import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.RuleCatalog;
 import dev.wheelwright.shell.ShellSession;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,6 +48,9 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    FindingsOptions findingsOptions;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
             description = "The project folder (default: the current folder).")
@@ -99,6 +102,7 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkProject(project);
+        FindingsOutput.validate(common);
         if (jobs < 1) {
             throw new WheelwrightException("--jobs " + jobs + ": must be at least 1");
         }
@@ -149,39 +153,32 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
             try (BuildProgress progress = new BuildProgress(err, Terminals.interactive(), common.quiet)) {
                 results = new BuildRunner(jobs, limit, progress).run(plans.plans(), out);
             }
+            boolean cancelled = Thread.interrupted(); // Ctrl-C in the shell: report what ran, then go on
             BuildOutcome outcome = new BuildOutcome(project, out, plans.plans(), plans.unbuildable(), results);
-            List<Finding> findings = BuildDiagnosis.diagnose(outcome, common);
+            RuleCatalog catalog = RuleCatalog.load(common.rules);
+            FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
+            BuildDiagnosis.Result diagnosis = BuildDiagnosis.diagnose(outcome, catalog);
             if (session != null) {
                 session.recordBuild(results.stream()
                         .map(r -> new ShellSession.BuiltTarget(r.target(), r.status().id(), r.log())).toList());
-                session.recordFindings("build", findings);
+                session.recordFindings("build", diagnosis.findings());
             }
-            BuildReport.write(spec.commandLine(), common, outcome, findings);
-            if (Thread.currentThread().isInterrupted()) {
-                Thread.interrupted(); // the shell goes on after a cancelled build
+            // The targets table goes with a text report; beside a JSON/SARIF/... document it goes to stderr.
+            if (!common.quiet) {
+                BuildReport.targets(common.format.equals("text") && common.output == null ? stdout : err, outcome);
             }
-            return exitCode(outcome, findings);
+            int code = output.report(catalog, diagnosis.rules(), diagnosis.findings());
+            if (cancelled) {
+                err.println("wheelwright: build cancelled");
+            }
+            // A build that failed is an error even when no rule recognises why.
+            boolean failed = outcome.anyFailed() && FindingsOutput.threshold(common.failOn) != null;
+            return failed ? ExitCode.FINDINGS : code;
         } finally {
             if (!dryRun) {
                 BuildRunner.deleteQuietly(workRoot);
             }
         }
-    }
-
-    int exitCode(BuildOutcome outcome, List<Finding> findings) {
-        String failOn = common.failOn.toLowerCase(Locale.ROOT);
-        if (failOn.equals("never")) {
-            return ExitCode.OK;
-        }
-        dev.wheelwright.rules.Severity threshold;
-        try {
-            threshold = dev.wheelwright.rules.Severity.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new WheelwrightException("--fail-on " + common.failOn + ": expected error, warning, info or never");
-        }
-        boolean findingAtThreshold = findings.stream().filter(f -> !f.suppressed()).anyMatch(f -> f.severity().atLeast(threshold));
-        // A build that failed is an error even when no rule recognises why.
-        return findingAtThreshold || outcome.anyFailed() ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     static void checkProject(Path dir) {
