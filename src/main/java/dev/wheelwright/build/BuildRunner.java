@@ -131,6 +131,15 @@ public final class BuildRunner {
     }
 
     TargetResult runOne(BuildPlan plan, Path out) throws IOException {
+        ChildProcesses.buildStarted();
+        try {
+            return runOneTracked(plan, out);
+        } finally {
+            ChildProcesses.buildEnded();
+        }
+    }
+
+    private TargetResult runOneTracked(BuildPlan plan, Path out) throws IOException {
         listener.started(plan);
         Instant start = clock.instant();
         Files.createDirectories(plan.log().getParent());
@@ -182,7 +191,10 @@ public final class BuildRunner {
             if (p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 code = p.exitValue();
                 status = code == 0 ? TargetResult.Status.SUCCEEDED : TargetResult.Status.FAILED;
-                if (code != 0) {
+                if (code > 128 && code < 160) {
+                    // POSIX shells' convention, which ProcessBuilder follows: 128 + the signal
+                    detail = plan.frontEnd() + " was stopped by signal " + (code - 128);
+                } else if (code != 0) {
                     detail = plan.frontEnd() + " exited with code " + code;
                 }
             } else {

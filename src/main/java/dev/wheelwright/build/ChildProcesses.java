@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcesses {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    /** Builds between start and their log's final rename; the hook lets them finish that. */
+    private static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
     private static volatile boolean hooked;
 
     private ChildProcesses() {}
@@ -34,9 +36,27 @@ final class ChildProcesses {
         LIVE.remove(p);
     }
 
+    static void buildStarted() {
+        IN_FLIGHT.incrementAndGet();
+    }
+
+    static void buildEnded() {
+        IN_FLIGHT.decrementAndGet();
+    }
+
     private static void destroyAll() {
         for (Process p : List.copyOf(LIVE)) {
             destroyTree(p, Duration.ofSeconds(2));
+        }
+        // Other threads still run during shutdown hooks: give the builds a moment to write the
+        // end of their logs and rename them, so no half-written log is left behind.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (IN_FLIGHT.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 

@@ -168,6 +168,9 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
                 BuildReport.targets(common.format.equals("text") && common.output == null ? stdout : err, outcome);
             }
             int code = output.report(catalog, diagnosis.rules(), diagnosis.findings());
+            if (outcome.anyFailed() && diagnosis.findings().isEmpty() && !common.quiet) {
+                err.println("wheelwright: no rule recognises why the build failed; the first error in its log is the place to start");
+            }
             if (cancelled) {
                 err.println("wheelwright: build cancelled");
             }
