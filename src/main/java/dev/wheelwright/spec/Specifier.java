@@ -39,6 +39,11 @@ public final class Specifier {
     private final String version;
     private final Boolean prereleases;
     private final Version specVersion;
+    /** What {@link #prereleases()} answers; fixed at construction. */
+    private final Boolean effectivePrereleases;
+    /** For {@code ==X.*} / {@code !=X.*} and {@code ~=}: the split prefix and its numeric length. */
+    private final List<String> wildcardSplit;
+    private final int wildcardNumeric;
 
     private Specifier(String operator, String version, Boolean prereleases) {
         this.operator = operator;
@@ -46,6 +51,20 @@ public final class Specifier {
         this.prereleases = prereleases;
         this.specVersion = operator.equals("===") || version.endsWith(".*") ? coerce(version)
                 : Version.parse(version);
+        this.effectivePrereleases = computePrereleases();
+        String wildcard = null;
+        if (version.endsWith(".*")) {
+            wildcard = version;
+        } else if (operator.equals("~=")) {
+            wildcard = compatiblePrefix(version);
+        }
+        if (wildcard != null) {
+            this.wildcardSplit = versionSplit(canonicalize(wildcard.substring(0, wildcard.length() - 2)));
+            this.wildcardNumeric = numericPrefixLength(wildcardSplit);
+        } else {
+            this.wildcardSplit = null;
+            this.wildcardNumeric = 0;
+        }
     }
 
     /**
@@ -91,6 +110,10 @@ public final class Specifier {
      * an {@code ===} that is no version).
      */
     public Boolean prereleases() {
+        return effectivePrereleases;
+    }
+
+    private Boolean computePrereleases() {
         if (prereleases != null) {
             return prereleases;
         }
@@ -173,8 +196,8 @@ public final class Specifier {
     boolean matches(Version v) {
         return switch (operator) {
             case "~=" -> compatible(v);
-            case "==" -> equal(v, version);
-            case "!=" -> !equal(v, version);
+            case "==" -> equal(v);
+            case "!=" -> !equal(v);
             case "<=" -> v.withoutLocal().compareTo(specVersion) <= 0;
             case ">=" -> v.withoutLocal().compareTo(specVersion) >= 0;
             case "<" -> lessThan(v);
@@ -185,6 +208,11 @@ public final class Specifier {
 
     /** PEP 440 "Compatible release": {@code ~=2.2.post3} is {@code >=2.2.post3, ==2.*}. */
     private boolean compatible(Version v) {
+        return v.withoutLocal().compareTo(specVersion) >= 0 && prefixMatches(v);
+    }
+
+    /** The {@code X.*} that {@code ~=X.Y} implies, computed on the text as written, as packaging does. */
+    private static String compatiblePrefix(String version) {
         List<String> split = versionSplit(version);
         List<String> prefix = new ArrayList<>();
         for (String seg : split) {
@@ -194,23 +222,23 @@ public final class Specifier {
             prefix.add(seg);
         }
         prefix.remove(prefix.size() - 1);
-        String wildcard = versionJoin(prefix) + ".*";
-        return v.withoutLocal().compareTo(specVersion) >= 0 && equal(v, wildcard);
+        return versionJoin(prefix) + ".*";
     }
 
     /** PEP 440 "Version matching", with prefix matching for a trailing {@code .*}. */
-    private static boolean equal(Version v, String spec) {
-        if (spec.endsWith(".*")) {
-            List<String> splitSpec = versionSplit(canonicalize(spec.substring(0, spec.length() - 2)));
-            int specNumeric = numericPrefixLength(splitSpec);
-            // The local label is ignored in prefix matching; pad the release with zeros first.
-            List<String> prospective = leftPad(versionSplit(v.withoutLocal().toString()), specNumeric);
-            List<String> shortened = prospective.subList(0, Math.min(prospective.size(), splitSpec.size()));
-            return shortened.equals(splitSpec);
+    private boolean equal(Version v) {
+        if (wildcardSplit != null) {
+            return prefixMatches(v);
         }
-        Version specVersion = Version.parse(spec);
         Version prospective = specVersion.local() == null ? v.withoutLocal() : v;
         return prospective.equals(specVersion);
+    }
+
+    private boolean prefixMatches(Version v) {
+        // The local label is ignored in prefix matching; pad the release with zeros first.
+        List<String> prospective = leftPad(versionSplit(v.withoutLocal().toString()), wildcardNumeric);
+        List<String> shortened = prospective.subList(0, Math.min(prospective.size(), wildcardSplit.size()));
+        return shortened.equals(wildcardSplit);
     }
 
     /** PEP 440 "Exclusive ordered comparison": {@code <V} admits no pre-release of V unless V is one. */
@@ -237,11 +265,7 @@ public final class Specifier {
     }
 
     static Version coerce(String text) {
-        try {
-            return Version.parse(text);
-        } catch (InvalidVersionException e) {
-            return null;
-        }
+        return Version.parseOrNull(text);
     }
 
     /** packaging {@code canonicalize_version(v, strip_trailing_zero=False)}: invalid text is returned as is. */
