@@ -124,9 +124,7 @@ public final class Shell {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         LineReader reader = builder.build();
-        String prompt = color
-                ? new AttributedString("wheelwright> ", AttributedStyle.BOLD.foreground(AttributedStyle.CYAN)).toAnsi(terminal)
-                : "wheelwright> ";
+        String prompt = prompt(color);
 
         // Ctrl-C while a command runs interrupts it (a build stops its children) instead of
         // ending the shell; while reading a line JLine turns it into UserInterruptException.
@@ -159,6 +157,13 @@ public final class Shell {
             out.flush();
         }
         return exitCode;
+    }
+
+    /** The prompt: bold cyan when colour is allowed, plain text otherwise. */
+    static String prompt(boolean color) {
+        return color
+                ? new AttributedString("wheelwright> ", AttributedStyle.BOLD.foreground(AttributedStyle.CYAN)).toAnsi()
+                : "wheelwright> ";
     }
 
     /** Splits a line into words as the interactive reader does (quotes, backslash escapes). */

@@ -205,6 +205,12 @@ class ShellTest {
     }
 
     @Test
+    void promptIsColouredOnlyWhenAllowed() {
+        assertThat(Shell.prompt(true)).startsWith("\u001b[").contains("wheelwright> ");
+        assertThat(Shell.prompt(false)).isEqualTo("wheelwright> ");
+    }
+
+    @Test
     void endOfInputEndsTheInteractiveLoop() throws Exception {
         try (Terminal terminal = dumb("--version\n", new ByteArrayOutputStream())) {
             assertThat(new Shell(ShellTest::tree, new ShellSession()).interactive(terminal, null, false)).isZero();
