@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** Entry point: runs one command and exits with its code (cli.md "Exit codes"). */
@@ -32,12 +34,60 @@ public final class Main {
 
     /** Runs one command line with the given streams and returns its exit code; never exits. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return newCommandLine(out, err).execute(args);
+        Class<?> only = args.length > 0 ? subcommandClass(args[0]) : null;
+        CommandLine cl;
+        if (only != null) {
+            cl = configure(singleCommandTree(args[0], only), out, err);
+        } else if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            cl = configure(singleCommandTree(null, null), out, err);
+        } else {
+            cl = newCommandLine(out, err);
+        }
+        return cl.execute(args);
     }
 
     /** A fresh command tree whose commands write to the given streams. */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new WheelwrightCommand());
+        return configure(new CommandLine(new WheelwrightCommand()), out, err);
+    }
+
+    /**
+     * The command class registered under a name (or alias) on the root, or null. Reads only the
+     * {@code @Command} annotations, without picocli's full inspection of every command.
+     */
+    static Class<?> subcommandClass(String name) {
+        if (name.startsWith("-")) {
+            return null;
+        }
+        for (Class<?> c : WheelwrightCommand.class.getAnnotation(Command.class).subcommands()) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (cmd != null && (cmd.name().equals(name) || Arrays.asList(cmd.aliases()).contains(name))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A root that holds only the command being run (none for {@code --version}). Start-up time of a one-shot command is
+     * mostly picocli inspecting command classes by reflection; building the one command the
+     * user named, instead of all of them, saves most of it. The root keeps its name, so usage
+     * lines and error messages read as with the full tree ({@code wheelwright tags ...}).
+     */
+    static CommandLine singleCommandTree(String name, Class<?> command) {
+        Command rootAnnotation = WheelwrightCommand.class.getAnnotation(Command.class);
+        CommandSpec root = CommandSpec.wrapWithoutInspection(new WheelwrightCommand());
+        root.name(rootAnnotation.name());
+        root.mixinStandardHelpOptions(true);
+        root.versionProvider(new Version());
+        root.usageMessage().description(rootAnnotation.description());
+        if (command != null) {
+            root.addSubcommand(name, new CommandLine(command));
+        }
+        return new CommandLine(root);
+    }
+
+    private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -27,6 +27,12 @@ import picocli.CommandLine.Spec;
                 DoctorCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
+                ShellCommand.class,
+                BuildCommand.class,
+                TagsCommand.class,
+                DoctorCommand.class,
+                RulesCommand.class,
+                ExplainCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 

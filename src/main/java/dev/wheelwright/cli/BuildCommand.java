@@ -1,0 +1,242 @@
+package dev.wheelwright.cli;
+
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.build.BuildException;
+import dev.wheelwright.build.BuildOutcome;
+import dev.wheelwright.build.BuildPlan;
+import dev.wheelwright.build.BuildPlanner;
+import dev.wheelwright.build.BuildRequest;
+import dev.wheelwright.build.BuildRunner;
+import dev.wheelwright.build.HostPlatform;
+import dev.wheelwright.build.PythonInfo;
+import dev.wheelwright.build.PythonProbe;
+import dev.wheelwright.build.TargetResult;
+import dev.wheelwright.build.Toolchain;
+import dev.wheelwright.build.Unbuildable;
+import dev.wheelwright.rules.RuleCatalog;
+import dev.wheelwright.shell.ShellSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wheelwright build [DIR]}: builds a wheel per target architecture with the project's
+ * own build front end, keeps every log, then diagnoses the logs, wheels and project (cli.md).
+ */
+@Command(name = "build",
+        description = "Build wheels for each --arch, log each build, then diagnose the result.",
+        mixinStandardHelpOptions = true)
+public final class BuildCommand implements Callable<Integer>, ShellSession.Aware {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    FindingsOptions findingsOptions;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "The project folder (default: the current folder).")
+    Path project;
+
+    @Option(names = "--arch", paramLabel = "ARCH", split = ",",
+            completionCandidates = Targets.class,
+            description = "Target: native, x86_64, arm64, universal2 (macOS), i686, aarch64 (Linux); repeatable (default: native).")
+    List<String> archs = new ArrayList<>();
+
+    @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
+            description = "The Python interpreter to build with (default: ${DEFAULT-VALUE} on PATH).")
+    String python;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "wheelhouse",
+            description = "Where wheels go; logs go to DIR/logs (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--no-isolation", description = "Build in the interpreter's own environment (no PEP 517 isolated environment).")
+    boolean noIsolation;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "Builds to run at once (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "30m",
+            description = "Longest time one build may take: 90s, 30m, 1h (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--dry-run", description = "Print the build plans (commands, environment) and stop.")
+    boolean dryRun;
+
+    private ShellSession session;
+
+    /** picocli: the values offered by completion for --arch. */
+    static final class Targets implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return BuildPlanner.TARGETS.iterator();
+        }
+    }
+
+    @Override
+    public void attach(ShellSession s) {
+        this.session = s;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        checkProject(project);
+        FindingsOutput.validate(common);
+        if (jobs < 1) {
+            throw new WheelwrightException("--jobs " + jobs + ": must be at least 1");
+        }
+        Duration limit = parseDuration(timeout);
+        List<String> targets = archs.isEmpty() ? List.of("native") : archs.stream().map(String::trim).toList();
+        for (String t : targets) {
+            if (!BuildPlanner.TARGETS.contains(t)) {
+                throw new WheelwrightException("--arch " + t + ": unknown target (expected one of "
+                        + String.join(", ", BuildPlanner.TARGETS) + ")");
+            }
+        }
+        BuildRequest request = new BuildRequest(project, targets, python, out, !noIsolation, limit, System.getenv());
+        HostPlatform host = HostPlatform.current();
+        PythonInfo info;
+        try {
+            info = PythonProbe.probe(python);
+        } catch (BuildException e) {
+            err.println("wheelwright: " + e.getMessage());
+            return ExitCode.BUILD_NOT_RUN;
+        }
+        Path workRoot = dryRun ? Path.of(System.getProperty("java.io.tmpdir"), "wheelwright-build")
+                : Files.createTempDirectory("wheelwright-build-");
+        try {
+            BuildPlanner.Plans plans;
+            try {
+                plans = BuildPlanner.plan(request, host, info, workRoot);
+            } catch (BuildException e) {
+                err.println("wheelwright: " + e.getMessage());
+                return ExitCode.BUILD_NOT_RUN;
+            }
+            if (dryRun) {
+                printPlans(stdout, info, plans);
+                return ExitCode.OK;
+            }
+            for (Unbuildable u : plans.unbuildable()) {
+                err.println("wheelwright: not building " + u.target() + ": " + u.reason());
+            }
+            if (plans.plans().isEmpty()) {
+                err.println("wheelwright: no target can be built on this host");
+                return ExitCode.BUILD_NOT_RUN;
+            }
+            if (Toolchain.needsCompiler(project) && Toolchain.findCompiler(System.getenv()).isEmpty()) {
+                err.println("wheelwright: " + project + ": the project compiles C code, but there is no C compiler"
+                        + " (CC is not set and none of cc, gcc, clang is on PATH)");
+                return ExitCode.BUILD_NOT_RUN;
+            }
+            List<TargetResult> results;
+            try (BuildProgress progress = new BuildProgress(err, Terminals.interactive(), common.quiet)) {
+                results = new BuildRunner(jobs, limit, progress).run(plans.plans(), out);
+            }
+            boolean cancelled = Thread.interrupted(); // Ctrl-C in the shell: report what ran, then go on
+            BuildOutcome outcome = new BuildOutcome(project, out, plans.plans(), plans.unbuildable(), results);
+            RuleCatalog catalog = RuleCatalog.load(common.rules);
+            FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
+            BuildDiagnosis.Result diagnosis = BuildDiagnosis.diagnose(outcome, catalog);
+            if (session != null) {
+                session.recordBuild(results.stream()
+                        .map(r -> new ShellSession.BuiltTarget(r.target(), r.status().id(), r.log())).toList());
+                session.recordFindings("build", diagnosis.findings());
+            }
+            // The targets table goes with a text report; beside a JSON/SARIF/... document it goes to stderr.
+            if (!common.quiet) {
+                BuildReport.targets(common.format.equals("text") && common.output == null ? stdout : err, outcome);
+            }
+            int code = output.report(catalog, diagnosis.rules(), diagnosis.findings());
+            if (outcome.anyFailed() && diagnosis.findings().isEmpty() && !common.quiet) {
+                err.println("wheelwright: no rule recognises why the build failed; the first error in its log is the place to start");
+            }
+            if (cancelled) {
+                err.println("wheelwright: build cancelled");
+            }
+            // A build that failed is an error even when no rule recognises why.
+            boolean failed = outcome.anyFailed() && FindingsOutput.threshold(common.failOn) != null;
+            return failed ? ExitCode.FINDINGS : code;
+        } finally {
+            if (!dryRun) {
+                BuildRunner.deleteQuietly(workRoot);
+            }
+        }
+    }
+
+    static void checkProject(Path dir) {
+        if (!Files.exists(dir)) {
+            throw new WheelwrightException(dir + ": no such folder");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new WheelwrightException(dir + ": not a folder (give the project folder)");
+        }
+        if (!Files.isRegularFile(dir.resolve("pyproject.toml")) && !Files.isRegularFile(dir.resolve("setup.py"))) {
+            throw new WheelwrightException(dir + ": not a Python project (no pyproject.toml or setup.py)");
+        }
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)?");
+
+    /** 90, 90s, 30m, 1h, 500ms. */
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new WheelwrightException("--timeout " + text + ": not a duration (e.g. 90s, 30m, 1h)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m", "min" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (d.isZero()) {
+            throw new WheelwrightException("--timeout " + text + ": must be more than zero");
+        }
+        return d;
+    }
+
+    private void printPlans(PrintWriter o, PythonInfo info, BuildPlanner.Plans plans) {
+        o.println("Interpreter: " + info.executable() + " (Python " + info.version() + ", " + info.platform() + ")");
+        for (BuildPlan p : plans.plans()) {
+            o.println();
+            o.println("target " + p.target() + " (" + p.arch() + ")");
+            o.println("  front end:   " + p.frontEnd());
+            o.println("  directory:   " + (p.copyFrom() != null ? "a private copy of " + p.copyFrom() : p.directory()));
+            o.println("  command:     " + String.join(" ", p.command()));
+            for (Map.Entry<String, String> e : p.environment().entrySet()) {
+                o.println("  environment: " + e.getKey() + "=" + e.getValue());
+            }
+            o.println("  log:         " + p.log());
+            for (String n : p.notes()) {
+                o.println("  note:        " + n);
+            }
+        }
+        for (Unbuildable u : plans.unbuildable()) {
+            o.println();
+            o.println("target " + u.target() + ": not built: " + u.reason());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.wheelwright.cli;
+
+import dev.wheelwright.build.BuildOutcome;
+import dev.wheelwright.build.TargetResult;
+import dev.wheelwright.facts.BuildLogs;
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.Reads;
+import dev.wheelwright.rules.RuleCatalog;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.RuleEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The diagnosis after a build: its logs, wheels and project go through the same rules as
+ * {@code doctor}. Each input kind is one collector in {@link #collectors}: adding the wheels or
+ * the project files is one line there.
+ */
+final class BuildDiagnosis {
+
+    /** Turns part of a build's outcome into facts; returns the rule kinds it fed. */
+    @FunctionalInterface
+    interface Collector {
+        Set<Reads> collect(BuildOutcome outcome, Facts.Builder facts) throws IOException;
+    }
+
+    /** The rules that ran and what they found. */
+    record Result(List<RuleDefinition> rules, List<Finding> findings) {}
+
+    private BuildDiagnosis() {}
+
+    static List<Collector> collectors() {
+        return List.of(BuildDiagnosis::logs);
+    }
+
+    static Result diagnose(BuildOutcome outcome, RuleCatalog catalog) throws IOException {
+        Facts.Builder facts = Facts.builder();
+        Set<Reads> kinds = new LinkedHashSet<>();
+        for (Collector c : collectors()) {
+            kinds.addAll(c.collect(outcome, facts));
+        }
+        List<RuleDefinition> rules = catalog.reading(kinds);
+        return new Result(rules, RuleEngine.run(rules, facts.build()));
+    }
+
+    /** Every build's log, named as the report shows it (e.g. wheelhouse/logs/arm64.log). */
+    static Set<Reads> logs(BuildOutcome outcome, Facts.Builder facts) {
+        List<BuildLogs.LogSource> sources = outcome.results().stream()
+                .map(TargetResult::log)
+                .filter(Files::isRegularFile)
+                .<BuildLogs.LogSource>map(p -> new BuildLogs.FileLog(p.toString(), p))
+                .toList();
+        if (sources.isEmpty()) {
+            return Set.of();
+        }
+        facts.put(BuildLogs.class, new BuildLogs(sources));
+        return Set.of(Reads.LOG);
+    }
+}

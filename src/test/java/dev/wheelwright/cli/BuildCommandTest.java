@@ -1,0 +1,210 @@
+package dev.wheelwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelwright.shell.Shell;
+import dev.wheelwright.shell.ShellSession;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * End to end: real builds of the projects under testdata/projects with Debian's Python, without
+ * build isolation (no network). Skipped where that Python or its setuptools is missing.
+ */
+class BuildCommandTest {
+
+    static final String PYTHON = "/usr/bin/python3";
+    static final Path PROJECTS = Path.of("testdata/projects");
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static boolean pythonCanBuild;
+
+    @BeforeAll
+    static void probe() throws Exception {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            return;
+        }
+        Process p = new ProcessBuilder(PYTHON, "-c", "import setuptools, wheel").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        pythonCanBuild = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    /** A private copy of a test project: builds write build/ and *.egg-info into their tree. */
+    Path project(String name) throws Exception {
+        Path copy = tmp.resolve("src").resolve(name);
+        Files.createDirectories(copy.getParent());
+        copyTree(PROJECTS.resolve(name), copy);
+        return copy;
+    }
+
+    static void copyTree(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "c-ext-ok, hello_ext-0.1.0-cp3, hello_ext/_hello",
+            "cffi-ok,  demo_cffi-0.1.0-cp3, demo_cffi/_demo_cffi",
+    })
+    void buildsARealWheelAndKeepsTheLog(String name, String wheelPrefix, String extension) throws Exception {
+        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        Path out = tmp.resolve("wheelhouse");
+        Run r = run("build", project(name).toString(), "--python", PYTHON, "--no-isolation", "--out", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Built 1 of 1 target").contains("native      succeeded").contains("No problems found");
+        List<Path> wheels;
+        try (var s = Files.list(out)) {
+            wheels = s.filter(p -> p.toString().endsWith(".whl")).toList();
+        }
+        assertThat(wheels).singleElement().satisfies(w -> {
+            assertThat(w.getFileName().toString()).startsWith(wheelPrefix).contains("-linux_");
+            try (ZipFile z = new ZipFile(w.toFile())) {
+                assertThat(z.stream().map(e -> e.getName())).anyMatch(n -> n.startsWith(extension) && n.endsWith(".so"));
+            }
+        });
+        String log = Files.readString(out.resolve("logs/native.log"));
+        assertThat(log).contains("# command: " + PYTHON + " -m build --wheel").contains("# wheelwright: succeeded (exit 0)");
+        assertThat(log.lines()).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z .*"));
+        assertThat(out.resolve("logs")).isDirectoryNotContaining("glob:**.part");
+    }
+
+    @Test
+    void missingHeaderFailsAndIsDiagnosedAtTheCompilerLine() throws Exception {
+        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        assumeTrue(!Files.exists(Path.of("/usr/include/sodium.h")), "libsodium-dev is installed here");
+        Path out = tmp.resolve("wheelhouse");
+        Run r = run("build", project("missing-header").toString(), "--python", PYTHON, "--no-isolation",
+                "--out", out.toString(), "--format", "json");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.FINDINGS);
+        Path log = out.resolve("logs/native.log");
+        List<String> lines = Files.readAllLines(log);
+        int headerLine = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("fatal error: sodium.h: No such file or directory")) {
+                headerLine = i + 1;
+                break;
+            }
+        }
+        assertThat(headerLine).as("the compiler's error is in the log").isPositive();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode finding = json.get("findings").get(0);
+        assertThat(finding.get("name").asText()).isEqualTo("library-headers-missing");
+        assertThat(finding.get("location").get("file").asText()).isEqualTo(log.toString());
+        assertThat(finding.get("location").get("line").asInt()).isEqualTo(headerLine);
+        assertThat(finding.get("message").asText()).contains("sodium.h");
+        // beside a JSON document, the targets table goes to stderr
+        assertThat(r.err()).contains("native      failed").contains("build exited with code 1");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndBuildsNothing() throws Exception {
+        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        Path out = tmp.resolve("wheelhouse");
+        Run r = run("build", project("c-ext-ok").toString(), "--python", PYTHON, "--no-isolation", "--dry-run",
+                "--out", out.toString(), "--arch", "native,universal2");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("target native (").contains("front end:   build")
+                .contains("command:     " + PYTHON + " -m build --wheel --outdir")
+                .contains("environment: PYTHONUNBUFFERED=1")
+                .contains("target universal2: not built: universal2 wheels are macOS wheels");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anInterpreterThatCannotRunIsExit3() throws Exception {
+        Run r = run("build", project("c-ext-ok").toString(), "--python", tmp.resolve("no-such-python").toString(),
+                "--out", tmp.resolve("w").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BUILD_NOT_RUN);
+        assertThat(r.err()).startsWith("wheelwright: " + tmp.resolve("no-such-python") + ": cannot run the Python interpreter")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void noTargetBuildableIsExit3WithTheReason() throws Exception {
+        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        Run r = run("build", project("c-ext-ok").toString(), "--python", PYTHON, "--arch", "universal2",
+                "--out", tmp.resolve("w").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BUILD_NOT_RUN);
+        assertThat(r.err()).contains("not building universal2: universal2 wheels are macOS wheels")
+                .contains("no target can be built on this host");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--arch sparc         | --arch sparc: unknown target",
+            "--timeout soon       | --timeout soon: not a duration",
+            "--jobs 0             | --jobs 0: must be at least 1",
+            "--format yaml        | --format yaml: unknown format",
+    })
+    void badOptionsAreUsageErrors(String option, String message) throws Exception {
+        String[] o = option.split(" ");
+        Run r = run("build", project("c-ext-ok").toString(), o[0], o[1], "--out", tmp.resolve("w").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains(message).hasLineCount(1);
+    }
+
+    @Test
+    void aFolderThatIsNotAProjectIsAUsageError() throws Exception {
+        Run r = run("build", tmp.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err().trim()).isEqualTo("wheelwright: " + tmp + ": not a Python project (no pyproject.toml or setup.py)");
+        assertThat(run("build", tmp.resolve("nope").toString()).err()).contains("no such folder");
+    }
+
+    /** In the shell, a build leaves its findings and logs in the session. */
+    @Test
+    void shellKeepsTheLastBuildForFindingsExplainAndOpenLog() throws Exception {
+        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        assumeTrue(!Files.exists(Path.of("/usr/include/sodium.h")), "libsodium-dev is installed here");
+        Path out = tmp.resolve("wheelhouse");
+        String script = "build '" + project("missing-header") + "' --python " + PYTHON + " --no-isolation -q --out '" + out + "'\n"
+                + "findings\nexplain 1\nopen-log native\n";
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        ShellSession session = new ShellSession();
+        int code = new Shell(Main::newCommandLine, session)
+                .script(new BufferedReader(new StringReader(script)), new PrintWriter(o, true), new PrintWriter(e, true));
+        assertThat(code).isEqualTo(ExitCode.FINDINGS);
+        assertThat(session.findings()).extracting(f -> f.name()).containsExactly("library-headers-missing");
+        assertThat(o.toString())
+                .contains("  1. error   WW-B018 library-headers-missing  " + out.resolve("logs/native.log") + ":")
+                .contains("Evidence:\n  needs_sodium.c:4:10: fatal error: sodium.h: No such file or directory")
+                .contains("==> " + out.resolve("logs/native.log") + " <==")
+                .contains("# wheelwright: failed (exit 1)");
+    }
+}

@@ -1,0 +1,3 @@
+from ._hello import greet
+
+__all__ = ["greet"]

@@ -1,0 +1,3 @@
+from ._demo_cffi import lib
+
+hypotenuse = lib.hypotenuse
