@@ -1,0 +1,76 @@
+package dev.wheelwright.rules.checks;
+
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.rules.Location;
+import dev.wheelwright.wheel.AuditPolicy;
+import dev.wheelwright.wheel.MemberNames;
+import dev.wheelwright.wheel.WheelFacts;
+import dev.wheelwright.wheel.WheelMember;
+import dev.wheelwright.wheel.WheelSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the wheel checks share: the wheels and policy from Facts, locations, value maps. */
+final class WheelChecks {
+    private WheelChecks() {}
+
+    static List<WheelFacts> wheels(Facts facts) {
+        return facts.get(WheelSet.class).map(WheelSet::wheels).orElse(List.of());
+    }
+
+    static AuditPolicy policy(Facts facts) {
+        return facts.get(AuditPolicy.class).orElse(AuditPolicy.none());
+    }
+
+    static Location at(WheelFacts w, String member) {
+        return new Location.WheelMember(w.wheel(), member, null);
+    }
+
+    static Location at(WheelFacts w, String member, String arch) {
+        return new Location.WheelMember(w.wheel(), member, arch);
+    }
+
+    /** A value map with {@code wheel} (the wheel's file name) first, then the given pairs. */
+    static Map<String, Object> values(WheelFacts w, Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("wheel", w.filename());
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    /**
+     * Members that are native code: read as a binary, refused as one, or named like one
+     * ({@code .so}, {@code .pyd}, {@code .dylib}, {@code .dll}).
+     */
+    static List<String> nativeMembers(WheelFacts w) {
+        List<String> out = new ArrayList<>();
+        w.binaries().forEach(b -> add(out, b.member()));
+        w.invalidBinaries().forEach(b -> add(out, b.member()));
+        for (WheelMember m : w.files()) {
+            if (MemberNames.looksNativeByName(m.name())) {
+                add(out, m.name());
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<String> out, String s) {
+        if (!out.contains(s)) {
+            out.add(s);
+        }
+    }
+
+    /** At most {@code n} items, then "... and K more". */
+    static List<String> firstFew(List<String> items, int n) {
+        if (items.size() <= n) {
+            return List.copyOf(items);
+        }
+        List<String> out = new ArrayList<>(items.subList(0, n));
+        out.add("... and " + (items.size() - n) + " more");
+        return out;
+    }
+}
