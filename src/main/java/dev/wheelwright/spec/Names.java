@@ -1,0 +1,28 @@
+package dev.wheelwright.spec;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Distribution and extra names (PEP 503 normalisation, core metadata "Name" syntax). */
+public final class Names {
+    private Names() {}
+
+    private static final class Grammar {
+        // Core metadata "Name": ASCII letters and digits, with '.', '_' and '-' inside only.
+        static final Pattern VALID = Pattern.compile("[a-z0-9]|[a-z0-9][a-z0-9._-]*[a-z0-9]", Pattern.CASE_INSENSITIVE);
+    }
+
+    /** PEP 503: lower case, every run of {@code -_.} becomes one {@code -}. */
+    public static String canonicalize(String name) {
+        String value = name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+        while (value.contains("--")) {
+            value = value.replace("--", "-");
+        }
+        return value;
+    }
+
+    /** Whether {@code name} is a valid distribution name (core metadata "Name"). */
+    public static boolean isValid(String name) {
+        return Grammar.VALID.matcher(name).matches();
+    }
+}
