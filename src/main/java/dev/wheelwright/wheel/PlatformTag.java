@@ -3,8 +3,8 @@ package dev.wheelwright.wheel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.wheelwright.spec.InvalidPlatformException;
+import dev.wheelwright.spec.Platforms;
 
 /**
  * What a wheel's platform tag promises about the binaries inside: the operating system family,
@@ -18,55 +18,47 @@ import java.util.regex.Pattern;
  */
 public record PlatformTag(String tag, String family, List<String> archs, String version) {
 
-    // packaging.tags._mac_binary_formats: the multi-arch names and what they contain.
+    // packaging.tags._mac_binary_formats: which CPUs install each multi-arch tag, so which slices a
+    // binary under that tag must carry.
     private static final Map<String, List<String>> MAC_GROUPS = Map.of(
             "universal2", List.of("x86_64", "arm64"),
             "intel", List.of("i386", "x86_64"),
             "fat", List.of("i386", "ppc"),
             "fat3", List.of("i386", "ppc", "x86_64"),
             "fat64", List.of("ppc64", "x86_64"),
-            "universal", List.of("i386", "ppc", "ppc64", "x86_64"));
+            "universal", List.of("i386", "ppc", "ppc64", "x86_64"),
+            "fat32", List.of("i386", "ppc", "x86_64"));
 
-    // PEP 600: the legacy aliases and the glibc they stand for.
-    private static final Map<String, String> LEGACY_MANYLINUX = Map.of(
-            "manylinux1", "2.5", "manylinux2010", "2.12", "manylinux2014", "2.17");
-
+    // The PE machine names of the Windows platform tags (win32 is x86).
     private static final Map<String, String> WINDOWS = Map.of(
-            "win_amd64", "amd64", "win32", "x86", "win_arm64", "arm64", "win_ia64", "ia64");
+            "win_amd64", "amd64", "win32", "x86", "win_arm64", "arm64");
 
-    private static final Pattern MACOS = Pattern.compile("macosx_(\\d+)_(\\d+)_(.+)");
-    private static final Pattern MANYLINUX = Pattern.compile("manylinux_(\\d+)_(\\d+)_(.+)");
-    private static final Pattern LEGACY = Pattern.compile("(manylinux1|manylinux2010|manylinux2014)_(.+)");
-    private static final Pattern MUSL = Pattern.compile("musllinux_(\\d+)_(\\d+)_(.+)");
-
+    /** Reads a platform tag through {@link Platforms#target}; tags of no known family are "other". */
     public static PlatformTag parse(String platform) {
-        String p = platform.toLowerCase(Locale.ROOT);
-        if (p.equals("any")) {
+        if (platform.equalsIgnoreCase("any")) {
             return new PlatformTag(platform, "any", List.of(), null);
         }
-        Matcher m = MACOS.matcher(p);
-        if (m.matches()) {
-            String arch = m.group(3);
-            return new PlatformTag(platform, "macos", MAC_GROUPS.getOrDefault(arch, List.of(arch)),
-                    m.group(1) + "." + m.group(2));
+        Platforms.Target t;
+        try {
+            t = Platforms.target(platform);
+        } catch (InvalidPlatformException e) {
+            return new PlatformTag(platform, "other", List.of(), null);
         }
-        m = MANYLINUX.matcher(p);
-        if (m.matches()) {
-            return new PlatformTag(platform, "manylinux", List.of(m.group(3)), m.group(1) + "." + m.group(2));
+        if (t instanceof Platforms.MacOs m) {
+            return new PlatformTag(platform, "macos", MAC_GROUPS.getOrDefault(m.arch(), List.of(m.arch())),
+                    m.major() + "." + m.minor());
         }
-        m = LEGACY.matcher(p);
-        if (m.matches()) {
-            return new PlatformTag(platform, "manylinux", List.of(m.group(2)), LEGACY_MANYLINUX.get(m.group(1)));
+        if (t instanceof Platforms.ManyLinux m) {
+            return new PlatformTag(platform, "manylinux", List.of(m.arch()), m.glibcMajor() + "." + m.glibcMinor());
         }
-        m = MUSL.matcher(p);
-        if (m.matches()) {
-            return new PlatformTag(platform, "musllinux", List.of(m.group(3)), m.group(1) + "." + m.group(2));
+        if (t instanceof Platforms.MuslLinux m) {
+            return new PlatformTag(platform, "musllinux", List.of(m.arch()), m.muslMajor() + "." + m.muslMinor());
         }
-        if (p.startsWith("linux_")) {
-            return new PlatformTag(platform, "linux", List.of(p.substring("linux_".length())), null);
+        if (t instanceof Platforms.Linux m) {
+            return new PlatformTag(platform, "linux", List.of(m.arch()), null);
         }
-        if (WINDOWS.containsKey(p)) {
-            return new PlatformTag(platform, "windows", List.of(WINDOWS.get(p)), null);
+        if (t instanceof Platforms.Windows w) {
+            return new PlatformTag(platform, "windows", List.of(WINDOWS.get(w.tag())), null);
         }
         return new PlatformTag(platform, "other", List.of(), null);
     }
