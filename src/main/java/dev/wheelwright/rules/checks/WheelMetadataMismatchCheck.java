@@ -26,10 +26,10 @@ public final class WheelMetadataMismatchCheck implements Check {
                 String mdName = w.metadata().first("Name").orElse("");
                 String mdVersion = w.metadata().first("Version").orElse("");
                 if (!normalize(mdName).equals(normalize(name))) {
-                    report(hits, w, w.distInfo() + "/METADATA", "Name", mdName, name);
+                    report(hits, w, w.distInfo() + "/METADATA", "METADATA Name", mdName, name);
                 }
                 if (!mdVersion.equals(version) && !mdVersion.replace('-', '_').equals(version)) {
-                    report(hits, w, w.distInfo() + "/METADATA", "Version", mdVersion, version);
+                    report(hits, w, w.distInfo() + "/METADATA", "METADATA Version", mdVersion, version);
                 }
             }
             String dir = w.distInfo().substring(0, w.distInfo().length() - ".dist-info".length());
@@ -37,7 +37,7 @@ public final class WheelMetadataMismatchCheck implements Check {
             String dirName = dp[0];
             String dirVersion = dp.length > 1 ? dp[1] : "";
             if (!normalize(dirName).equals(normalize(name)) || !dirVersion.equals(version)) {
-                report(hits, w, w.distInfo() + "/", ".dist-info folder", w.distInfo(), name + "-" + version + ".dist-info");
+                report(hits, w, w.distInfo() + "/", "the .dist-info folder", w.distInfo(), name + "-" + version + ".dist-info");
             }
         }
     }
