@@ -1,0 +1,346 @@
+package dev.wheelwright.binary.elf;
+
+import dev.wheelwright.binary.BinaryFormat;
+import dev.wheelwright.binary.BinaryInfo;
+import dev.wheelwright.binary.ByteView;
+import dev.wheelwright.binary.ElfSlice;
+import dev.wheelwright.binary.ElfSlice.VersionNeed;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an ELF file's identity and dynamic-linking facts: DT_NEEDED, DT_SONAME, DT_RPATH,
+ * DT_RUNPATH, PT_INTERP and the required symbol versions of {@code .gnu.version_r}.
+ *
+ * <p>Layouts follow the System V gABI (ELF header, program and section headers, the dynamic
+ * section) and the LSB's symbol versioning (Elfxx_Verneed/Elfxx_Vernaux). The dynamic section is
+ * found through PT_DYNAMIC, as the dynamic loader finds it, falling back to the SHT_DYNAMIC
+ * section; its string-table and version-needs addresses are mapped to file offsets through the
+ * PT_LOAD segments, or taken from the section headers when there are no segments.
+ */
+public final class ElfReader {
+    static final int PT_LOAD = 1;
+    static final int PT_DYNAMIC = 2;
+    static final int PT_INTERP = 3;
+    static final int SHT_DYNAMIC = 6;
+    static final int SHT_GNU_VERNEED = 0x6ffffffe;
+    static final long DT_NULL = 0;
+    static final long DT_NEEDED = 1;
+    static final long DT_STRTAB = 5;
+    static final long DT_STRSZ = 10;
+    static final long DT_SONAME = 14;
+    static final long DT_RPATH = 15;
+    static final long DT_RUNPATH = 29;
+    static final long DT_VERNEED = 0x6ffffffe;
+    static final long DT_VERNEEDNUM = 0x6fffffff;
+
+    private ElfReader() {}
+
+    public static boolean isElf(byte[] head) {
+        return head.length >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
+    }
+
+    private record Segment(int type, long offset, long vaddr, long filesz) {}
+
+    private record Section(int type, long offset, long size, long link, long info) {}
+
+    /** Reads one ELF file. */
+    public static BinaryInfo read(String name, byte[] data) {
+        ByteView f = ByteView.of(data, true, name + ": ELF");
+        if (data.length < 16) {
+            throw f.fail("file is truncated: " + data.length + " bytes, less than the 16-byte e_ident");
+        }
+        int cls = f.u8(4, "EI_CLASS");
+        int enc = f.u8(5, "EI_DATA");
+        if (cls != 1 && cls != 2) {
+            throw f.fail("has an invalid class (EI_CLASS " + cls + ")");
+        }
+        if (enc != 1 && enc != 2) {
+            throw f.fail("has an invalid data encoding (EI_DATA " + enc + ")");
+        }
+        boolean is64 = cls == 2;
+        boolean little = enc == 1;
+        ByteView v = f.withOrder(little);
+        int ehsize = is64 ? 64 : 52;
+        if (data.length < ehsize) {
+            throw v.fail("file is truncated: " + data.length + " bytes, less than the " + ehsize + "-byte ELF header");
+        }
+        int type = v.u16(16, "e_type");
+        int machine = v.u16(18, "e_machine");
+        long phoff = is64 ? v.u64(32, "e_phoff") : v.u32(28, "e_phoff");
+        long shoff = is64 ? v.u64(40, "e_shoff") : v.u32(32, "e_shoff");
+        int phentsize = v.u16(is64 ? 54 : 42, "e_phentsize");
+        int phnum = v.u16(is64 ? 56 : 44, "e_phnum");
+        int shentsize = v.u16(is64 ? 58 : 46, "e_shentsize");
+        int shnum = v.u16(is64 ? 60 : 48, "e_shnum");
+
+        List<Segment> segments = new ArrayList<>();
+        if (phnum > 0) {
+            int min = is64 ? 56 : 32;
+            if (phentsize < min) {
+                throw v.fail("program header entry size " + phentsize + " is smaller than " + min);
+            }
+            if (!v.fits(phoff, (long) phnum * phentsize)) {
+                throw v.fail("program headers (offset " + Long.toUnsignedString(phoff) + ", " + phnum
+                        + " entries) extend past the end of the file (" + data.length + " bytes)");
+            }
+            for (int i = 0; i < phnum; i++) {
+                long p = phoff + (long) i * phentsize;
+                int ptype = v.i32(p, "program header " + i);
+                long off = is64 ? v.u64(p + 8, "program header") : v.u32(p + 4, "program header");
+                long vaddr = is64 ? v.u64(p + 16, "program header") : v.u32(p + 8, "program header");
+                long filesz = is64 ? v.u64(p + 32, "program header") : v.u32(p + 16, "program header");
+                segments.add(new Segment(ptype, off, vaddr, filesz));
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        if (shnum > 0 && shoff != 0) {
+            int min = is64 ? 64 : 40;
+            if (shentsize < min) {
+                throw v.fail("section header entry size " + shentsize + " is smaller than " + min);
+            }
+            if (!v.fits(shoff, (long) shnum * shentsize)) {
+                throw v.fail("section headers (offset " + Long.toUnsignedString(shoff) + ", " + shnum
+                        + " entries) extend past the end of the file (" + data.length + " bytes)");
+            }
+            for (int i = 0; i < shnum; i++) {
+                long p = shoff + (long) i * shentsize;
+                int stype = v.i32(p + 4, "section header " + i);
+                long off = is64 ? v.u64(p + 24, "section header") : v.u32(p + 16, "section header");
+                long size = is64 ? v.u64(p + 32, "section header") : v.u32(p + 20, "section header");
+                long link = v.u32(is64 ? p + 40 : p + 24, "section header");
+                long info = v.u32(is64 ? p + 44 : p + 28, "section header");
+                sections.add(new Section(stype, off, size, link, info));
+            }
+        }
+
+        String interpreter = null;
+        for (Segment s : segments) {
+            if (s.type == PT_INTERP) {
+                requireInFile(v, s.offset, s.filesz, "PT_INTERP segment");
+                interpreter = v.cstring(s.offset, s.offset + s.filesz, "PT_INTERP");
+            }
+        }
+
+        // Locate the dynamic section.
+        long dynOff = -1;
+        long dynSize = 0;
+        for (Segment s : segments) {
+            if (s.type == PT_DYNAMIC) {
+                dynOff = s.offset;
+                dynSize = s.filesz;
+            }
+        }
+        Section dynSection = null;
+        for (Section s : sections) {
+            if (s.type == SHT_DYNAMIC) {
+                dynSection = s;
+                if (dynOff < 0) {
+                    dynOff = s.offset;
+                    dynSize = s.size;
+                }
+            }
+        }
+        List<String> needed = new ArrayList<>();
+        String soname = null;
+        String rpath = null;
+        String runpath = null;
+        List<VersionNeed> versionNeeds = new ArrayList<>();
+        if (dynOff >= 0) {
+            requireInFile(v, dynOff, dynSize, "dynamic section");
+            int entry = is64 ? 16 : 8;
+            long strtabAddr = -1;
+            long strsz = -1;
+            long verneedAddr = -1;
+            long verneedNum = 0;
+            List<long[]> strEntries = new ArrayList<>(); // {tag, value}
+            for (long p = dynOff; p + entry <= dynOff + dynSize; p += entry) {
+                long tag = is64 ? v.u64(p, "dynamic entry") : v.i32(p, "dynamic entry");
+                long val = is64 ? v.u64(p + 8, "dynamic entry") : v.u32(p + 4, "dynamic entry");
+                if (tag == DT_NULL) {
+                    break;
+                }
+                if (tag == DT_STRTAB) {
+                    strtabAddr = val;
+                } else if (tag == DT_STRSZ) {
+                    strsz = val;
+                } else if (tag == DT_VERNEED) {
+                    verneedAddr = val;
+                } else if (tag == DT_VERNEEDNUM) {
+                    verneedNum = val;
+                } else if (tag == DT_NEEDED || tag == DT_SONAME || tag == DT_RPATH || tag == DT_RUNPATH) {
+                    strEntries.add(new long[] {tag, val});
+                }
+            }
+            // The string table: by address through PT_LOAD, else the dynamic section's sh_link.
+            long strOff = -1;
+            long strLen = -1;
+            if (strtabAddr >= 0 && !segments.isEmpty()) {
+                strOff = toOffset(v, segments, strtabAddr, "DT_STRTAB");
+                strLen = strsz >= 0 ? strsz : v.length() - strOff;
+            } else if (dynSection != null && dynSection.link < sections.size()) {
+                Section s = sections.get((int) dynSection.link);
+                strOff = s.offset;
+                strLen = s.size;
+            }
+            if (!strEntries.isEmpty()) {
+                if (strOff < 0) {
+                    throw v.fail("dynamic section has no string table (DT_STRTAB)");
+                }
+                requireInFile(v, strOff, strLen, "dynamic string table");
+                ByteView strings = v.sub(strOff, strLen, "dynamic string table");
+                for (long[] e : strEntries) {
+                    String s = dynString(strings, e[1], e[0]);
+                    if (e[0] == DT_NEEDED) {
+                        needed.add(s);
+                    } else if (e[0] == DT_SONAME) {
+                        soname = s;
+                    } else if (e[0] == DT_RPATH) {
+                        rpath = s;
+                    } else {
+                        runpath = s;
+                    }
+                }
+            }
+            long vnOff = -1;
+            if (verneedAddr >= 0 && !segments.isEmpty()) {
+                vnOff = toOffset(v, segments, verneedAddr, "DT_VERNEED");
+            } else {
+                for (Section s : sections) {
+                    if (s.type == SHT_GNU_VERNEED) {
+                        vnOff = s.offset;
+                        if (verneedNum == 0) {
+                            verneedNum = s.info;
+                        }
+                    }
+                }
+            }
+            if (vnOff >= 0 && verneedNum > 0) {
+                if (strOff < 0) {
+                    throw v.fail("version needs have no string table (DT_STRTAB)");
+                }
+                readVerneed(v, vnOff, verneedNum, v.sub(strOff, strLen, "dynamic string table"), versionNeeds);
+            }
+        }
+
+        String arch = ElfMachine.arch(machine, is64, little);
+        String glibcMax = glibcMax(versionNeeds);
+        boolean musl = (interpreter != null && interpreter.contains("ld-musl-"))
+                || needed.stream().anyMatch(n -> n.startsWith("libc.musl-"));
+        String manylinux = musl ? null : ManylinuxPolicies.builtin().mostCompatible(arch, needed, versionNeeds)
+                .map(ManylinuxPolicies.Policy::name).orElse(null);
+        ElfSlice slice = new ElfSlice(arch, is64 ? 64 : 32, little, machine, typeName(type), needed, soname, rpath,
+                runpath, versionNeeds, glibcMax, manylinux, musl, interpreter);
+        return new BinaryInfo(name, BinaryFormat.ELF, false, List.of(slice));
+    }
+
+    private static void requireInFile(ByteView v, long off, long len, String what) {
+        if (!v.fits(off, len)) {
+            throw v.fail(what + " (offset " + Long.toUnsignedString(off) + ", size " + Long.toUnsignedString(len)
+                    + ") extends past the end of the file (" + v.length() + " bytes)");
+        }
+    }
+
+    private static long toOffset(ByteView v, List<Segment> segments, long addr, String what) {
+        for (Segment s : segments) {
+            if (s.type == PT_LOAD && Long.compareUnsigned(addr, s.vaddr) >= 0
+                    && Long.compareUnsigned(addr - s.vaddr, s.filesz) < 0) {
+                long off = s.offset + (addr - s.vaddr);
+                if (!v.fits(off, 1)) {
+                    throw v.fail(what + " address 0x" + Long.toHexString(addr) + " maps to offset " + off
+                            + " past the end of the file (" + v.length() + " bytes)");
+                }
+                return off;
+            }
+        }
+        throw v.fail(what + " address 0x" + Long.toHexString(addr) + " is not inside any PT_LOAD segment");
+    }
+
+    private static String dynString(ByteView strings, long off, long tag) {
+        String what = switch ((int) tag) {
+            case 1 -> "DT_NEEDED";
+            case 14 -> "DT_SONAME";
+            case 15 -> "DT_RPATH";
+            default -> "DT_RUNPATH";
+        };
+        if (off < 0 || off >= strings.length()) {
+            throw strings.fail(what + " string offset " + off + " is outside the dynamic string table ("
+                    + strings.length() + " bytes)");
+        }
+        return strings.cstring(off, strings.length(), what);
+    }
+
+    /** Walks the Elfxx_Verneed list (LSB "Symbol Versioning"); entries are 16 bytes in both classes. */
+    private static void readVerneed(ByteView v, long start, long count, ByteView strings, List<VersionNeed> out) {
+        long maxEntries = v.length() / 16; // bounds every walk by the file size, even with cyclic links
+        if (count > maxEntries) {
+            throw v.fail("version needs claim " + count + " entries, more than the file can hold");
+        }
+        long p = start;
+        long budget = maxEntries;
+        for (long i = 0; i < count; i++) {
+            v.require(p, 16, ".gnu.version_r entry " + i);
+            int cnt = v.u16(p + 2, "vn_cnt");
+            long file = v.u32(p + 4, "vn_file");
+            long aux = v.u32(p + 8, "vn_aux");
+            long next = v.u32(p + 12, "vn_next");
+            String library = dynStringAt(strings, file, "vn_file");
+            long a = p + aux;
+            for (int j = 0; j < cnt; j++) {
+                if (--budget < 0) {
+                    throw v.fail(".gnu.version_r links loop");
+                }
+                v.require(a, 16, ".gnu.version_r auxiliary entry");
+                long nameOff = v.u32(a + 8, "vna_name");
+                long anext = v.u32(a + 12, "vna_next");
+                out.add(new VersionNeed(library, dynStringAt(strings, nameOff, "vna_name")));
+                if (anext == 0) {
+                    break;
+                }
+                a += anext;
+            }
+            if (next == 0) {
+                break;
+            }
+            p += next;
+        }
+    }
+
+    private static String dynStringAt(ByteView strings, long off, String what) {
+        if (off >= strings.length()) {
+            throw strings.fail(what + " string offset " + off + " is outside the dynamic string table");
+        }
+        return strings.cstring(off, strings.length(), what);
+    }
+
+    /** The highest GLIBC_x.y[.z] version required, compared numerically; null if none. */
+    static String glibcMax(List<VersionNeed> needs) {
+        int[] best = null;
+        String bestText = null;
+        for (VersionNeed n : needs) {
+            if (!n.version().startsWith("GLIBC_")) {
+                continue;
+            }
+            int[] ver = SymbolVersion.parse(n.version().substring(6));
+            if (ver == null) {
+                continue; // GLIBC_PRIVATE and the like
+            }
+            if (best == null || SymbolVersion.compare(ver, best) > 0) {
+                best = ver;
+                bestText = n.version().substring(6);
+            }
+        }
+        return bestText;
+    }
+
+    static String typeName(int type) {
+        return switch (type) {
+            case 0 -> "none";
+            case 1 -> "rel";
+            case 2 -> "exec";
+            case 3 -> "dyn";
+            case 4 -> "core";
+            default -> "type" + type;
+        };
+    }
+}

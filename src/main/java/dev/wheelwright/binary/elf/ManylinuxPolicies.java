@@ -1,0 +1,268 @@
+package dev.wheelwright.binary.elf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelwright.binary.BinaryFormatException;
+import dev.wheelwright.binary.ElfSlice.VersionNeed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The manylinux policies (PEP 513, 571, 599, 600) as data: which system libraries a wheel may
+ * link against and which symbol versions those libraries may be asked for, per policy and arch.
+ * Loaded from {@code /rules/tables/manylinux-policy.json} and validated at load: a broken table
+ * names the field.
+ */
+public final class ManylinuxPolicies {
+    /** Where the built-in table lives on the classpath (packed into the jar from {@code rules/}). */
+    public static final String RESOURCE = "/rules/tables/manylinux-policy.json";
+
+    /**
+     * One policy.
+     *
+     * @param name           the PEP 600 name, e.g. manylinux_2_17
+     * @param aliases        legacy names, e.g. manylinux2014
+     * @param glibc          the glibc version it stands for, e.g. "2.17"
+     * @param archs          archs the policy is defined for
+     * @param libraries      sonames a wheel may expect on the system (plus the arch's loader)
+     * @param symbolVersions newest allowed version per symbol-version family (GLIBC, GLIBCXX, CXXABI, GCC)
+     */
+    public record Policy(String name, List<String> aliases, String glibc, Set<String> archs, Set<String> libraries,
+                         Map<String, String> symbolVersions) {
+        public Policy {
+            aliases = List.copyOf(aliases);
+            archs = Set.copyOf(archs);
+            libraries = Set.copyOf(libraries);
+            symbolVersions = Map.copyOf(symbolVersions);
+        }
+    }
+
+    /** Why a binary falls outside a policy. */
+    public sealed interface Violation permits LibraryNotAllowed, SymbolVersionTooNew, ArchNotCovered {
+        String describe();
+    }
+
+    public record LibraryNotAllowed(String library) implements Violation {
+        public String describe() {
+            return library + " is not a library the policy allows";
+        }
+    }
+
+    public record SymbolVersionTooNew(String library, String version, String allowed) implements Violation {
+        public String describe() {
+            return library + " " + version + " is newer than the policy allows"
+                    + (allowed == null ? "" : " (" + allowed + ")");
+        }
+    }
+
+    public record ArchNotCovered(String arch) implements Violation {
+        public String describe() {
+            return "the policy is not defined for " + arch;
+        }
+    }
+
+    private static volatile ManylinuxPolicies builtin;
+
+    private final List<Policy> policies;
+    private final Map<String, String> loaders;
+
+    ManylinuxPolicies(List<Policy> policies, Map<String, String> loaders) {
+        this.policies = List.copyOf(policies);
+        this.loaders = Map.copyOf(loaders);
+    }
+
+    /** The table shipped with wheelwright, loaded once. */
+    public static ManylinuxPolicies builtin() {
+        ManylinuxPolicies p = builtin;
+        if (p == null) {
+            try (InputStream in = ManylinuxPolicies.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new BinaryFormatException(RESOURCE + ": missing from the classpath");
+                }
+                p = parse(RESOURCE, in.readAllBytes());
+            } catch (IOException e) {
+                throw new BinaryFormatException(RESOURCE + ": cannot read (" + e.getMessage() + ")");
+            }
+            builtin = p;
+        }
+        return p;
+    }
+
+    /** Parses and validates a table; {@code source} names it in errors. */
+    public static ManylinuxPolicies parse(String source, byte[] json) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new BinaryFormatException(source + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BinaryFormatException(source + ": the top level must be an object");
+        }
+        Map<String, String> loaders = new LinkedHashMap<>();
+        JsonNode l = root.get("loaders");
+        if (l == null || !l.isObject()) {
+            throw new BinaryFormatException(source + ": field 'loaders' must be an object of arch to loader soname");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            loaders.put(e.getKey(), text(source, "loaders." + e.getKey(), e.getValue()));
+        }
+        JsonNode ps = root.get("policies");
+        if (ps == null || !ps.isArray() || ps.isEmpty()) {
+            throw new BinaryFormatException(source + ": field 'policies' must be a non-empty array");
+        }
+        List<Policy> out = new ArrayList<>();
+        int[] previous = null;
+        for (int i = 0; i < ps.size(); i++) {
+            JsonNode p = ps.get(i);
+            String at = "policies[" + i + "]";
+            if (!p.isObject()) {
+                throw new BinaryFormatException(source + ": " + at + " must be an object");
+            }
+            String name = text(source, at + ".name", p.get("name"));
+            if (!name.matches("manylinux_\\d+_\\d+")) {
+                throw new BinaryFormatException(source + ": " + at + ".name '" + name + "' is not a manylinux_x_y name");
+            }
+            String glibc = text(source, at + ".glibc", p.get("glibc"));
+            int[] g = SymbolVersion.parse(glibc);
+            if (g == null || !name.equals("manylinux_" + g[0] + "_" + (g.length > 1 ? g[1] : 0))) {
+                throw new BinaryFormatException(source + ": " + at + ".glibc '" + glibc + "' does not match name " + name);
+            }
+            if (previous != null && SymbolVersion.compare(g, previous) <= 0) {
+                throw new BinaryFormatException(source + ": " + at + ".glibc must be newer than the policy before it");
+            }
+            previous = g;
+            Map<String, String> sym = new LinkedHashMap<>();
+            JsonNode sv = p.get("symbolVersions");
+            if (sv == null || !sv.isObject() || sv.isEmpty()) {
+                throw new BinaryFormatException(source + ": " + at + ".symbolVersions must be a non-empty object");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = sv.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String v = text(source, at + ".symbolVersions." + e.getKey(), e.getValue());
+                if (SymbolVersion.parse(v) == null) {
+                    throw new BinaryFormatException(source + ": " + at + ".symbolVersions." + e.getKey()
+                            + " '" + v + "' is not a dotted version");
+                }
+                sym.put(e.getKey(), v);
+            }
+            if (!glibc.equals(sym.get("GLIBC"))) {
+                throw new BinaryFormatException(source + ": " + at + ".symbolVersions.GLIBC must equal glibc " + glibc);
+            }
+            out.add(new Policy(name, strings(source, at + ".aliases", p.get("aliases"), true), glibc,
+                    new LinkedHashSet<>(strings(source, at + ".archs", p.get("archs"), false)),
+                    new LinkedHashSet<>(strings(source, at + ".libraries", p.get("libraries"), false)), sym));
+        }
+        return new ManylinuxPolicies(out, loaders);
+    }
+
+    private static String text(String source, String field, JsonNode n) {
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            throw new BinaryFormatException(source + ": field '" + field + "' must be a non-empty string");
+        }
+        return n.asText();
+    }
+
+    private static List<String> strings(String source, String field, JsonNode n, boolean mayBeEmpty) {
+        if (n == null || !n.isArray() || (!mayBeEmpty && n.isEmpty())) {
+            throw new BinaryFormatException(source + ": field '" + field + "' must be a"
+                    + (mayBeEmpty ? "n" : " non-empty") + " array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            out.add(text(source, field + "[" + i + "]", n.get(i)));
+        }
+        return out;
+    }
+
+    /** All policies, oldest (most compatible) first. */
+    public List<Policy> policies() {
+        return policies;
+    }
+
+    /** A policy by its PEP 600 name or legacy alias ("manylinux_2_17", "manylinux2014"). */
+    public Optional<Policy> byName(String name) {
+        return policies.stream().filter(p -> p.name.equals(name) || p.aliases.contains(name)).findFirst();
+    }
+
+    /**
+     * The glibc version a manylinux tag stands for, for any PEP 600 name (also ones not in the
+     * table, e.g. manylinux_2_40) and the legacy aliases; empty for anything else.
+     */
+    public Optional<String> glibcFor(String tag) {
+        Optional<Policy> p = byName(tag);
+        if (p.isPresent()) {
+            return Optional.of(p.get().glibc);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("manylinux_(\\d{1,4})_(\\d{1,4})").matcher(tag);
+        return m.matches() ? Optional.of(Integer.parseInt(m.group(1)) + "." + Integer.parseInt(m.group(2)))
+                : Optional.empty();
+    }
+
+    /** Libraries a policy allows on an arch (its list plus the arch's dynamic loader); empty if not defined there. */
+    public Set<String> allowedLibraries(String policy, String arch) {
+        Policy p = byName(policy).orElse(null);
+        if (p == null || !p.archs.contains(arch)) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>(p.libraries);
+        if (loaders.containsKey(arch)) {
+            out.add(loaders.get(arch));
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * Everything that keeps a binary out of a policy: libraries outside the policy's list, and
+     * symbol versions required from allowed libraries that are newer than the policy's (a
+     * family the policy does not know, or a non-numeric version such as GLIBC_PRIVATE, counts
+     * as too new). Versions required from libraries outside the list are not judged: those
+     * libraries travel with the wheel.
+     */
+    public List<Violation> check(Policy policy, String arch, List<String> needed, List<VersionNeed> needs) {
+        List<Violation> out = new ArrayList<>();
+        if (!policy.archs.contains(arch)) {
+            out.add(new ArchNotCovered(arch));
+            return out;
+        }
+        String loader = loaders.get(arch);
+        for (String lib : needed) {
+            if (!policy.libraries.contains(lib) && !lib.equals(loader)) {
+                out.add(new LibraryNotAllowed(lib));
+            }
+        }
+        for (VersionNeed n : needs) {
+            if (!policy.libraries.contains(n.library()) && !n.library().equals(loader)) {
+                continue;
+            }
+            int cut = n.version().lastIndexOf('_');
+            String family = cut > 0 ? n.version().substring(0, cut) : n.version();
+            int[] ver = cut > 0 ? SymbolVersion.parse(n.version().substring(cut + 1)) : null;
+            String allowed = policy.symbolVersions.get(family);
+            int[] max = allowed == null ? null : SymbolVersion.parse(allowed);
+            if (ver == null || max == null || SymbolVersion.compare(ver, max) > 0) {
+                out.add(new SymbolVersionTooNew(n.library(), n.version(), allowed == null ? null : family + "_" + allowed));
+            }
+        }
+        return out;
+    }
+
+    /** The oldest (most widely installable) policy the binary satisfies, as auditwheel reports it. */
+    public Optional<Policy> mostCompatible(String arch, List<String> needed, List<VersionNeed> needs) {
+        for (Policy p : policies) {
+            if (p.archs.contains(arch) && check(p, arch, needed, needs).isEmpty()) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}
