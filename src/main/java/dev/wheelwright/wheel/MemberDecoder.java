@@ -1,42 +1,82 @@
 package dev.wheelwright.wheel;
 
+import dev.wheelwright.binary.BinaryFormatException;
+import dev.wheelwright.binary.BinaryInfo;
+import dev.wheelwright.binary.BinaryReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the bytes of members that look native into binary facts. Which members are candidates
- * is decided from the first bytes (magic numbers) and the name, so that a misnamed binary is
- * still read and a misnamed non-binary is still reported.
+ * Turns the bytes of members that look native into binary facts through {@link BinaryReader}.
+ * Which members are candidates is decided from the first bytes (magic numbers) and the name, so
+ * that a misnamed binary is still read and a member named like a binary that is not one (a text
+ * placeholder, a Git LFS pointer, a truncated upload) is reported, never a crash.
  */
 final class MemberDecoder {
 
     record Result(List<WheelFacts.WheelBinary> binaries, List<WheelFacts.InvalidBinary> invalid,
                   List<WheelFacts.BundledJar> jars) {}
 
-    /** True when the first bytes carry a Mach-O, fat Mach-O, ELF or PE ("MZ") magic number. */
+    /** True when the first bytes carry a Mach-O, fat Mach-O, ELF or PE magic number. */
     boolean looksNative(byte[] head, int length) {
-        if (length >= 4) {
-            int be = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
-            switch (be) {
-                case 0xFEEDFACE, 0xFEEDFACF, 0xCEFAEDFE, 0xCFFAEDFE, 0xCAFEBABE, 0xCAFEBABF, 0x7F454C46:
-                    return true;
-                default:
-                    break;
-            }
-        }
-        return length >= 2 && head[0] == 'M' && head[1] == 'Z';
+        return BinaryReader.detect(length >= head.length ? head : Arrays.copyOf(head, length)).isPresent();
     }
 
     boolean isCandidate(String name, byte[] data) {
-        return MemberNames.looksNativeByName(name) || looksNative(data, data.length)
-                || name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar");
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".class")) {
+            return false; // 0xCAFEBABE is also the class-file magic; jars are scanned separately
+        }
+        return MemberNames.looksNativeByName(name) || looksNative(data, data.length) || isJar(name);
+    }
+
+    static boolean isJar(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".jar");
     }
 
     Result decode(Map<String, byte[]> candidates) {
         List<WheelFacts.WheelBinary> binaries = new ArrayList<>();
         List<WheelFacts.InvalidBinary> invalid = new ArrayList<>();
         List<WheelFacts.BundledJar> jars = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : candidates.entrySet()) {
+            String name = e.getKey();
+            byte[] data = e.getValue();
+            if (isJar(name)) {
+                jars.add(JarScanner.scan(name, data));
+                continue;
+            }
+            if (BinaryReader.detect(data).isEmpty()) {
+                invalid.add(new WheelFacts.InvalidBinary(name, data.length == 0 ? "the file is empty"
+                        : "not a Mach-O, ELF or PE binary (unknown magic bytes" + describeHead(data) + ")"));
+                continue;
+            }
+            try {
+                BinaryInfo info = BinaryReader.read(name, data);
+                binaries.add(new WheelFacts.WheelBinary(name, info));
+            } catch (BinaryFormatException ex) {
+                String msg = ex.getMessage();
+                invalid.add(new WheelFacts.InvalidBinary(name, msg.startsWith(name + ": ") ? msg.substring(name.length() + 2) : msg));
+            }
+        }
         return new Result(binaries, invalid, jars);
+    }
+
+    /** A hint at what the file is when it is text: its first line, quoted and cut. */
+    private static String describeHead(byte[] data) {
+        int n = Math.min(data.length, 60);
+        for (int i = 0; i < n; i++) {
+            int b = data[i] & 0xff;
+            if (b == '\n' || b == '\r') {
+                n = i;
+                break;
+            }
+            if (b < 0x20 && b != '\t' || b > 0x7e) {
+                return "";
+            }
+        }
+        return n == 0 ? "" : "; starts with \"" + new String(data, 0, n, java.nio.charset.StandardCharsets.US_ASCII) + "\"";
     }
 }

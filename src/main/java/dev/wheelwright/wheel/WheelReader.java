@@ -164,8 +164,9 @@ public final class WheelReader {
         long size = 0;
         boolean decided = false;
         try (InputStream in = zip.getInputStream(e)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
+            // the first chunk is read in full so that the magic-number test sees enough bytes
+            int n = in.readNBytes(buf, 0, 4096);
+            for (; n > 0; n = in.read(buf)) {
                 if (!decided) {
                     decided = true;
                     if (keepByName || decoder.looksNative(buf, n)) {

@@ -202,4 +202,51 @@ class WheelReaderTest {
         assertThatThrownBy(() -> new WheelReader().read(tmp, "dist")).hasMessage("dist: is a directory, not a wheel file");
         assertThatThrownBy(() -> new WheelReader().read(tmp.resolve("nope.whl"), "nope.whl")).hasMessage("nope.whl: no such file");
     }
+
+    static Path testdata(String rel) {
+        Path p = Path.of("").toAbsolutePath();
+        while (!Files.exists(p.resolve("pom.xml"))) {
+            p = p.getParent();
+        }
+        return p.resolve("testdata/wheels").resolve(rel);
+    }
+
+    @Test
+    void readsTheBinariesOfARealSetuptoolsWheel() {
+        Path real = testdata("real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl");
+        WheelFacts w = new WheelReader().read(real, real.getFileName().toString());
+        assertThat(w.recordIssues()).isEmpty();
+        assertThat(w.distInfo()).isEqualTo("hello_ext-0.1.0.dist-info");
+        assertThat(w.metadata().first("Name")).contains("hello-ext");
+        assertThat(w.rootIsPurelib()).contains(false);
+        assertThat(w.binaries()).singleElement().satisfies(b -> {
+            assertThat(b.member()).isEqualTo("hello_ext/_speed.cpython-311-x86_64-linux-gnu.so");
+            assertThat(b.info().format()).isEqualTo(dev.wheelwright.binary.BinaryFormat.ELF);
+            assertThat(b.info().archs()).containsExactly("x86_64");
+        });
+        assertThat(w.invalidBinaries()).isEmpty();
+    }
+
+    @Test
+    void nativeMembersAreReadWhateverTheirNameAndBadOnesAreFacts() throws IOException {
+        List<WheelWriter.Entry> entries = goodEntries();
+        entries.add(new WheelWriter.Entry("demo/_ext.so", Files.readAllBytes(testdata("macho/ext-universal2.so"))));
+        entries.add(new WheelWriter.Entry("demo/misnamed.bin", Files.readAllBytes(testdata("elf/ext-aarch64.so"))));
+        entries.add(WheelWriter.Entry.text("demo/_lfs.so", "version https://git-lfs.github.com/spec/v1\noid sha256:0\n"));
+        byte[] cut = Files.readAllBytes(testdata("elf/ext-x86_64.so"));
+        entries.add(new WheelWriter.Entry("demo/_cut.so", java.util.Arrays.copyOf(cut, 100)));
+        entries.add(new WheelWriter.Entry("demo/helper.jar", Files.readAllBytes(testdata("jar/helper-java17.jar"))));
+        WheelFacts w = new WheelReader().read(writeWheel("demo-1.0-py3-none-any.whl", entries, true));
+        assertThat(w.binaries()).extracting(WheelFacts.WheelBinary::member).containsExactly("demo/_ext.so", "demo/misnamed.bin");
+        assertThat(w.binaries().get(0).info().archs()).containsExactlyInAnyOrder("arm64", "x86_64");
+        assertThat(w.invalidBinaries()).extracting(WheelFacts.InvalidBinary::member).containsExactly("demo/_lfs.so", "demo/_cut.so");
+        assertThat(w.invalidBinaries().get(0).reason())
+                .isEqualTo("not a Mach-O, ELF or PE binary (unknown magic bytes; starts with \"version https://git-lfs.github.com/spec/v1\")");
+        assertThat(w.invalidBinaries().get(1).reason()).doesNotStartWith("demo/_cut.so");
+        assertThat(w.jars()).singleElement().satisfies(j -> {
+            assertThat(j.classMajor()).isEqualTo(61);
+            assertThat(j.javaVersion()).isEqualTo(17);
+            assertThat(j.newestClass()).isEqualTo("demo/Helper.class");
+        });
+    }
 }
