@@ -2,7 +2,10 @@ package dev.wheelwright.rules.checks;
 
 import dev.wheelwright.facts.Facts;
 import dev.wheelwright.rules.Location;
+import dev.wheelwright.binary.BinaryFormat;
 import dev.wheelwright.wheel.AuditPolicy;
+import dev.wheelwright.wheel.PlatformTag;
+import dev.wheelwright.wheel.WheelTags;
 import dev.wheelwright.wheel.MemberNames;
 import dev.wheelwright.wheel.WheelFacts;
 import dev.wheelwright.wheel.WheelMember;
@@ -72,5 +75,33 @@ final class WheelChecks {
         List<String> out = new ArrayList<>(items.subList(0, n));
         out.add("... and " + (items.size() - n) + " more");
         return out;
+    }
+
+    /** The wheel's platform tags of one family (macos, manylinux, musllinux, linux, windows). */
+    static List<PlatformTag> platforms(WheelFacts w, String... families) {
+        List<String> wanted = List.of(families);
+        return WheelTags.platforms(w.filename()).stream().filter(p -> wanted.contains(p.family())).toList();
+    }
+
+    /** Every arch the given tags promise, in tag order, without repeats. */
+    static List<String> archs(List<PlatformTag> tags) {
+        List<String> out = new ArrayList<>();
+        tags.forEach(t -> t.archs().forEach(a -> add(out, a)));
+        return out;
+    }
+
+    static String tagNames(List<PlatformTag> tags) {
+        return String.join(".", tags.stream().map(PlatformTag::tag).toList());
+    }
+
+    /** The binaries of one format, with their member names. */
+    static List<WheelFacts.WheelBinary> binaries(WheelFacts w, BinaryFormat format) {
+        return w.binaries().stream().filter(b -> b.info().format() == format).toList();
+    }
+
+    /** True when some member of the wheel has this file name (a bundled copy of a library). */
+    static boolean bundles(WheelFacts w, String library) {
+        String base = library.substring(library.lastIndexOf('/') + 1);
+        return w.files().stream().anyMatch(m -> m.fileName().equals(base));
     }
 }
