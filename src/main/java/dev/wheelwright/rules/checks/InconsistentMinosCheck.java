@@ -48,7 +48,7 @@ public final class InconsistentMinosCheck implements Check {
 
     private static String normalise(boolean hasArm64, String minos) {
         if (hasArm64 && PlatformTag.compareVersions(minos, MinosAboveTagCheck.ARM64_FLOOR) < 0) {
-            return "11.0";
+            return "11.0.0";
         }
         String[] p = minos.split("\\.");
         return Integer.parseInt(p[0]) + "." + (p.length > 1 ? Integer.parseInt(p[1]) : 0) + "." + (p.length > 2 ? Integer.parseInt(p[2]) : 0);
