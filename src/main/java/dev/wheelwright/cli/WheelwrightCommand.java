@@ -10,6 +10,9 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         description = "Build, inspect and diagnose Python wheels per CPU architecture.",
         subcommands = {
+                DoctorCommand.class,
+                RulesCommand.class,
+                ExplainCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 

@@ -1,0 +1,122 @@
+package dev.wheelwright.cli;
+
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.facts.BuildLogs;
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.Reads;
+import dev.wheelwright.rules.RuleCatalog;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.RuleEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code doctor [DIR] --log FILE...}: collects facts from what it is given, runs the rules that
+ * read those facts, and reports. Each input kind is one {@link Collector} in {@link #collectors()}:
+ * a collector turns its options into facts parts and names the rule kinds ({@code reads}) it
+ * feeds, so adding project files or a wheelhouse is one entry there.
+ */
+@Command(name = "doctor",
+        description = "Diagnose a project, its build logs and its wheels, and say how to fix what is wrong.",
+        mixinStandardHelpOptions = true)
+public final class DoctorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    FindingsOptions findingsOptions;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project folder (default: the current folder).")
+    Path dir;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "A build or install log to diagnose (repeatable; '-' reads stdin).")
+    List<String> logs = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "PLATFORM", description = "A platform the wheels are for, e.g. macosx_11_0_arm64 (repeatable).")
+    List<String> targets = new ArrayList<>();
+
+    /** Turns some of doctor's options into facts; returns the rule kinds it fed (empty: nothing given). */
+    @FunctionalInterface
+    interface Collector {
+        Set<Reads> collect(Facts.Builder facts) throws IOException;
+    }
+
+    /** The collectors, in order. Add one line per input kind. */
+    List<Collector> collectors() {
+        return List.of(this::collectLogs);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        FindingsOutput.validate(common);
+        Path project = dir == null ? Path.of(".") : dir;
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new WheelwrightException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
+        }
+        Facts.Builder facts = Facts.builder();
+        Set<Reads> kinds = new LinkedHashSet<>();
+        for (Collector c : collectors()) {
+            kinds.addAll(c.collect(facts));
+        }
+        RuleCatalog catalog = RuleCatalog.load(common.rules);
+        FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
+        output.suppressions(catalog); // a bad [tool.wheelwright] table fails before any work
+        List<RuleDefinition> rules = catalog.reading(kinds);
+        List<Finding> findings = RuleEngine.run(rules, facts.build());
+        return output.report(catalog, rules, findings);
+    }
+
+    private Set<Reads> collectLogs(Facts.Builder facts) throws IOException {
+        if (logs.isEmpty()) {
+            return Set.of();
+        }
+        List<BuildLogs.LogSource> sources = new ArrayList<>();
+        boolean stdinUsed = false;
+        for (String log : logs) {
+            if (log.equals("-")) {
+                if (stdinUsed) {
+                    throw new WheelwrightException("--log -: standard input can be given only once");
+                }
+                stdinUsed = true;
+                sources.add(new BuildLogs.BytesLog("<stdin>", readStdin()));
+                continue;
+            }
+            Path p = Path.of(log);
+            if (!Files.exists(p)) {
+                throw new WheelwrightException(log + ": no such file");
+            }
+            if (Files.isDirectory(p)) {
+                throw new WheelwrightException(log + ": is a directory (--log expects a log file)");
+            }
+            if (!Files.isReadable(p)) {
+                throw new WheelwrightException(log + ": permission denied");
+            }
+            sources.add(new BuildLogs.FileLog(log, p));
+        }
+        facts.put(BuildLogs.class, new BuildLogs(sources));
+        return Set.of(Reads.LOG);
+    }
+
+    private static byte[] readStdin() throws IOException {
+        InputStream in = System.in;
+        return in.readAllBytes();
+    }
+}

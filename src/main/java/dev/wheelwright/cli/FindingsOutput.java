@@ -1,0 +1,160 @@
+package dev.wheelwright.cli;
+
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.report.FindingsReport;
+import dev.wheelwright.report.FindingsRenderer;
+import dev.wheelwright.report.GithubRenderer;
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.RuleCatalog;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.Severity;
+import dev.wheelwright.rules.Suppressions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The one way a command that judges (audit, doctor, build) reports: applies suppressions
+ * ({@code [tool.wheelwright] ignore} of the project's pyproject.toml and {@code --ignore}),
+ * renders the findings in the {@code --format} to {@code -o FILE} (written to a temporary file
+ * beside it, then renamed, so a reader never sees half a report) or to the command's stdout,
+ * appends the Markdown job summary to {@code $GITHUB_STEP_SUMMARY} for {@code --format github},
+ * and returns the exit code for {@code --fail-on} (cli.md "Exit codes").
+ *
+ * <pre>
+ * return FindingsOutput.of(spec, common, findingsOptions).project(dir).report(catalog, rulesRun, findings);
+ * </pre>
+ */
+public final class FindingsOutput {
+    private final CommandSpec spec;
+    private final CommonOptions common;
+    private final List<String> ignore;
+    private Path project;
+
+    private FindingsOutput(CommandSpec spec, CommonOptions common, List<String> ignore) {
+        this.spec = spec;
+        this.common = common;
+        this.ignore = List.copyOf(ignore);
+    }
+
+    public static FindingsOutput of(CommandSpec spec, CommonOptions common, FindingsOptions options) {
+        return new FindingsOutput(spec, common, options == null ? List.of() : options.ignore);
+    }
+
+    /** The project folder whose pyproject.toml may declare suppressions (null: none). */
+    public FindingsOutput project(Path dir) {
+        this.project = dir;
+        return this;
+    }
+
+    /** Checks --format and --fail-on before any work, so a typo fails fast with exit 2. */
+    public static void validate(CommonOptions common) {
+        if (!FindingsRenderer.FORMATS.contains(common.format)) {
+            throw new WheelwrightException("--format " + common.format + ": unknown format (expected "
+                    + String.join(", ", FindingsRenderer.FORMATS) + ")");
+        }
+        threshold(common.failOn);
+    }
+
+    /** The severity threshold of --fail-on; null for "never". */
+    static Severity threshold(String failOn) {
+        String f = failOn.toLowerCase(Locale.ROOT);
+        if (f.equals("never")) {
+            return null;
+        }
+        try {
+            return Severity.parse(f);
+        } catch (IllegalArgumentException e) {
+            throw new WheelwrightException("--fail-on " + failOn + ": unknown level (expected error, warning, info or never)");
+        }
+    }
+
+    /** The suppressions in effect for this run. */
+    public Suppressions suppressions(RuleCatalog catalog) {
+        Suppressions s = project == null ? Suppressions.none() : Suppressions.fromPyproject(project.resolve("pyproject.toml"), catalog);
+        return s.withCommandLine(ignore, catalog);
+    }
+
+    /**
+     * Reports the findings and returns the exit code.
+     *
+     * @param catalog  the catalogue (to resolve --ignore names)
+     * @param rulesRun the rules that ran (SARIF's rule list, JUnit's passing cases)
+     * @param findings what they found
+     */
+    public int report(RuleCatalog catalog, List<RuleDefinition> rulesRun, List<Finding> findings) {
+        validate(common);
+        List<Finding> marked = suppressions(catalog).apply(findings);
+        FindingsReport report = new FindingsReport(Version.NAME, Version.VERSION, marked, rulesRun);
+        boolean color = common.format.equals("text") && common.color(System.console() != null);
+        FindingsRenderer renderer = FindingsRenderer.forFormat(common.format, color);
+        try {
+            if (common.output != null) {
+                writeAtomically(common.output, w -> renderer.render(report, w));
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                StringWriter buf = new StringWriter();
+                renderer.render(report, buf);
+                out.print(buf);
+                out.flush();
+            }
+            if (common.format.equals("github")) {
+                String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
+                if (summaryFile != null && !summaryFile.isBlank()) {
+                    Files.writeString(Path.of(summaryFile), GithubRenderer.summary(report), StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+            }
+        } catch (IOException e) {
+            throw new WheelwrightException((common.output != null ? common.output : Path.of("-")) + ": cannot write report: "
+                    + Main.describeIo(e), e);
+        }
+        return exitCode(marked, common.failOn);
+    }
+
+    /** 1 when a finding that is not suppressed is at or above --fail-on, else 0. */
+    public static int exitCode(List<Finding> findings, String failOn) {
+        Severity t = threshold(failOn);
+        if (t == null) {
+            return ExitCode.OK;
+        }
+        return findings.stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(t)) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** Something that writes a whole document. */
+    public interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    /** Writes a file through a temporary sibling and an atomic rename. */
+    public static void writeAtomically(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such directory");
+        }
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(w);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

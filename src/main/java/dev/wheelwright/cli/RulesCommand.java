@@ -1,0 +1,204 @@
+package dev.wheelwright.cli;
+
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.rules.RuleCatalog;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.Severity;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rules [--family B] [--severity error] [TEXT]} lists the catalogue; {@code rules show ID} prints one rule. */
+@Command(name = "rules",
+        description = "List the rules (filter by family, severity or text); 'rules show ID' prints one.",
+        mixinStandardHelpOptions = true,
+        subcommands = {RulesCommand.Show.class})
+public final class RulesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--family", paramLabel = "LETTER", description = "Only this family: B, P, W, M, E, X, J or D (or WW-B).")
+    String family;
+
+    @Option(names = "--severity", paramLabel = "LEVEL", description = "Only rules of this severity: error, warning or info.")
+    String severity;
+
+    @Parameters(arity = "0..*", paramLabel = "TEXT", description = "Only rules whose id, name or title contains TEXT.")
+    List<String> text = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        RuleCatalog catalog = RuleCatalog.load(common.rules);
+        String fam = family == null ? null : family.toUpperCase(Locale.ROOT).replaceFirst("^WW-", "");
+        Severity sev = null;
+        if (severity != null) {
+            try {
+                sev = Severity.parse(severity.toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new WheelwrightException("--severity " + severity + ": " + e.getMessage());
+            }
+        }
+        String needle = String.join(" ", text).toLowerCase(Locale.ROOT);
+        List<RuleDefinition> shown = new ArrayList<>();
+        for (RuleDefinition r : catalog.rules()) {
+            if (fam != null && !r.family().equals(fam)) {
+                continue;
+            }
+            if (sev != null && r.severity() != sev) {
+                continue;
+            }
+            if (!needle.isEmpty() && !(r.id() + " " + r.name() + " " + r.title()).toLowerCase(Locale.ROOT).contains(needle)) {
+                continue;
+            }
+            shown.add(r);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.format.equals("json")) {
+            var arr = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            for (RuleDefinition r : shown) {
+                var o = arr.addObject();
+                o.put("id", r.id());
+                o.put("name", r.name());
+                o.put("severity", r.severity().id());
+                o.put("reads", r.reads().id());
+                o.put("title", r.title());
+                o.put("fix", r.fix() == null ? null : r.fix().summary());
+            }
+            out.println(arr.toPrettyString());
+        } else if (common.format.equals("text")) {
+            int nameWidth = shown.stream().mapToInt(r -> r.name().length()).max().orElse(10);
+            for (RuleDefinition r : shown) {
+                out.printf("%-8s %-" + nameWidth + "s  %-7s  %s%n", r.id(), r.name(), r.severity().id(), r.title());
+            }
+            if (!common.quiet) {
+                out.println(shown.size() + " of " + catalog.size() + " rules; 'wheelwright explain NAME' says more about one");
+            }
+        } else {
+            throw new WheelwrightException("--format " + common.format + ": 'rules' writes text or json");
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** {@code rules show NAME|ID}: the rule, its README and an example. */
+    @Command(name = "show", description = "Print one rule: its data, README and an example.", mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "RULE", description = "A rule name or id.")
+        String rule;
+
+        @Override
+        public Integer call() {
+            RuleCatalog catalog = RuleCatalog.load(common.rules);
+            RuleDefinition r = catalog.require(rule);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(describe(r));
+            out.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    /** The long text of a rule: heading, data, README (or its explanation), fix, an example, references. */
+    static String describe(RuleDefinition r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.id()).append(' ').append(r.name()).append(" (").append(r.severity().id()).append(", reads ")
+                .append(r.reads().id()).append(")\n");
+        sb.append(r.title()).append("\n\n");
+        String readme = r.readme().orElse(null);
+        if (readme != null) {
+            // the README's first heading repeats the id and name printed above
+            sb.append(readme.strip().replaceFirst("^# [^\n]*\n+", "")).append("\n\n");
+        } else if (!r.explain().isBlank()) {
+            sb.append(r.explain().strip()).append("\n\n");
+        }
+        if (r.fix() != null) {
+            sb.append("Fix: ").append(r.fix().summary());
+            if (r.fix().action() != null) {
+                sb.append(" (machine-applicable: wheelwright fix ").append(r.id()).append(')');
+            }
+            sb.append("\n\n");
+        }
+        example(r).ifPresent(e -> sb.append(e).append('\n'));
+        if (!r.references().isEmpty()) {
+            sb.append("References:\n");
+            r.references().forEach(ref -> sb.append("  ").append(ref).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    /** An excerpt of the rule's first fail case (a log: the lines around the expected location). */
+    static java.util.Optional<String> example(RuleDefinition r) {
+        java.util.Optional<String> packaged = r.source().read("example.txt");
+        if (packaged.isPresent()) {
+            return java.util.Optional.of("Example:\n" + indent(packaged.get().strip()) + "\n");
+        }
+        Path cases = r.source().directory().map(d -> d.resolve("cases")).orElse(null);
+        if (cases == null || !Files.isDirectory(cases)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(cases)) {
+            Path first = s.filter(p -> p.getFileName().toString().startsWith("fail-") && Files.isRegularFile(p)
+                    && !p.getFileName().toString().endsWith(".expected.yaml")).sorted().findFirst().orElse(null);
+            if (first == null) {
+                return java.util.Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(first);
+            int focus = focusLine(cases, first, lines);
+            int from = Math.max(0, focus - 4);
+            int to = Math.min(lines.size(), focus + 4);
+            StringBuilder sb = new StringBuilder("Example (" + first.getFileName() + "):\n");
+            if (from > 0) {
+                sb.append("  ...\n");
+            }
+            for (int i = from; i < to; i++) {
+                sb.append(String.format("  %4d | %s%n", i + 1, lines.get(i)));
+            }
+            if (to < lines.size()) {
+                sb.append("  ...\n");
+            }
+            return java.util.Optional.of(sb.toString());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static int focusLine(Path cases, Path input, List<String> lines) {
+        String n = input.getFileName().toString();
+        Path expected = cases.resolve(n.substring(0, n.indexOf('.') < 0 ? n.length() : n.indexOf('.')) + ".expected.yaml");
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(expected.toFile());
+            int line = node.path("findings").path(0).path("location").path("line").asInt(0);
+            if (line > 0) {
+                return line - 1;
+            }
+        } catch (java.io.IOException e) {
+            // no expectation: show the start
+        }
+        return Math.min(3, lines.size());
+    }
+
+    private static String indent(String s) {
+        return "  " + s.replace("\n", "\n  ");
+    }
+}

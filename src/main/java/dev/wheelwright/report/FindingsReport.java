@@ -1,0 +1,51 @@
+package dev.wheelwright.report;
+
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.Severity;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a findings report shows: the findings (suppressed ones included, marked), the rules that
+ * ran (SARIF lists them as the driver's rules, JUnit as passing cases) and the tool's identity.
+ */
+public record FindingsReport(String toolName, String toolVersion, List<Finding> findings, List<RuleDefinition> rules) {
+
+    /** Version of the JSON findings document; bumped when a field changes meaning. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public FindingsReport {
+        findings = List.copyOf(findings);
+        rules = List.copyOf(rules);
+    }
+
+    /** Counts of findings that are not suppressed, per severity. */
+    public Map<Severity, Integer> counts() {
+        Map<Severity, Integer> m = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            m.put(s, 0);
+        }
+        for (Finding f : findings) {
+            if (!f.suppressed()) {
+                m.merge(f.severity(), 1, Integer::sum);
+            }
+        }
+        return m;
+    }
+
+    public int suppressedCount() {
+        return (int) findings.stream().filter(Finding::suppressed).count();
+    }
+
+    /** The rule of a finding, when it is among the rules that ran. */
+    public RuleDefinition rule(Finding f) {
+        for (RuleDefinition r : rules) {
+            if (r.id().equals(f.rule())) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wheelwright.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.Location;
+
+/** The JSON form of one finding and one location (cli.md "JSON shapes"), shared by renderers. */
+final class JsonFindings {
+    private JsonFindings() {}
+
+    static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    static ObjectNode finding(Finding f) {
+        ObjectNode o = F.objectNode();
+        o.put("rule", f.rule());
+        o.put("name", f.name());
+        o.put("severity", f.severity().id());
+        o.put("title", f.title());
+        o.put("message", f.message());
+        o.set("location", location(f.location()));
+        ArrayNode ev = o.putArray("evidence");
+        f.evidence().forEach(ev::add);
+        if (f.fix() != null) {
+            ObjectNode fix = o.putObject("fix");
+            fix.put("summary", f.fix().summary());
+            if (f.fix().action() != null) {
+                fix.put("action", f.fix().action());
+            } else {
+                fix.putNull("action");
+            }
+        } else {
+            o.putNull("fix");
+        }
+        o.put("suppressed", f.suppressed());
+        if (f.suppressed()) {
+            ObjectNode s = o.putObject("suppression");
+            s.put("source", f.suppression().source());
+            s.put("reason", f.suppression().reason());
+        }
+        return o;
+    }
+
+    static ObjectNode location(Location l) {
+        ObjectNode o = F.objectNode();
+        if (l instanceof Location.FileLine fl) {
+            o.put("file", fl.file());
+            o.put("line", fl.line());
+        } else if (l instanceof Location.WheelMember w) {
+            o.put("wheel", w.wheel());
+            o.put("member", w.member());
+            if (w.arch() != null) {
+                o.put("arch", w.arch());
+            }
+        } else {
+            o.put("path", ((Location.PathLocation) l).path());
+        }
+        return o;
+    }
+}

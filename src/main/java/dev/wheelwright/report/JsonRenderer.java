@@ -1,0 +1,44 @@
+package dev.wheelwright.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/**
+ * The stable JSON document of cli.md ("Findings"), plus {@code schemaVersion}, per-finding
+ * {@code suppressed} / {@code suppression}, and {@code summary.suppressed}. Summary counts leave
+ * suppressed findings out, as {@code --fail-on} does.
+ */
+public final class JsonRenderer implements FindingsRenderer {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    @Override
+    public void render(FindingsReport report, Writer out) throws IOException {
+        ObjectNode root = JsonFindings.F.objectNode();
+        root.put("schemaVersion", FindingsReport.SCHEMA_VERSION);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", report.toolName());
+        tool.put("version", report.toolVersion());
+        ArrayNode list = root.putArray("findings");
+        for (Finding f : report.findings()) {
+            list.add(JsonFindings.finding(f));
+        }
+        ObjectNode summary = root.putObject("summary");
+        Map<Severity, Integer> c = report.counts();
+        for (Severity s : Severity.values()) {
+            summary.put(s.id(), c.get(s));
+        }
+        summary.put("suppressed", report.suppressedCount());
+        MAPPER.writeValue(out, root);
+        out.write("\n");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.wheelwright.report;
+
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Findings for people: grouped by severity (errors first), each with where, what, the
+ * evidence lines and the fix; suppressed findings last, with their reason. ANSI colour only when
+ * the caller says the output is a terminal and colour is allowed.
+ */
+public final class TextRenderer implements FindingsRenderer {
+    private static final String RESET = "\u001B[0m";
+    private static final String BOLD = "\u001B[1m";
+    private static final String DIM = "\u001B[2m";
+    private static final Map<Severity, String> COLOURS = Map.of(
+            Severity.ERROR, "\u001B[31m", Severity.WARNING, "\u001B[33m", Severity.INFO, "\u001B[36m");
+
+    private final boolean color;
+
+    public TextRenderer(boolean color) {
+        this.color = color;
+    }
+
+    @Override
+    public void render(FindingsReport report, Writer out) throws IOException {
+        List<Finding> active = report.findings().stream().filter(f -> !f.suppressed()).toList();
+        for (Severity s : Severity.values()) {
+            List<Finding> group = active.stream().filter(f -> f.severity() == s).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            out.write(paint(BOLD + COLOURS.get(s), plural(group.size(), s.id())) + "\n\n");
+            for (Finding f : group) {
+                finding(f, out);
+            }
+        }
+        List<Finding> suppressed = report.findings().stream().filter(Finding::suppressed).toList();
+        if (!suppressed.isEmpty()) {
+            out.write(paint(BOLD, "suppressed") + "\n\n");
+            for (Finding f : suppressed) {
+                out.write("  " + paint(DIM, f.severity().id() + " " + f.rule() + " " + f.name() + "  " + f.location().display()) + "\n");
+                out.write("    " + f.message() + "\n");
+                out.write("    " + paint(DIM, "ignored (" + f.suppression().source() + "): " + f.suppression().reason()) + "\n\n");
+            }
+        }
+        Map<Severity, Integer> c = report.counts();
+        if (active.isEmpty()) {
+            out.write(paint(BOLD, "No problems found.") + (suppressed.isEmpty() ? "" : " (" + suppressed.size() + " suppressed)") + "\n");
+        } else {
+            out.write(plural(c.get(Severity.ERROR), "error") + ", " + plural(c.get(Severity.WARNING), "warning") + ", "
+                    + c.get(Severity.INFO) + " info" + (suppressed.isEmpty() ? "" : ", " + suppressed.size() + " suppressed") + "\n");
+        }
+    }
+
+    private void finding(Finding f, Writer out) throws IOException {
+        out.write("  " + paint(COLOURS.get(f.severity()), f.severity().id()) + " " + paint(BOLD, f.rule() + " " + f.name())
+                + "  " + f.location().display() + "\n");
+        out.write("    " + f.message() + "\n");
+        for (String e : f.evidence()) {
+            out.write("    " + paint(DIM, "│ " + e) + "\n");
+        }
+        if (f.fix() != null && f.fix().summary() != null) {
+            out.write("    " + paint(BOLD, "fix:") + " " + f.fix().summary() + "\n");
+        }
+        out.write("    " + paint(DIM, "more: wheelwright explain " + f.name()) + "\n\n");
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 || word.equals("info") ? "" : "s");
+    }
+
+    private String paint(String code, String text) {
+        return color ? code + text + RESET : text;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.wheelwright.rules;
+
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.facts.BuildLogs;
+import dev.wheelwright.facts.BuildLogs.LogSource;
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.rules.Finding.FindingFix;
+import dev.wheelwright.rules.log.LogHit;
+import dev.wheelwright.rules.log.LogScanner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs rules over Facts and returns findings. The one place where diagnosis happens: every
+ * command that judges (audit, doctor, build) calls {@link #run}.
+ *
+ * <ul>
+ *   <li>Log rules: each log of {@link BuildLogs} is streamed once by a {@link LogScanner} for
+ *       all log rules together; the hits of one rule in one log collapse into one finding at the
+ *       strongest evidence (the first hit that is not one of pip's generic closing lines), with
+ *       the first few hit lines as evidence. The rule's {@code when} is checked per hit, with the
+ *       captures and {@code package}, {@code log}, {@code line} as variables.</li>
+ *   <li>Check rules: the named class in {@code dev.wheelwright.rules.checks} is loaded by name
+ *       and run when the rule's {@code when} holds; each hit is one finding.</li>
+ *   <li>Condition-only rules: one finding when {@code when} holds over the facts.</li>
+ * </ul>
+ * The id, severity, title, message and fix always come from the rule data.
+ */
+public final class RuleEngine {
+    /** How many evidence lines a collapsed log finding lists. */
+    public static final int MAX_EVIDENCE = 5;
+    private static final int MAX_EVIDENCE_CHARS = 500;
+    private static final String CHECKS_PACKAGE = "dev.wheelwright.rules.checks.";
+
+    private RuleEngine() {}
+
+    /**
+     * Runs the catalogue's rules whose {@code reads} is one of {@code readsKinds} (e.g.
+     * {@code Set.of("log")}) over the facts.
+     */
+    public static List<Finding> run(RuleCatalog catalog, Facts facts, Set<String> readsKinds) {
+        Set<Reads> kinds = new LinkedHashSet<>();
+        for (String k : readsKinds) {
+            try {
+                kinds.add(Reads.parse(k.toLowerCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        return run(catalog.reading(kinds), facts);
+    }
+
+    /** Runs exactly these rules (the case tests run one rule alone). */
+    public static List<Finding> run(List<RuleDefinition> rules, Facts facts) {
+        List<Finding> out = new ArrayList<>();
+        List<RuleDefinition> logRules = new ArrayList<>();
+        for (RuleDefinition r : rules) {
+            if (r.check() != null) {
+                out.addAll(runCheck(r, facts));
+            } else if (r.reads() == Reads.LOG) {
+                logRules.add(r);
+            } else {
+                out.addAll(runCondition(r, facts));
+            }
+        }
+        if (!logRules.isEmpty()) {
+            out.addAll(runLogs(logRules, facts));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- logs
+
+    private static List<Finding> runLogs(List<RuleDefinition> logRules, Facts facts) {
+        BuildLogs logs = facts.get(BuildLogs.class).orElse(null);
+        if (logs == null) {
+            return List.of();
+        }
+        LogScanner scanner = new LogScanner(logRules);
+        List<Finding> out = new ArrayList<>();
+        for (LogSource log : logs.logs()) {
+            Map<Integer, List<LogHit>> byRule = new LinkedHashMap<>();
+            try {
+                scanner.scan(log, hit -> {
+                    RuleDefinition rule = logRules.get(hit.rule());
+                    if (!rule.when().test(variables(hit, log.name(), facts))) {
+                        return;
+                    }
+                    List<LogHit> hits = byRule.computeIfAbsent(hit.rule(), k -> new ArrayList<>());
+                    // keep the first hits, and the first strong hit if it comes later
+                    if (hits.size() < MAX_EVIDENCE || (!hit.generic() && hits.stream().allMatch(LogHit::generic))) {
+                        hits.add(hit);
+                    }
+                });
+            } catch (NoSuchFileException e) {
+                throw new WheelwrightException(log.name() + ": no such file");
+            } catch (IOException | UncheckedIOException e) {
+                throw new WheelwrightException(log.name() + ": cannot read log: " + e.getMessage(), e);
+            }
+            List<Integer> order = new ArrayList<>(byRule.keySet());
+            order.sort(Comparator.naturalOrder());
+            for (int r : order) {
+                out.add(logFinding(logRules.get(r), log.name(), byRule.get(r), facts));
+            }
+        }
+        return out;
+    }
+
+    private static Finding logFinding(RuleDefinition rule, String logName, List<LogHit> hits, Facts facts) {
+        List<LogHit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparingLong(LogHit::line));
+        LogHit strongest = sorted.stream().filter(h -> !h.generic()).findFirst().orElse(sorted.get(0));
+        List<String> evidence = new ArrayList<>();
+        for (LogHit h : sorted) {
+            if (evidence.size() >= MAX_EVIDENCE) {
+                break;
+            }
+            String t = h.text().strip();
+            if (t.length() > MAX_EVIDENCE_CHARS) {
+                t = t.substring(0, MAX_EVIDENCE_CHARS) + "…";
+            }
+            if (!evidence.contains(t)) {
+                evidence.add(t);
+            }
+        }
+        Function<String, Object> vars = variables(strongest, logName, facts);
+        return finding(rule, new Location.FileLine(logName, (int) Math.min(Integer.MAX_VALUE, strongest.line())), vars, evidence);
+    }
+
+    private static Function<String, Object> variables(LogHit hit, String logName, Facts facts) {
+        return name -> {
+            String c = hit.captures().get(name);
+            if (c != null) {
+                return c;
+            }
+            return switch (name) {
+                case "package" -> hit.pkg();
+                case "log" -> logName;
+                case "line" -> (double) hit.line();
+                default -> factRoot(name, facts);
+            };
+        };
+    }
+
+    private static Object factRoot(String name, Facts facts) {
+        Class<?> c = FactRoots.classes().get(name);
+        return c == null ? null : facts.get(c).orElse(null);
+    }
+
+    // ---------------------------------------------------------------- checks and conditions
+
+    private static List<Finding> runCheck(RuleDefinition rule, Facts facts) {
+        Function<String, Object> roots = name -> factRoot(name, facts);
+        if (!rule.when().test(roots)) {
+            return List.of();
+        }
+        Check check = instantiate(rule);
+        List<Finding> out = new ArrayList<>();
+        check.run(facts, (location, values, evidence) -> {
+            Map<String, Object> v = new HashMap<>(values);
+            out.add(finding(rule, location, name -> v.containsKey(name) ? v.get(name) : factRoot(name, facts), evidence));
+        });
+        return out;
+    }
+
+    /** The check a rule names, loaded by name (no classpath scanning). */
+    public static Check instantiate(RuleDefinition rule) {
+        String cls = CHECKS_PACKAGE + rule.check();
+        try {
+            Class<?> c = Class.forName(cls, true, RuleEngine.class.getClassLoader());
+            if (!Check.class.isAssignableFrom(c)) {
+                throw new RuleLoadException(rule.source().display() + ": rule " + rule.id() + " names check " + rule.check()
+                        + ", but " + cls + " does not implement Check");
+            }
+            return (Check) c.getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new RuleLoadException(rule.source().display() + ": rule " + rule.id() + " names check " + rule.check()
+                    + ", but there is no class " + cls + " in this build");
+        } catch (ReflectiveOperationException e) {
+            throw new RuleLoadException(rule.source().display() + ": rule " + rule.id() + ": cannot create check " + cls + ": " + e, e);
+        }
+    }
+
+    private static List<Finding> runCondition(RuleDefinition rule, Facts facts) {
+        Function<String, Object> roots = name -> factRoot(name, facts);
+        if (!rule.when().test(roots)) {
+            return List.of();
+        }
+        return List.of(finding(rule, new Location.PathLocation("."), roots, List.of()));
+    }
+
+    private static Finding finding(RuleDefinition rule, Location location, Function<String, Object> values, List<String> evidence) {
+        FindingFix fix = rule.fix() == null ? null
+                : new FindingFix(Templates.fill(rule.fix().summary(), values), rule.fix().action());
+        return new Finding(rule.id(), rule.name(), rule.severity(), rule.title(), Templates.fill(rule.message(), values),
+                location, evidence, fix, null);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.wheelwright.rules;
+
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills a rule's {@code {placeholder}} texts. A placeholder is a variable name (a capture, a
+ * built-in such as {@code {package}}, a check's value) or a dotted path into one
+ * ({@code {wheel.filename}}); {@code {{} and {@code }}} write literal braces. A placeholder
+ * with no value is left as written, so a gap shows rather than an empty word.
+ */
+public final class Templates {
+    private Templates() {}
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{|}}|\\{([A-Za-z_][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)}");
+
+    public static String fill(String template, Function<String, Object> values) {
+        if (template == null) {
+            return null;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            if (m.group().equals("{{")) {
+                replacement = "{";
+            } else if (m.group().equals("}}")) {
+                replacement = "}";
+            } else {
+                Object v = values.apply(m.group(1));
+                String path = m.group(2);
+                if (v != null && !path.isEmpty()) {
+                    for (String f : path.substring(1).split("\\.")) {
+                        try {
+                            v = dev.wheelwright.rules.expr.Values.field(v, f);
+                        } catch (IllegalStateException e) {
+                            v = null;
+                        }
+                        if (v == null) {
+                            break;
+                        }
+                    }
+                }
+                replacement = v == null ? m.group() : text(v);
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String text(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return Long.toString(d.longValue());
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : c) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(text(dev.wheelwright.rules.expr.Values.normalize(o)));
+            }
+            return sb.toString();
+        }
+        return String.valueOf(dev.wheelwright.rules.expr.Values.normalize(v));
+    }
+}

@@ -1,0 +1,282 @@
+package dev.wheelwright.rules.log;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Derives from a Java regular expression a set of literal strings such that every line the
+ * expression finds a match in contains at least one of them. The log scanner looks for these
+ * needles with one multi-string automaton and runs the regex only on lines that contain one, so
+ * the cost of a scan grows with the log, not with log × rules.
+ *
+ * <p>The analysis is conservative: a construct it does not understand ends the current literal
+ * run, and when no needle of at least {@link #MIN_LENGTH} characters is certain the result is
+ * empty (the regex then runs on every line). It walks the pattern text directly: sequences,
+ * groups (capturing, named, non-capturing, inline flags), alternation, quantifiers, escapes,
+ * classes and {@code \Q...\E} quoting.
+ */
+public final class RequiredLiterals {
+    /** Shorter needles match too many lines to be worth it. */
+    public static final int MIN_LENGTH = 3;
+
+    private final String re;
+    private int pos;
+    private boolean ignoreCase;
+
+    private RequiredLiterals(String re) {
+        this.re = re;
+    }
+
+    /** The result: needles (any one must occur), and whether to look for them ignoring case. */
+    public record Needles(List<String> literals, boolean ignoreCase) {}
+
+    public static Needles of(String regex) {
+        RequiredLiterals r = new RequiredLiterals(regex);
+        try {
+            Set<String> best = r.alternation();
+            if (best == null || best.isEmpty() || best.stream().anyMatch(s -> s.length() < MIN_LENGTH)) {
+                return new Needles(List.of(), r.ignoreCase);
+            }
+            return new Needles(List.copyOf(best), r.ignoreCase);
+        } catch (RuntimeException e) {
+            return new Needles(List.of(), r.ignoreCase);
+        }
+    }
+
+    /** alternatives separated by '|', until ')' or the end; null = nothing certain. */
+    private Set<String> alternation() {
+        Set<String> union = new LinkedHashSet<>();
+        boolean certain = true;
+        while (true) {
+            Set<String> alt = sequence();
+            if (alt == null) {
+                certain = false;
+            } else {
+                union.addAll(alt);
+            }
+            if (pos < re.length() && re.charAt(pos) == '|') {
+                pos++;
+                continue;
+            }
+            return certain ? union : null;
+        }
+    }
+
+    /** One alternative: picks its best requirement (longest single run, or a group's set). */
+    private Set<String> sequence() {
+        List<Set<String>> candidates = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        while (pos < re.length()) {
+            char c = re.charAt(pos);
+            if (c == '|' || c == ')') {
+                break;
+            }
+            int atomStart = run.length();
+            Set<String> groupReq = null;
+            boolean atomIsLiteral = false;
+            boolean breaksRun = false;
+            if (c == '(') {
+                pos++;
+                boolean consuming = true;
+                if (re.startsWith("?", pos)) {
+                    if (re.startsWith("?:", pos)) {
+                        pos += 2;
+                    } else if (re.startsWith("?<=", pos) || re.startsWith("?<!", pos)
+                            || re.startsWith("?=", pos) || re.startsWith("?!", pos)) {
+                        consuming = false;
+                        pos += re.startsWith("?<", pos) ? 3 : 2;
+                    } else if (re.startsWith("?<", pos)) {
+                        int end = re.indexOf('>', pos);
+                        pos = end + 1;
+                    } else {
+                        // inline flags: (?i) or (?i:...)
+                        int end = pos + 1;
+                        while (end < re.length() && (Character.isLetter(re.charAt(end)) || re.charAt(end) == '-')) {
+                            end++;
+                        }
+                        String flags = re.substring(pos + 1, end);
+                        if (flags.contains("i") && !flags.startsWith("-") && !flags.contains("-i")) {
+                            ignoreCase = true;
+                        }
+                        if (end < re.length() && re.charAt(end) == ')') {
+                            pos = end + 1;
+                            // flags apply from here on: the run so far is still a literal
+                            continue;
+                        }
+                        pos = end + 1; // (?i:...
+                    }
+                }
+                Set<String> inner = alternation();
+                if (pos >= re.length() || re.charAt(pos) != ')') {
+                    throw new IllegalArgumentException("unbalanced group");
+                }
+                pos++;
+                groupReq = consuming ? inner : null;
+                breaksRun = true;
+            } else if (c == '[') {
+                skipClass();
+                breaksRun = true;
+            } else if (c == '\\') {
+                pos++;
+                char e = re.charAt(pos++);
+                if (e == 'Q') {
+                    int end = re.indexOf("\\E", pos);
+                    String quoted = end < 0 ? re.substring(pos) : re.substring(pos, end);
+                    pos = end < 0 ? re.length() : end + 2;
+                    if (!quoted.isEmpty() && !isQuantifierNext()) {
+                        run.append(quoted);
+                        continue;
+                    }
+                    atomStart = run.length();
+                    run.append(quoted);
+                    atomIsLiteral = true;
+                } else if (Character.isLetterOrDigit(e)) {
+                    switch (e) {
+                        case 't' -> { run.append('\t'); atomIsLiteral = true; }
+                        case 'n', 'r', 'f', 'e', 'a' -> breaksRun = true;
+                        case 'x', 'u', '0', 'c', 'p', 'P', 'k', 'N' -> { skipEscapeArg(e); breaksRun = true; }
+                        default -> breaksRun = true; // \d \s \w \b \B \A \z \Z \G \R \h \v, backrefs
+                    }
+                } else {
+                    run.append(e);
+                    atomIsLiteral = true;
+                }
+            } else if (c == '.' || c == '^' || c == '$') {
+                pos++;
+                breaksRun = true;
+            } else {
+                pos++;
+                run.append(c);
+                atomIsLiteral = true;
+            }
+
+            // a quantifier applies to the atom just read
+            if (pos < re.length() && isQuantifierNext()) {
+                boolean optional = quantifierAllowsZero();
+                if (atomIsLiteral) {
+                    String kept = run.substring(0, atomStart);
+                    if (!optional) {
+                        run.setLength(run.length()); // the atom is required at least once
+                        candidates.add(Set.of(run.toString()));
+                    }
+                    run.setLength(0);
+                    run.append(kept);
+                    flush(candidates, run);
+                    continue;
+                }
+                if (optional) {
+                    groupReq = null;
+                }
+                flush(candidates, run);
+                if (groupReq != null) {
+                    candidates.add(groupReq);
+                }
+                continue;
+            }
+            if (breaksRun) {
+                flush(candidates, run);
+                if (groupReq != null) {
+                    candidates.add(groupReq);
+                }
+            }
+        }
+        flush(candidates, run);
+        Set<String> best = null;
+        int bestScore = -1;
+        for (Set<String> cand : candidates) {
+            if (cand.isEmpty()) {
+                continue;
+            }
+            int score = cand.stream().mapToInt(String::length).min().orElse(0);
+            if (score > bestScore) {
+                bestScore = score;
+                best = cand;
+            }
+        }
+        return best;
+    }
+
+    private static void flush(List<Set<String>> candidates, StringBuilder run) {
+        if (run.length() > 0) {
+            candidates.add(Set.of(run.toString()));
+            run.setLength(0);
+        }
+    }
+
+    private boolean isQuantifierNext() {
+        if (pos >= re.length()) {
+            return false;
+        }
+        char q = re.charAt(pos);
+        return q == '?' || q == '*' || q == '+' || (q == '{' && re.indexOf('}', pos) > pos && re.substring(pos + 1, re.indexOf('}', pos)).matches("\\d+(,\\d*)?"));
+    }
+
+    /** Consumes the quantifier (and a lazy/possessive suffix); true when it allows zero occurrences. */
+    private boolean quantifierAllowsZero() {
+        char q = re.charAt(pos);
+        boolean zero;
+        if (q == '{') {
+            int end = re.indexOf('}', pos);
+            String body = re.substring(pos + 1, end);
+            zero = body.startsWith("0");
+            pos = end + 1;
+        } else {
+            zero = q != '+';
+            pos++;
+        }
+        if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
+            pos++;
+        }
+        return zero;
+    }
+
+    private void skipClass() {
+        pos++; // '['
+        if (pos < re.length() && re.charAt(pos) == '^') {
+            pos++;
+        }
+        if (pos < re.length() && re.charAt(pos) == ']') {
+            pos++;
+        }
+        int depth = 1;
+        while (pos < re.length() && depth > 0) {
+            char c = re.charAt(pos++);
+            if (c == '\\') {
+                pos++;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            }
+        }
+    }
+
+    private void skipEscapeArg(char e) {
+        switch (e) {
+            case 'x' -> {
+                if (pos < re.length() && re.charAt(pos) == '{') {
+                    pos = re.indexOf('}', pos) + 1;
+                } else {
+                    pos += 2;
+                }
+            }
+            case 'u' -> pos += 4;
+            case '0' -> {
+                while (pos < re.length() && re.charAt(pos) >= '0' && re.charAt(pos) <= '7') {
+                    pos++;
+                }
+            }
+            case 'c' -> pos += 1;
+            case 'p', 'P', 'k', 'N' -> {
+                if (pos < re.length() && (re.charAt(pos) == '{' || re.charAt(pos) == '<')) {
+                    pos = re.indexOf(re.charAt(pos) == '{' ? '}' : '>', pos) + 1;
+                } else {
+                    pos += 1;
+                }
+            }
+            default -> { }
+        }
+    }
+}
