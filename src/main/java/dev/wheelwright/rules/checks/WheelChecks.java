@@ -40,7 +40,9 @@ final class WheelChecks {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("wheel", w.filename());
         for (int i = 0; i + 1 < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
+            // counts and line numbers go in as text: they are shown as written, never as numbers
+            Object v = pairs[i + 1];
+            m.put((String) pairs[i], v instanceof Number ? String.valueOf(v) : v);
         }
         return m;
     }
