@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Build, inspect and diagnose Python wheels per CPU architecture.",
         subcommands = {
                 DoctorCommand.class,
+                AuditCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
         })
