@@ -2,7 +2,7 @@
 # Builds the malformed binaries of testdata/binaries/bad/: crafted Mach-O from the YAML in
 # scripts/fixtures/binary/bad/ (yaml2obj writes counts, sizes and offsets exactly as given),
 # good fixtures cut short with head -c, and good fixtures with one header field overwritten.
-# Each file's expected error text is in testdata/binaries/bad/expected.tsv.
+# The error each file must give is asserted by MalformedBinaryTest.
 # Usage: make-bad-binaries.sh OUT_DIR   (OUT_DIR holds the good fixtures already)
 set -euo pipefail
 export PATH=/usr/lib/llvm-14/bin:$PATH

@@ -45,6 +45,12 @@ gcc -shared -fPIC -O1 -o "$out/elf-x86_64-runpath.so" uses_helper.c -L"$work" -l
     -Wl,--enable-new-dtags,-rpath,'$ORIGIN/../helper.libs'
 gcc -shared -fPIC -O1 -o "$out/elf-x86_64-rpath.so" uses_helper.c -L"$work" -l:libhelper.so.1 \
     -Wl,--disable-new-dtags,-rpath,/opt/vendor/lib
+# musl: an executable whose interpreter is musl's loader, and a module that needs musl's libc
+# (a stub with musl's soname stands in for the real library).
+gcc -O1 -o "$out/elf-x86_64-musl-interp" main.c -Wl,--dynamic-linker=/lib/ld-musl-x86_64.so.1
+clang -fuse-ld=lld -shared -fPIC -nostdlib -O1 -Wl,-soname,libc.musl-x86_64.so.1 -o "$work/libc.musl-x86_64.so.1" bare.c
+clang -fuse-ld=lld -shared -fPIC -nostdlib -O1 -o "$out/elf-x86_64-musl.so" uses_helper.c "$work/libc.musl-x86_64.so.1" \
+    -Wl,--unresolved-symbols=ignore-all
 # Other Linux arches, without a C library.
 for t in aarch64-linux-gnu i686-linux-gnu armv7-linux-gnueabihf powerpc64le-linux-gnu riscv64-linux-gnu; do
   clang --target="$t" -fuse-ld=lld -shared -fPIC -nostdlib -O1 -o "$out/elf-${t%%-*}-bare.so" bare.c

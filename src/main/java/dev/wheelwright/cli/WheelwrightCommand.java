@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         description = "Build, inspect and diagnose Python wheels per CPU architecture.",
         subcommands = {
+                InspectCommand.class,
                 DoctorCommand.class,
                 AuditCommand.class,
                 RulesCommand.class,

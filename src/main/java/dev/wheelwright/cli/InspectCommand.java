@@ -1,0 +1,158 @@
+package dev.wheelwright.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.binary.BinaryFacts;
+import dev.wheelwright.binary.BinaryInfo;
+import dev.wheelwright.binary.BinaryReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code inspect PATH...}: facts about binaries (and, through {@link #inspectOne}, other inputs),
+ * no judgement. The kind of each input is decided by its magic bytes, never its name.
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show facts about wheels, native binaries (Mach-O, ELF, PE; fat or thin) or a project folder.")
+public final class InspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files to inspect.")
+    List<Path> paths = new ArrayList<>();
+
+    /** Everything inspected, in the order of the JSON document. */
+    static final class Inspection {
+        final List<Map<String, Object>> wheels = new ArrayList<>();
+        final List<String> wheelText = new ArrayList<>();
+        final List<BinaryInfo> binaries = new ArrayList<>();
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String format = common.format;
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new ParameterException(spec.commandLine(),
+                    "inspect supports --format text or json, not '" + format + "'");
+        }
+        Inspection result = new Inspection();
+        // Read everything first: a bad input stops the run before anything is printed.
+        for (Path p : paths) {
+            inspectOne(p, result);
+        }
+        String rendered = format.equals("json") ? json(result) : text(result);
+        if (common.output != null) {
+            writeAtomically(common.output, rendered);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(rendered);
+            out.flush();
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * Reads one input into the result. The dispatch is by content: a directory (project folder),
+     * a zip archive (a wheel), or a native binary recognised by its magic bytes.
+     */
+    void inspectOne(Path path, Inspection into) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new WheelwrightException(path + ": is a folder; inspect reads files (wheels and binaries)");
+        }
+        byte[] head;
+        try {
+            head = BinaryReader.head(path);
+        } catch (NoSuchFileException e) {
+            throw new WheelwrightException(path + ": no such file or directory");
+        }
+        if (isZip(head)) {
+            inspectZip(path, into);
+            return;
+        }
+        if (BinaryReader.detect(head).isEmpty()) {
+            throw new WheelwrightException(path + ": not a wheel or a Mach-O, ELF or PE binary (unknown magic bytes)");
+        }
+        into.binaries.add(BinaryReader.read(path));
+    }
+
+    /** Zip archives are wheels; reading them belongs to the wheel package. */
+    void inspectZip(Path path, Inspection into) {
+        throw new WheelwrightException(path + ": a zip archive, not a Mach-O, ELF or PE binary");
+    }
+
+    /** PKWARE APPNOTE 4.3.7: a local file header (or an empty archive's end record) starts a zip. */
+    static boolean isZip(byte[] head) {
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K'
+                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+    }
+
+    static String json(Inspection r) throws JsonProcessingException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("wheels", r.wheels);
+        List<Object> bins = new ArrayList<>();
+        for (BinaryInfo b : r.binaries) {
+            bins.add(BinaryFacts.toJson(b));
+        }
+        doc.put("binaries", bins);
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("")
+                .withObjectEmptySeparator(""));
+        return new ObjectMapper().writer(pretty).writeValueAsString(doc) + System.lineSeparator();
+    }
+
+    static String text(Inspection r) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : r.wheelText) {
+            sb.append(w).append(System.lineSeparator());
+        }
+        for (BinaryInfo b : r.binaries) {
+            if (sb.length() > 0) {
+                sb.append(System.lineSeparator());
+            }
+            for (String line : BinaryFacts.toText(b)) {
+                sb.append(line).append(System.lineSeparator());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Writes through a temporary file in the same folder and a rename, so no half file is left. */
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
