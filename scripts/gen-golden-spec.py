@@ -72,6 +72,13 @@ def version_inputs():
     for p, q, d in itertools.product(["", "a1"], ["", ".post2", "-1"], ["", ".dev1"]):
         for l in ["", "+x.2"]:
             out.append("1!1.0" + p + q + d + l)
+    # A denser grid for ordering: every combination of a few of each segment.
+    for r, p, q, d, l in itertools.product(["1.0", "1.0.0", "1.1"], ["", "a1", "b2", "rc1", "rc10"], ["", ".post1", ".post2"],
+                                           ["", ".dev0", ".dev9"], ["", "+a", "+1"]):
+        out.append(r + p + q + d + l)
+    for e in ["", "1!", "2!"]:
+        for r in ["0.1", "1", "1.0.1", "2.0"]:
+            out.append(e + r)
     out += ["v1.0", "V2.0", "  1.0  ", "\t1.0\n", "1.0.DEV1", "1.0A1", "1!2", "0!0", "5!1.0.post1",
             "1.0.0+local.001", "1.0+1", "1.0+a", "1.0+A.B", "1.0+1.a", "1.0+a.1", "1.0+1.1", "1.0+1.a.1",
             "1.0.post1.dev2", "1.0a1.post2.dev3+loc", "1.0-post", "1.0-r", "1.0rev", "1.0alpha", "1.0.c",
@@ -252,7 +259,185 @@ def platforms_and_tags():
     write("tags-sample.tsv", ["python", "impl", "platform", "rank", "tag"], srow)
 
 
-SECTIONS = {"versions": versions, "wheel-filenames": wheel_filenames,
+# ---------------------------------------------------------------- specifiers
+SPEC_VERSIONS = ["0.9", "1.0.dev0", "1.0a1", "1.0a2.dev1", "1.0b1", "1.0rc1", "1.0", "1.0.0", "1.0+local", "1.0+1",
+                 "1.0.post0.dev1", "1.0.post1", "1.0.post1+x", "1.0.1", "1.1a1", "1.1", "1.4.5a4", "1.4.5", "1.4.6",
+                 "1.5", "1.5.1", "1.9.9", "2.0.dev1", "2.0a1", "2.0", "2.0.post1", "2.2.post3", "2.2.post4", "2.3",
+                 "3.0", "10.0", "1!0.5", "1!1.0", "1!1.0a1", "0.0.0", "1.0a1+loc", "V1.0", "1.0.0.0", "1.0-1",
+                 "foobar", "1.0-custom", "FooBar"]
+SPEC_TARGETS = ["1.0", "1.0.0", "1", "1.5", "2.0a1", "1.0.post1", "1.0.dev0", "1.0+local", "1.*", "1.0.*", "1!1.0",
+                "0.9rc2", "1.0a1.post1.dev1", "2.2.post3", "1.4.5a4", "1.0.POST1", "v1.0", "foobar", "1.0-custom",
+                "1.0.0.*", "2", "1.0a1.*", "1!*", "1.0a1"]
+SPEC_EXTRA = ["", " ", ">=1.0,<2.0", ">=1.0a1,<2", ">1.0,!=1.5.*", "<2.0, >=1.0 ,!=1.5", "==1.0,===1.0", " >= 1.0 ",
+              "==v1.0", ">=1.0,>=1.0.0", "~=1.0,!=1.0.1", "<1.1,>1.0", ">=2.0a1,<3", "!=1.0,!=2.0", "===foobar,",
+              ",>=1", ">=1,,<2", "<=1.0.post1", ">1.0.post0.dev1", ">1.0.post0", "<1.0rc1", "~=1.0a1", "~=1.0-a1",
+              "~=2.2.0", "==1.0.0.0.*", "==2.*,<2.2", "===1.0-custom", "===FOOBAR", "== 1.0", "~= 1.4.5",
+              ">=1.0\u00a0", "===1.0 ", "=>1.0", "==1.0.*.*", "~=1", "<1.0+local", ">=1.0.*", "1.0", "===",
+              "== ", "~=1.0.*", ">=", ">= 1.0 2", "!=1.0+", "<=1!", "==1.0+local.*", ">=1.0;", "==1.0)",
+              ">=1.0,<", ">= 1.0, foo", "~=1.0+local", "=1.0", "<>1.0", ">=1.0 <2.0", "== 1.0 . 1", "===a b"]
+
+
+def specifiers():
+    vrows = [(i, esc(v)) for i, v in enumerate(SPEC_VERSIONS)]
+    write("specifier-versions.tsv", ["index", "version (escaped)"], vrows)
+    texts = [op + t for op in ["==", "!=", "<=", ">=", "<", ">", "~=", "==="] for t in SPEC_TARGETS] + SPEC_EXTRA
+    rows = []
+    for text in dict.fromkeys(texts):
+        try:
+            ss = SpecifierSet(text)
+        except InvalidSpecifier as e:
+            rows.append((esc(text), "INVALID", esc(str(e))) + ("",) * 7)
+            continue
+
+        def bits(pre):
+            return "".join("1" if ss.contains(v, prereleases=pre) else "0" for v in SPEC_VERSIONS)
+
+        def idx(pre):
+            pos = {}
+            for i, v in enumerate(SPEC_VERSIONS):
+                pos.setdefault(v, i)
+            return ",".join(str(pos[v]) for v in ss.filter(SPEC_VERSIONS, prereleases=pre))
+
+        pre = ss.prereleases
+        rows.append((esc(text), esc(str(ss)), "" if pre is None else b(pre), bits(None), bits(True), bits(False),
+                     idx(None), idx(True), idx(False),
+                     "".join("1" if ss.contains(Version(v)) else "0" for v in SPEC_VERSIONS if _valid(v))))
+    write("specifiers.tsv", ["specifier set (escaped)", "str|INVALID", "prereleases (empty: None)|message",
+                             "contains(str) prereleases=None", "=True", "=False", "filter prereleases=None (indices)",
+                             "=True", "=False", "contains(Version) prereleases=None, valid versions only"], rows)
+
+
+def _valid(v):
+    try:
+        Version(v)
+        return True
+    except InvalidVersion:
+        return False
+
+
+# ---------------------------------------------------------------- markers and requirements
+def env(python_full, impl="cpython", impl_version=None, system="Linux", machine="x86_64", sys_platform="linux",
+        os_name="posix", release="6.1.0", pyimpl="CPython", extra=None):
+    e = {"implementation_name": impl, "implementation_version": impl_version or python_full, "os_name": os_name,
+         "platform_machine": machine, "platform_release": release, "platform_system": system,
+         "platform_version": "#1 SMP", "python_full_version": python_full,
+         "platform_python_implementation": pyimpl, "python_version": ".".join(python_full.split(".")[:2]),
+         "sys_platform": sys_platform}
+    if extra is not None:
+        e["extra"] = extra
+    return e
+
+
+ENVIRONMENTS = {
+    "cp39-macos-arm64": env("3.9.18", system="Darwin", machine="arm64", sys_platform="darwin", release="23.1.0"),
+    "cp312-linux-x86_64": env("3.12.1"),
+    "cp37-linux-aarch64": env("3.7.17", machine="aarch64"),
+    "pp310-windows": env("3.10.13", impl="pypy", impl_version="7.3.15", system="Windows", machine="AMD64",
+                         sys_platform="win32", os_name="nt", release="10", pyimpl="PyPy"),
+    "cp313rc-linux": env("3.13.0rc1", impl_version="3.13.0rc1"),
+    "cp311-plus": env("3.11.4+"),
+    "cp310-extra-test": env("3.10.2", extra="Test_Extra"),
+    "cp38-extra-docs": env("3.8.10", extra="docs", machine="i686"),
+    "cp314-release-word": env("3.14.0", release="5.15.0-generic", system="Linux"),
+}
+
+MARKERS = [
+    'python_version < "3.8"', 'python_version >= "3.9"', 'python_version == "3.9"', 'python_version != "3.12"',
+    'python_version > "3.9"', 'python_version <= "3.9"', 'python_version ~= "3.9"', 'python_version === "3.9"',
+    'python_version == "3.*"', 'python_version == "3.1*"', 'python_version > "3.12.0"', 'python_version == "3"',
+    'python_full_version >= "3.9.0"', 'python_full_version < "3.13"', 'python_full_version >= "3.13.0a1"',
+    'python_full_version == "3.11.4+local"', 'python_full_version > "3.11.4"', 'python_full_version ~= "3.11.0"',
+    '"3.8" < python_version', '"3.10" in python_version', 'python_version in "3.9 3.10 3.11"',
+    'python_version not in "3.7, 3.8"', 'sys_platform == "darwin"', 'sys_platform == "win32"',
+    "sys_platform != 'linux'", 'sys.platform == "linux"', 'os_name == "nt"', 'os.name == "posix"',
+    'platform_machine == "arm64"', 'platform_machine in "x86_64 AMD64"', 'platform.machine == "aarch64"',
+    'platform_system == "Windows"', 'platform_system == "Darwin" and platform_machine == "arm64"',
+    'platform_release >= "20"', 'platform_release < "6"', 'platform_release ~= "6.1"', 'platform_version == "#1 SMP"',
+    'implementation_name == "pypy"', 'implementation_name != "cpython"', 'implementation_version >= "7.3"',
+    'platform_python_implementation == "CPython"', 'python_implementation == "PyPy"',
+    'platform.python_implementation == "PyPy"',
+    'extra == "test"', 'extra == "Test_Extra"', 'extra == "test-extra"', 'extra == "docs"', '"docs" == extra',
+    'extra != "docs"', 'extra == "TEST.extra"',
+    'python_version >= "3.8" and (sys_platform == "linux" or sys_platform == "darwin")',
+    'python_version >= "3.8" and sys_platform == "linux" or sys_platform == "darwin"',
+    '(python_version >= "3.8") and ((sys_platform == "win32"))', '((python_version < "3.8" or os_name == "nt"))',
+    'os_name == "nt" or os_name == "posix" and python_version < "3"', '( os_name == "nt" ) and(python_version>"3")',
+    'python_version<"3.10"and os_name=="posix"', "python_version < '3.10' or extra == 'docs'",
+    'os_name ~= "posix"', 'os_name > "a"', 'os_name < "z"', 'os_name >= "posix"', 'os_name <= "nt"',
+    'os_name === "posix"', 'platform_machine ~= "x86"', 'python_version ~= "3"',
+    'python_full_version === "3.9.18"', 'implementation_version ~= "7.3.0"', 'platform_release == "5.15.0-generic"',
+    'platform_release > "5.15.0-generic"', 'python_version == "3.9" and python_version == "3.9" or extra == "x"',
+    '"posix" == os_name', '"x86" in platform_machine', '"3.9" not in python_version',
+    'python_version >= "3.8" and python_version < "3.11" and platform_machine != "i686"',
+    "sys_platform == 'cygwin' or implementation_name == 'pypy' and python_version < '3.11'",
+    'python_version == "3.9\\n"', "os_name == '\\x70osix'", 'os_name == "po\\u0073ix"',
+    # invalid
+    '', 'python_version', 'python_version <', 'python_version < 3.8', 'python_version =< "3.8"',
+    'python_version = "3.8"', 'os_name is "nt"', 'foo == "bar"', '"a" == "b" and', '(python_version < "3.8"',
+    'python_version < "3.8")', 'python_version not "3.8"', 'python_version notin "3.8"',
+    'python_version < "3.8" xor os_name == "nt"', 'python_version < "3.8" and or os_name == "nt"',
+    "python_version < '3.8", 'python_version < "3.8" ;', 'python_versions < "3.8"', 'Python_Version < "3.8"',
+    'python_version <> "3.8"', 'python_version < "3.8" and', '()', 'os_name == "nt" OR os_name == "posix"',
+]
+
+REQUIREMENTS = [
+    "requests", "requests>=2.8.1", "requests [security,tests] >= 2.8.1, == 2.8.* ; python_version < \"2.7\"",
+    "name@ http://foo.com", "name @ https://example.com/x.whl ; os_name == 'nt'", "name[Quux, strange];python_version<'2.7' and platform_version=='2'",
+    "name; os_name=='a' or os_name=='b'", "name; os_name=='a' and os_name=='b' or os_name=='c'",
+    "name; os_name=='a' and (os_name=='b' or os_name=='c')", "name (>=1.0,<2.0)", "name ( >= 1.0 )", "Name_With.Dots",
+    "foo[] >= 1", "foo[bar]", "foo [ bar , baz ]", "foo>=1.0,!=1.5.*", "foo===1.0,>=2", "foo==1.0+local",
+    "foo ~= 1.4.5a4", "foo>=1.0 ; extra == 'Test_Extra'", "foo @ file:///tmp/foo", "foo @ git+https://g/x.git@v1 ; python_version>'3'",
+    "foo>=1;python_version>'3'", "  foo  ", "foo[bar,bar]", "foo[b,a]", "A.B-C_D", "foo==1.0.*", "foo<=1.0,>=0.5",
+    "foo!=1.0", "foo>1.0.post1", "foo>=v1.0", "foo == 1.0", "foo ==1.0 ,<2",
+    # invalid
+    "", "  ", "-foo", "foo bar", "foo>=", "foo >= 1.0 bar", "foo[", "foo[bar", "foo[bar baz]", "foo[bar,]",
+    "foo @", "foo @ http://x;python_version>'3'", "foo>=1.0.*", "foo<1.0+local", "foo>=1.0;", "foo;",
+    "foo (>=1.0", "foo >=1.0)", "foo==1.0; os_name is 'nt'", "foo[bar] @", "foo>=1 python_version>'3'",
+    "foo~=1", "foo=1.0", "foo @ http://x  ; ", "foo; python_version < \"3.8\" bar", ".foo", "foo-",
+    "foo>=1.0,", "foo>=1.0,,<2", "foo==1.0a1.*",
+]
+
+
+def evaluate(m, e):
+    try:
+        return "1" if m.evaluate(e) else "0"
+    except UndefinedComparison:
+        return "E:UndefinedComparison"
+    except UndefinedEnvironmentName:
+        return "E:UndefinedEnvironmentName"
+    except KeyError:
+        return "E:UndefinedEnvironmentName"
+
+
+def markers():
+    names = list(ENVIRONMENTS)
+    write("marker-environments.tsv", ["name", "variable", "value"],
+          [(n, k, v) for n in names for k, v in ENVIRONMENTS[n].items()])
+    rows = []
+    for text in MARKERS:
+        try:
+            m = Marker(text)
+        except InvalidMarker as e:
+            rows.append((esc(text), "INVALID", esc(str(e))))
+            continue
+        rows.append((esc(text), esc(str(m)), " ".join(evaluate(m, ENVIRONMENTS[n]) for n in names)))
+    write("markers.tsv", ["marker (escaped)", "str|INVALID",
+                          "evaluation per environment in marker-environments.tsv order|packaging's message (escaped)"],
+          rows)
+    rows = []
+    for text in REQUIREMENTS:
+        try:
+            r = Requirement(text)
+        except InvalidRequirement as e:
+            rows.append((esc(text), "INVALID", esc(str(e)), "", "", "", ""))
+            continue
+        rows.append((esc(text), esc(str(r)), r.name, ",".join(sorted(r.extras)), esc(str(r.specifier)),
+                     esc(r.url or ""), esc("" if r.marker is None else str(r.marker))))
+    write("requirements.tsv", ["requirement (escaped)", "str|INVALID", "name|packaging's message (escaped)",
+                               "extras (sorted)", "specifier", "url", "marker"], rows)
+
+
+SECTIONS = {"markers": markers, "specifiers": specifiers, "versions": versions, "wheel-filenames": wheel_filenames,
             "tags": platforms_and_tags}
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 AuditCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
+                TagsCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 

@@ -87,7 +87,7 @@ public final class Platforms {
      */
     public static Target target(String platformTag) {
         String tag = platformTag == null ? "" : platformTag.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-        String quoted = PyRepr.of(String.valueOf(platformTag));
+        String quoted = Py.repr(String.valueOf(platformTag));
         Matcher m;
         if ((m = Grammar.MACOS.matcher(tag)).matches()) {
             int major = Integer.parseInt(m.group(1));
@@ -171,7 +171,7 @@ public final class Platforms {
             out.add(target.tag()); // Windows and plain Linux accept only themselves.
         }
         if (out.isEmpty()) {
-            throw new InvalidPlatformException("Invalid platform " + PyRepr.of(target.tag())
+            throw new InvalidPlatformException("Invalid platform " + Py.repr(target.tag())
                     + ": no wheel platform tag is compatible with it");
         }
         return List.copyOf(out);

@@ -29,7 +29,7 @@ public record PythonVersion(int major, int minor, boolean freeThreaded) implemen
     public static PythonVersion parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new InvalidPythonVersionException("Invalid Python version: " + PyRepr.of(String.valueOf(text))
+            throw new InvalidPythonVersionException("Invalid Python version: " + Py.repr(String.valueOf(text))
                     + " (expected MAJOR.MINOR, e.g. 3.9)");
         }
         return new PythonVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), !m.group(3).isEmpty());

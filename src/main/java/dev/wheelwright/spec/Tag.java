@@ -28,7 +28,7 @@ public record Tag(String interpreter, String abi, String platform) {
         Objects.requireNonNull(text, "text");
         String[] parts = text.split("-", -1);
         if (parts.length != 3) {
-            throw new InvalidTagException("Invalid tag (expected interpreter-abi-platform): " + PyRepr.of(text));
+            throw new InvalidTagException("Invalid tag (expected interpreter-abi-platform): " + Py.repr(text));
         }
         Set<Tag> tags = new LinkedHashSet<>();
         for (String interpreter : parts[0].split("\\.", -1)) {

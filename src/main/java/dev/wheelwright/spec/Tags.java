@@ -119,7 +119,7 @@ public final class Tags {
             }
             case "pp" -> {
                 if (python.freeThreaded()) {
-                    throw new InvalidPythonVersionException("Invalid Python version: " + PyRepr.of(python.toString())
+                    throw new InvalidPythonVersionException("Invalid Python version: " + Py.repr(python.toString())
                             + " (PyPy has no free-threaded build)");
                 }
                 // PyPy's EXT_SUFFIX names its ABI pypy<py_version_nodot>_pp73 (PyPy 7.3, the only
@@ -127,7 +127,7 @@ public final class Tags {
                 out.addAll(genericTags("pp" + python.nodot(), List.of("pypy" + python.nodot() + "_pp73"), platforms));
                 out.addAll(compatibleTags(python, "pp3", platforms));
             }
-            default -> throw new dev.wheelwright.WheelwrightException("Invalid implementation " + PyRepr.of(impl)
+            default -> throw new dev.wheelwright.WheelwrightException("Invalid implementation " + Py.repr(impl)
                     + " (expected cp for CPython or pp for PyPy)");
         }
         return out;

@@ -22,14 +22,14 @@ public final class Version implements Comparable<Version> {
     /** PEP 440 appendix B, "Parsing version strings with regular expressions", as normalisation allows. */
     private static final class Grammar {
         static final Pattern VERSION = Pattern.compile(
-                "[\\s\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*v?+"
+                "[" + Py.WS + "]*v?+"
                 + "(?:(?<epoch>[0-9]+)!)?+"
                 + "(?<release>[0-9]+(?:\\.[0-9]+)*+)"
                 + "(?<pre>[._-]?+(?<prel>alpha|a|beta|b|preview|pre|c|rc)[._-]?+(?<pren>[0-9]+)?)?+"
                 + "(?<post>(?:-(?<postn1>[0-9]+))|(?:[._-]?(?<postl>post|rev|r)[._-]?(?<postn2>[0-9]+)?))?+"
                 + "(?<dev>[._-]?+(?<devl>dev)[._-]?+(?<devn>[0-9]+)?)?+"
                 + "(?:\\+(?<local>[a-z0-9]+(?:[._-][a-z0-9]+)*+))?+"
-                + "[\\s\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*",
+                + "[" + Py.WS + "]*",
                 Pattern.CASE_INSENSITIVE);
         static final Pattern LOCAL_SEPARATORS = Pattern.compile("[._-]");
     }
@@ -43,6 +43,9 @@ public final class Version implements Comparable<Version> {
     private final Long dev;
     /** Segments of the local label: {@link Long} or lower-case {@link String}; null when absent. */
     private final List<Object> local;
+    /** The comparison key (release without trailing zeros, PEP 440 suffix ranks), computed once. */
+    private final long[] trimmed;
+    private final long[] suffix;
 
     private Version(long epoch, long[] release, String preLabel, long preNumber, Long post, Long dev,
             List<Object> local) {
@@ -53,6 +56,8 @@ public final class Version implements Comparable<Version> {
         this.post = post;
         this.dev = dev;
         this.local = local;
+        this.trimmed = trim(release);
+        this.suffix = computeSuffix();
     }
 
     /**
@@ -62,9 +67,28 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
+        Version v = parseOrNull(text);
+        if (v == null) {
+            throw new InvalidVersionException("Invalid version: " + Py.repr(text)
+                    + (Grammar.VERSION.matcher(text).matches() ? " (number too large)" : ""));
+        }
+        return v;
+    }
+
+    /** Parses a version, or empty when the text is not one. */
+    public static java.util.Optional<Version> tryParse(String text) {
+        return java.util.Optional.ofNullable(parseOrNull(text));
+    }
+
+    /** The version, or null when {@code text} is not one (no exception: used on hot paths). */
+    static Version parseOrNull(String text) {
+        Version simple = parseReleaseOnly(text);
+        if (simple != null) {
+            return simple;
+        }
         Matcher m = Grammar.VERSION.matcher(text);
         if (!m.matches()) {
-            throw new InvalidVersionException("Invalid version: " + PyRepr.of(text));
+            return null;
         }
         try {
             long epoch = m.group("epoch") == null ? 0 : Long.parseLong(m.group("epoch"));
@@ -101,13 +125,46 @@ public final class Version implements Comparable<Version> {
             }
             return new Version(epoch, release, preLabel, preNumber, post, dev, local);
         } catch (NumberFormatException tooLarge) {
-            throw new InvalidVersionException("Invalid version: " + PyRepr.of(text) + " (number too large)");
+            return null;
         }
+    }
+
+    /** Fast path for the common {@code 1.2.3} form (as packaging has): digits and single dots only. */
+    private static Version parseReleaseOnly(String text) {
+        int n = text.length();
+        if (n == 0 || n > 64) {
+            return null;
+        }
+        int parts = 1;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (i == 0 || i == n - 1 || text.charAt(i - 1) == '.') {
+                    return null;
+                }
+                parts++;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        long[] release = new long[parts];
+        int p = 0;
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || text.charAt(i) == '.') {
+                if (i - start > 18) {
+                    return null; // let the general path decide about very long numbers
+                }
+                release[p++] = Long.parseLong(text, start, i, 10);
+                start = i + 1;
+            }
+        }
+        return new Version(0, release, null, 0, null, null, null);
     }
 
     /** Whether {@code text} parses as a PEP 440 version. */
     public static boolean isValid(String text) {
-        return text != null && Grammar.VERSION.matcher(text).matches();
+        return text != null && parseOrNull(text) != null;
     }
 
     private static long number(String digits) {
@@ -225,6 +282,25 @@ public final class Version implements Comparable<Version> {
         return local == null ? this : new Version(epoch, release, preLabel, preNumber, post, dev, null);
     }
 
+    /** The version this is a post-release of: without post, dev and local ({@code 1.0.post1.dev2} → {@code 1.0}). */
+    public Version postBase() {
+        return new Version(epoch, release, preLabel, preNumber, null, null, null);
+    }
+
+    /** The earliest pre-release of this version: dev 0, no local ({@code 1.2} → {@code 1.2.dev0}). */
+    public Version withDevZero() {
+        return new Version(epoch, release, preLabel, preNumber, post, 0L, null);
+    }
+
+    /** The normal form with trailing zeros of the release removed, one component kept (PEP 625). */
+    public String toStringTrimmed() {
+        long[] t = trimmed;
+        if (t.length == 0) {
+            t = new long[] {0};
+        }
+        return new Version(epoch, t, preLabel, preNumber, post, dev, local).toString();
+    }
+
     /** This version reduced to epoch and release. */
     public Version base() {
         return new Version(epoch, release, null, 0, null, null, null);
@@ -232,6 +308,10 @@ public final class Version implements Comparable<Version> {
 
     /** The release with trailing zeros removed, as compared (PEP 440 "Release segment" zero padding). */
     long[] trimmedRelease() {
+        return trimmed.clone();
+    }
+
+    private static long[] trim(long[] release) {
         int n = release.length;
         while (n > 0 && release[n - 1] == 0) {
             n--;
@@ -277,12 +357,12 @@ public final class Version implements Comparable<Version> {
         if (c != 0) {
             return c;
         }
-        c = compareRelease(trimmedRelease(), o.trimmedRelease());
+        c = compareRelease(trimmed, o.trimmed);
         if (c != 0) {
             return c;
         }
-        long[] a = suffix();
-        long[] b = o.suffix();
+        long[] a = suffix;
+        long[] b = o.suffix;
         for (int i = 0; i < a.length; i++) {
             c = Long.compare(a[i], b[i]);
             if (c != 0) {
@@ -327,7 +407,7 @@ public final class Version implements Comparable<Version> {
      * PEP 440 ordering within one release: dev-only releases before pre-releases (a &lt; b &lt; rc),
      * then the final release, then post-releases; a dev release sorts before the release it leads to.
      */
-    private long[] suffix() {
+    private long[] computeSuffix() {
         long preRank;
         long preN = 0;
         if (preLabel == null && post == null && dev != null) {
@@ -357,8 +437,8 @@ public final class Version implements Comparable<Version> {
     @Override
     public int hashCode() {
         int h = Long.hashCode(epoch);
-        h = 31 * h + java.util.Arrays.hashCode(trimmedRelease());
-        h = 31 * h + java.util.Arrays.hashCode(suffix());
+        h = 31 * h + java.util.Arrays.hashCode(trimmed);
+        h = 31 * h + java.util.Arrays.hashCode(suffix);
         return 31 * h + Objects.hashCode(local);
     }
 }

@@ -44,7 +44,7 @@ public record WheelFilename(String distribution, String name, Version version, B
      */
     public static WheelFilename parse(String filename) {
         Objects.requireNonNull(filename, "filename");
-        String quoted = PyRepr.of(filename);
+        String quoted = Py.repr(filename);
         if (!filename.endsWith(".whl")) {
             throw new InvalidWheelFilenameException("Invalid wheel filename (extension must be '.whl'): " + quoted);
         }

@@ -25,7 +25,7 @@ class VersionTest {
                         Version.parse(input);
                         got = "parsed";
                     } catch (InvalidVersionException e) {
-                        got = e.getMessage().equals("Invalid version: " + PyRepr.of(input)) ? null : e.getMessage();
+                        got = e.getMessage().equals("Invalid version: " + Py.repr(input)) ? null : e.getMessage();
                     }
                 }
                 if (got != null) {
