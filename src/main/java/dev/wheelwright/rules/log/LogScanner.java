@@ -54,6 +54,7 @@ public final class LogScanner {
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
     private final int threads;
+    private final int chunkSize;
 
     private record Entry(int rule, LogPattern pattern, PackageContext.ContextPattern context) {}
 
@@ -62,8 +63,14 @@ public final class LogScanner {
     }
 
     public LogScanner(List<RuleDefinition> logRules, int threads) {
+        this(logRules, threads, CHUNK);
+    }
+
+    /** With a given read unit; small chunks let tests cross chunk boundaries often. */
+    LogScanner(List<RuleDefinition> logRules, int threads, int chunkSize) {
         this.rules = List.copyOf(logRules);
         this.threads = threads;
+        this.chunkSize = chunkSize;
         List<List<String>> needles = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             for (LogPattern p : rules.get(r).patterns()) {
@@ -107,8 +114,9 @@ public final class LogScanner {
         }) : null;
         ArrayDeque<Future<ChunkResult>> pending = new ArrayDeque<>();
         try {
+            boolean skipping = false; // inside the rest of a line cut at MAX_LINE
             while (true) {
-                byte[] buf = new byte[carry.length + CHUNK];
+                byte[] buf = new byte[carry.length + chunkSize];
                 System.arraycopy(carry, 0, buf, 0, carry.length);
                 int len = carry.length;
                 int n;
@@ -120,13 +128,31 @@ public final class LogScanner {
                     crOnly = detectCrOnly(buf, len);
                     first = false;
                 }
-                int cut = eof ? len : lastBreak(buf, len, crOnly);
-                if (cut <= 0) {
-                    // no line end in a whole chunk: cut the overlong line here
-                    cut = len;
+                byte nl = crOnly ? (byte) '\r' : (byte) '\n';
+                if (skipping) {
+                    int i = 0;
+                    while (i < len && buf[i] != nl) {
+                        i++;
+                    }
+                    if (i == len) {
+                        carry = new byte[0];
+                        if (eof) {
+                            break;
+                        }
+                        continue;
+                    }
+                    skipping = false;
+                    buf = java.util.Arrays.copyOfRange(buf, i + 1, len);
+                    len = buf.length;
                 }
-                if (!eof && cut < len && len - cut > MAX_LINE + CHUNK) {
-                    cut = len;
+                int cut = eof ? len : lastBreak(buf, len, crOnly);
+                if (cut <= 0 && !eof) {
+                    if (len < MAX_LINE) {
+                        carry = java.util.Arrays.copyOf(buf, len); // a long line: read on
+                        continue;
+                    }
+                    cut = len;          // an overlong line: keep its first MAX_LINE bytes, skip the rest
+                    skipping = true;
                 }
                 byte[] chunk = buf;
                 int chunkLen = cut;

@@ -1,0 +1,38 @@
+package dev.wheelwright.rules.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LineNormalizerTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
+            // style => raw (\e = ESC, \r = CR) => normalised
+            "plain => error: x => error: x",
+            "ansi colour => \\e[31mERROR:\\e[0m Failed => ERROR: Failed",
+            "ansi bold+colour => \\e[1;31merror\\e[39;49m\\e[0m: thing => error: thing",
+            "ansi erase line => \\e[2K\\e[1Gbuilding => building",
+            "osc hyperlink => \\e]8;;https://x\\e\\link\\e]8;;\\e\\ text => link text",
+            "progress overwrite => 10%\\r50%\\r100% done => 100% done",
+            "trailing CR => text\\r => text",
+            "github timestamp => 2024-01-02T03:04:05.1234567Z error: x => error: x",
+            "github timestamp no fraction => 2024-01-02T03:04:05Z  indented => ` indented`",
+            "github group => 2024-01-02T03:04:05.1234567Z ##[group]Run pip install . => Run pip install .",
+            "github error marker => ##[error]Process completed with exit code 1. => Process completed with exit code 1.",
+            "gitlab section start => section_start:1700000000:build_script\\r\\e[0KBuilding wheel => Building wheel",
+            "gitlab section marker alone => section_start:1700000000:step_script[collapsed=true]Running => Running",
+            "gitlab section end => section_end:1700000000:build_script\\r\\e[0K => ``",
+            "buildkit step => #12 3.456 Collecting cffi => Collecting cffi",
+            "buildkit inside github => 2024-01-02T03:04:05.1Z #7 12.001 error: x => error: x",
+            "buildkit heading kept => #12 [build 3/4] RUN pip install . => #12 [build 3/4] RUN pip install .",
+            "markdown quote => > FileExistsError: x => FileExistsError: x",
+            "nested quote => > > error: y => error: y",
+            "not a timestamp => 2024-01-02 03:04:05 error => 2024-01-02 03:04:05 error",
+    })
+    void normalises(String style, String raw, String expected) {
+        String line = raw.replace("\\e", "\u001B").replace("\\r", "\r");
+        assertThat(LineNormalizer.normalize(line)).isEqualTo(expected);
+    }
+}

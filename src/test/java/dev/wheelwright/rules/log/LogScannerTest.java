@@ -1,0 +1,160 @@
+package dev.wheelwright.rules.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wheelwright.rules.LogPattern;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.RuleParser;
+import dev.wheelwright.rules.RuleSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LogScannerTest {
+
+    static RuleDefinition rule(String id, String... patterns) {
+        StringBuilder y = new StringBuilder("id: " + id + "\nname: r-" + id.toLowerCase() + "\nseverity: error\ntitle: t\nreads: log\nmatch:\n");
+        for (String p : patterns) {
+            y.append("  - pattern: '").append(p.replace("'", "''")).append("'\n");
+        }
+        y.append("message: m\n");
+        return RuleParser.parse(id + ".yaml", y.toString(), new RuleSource.Directory(Path.of(".")));
+    }
+
+    static final List<RuleDefinition> RULES = List.of(
+            rule("WW-B901", "fatal error: (?<h>[\\w./]+\\.h): No such file", "Cannot open include file: '(?<h>[^']+)'"),
+            rule("WW-B902", "(?i)invalid command 'bdist_wheel'"),
+            rule("WW-B903", "FileExistsError: \\[Errno 17\\]"),
+            rule("WW-B904", "cannot find -l(?<lib>\\w+)|library not found for -l(?<lib2>\\w+)"),
+            rule("WW-B905", "╰─> \\[(?<n>\\d+) lines of output\\]"),
+            rule("WW-B906", "^\\s*error: [a-z]{3,}$"));
+
+    static final String[] FRAGMENTS = {
+            "fatal error: ffi.h: No such file", "fatal error: Python.h", "FATAL ERROR: x.h: No such file",
+            "Cannot open include file: 'a.h'", "Cannot open include file: ", "invalid command 'bdist_wheel'",
+            "INVALID COMMAND 'BDIST_WHEEL'", "invalid command 'bdist_egg'", "FileExistsError: [Errno 17]",
+            "FileExistsError: [Errno 18]", "cannot find -lssl", "library not found for -lz", "cannot find -l",
+            "╰─> [12 lines of output]", "╰─> [x lines of output]", "error: abc", "  error: xyz", "error: ab",
+            "Collecting foo", "\u001B[31m", "\u001B[0m", "é", "日本", "\t", " ", "abc", "#", "> ", "-", ".", "\\",
+    };
+
+    /** Reference: every (rule, line) that some pattern finds in the normalised line, the slow way. */
+    static TreeSet<String> naive(List<String> lines) {
+        TreeSet<String> out = new TreeSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = LineNormalizer.normalize(lines.get(i));
+            for (int r = 0; r < RULES.size(); r++) {
+                for (LogPattern p : RULES.get(r).patterns()) {
+                    if (p.pattern().matcher(text).find()) {
+                        out.add(key(r, i + 1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static String key(int rule, long line) {
+        return String.format("%d@%06d", rule, line);
+    }
+
+    static TreeSet<String> scanned(byte[] log, int threads, int chunk) throws IOException {
+        TreeSet<String> out = new TreeSet<>();
+        new LogScanner(RULES, threads, chunk).scan(new ByteArrayInputStream(log), h -> out.add(key(h.rule(), h.line())));
+        return out;
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} thread(s), chunk {2}")
+    @CsvSource({"1,1,64", "2,2,64", "3,2,1000", "4,1,4194304", "5,2,4194304", "6,2,97"})
+    void preFilteredScanFindsExactlyWhatPlainRegexFinds(long seed, int threads, int chunk) throws IOException {
+        Random rnd = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = rnd.nextInt(4);
+            for (int j = 0; j < parts && sb.length() < 50; j++) {
+                sb.append(FRAGMENTS[rnd.nextInt(FRAGMENTS.length)]);
+            }
+            lines.add(sb.length() > 55 ? sb.substring(0, 55) : sb.toString()); // short: no hard-wrap joins
+        }
+        String eol = seed % 2 == 0 ? "\r\n" : "\n";
+        byte[] log = (String.join(eol, lines) + (seed % 3 == 0 ? "" : eol)).getBytes(StandardCharsets.UTF_8);
+        TreeSet<String> expected = naive(lines);
+        assertThat(expected).hasSizeGreaterThan(100);
+        assertThat(scanned(log, threads, chunk)).isEqualTo(expected);
+    }
+
+    @Test
+    void lineNumbersSurviveCrOnlyFilesAndAMissingFinalNewline() throws IOException {
+        byte[] cr = "a\rb\rinvalid command 'bdist_wheel'\rc".getBytes(StandardCharsets.UTF_8);
+        assertThat(scanned(cr, 1, 64)).containsExactly(key(1, 3));
+        byte[] noFinal = "x\n\n\nFileExistsError: [Errno 17] y".getBytes(StandardCharsets.UTF_8);
+        assertThat(scanned(noFinal, 2, 64)).containsExactly(key(2, 4));
+    }
+
+    @Test
+    void invalidUtf8IsReplacedNotFatal() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes("ok\n".getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, ' '});
+        b.writeBytes("fatal error: ffi.h: No such file\n".getBytes(StandardCharsets.UTF_8));
+        List<LogHit> hits = new ArrayList<>();
+        new LogScanner(RULES, 1).scan(new ByteArrayInputStream(b.toByteArray()), hits::add);
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).line()).isEqualTo(2);
+        assertThat(hits.get(0).text()).startsWith("\uFFFD(\uFFFD fatal error");
+        assertThat(hits.get(0).captures()).containsEntry("h", "ffi.h");
+    }
+
+    @Test
+    void anOverlongLineIsCutButLaterLineNumbersStayRight() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes("x".repeat(LogScanner.MAX_LINE + 300_000).getBytes(StandardCharsets.US_ASCII));
+        b.writeBytes("\nsecond\ncannot find -lssl\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(scanned(b.toByteArray(), 2, 65536)).containsExactly(key(3, 3));
+    }
+
+    @Test
+    void aLongLineSpanningManyChunksIsOneLine() throws IOException {
+        String log = "y".repeat(5000) + "cannot find -lz\nnext\ncannot find -lm\n";
+        assertThat(scanned(log.getBytes(StandardCharsets.US_ASCII), 2, 64)).containsExactly(key(3, 1), key(3, 3));
+    }
+
+    @Test
+    void aHardWrappedLineIsJoinedWhenThePatternSpansTheBreak() throws IOException {
+        String first = "  building extension 'x' ................................ fatal error: ffi";
+        String log = first + "\n.h: No such file or directory\nunrelated\n";
+        List<LogHit> hits = new ArrayList<>();
+        new LogScanner(RULES, 1).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), hits::add);
+        assertThat(hits).extracting(LogHit::rule, LogHit::line).containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1L));
+        assertThat(hits.get(0).captures()).containsEntry("h", "ffi.h");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", value = {
+            "pip build => Collecting cffi==1.15.1|  Building wheel for cffi (setup.py): started|fatal error: ffi.h: No such file => cffi",
+            "pip legacy => Running setup.py install for pyyaml ... started|fatal error: ffi.h: No such file => pyyaml",
+            "nested build dependency => Collecting app|  Installing build dependencies: started|  │ Collecting numpy>=1.0|fatal error: ffi.h: No such file => numpy",
+            "egg_info => running egg_info|writing fastcrypt.egg-info/PKG-INFO|fatal error: ffi.h: No such file => fastcrypt",
+            "closing line names it => fatal error: ffi.h: No such file|  ERROR: Failed building wheel for lxml => lxml",
+            "failed to build => fatal error: ffi.h: No such file|Failed to build psutil => psutil",
+            "processing sdist => Processing ./dist/my_pkg-2.0.tar.gz|fatal error: ffi.h: No such file => my_pkg",
+            "unknown => fatal error: ffi.h: No such file|done => ''",
+            "url is not a name => Collecting https://example.org/x.tar.gz|fatal error: ffi.h: No such file => ''",
+    })
+    void namesThePackageBeingBuilt(String scenario, String lines, String expected) throws IOException {
+        List<LogHit> hits = new ArrayList<>();
+        new LogScanner(RULES, 2, 64).scan(new ByteArrayInputStream(String.join("\n", lines.split("\\|")).getBytes(StandardCharsets.UTF_8)), hits::add);
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).pkg()).isEqualTo(expected == null ? "" : expected);
+    }
+}
