@@ -3,6 +3,8 @@ package dev.wheelwright.wheel;
 import dev.wheelwright.binary.BinaryFormatException;
 import dev.wheelwright.binary.BinaryInfo;
 import dev.wheelwright.binary.BinaryReader;
+import dev.wheelwright.binary.jvm.JarInfo;
+import dev.wheelwright.binary.jvm.JarScanner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Map;
  * Turns the bytes of members that look native into binary facts through {@link BinaryReader}.
  * Which members are candidates is decided from the first bytes (magic numbers) and the name, so
  * that a misnamed binary is still read and a member named like a binary that is not one (a text
- * placeholder, a Git LFS pointer, a truncated upload) is reported, never a crash.
+ * placeholder, a Git LFS pointer, a truncated upload) is reported, never a crash. Bundled jars
+ * go to the binary part's {@link JarScanner}.
  */
 final class MemberDecoder {
 
@@ -45,7 +48,12 @@ final class MemberDecoder {
             String name = e.getKey();
             byte[] data = e.getValue();
             if (isJar(name)) {
-                jars.add(JarScanner.scan(name, data));
+                try {
+                    JarInfo jar = JarScanner.scan(name, data);
+                    jars.add(new WheelFacts.BundledJar(name, jar.maxMajor(), jar.exampleClass()));
+                } catch (BinaryFormatException ex) {
+                    invalid.add(new WheelFacts.InvalidBinary(name, withoutName(name, ex.getMessage())));
+                }
                 continue;
             }
             if (BinaryReader.detect(data).isEmpty()) {
@@ -57,11 +65,15 @@ final class MemberDecoder {
                 BinaryInfo info = BinaryReader.read(name, data);
                 binaries.add(new WheelFacts.WheelBinary(name, info));
             } catch (BinaryFormatException ex) {
-                String msg = ex.getMessage();
-                invalid.add(new WheelFacts.InvalidBinary(name, msg.startsWith(name + ": ") ? msg.substring(name.length() + 2) : msg));
+                invalid.add(new WheelFacts.InvalidBinary(name, withoutName(name, ex.getMessage())));
             }
         }
         return new Result(binaries, invalid, jars);
+    }
+
+    /** The binary part's messages start with the name they were given; findings name the member already. */
+    private static String withoutName(String name, String msg) {
+        return msg.startsWith(name + ": ") ? msg.substring(name.length() + 2) : msg;
     }
 
     /** A hint at what the file is when it is text: its first line, quoted and cut. */

@@ -62,9 +62,9 @@ public record WheelFacts(String wheel, String filename, List<WheelMember> member
      * @param newestClass  the class file that needs it, or null
      */
     public record BundledJar(String member, int classMajor, String newestClass) {
-        /** The Java feature release a class-file major version needs (JVMS 4.1: 45 + n - 1 ... 52 = 8). */
+        /** The Java feature release the newest class needs (JVMS 4.1: major 52 = Java 8, 61 = Java 17); 0 without classes. */
         public int javaVersion() {
-            return classMajor >= 49 ? classMajor - 44 : classMajor > 0 ? 1 : 0;
+            return classMajor == 0 ? 0 : dev.wheelwright.binary.jvm.JarScanner.javaRelease(classMajor);
         }
     }
 
