@@ -54,9 +54,9 @@ clang -target x86_64-linux-musl -fuse-ld=lld -shared -fPIC -nostdlib -Wl,--dynam
 # --- PE (lld-link; python3.dll import library from a .def) ---
 llvm-dlltool -d "$src/python3.def" -l "$work/python3-amd64.lib" -m i386:x86-64
 llvm-dlltool -d "$src/python3.def" -l "$work/python3-arm64.lib" -m arm64
-clang --target=x86_64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentry \
+clang --target=x86_64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentry -Wl,/Brepro \
   "$src/ext.c" "$work/python3-amd64.lib" -o "$out/pe/ext-amd64.pyd"
-clang --target=aarch64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentry \
+clang --target=aarch64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentry -Wl,/Brepro \
   "$src/ext.c" "$work/python3-arm64.lib" -o "$out/pe/ext-arm64.pyd"
 rm -f "$out"/pe/*.lib "$out"/pe/*.exp
 
@@ -69,7 +69,7 @@ done
 
 # --- a real wheel built by Python's own tools (FIXTURES.md) ---
 cp -r "$src/hello_ext" "$work/hello_ext"
-(cd "$work/hello_ext" && SOURCE_DATE_EPOCH=315532800 LDSHARED="gcc -shared" \
+(cd "$work/hello_ext" && SOURCE_DATE_EPOCH=315532800 LDSHARED="gcc -shared" CFLAGS="-g0" \
   /usr/bin/python3 -m build --wheel --no-isolation --outdir "$work/dist" . >/dev/null 2>&1)
 rm -f "$out"/real/*.whl
 cp "$work"/dist/*.whl "$out/real/"
