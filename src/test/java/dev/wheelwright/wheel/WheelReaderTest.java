@@ -249,4 +249,32 @@ class WheelReaderTest {
             assertThat(j.newestClass()).isEqualTo("demo/Helper.class");
         });
     }
+
+    @Test
+    void zip64ArchivesAreRead() throws IOException {
+        Path p = tmp.resolve("demo-1.0-py3-none-any.whl");
+        List<WheelWriter.Entry> entries = goodEntries();
+        entries.add(WheelWriter.Entry.text(DI + "/RECORD", WheelWriter.record(entries, DI + "/RECORD")));
+        try (OutputStream os = Files.newOutputStream(p); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(os)) {
+            zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.Always);
+            for (WheelWriter.Entry e : entries) {
+                zip.putArchiveEntry(new ZipArchiveEntry(e.name()));
+                zip.write(e.data());
+                zip.closeArchiveEntry();
+            }
+        }
+        WheelFacts w = new WheelReader().read(p);
+        assertThat(w.recordIssues()).isEmpty();
+        assertThat(w.files()).hasSize(6);
+        assertThat(w.wheelTags()).containsExactly("py3-none-any");
+    }
+
+    @Test
+    void overlongMemberNamesAreRefused() throws IOException {
+        List<WheelWriter.Entry> entries = goodEntries();
+        entries.add(WheelWriter.Entry.text("demo/" + "x".repeat(2000) + ".py", ""));
+        Path p = writeWheel("demo-1.0-py3-none-any.whl", entries, false);
+        assertThatThrownBy(() -> new WheelReader().read(p, "long.whl"))
+                .hasMessage("long.whl: a member name is 2008 bytes long, more than the limit of 1024");
+    }
 }
