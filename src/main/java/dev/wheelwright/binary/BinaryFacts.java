@@ -78,6 +78,14 @@ public final class BinaryFacts {
             syms.add(y);
         }
         m.put("undefinedSymbols", syms);
+        List<Object> tools = new ArrayList<>();
+        for (MachOSlice.BuildTool t : s.buildTools()) {
+            Map<String, Object> y = new LinkedHashMap<>();
+            y.put("tool", t.tool());
+            y.put("version", t.version());
+            tools.add(y);
+        }
+        m.put("buildTools", tools);
         return m;
     }
 
@@ -146,7 +154,9 @@ public final class BinaryFacts {
         in = "    ";
         out.add(in + "filetype " + s.filetype() + ", flags 0x" + Integer.toHexString(s.flags()));
         if (s.platform() != null) {
-            out.add(in + "platform " + s.platform() + ", minos " + s.minos() + ", sdk " + (s.sdk() == null ? "n/a" : s.sdk()));
+            out.add(in + "platform " + s.platform() + ", minos " + s.minos() + ", sdk " + (s.sdk() == null ? "n/a" : s.sdk())
+                    + (s.buildTools().isEmpty() ? "" : ", built by " + String.join(", ",
+                            s.buildTools().stream().map(t -> t.tool() + " " + t.version()).toList())));
         } else {
             out.add(in + "no LC_BUILD_VERSION or LC_VERSION_MIN_* (minimum OS unknown)");
         }

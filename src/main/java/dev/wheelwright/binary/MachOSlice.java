@@ -24,18 +24,20 @@ import java.util.List;
  * @param signature      what the signature says, null when there is none
  * @param segments       segment names in order (__PAGEZERO, __TEXT, ...)
  * @param undefinedSymbols imported symbols with the library each binds to
+ * @param buildTools     the tools LC_BUILD_VERSION records (e.g. ld 14.0.6), empty when none
  */
 public record MachOSlice(String arch, int cputype, int cpusubtype, long offset, long size, int align,
                          String filetype, int flags, String platform, String minos, String sdk,
                          List<Dylib> dylibs, List<String> rpaths, String installName, String uuid,
                          boolean codeSignature, CodeSignature signature, List<String> segments,
-                         List<ImportedSymbol> undefinedSymbols) implements Slice {
+                         List<ImportedSymbol> undefinedSymbols, List<BuildTool> buildTools) implements Slice {
 
     public MachOSlice {
         dylibs = List.copyOf(dylibs);
         rpaths = List.copyOf(rpaths);
         segments = List.copyOf(segments);
         undefinedSymbols = List.copyOf(undefinedSymbols);
+        buildTools = List.copyOf(buildTools);
     }
 
     /** The linked library names in load-command order. */
@@ -58,6 +60,9 @@ public record MachOSlice(String arch, int cputype, int cpusubtype, long offset, 
      * @param identifier    the CodeDirectory identifier, null if unreadable
      */
     public record CodeSignature(boolean adhoc, boolean linkerSigned, String identifier) {}
+
+    /** A tool LC_BUILD_VERSION names (clang, swift, ld, lld, ...) with its version. */
+    public record BuildTool(String tool, String version) {}
 
     /** An undefined symbol and the library it binds to (two-level namespace), or null if flat/unknown. */
     public record ImportedSymbol(String name, String library) {}

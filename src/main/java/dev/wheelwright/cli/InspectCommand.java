@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * no judgement. The kind of each input is decided by its magic bytes, never its name.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show facts about wheels, native binaries (Mach-O, ELF, PE; fat or thin) or a project folder.")
+        description = "Show facts about wheels and native binaries (Mach-O, ELF, PE; fat or thin), without judging them.")
 public final class InspectCommand implements Callable<Integer> {
 
     @Spec
@@ -44,7 +44,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files to inspect.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files to inspect; each is recognised by its content, not its name.")
     List<Path> paths = new ArrayList<>();
 
     /** Everything inspected, in the order of the JSON document. */

@@ -23,6 +23,7 @@ class BinaryReaderTest {
         assertThat(arm.platform()).isEqualTo("macos");
         assertThat(arm.minos()).isEqualTo("11.0");
         assertThat(arm.sdk()).isEqualTo("13.1");
+        assertThat(arm.buildTools()).extracting(MachOSlice.BuildTool::tool).containsExactly("ld");
         assertThat(arm.codeSignature()).isTrue();
         assertThat(arm.signature().adhoc()).isTrue();
         assertThat(arm.signature().linkerSigned()).isTrue();

@@ -47,11 +47,13 @@ class LlvmOracleTest {
         String minos;
         String sdk;
         boolean codeSignature;
+        List<MachOSlice.BuildTool> tools = new ArrayList<>();
+        String pendingTool;
     }
 
     private static final Pattern ARCH = Pattern.compile(".* \\(architecture (\\S+)\\):$");
     private static final Pattern CMD = Pattern.compile("^\\s+cmd (LC_\\w+)$");
-    private static final Pattern FIELD = Pattern.compile("^\\s*(name|path|uuid|minos|sdk|version|segname) (.*?)( \\(offset \\d+\\))?$");
+    private static final Pattern FIELD = Pattern.compile("^\\s*(name|path|uuid|minos|sdk|version|segname|tool) (.*?)( \\(offset \\d+\\))?$");
 
     static List<OSlice> parseObjdump(String text) {
         List<OSlice> slices = new ArrayList<>();
@@ -120,6 +122,11 @@ class LlvmOracleTest {
                             cur.minos = value;
                         } else if (key.equals("sdk")) {
                             cur.sdk = value;
+                        } else if (key.equals("tool")) {
+                            cur.pendingTool = value;
+                        } else if (key.equals("version") && cur.pendingTool != null) {
+                            cur.tools.add(new MachOSlice.BuildTool(cur.pendingTool, value));
+                            cur.pendingTool = null;
                         }
                     }
                     case "LC_VERSION_MIN_MACOSX" -> {
@@ -157,6 +164,7 @@ class LlvmOracleTest {
             assertThat(s.sdk()).as("sdk").isEqualTo("n/a".equals(o.sdk) ? null : o.sdk);
             assertThat(s.codeSignature()).as("code signature").isEqualTo(o.codeSignature);
             assertThat(s.segments()).as("segments").isEqualTo(o.segments);
+            assertThat(s.buildTools()).as("build tools").isEqualTo(o.tools);
         }
     }
 

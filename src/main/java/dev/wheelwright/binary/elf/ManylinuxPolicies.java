@@ -33,15 +33,30 @@ public final class ManylinuxPolicies {
      * @param glibc          the glibc version it stands for, e.g. "2.17"
      * @param archs          archs the policy is defined for
      * @param libraries      sonames a wheel may expect on the system (plus the arch's loader)
-     * @param symbolVersions newest allowed version per symbol-version family (GLIBC, GLIBCXX, CXXABI, GCC)
+     * @param symbolVersions newest allowed numeric version per symbol-version family (GLIBC, GLIBCXX,
+     *                       CXXABI, GCC, ...); "0" allows none
+     * @param archSymbolVersions per arch, families whose newest version differs there
+     * @param otherVersions  per family, the non-numeric versions allowed (e.g. TM_1 for CXXABI_TM_1)
      */
     public record Policy(String name, List<String> aliases, String glibc, Set<String> archs, Set<String> libraries,
-                         Map<String, String> symbolVersions) {
+                         Map<String, String> symbolVersions, Map<String, Map<String, String>> archSymbolVersions,
+                         Map<String, Set<String>> otherVersions) {
         public Policy {
             aliases = List.copyOf(aliases);
             archs = Set.copyOf(archs);
             libraries = Set.copyOf(libraries);
             symbolVersions = Map.copyOf(symbolVersions);
+            archSymbolVersions = Map.copyOf(archSymbolVersions);
+            otherVersions = Map.copyOf(otherVersions);
+        }
+
+        /** The newest numeric version of a family on an arch, null when the policy does not judge the family. */
+        public String newest(String family, String arch) {
+            Map<String, String> override = archSymbolVersions.get(arch);
+            if (override != null && override.containsKey(family)) {
+                return override.get(family);
+            }
+            return symbolVersions.get(family);
         }
     }
 
@@ -141,28 +156,64 @@ public final class ManylinuxPolicies {
                 throw new BinaryFormatException(source + ": " + at + ".glibc must be newer than the policy before it");
             }
             previous = g;
-            Map<String, String> sym = new LinkedHashMap<>();
             JsonNode sv = p.get("symbolVersions");
             if (sv == null || !sv.isObject() || sv.isEmpty()) {
                 throw new BinaryFormatException(source + ": " + at + ".symbolVersions must be a non-empty object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = sv.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String v = text(source, at + ".symbolVersions." + e.getKey(), e.getValue());
-                if (SymbolVersion.parse(v) == null) {
-                    throw new BinaryFormatException(source + ": " + at + ".symbolVersions." + e.getKey()
-                            + " '" + v + "' is not a dotted version");
-                }
-                sym.put(e.getKey(), v);
-            }
+            Map<String, String> sym = versions(source, at + ".symbolVersions", sv);
             if (!glibc.equals(sym.get("GLIBC"))) {
                 throw new BinaryFormatException(source + ": " + at + ".symbolVersions.GLIBC must equal glibc " + glibc);
             }
-            out.add(new Policy(name, strings(source, at + ".aliases", p.get("aliases"), true), glibc,
-                    new LinkedHashSet<>(strings(source, at + ".archs", p.get("archs"), false)),
-                    new LinkedHashSet<>(strings(source, at + ".libraries", p.get("libraries"), false)), sym));
+            Set<String> archs = new LinkedHashSet<>(strings(source, at + ".archs", p.get("archs"), false));
+            Map<String, Map<String, String>> perArch = new LinkedHashMap<>();
+            JsonNode asv = p.get("archSymbolVersions");
+            if (asv != null) {
+                if (!asv.isObject()) {
+                    throw new BinaryFormatException(source + ": " + at + ".archSymbolVersions must be an object");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = asv.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String field = at + ".archSymbolVersions." + e.getKey();
+                    if (!archs.contains(e.getKey())) {
+                        throw new BinaryFormatException(source + ": " + field + " names an arch the policy does not list");
+                    }
+                    if (!e.getValue().isObject()) {
+                        throw new BinaryFormatException(source + ": " + field + " must be an object");
+                    }
+                    perArch.put(e.getKey(), versions(source, field, e.getValue()));
+                }
+            }
+            Map<String, Set<String>> other = new LinkedHashMap<>();
+            JsonNode ov = p.get("otherVersions");
+            if (ov != null) {
+                if (!ov.isObject()) {
+                    throw new BinaryFormatException(source + ": " + at + ".otherVersions must be an object");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = ov.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    other.put(e.getKey(), new LinkedHashSet<>(strings(source, at + ".otherVersions." + e.getKey(),
+                            e.getValue(), false)));
+                }
+            }
+            out.add(new Policy(name, strings(source, at + ".aliases", p.get("aliases"), true), glibc, archs,
+                    new LinkedHashSet<>(strings(source, at + ".libraries", p.get("libraries"), false)), sym, perArch,
+                    other));
         }
         return new ManylinuxPolicies(out, loaders);
+    }
+
+    private static Map<String, String> versions(String source, String field, JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String v = text(source, field + "." + e.getKey(), e.getValue());
+            if (SymbolVersion.parse(v) == null) {
+                throw new BinaryFormatException(source + ": " + field + "." + e.getKey() + " '" + v
+                        + "' is not a dotted version");
+            }
+            out.put(e.getKey(), v);
+        }
+        return out;
     }
 
     private static String text(String source, String field, JsonNode n) {
@@ -223,10 +274,13 @@ public final class ManylinuxPolicies {
 
     /**
      * Everything that keeps a binary out of a policy: libraries outside the policy's list, and
-     * symbol versions required from allowed libraries that are newer than the policy's (a
-     * family the policy does not know, or a non-numeric version such as GLIBC_PRIVATE, counts
-     * as too new). Versions required from libraries outside the list are not judged: those
-     * libraries travel with the wheel.
+     * symbol versions required from allowed libraries that the policy's systems lack. As
+     * auditwheel judges them, a version's family is the part before its first '_'
+     * ({@code GLIBCXX_3.4.21} → GLIBCXX, {@code CXXABI_TM_1} → CXXABI); a family the policy does
+     * not list is not judged; a numeric version must not be newer than the family's newest, a
+     * non-numeric one (GLIBC_PRIVATE, CXXABI_TM_1) must be listed in otherVersions. Versions
+     * required from libraries outside the list are not judged: those libraries travel with the
+     * wheel.
      */
     public List<Violation> check(Policy policy, String arch, List<String> needed, List<VersionNeed> needs) {
         List<Violation> out = new ArrayList<>();
@@ -244,13 +298,26 @@ public final class ManylinuxPolicies {
             if (!policy.libraries.contains(n.library()) && !n.library().equals(loader)) {
                 continue;
             }
-            int cut = n.version().lastIndexOf('_');
-            String family = cut > 0 ? n.version().substring(0, cut) : n.version();
-            int[] ver = cut > 0 ? SymbolVersion.parse(n.version().substring(cut + 1)) : null;
-            String allowed = policy.symbolVersions.get(family);
-            int[] max = allowed == null ? null : SymbolVersion.parse(allowed);
-            if (ver == null || max == null || SymbolVersion.compare(ver, max) > 0) {
-                out.add(new SymbolVersionTooNew(n.library(), n.version(), allowed == null ? null : family + "_" + allowed));
+            int cut = n.version().indexOf('_');
+            if (cut <= 0) {
+                continue; // not a family_version name (e.g. a library's own base version)
+            }
+            String family = n.version().substring(0, cut);
+            String rest = n.version().substring(cut + 1);
+            String newest = policy.newest(family, arch);
+            if (newest == null) {
+                continue;
+            }
+            int[] ver = SymbolVersion.parse(rest);
+            boolean ok;
+            if (ver != null) {
+                ok = SymbolVersion.compare(ver, SymbolVersion.parse(newest)) <= 0 && !newest.equals("0");
+            } else {
+                ok = policy.otherVersions.getOrDefault(family, Set.of()).contains(rest);
+            }
+            if (!ok) {
+                out.add(new SymbolVersionTooNew(n.library(), n.version(),
+                        newest.equals("0") ? null : family + "_" + newest));
             }
         }
         return out;

@@ -63,7 +63,7 @@ public final class JarScanner {
         if (entries == 0) {
             throw new BinaryFormatException(name + ": not a jar (no zip entries)");
         }
-        return new JarInfo(name, count, maxMajor, maxMajor == 0 ? 0 : javaRelease(maxMajor), example);
+        return new JarInfo(name, maxMajor, maxMajor == 0 ? 0 : javaRelease(maxMajor), example, count);
     }
 
     private static byte[] readBounded(InputStream in, String jar, String entry) throws IOException {

@@ -244,6 +244,7 @@ public final class MachOReader {
         boolean codeSignature = false;
         CodeSignature signature = null;
         List<String> segments = new ArrayList<>();
+        List<MachOSlice.BuildTool> tools = new ArrayList<>();
         long symoff = -1;
         long nsyms = 0;
         long stroff = 0;
@@ -337,6 +338,11 @@ public final class MachOReader {
                     if (24 + ntools * 8 > cmdsize) {
                         throw v.fail(lc + " lists " + ntools + " tools but its cmdsize " + cmdsize + " cannot hold them");
                     }
+                    tools.clear();
+                    for (int t = 0; t < ntools; t++) {
+                        tools.add(new MachOSlice.BuildTool(toolName(c.i32(24 + t * 8L, lc)),
+                                version(c.u32(28 + t * 8L, lc))));
+                    }
                 }
                 default -> {
                     // Other commands carry nothing the rules read.
@@ -351,7 +357,7 @@ public final class MachOReader {
                 : List.of();
         return new MachOSlice(arch, cputype, cpusubtypeRaw & ~MachOArch.CPU_SUBTYPE_MASK, fileOffset, size, align,
                 fileType(filetype), flags, platform, minos, sdk, dylibs, rpaths, installName, uuid, codeSignature,
-                signature, segments, undefined);
+                signature, segments, undefined, tools);
     }
 
     /** An lc_str: an offset from the command's start to a NUL-terminated string inside the command. */
@@ -487,6 +493,24 @@ public final class MachOReader {
             case 11 -> "xros";
             case 12 -> "xrossimulator";
             default -> "platform" + platform;
+        };
+    }
+
+    /** TOOL_* values of loader.h, as otool names them. */
+    static String toolName(int tool) {
+        return switch (tool) {
+            case 1 -> "clang";
+            case 2 -> "swift";
+            case 3 -> "ld";
+            case 4 -> "lld";
+            case 1024 -> "metal";
+            case 1025 -> "airlld";
+            case 1026 -> "airnt";
+            case 1027 -> "airnt-plugin";
+            case 1028 -> "airpack";
+            case 1031 -> "gpuarchiver";
+            case 1032 -> "metal-framework";
+            default -> "tool" + tool;
         };
     }
 

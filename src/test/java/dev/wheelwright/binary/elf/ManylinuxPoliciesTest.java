@@ -43,9 +43,9 @@ class ManylinuxPoliciesTest {
         assertThat(table.allowedLibraries("manylinux2014", "aarch64"))
                 .contains("libc.so.6", "libm.so.6", "libstdc++.so.6", "ld-linux-aarch64.so.1")
                 .doesNotContain("libffi.so.8");
-        // PEP 513 allowed ncurses; PEP 571 dropped it.
-        assertThat(table.allowedLibraries("manylinux1", "x86_64")).contains("libncursesw.so.5");
-        assertThat(table.allowedLibraries("manylinux2010", "x86_64")).doesNotContain("libncursesw.so.5");
+        // libexpat joined the list with manylinux2010.
+        assertThat(table.allowedLibraries("manylinux1", "x86_64")).doesNotContain("libexpat.so.1");
+        assertThat(table.allowedLibraries("manylinux2010", "x86_64")).contains("libexpat.so.1", "libz.so.1");
         // manylinux1 is not defined for aarch64.
         assertThat(table.allowedLibraries("manylinux1", "aarch64")).isEmpty();
     }
@@ -59,6 +59,15 @@ class ManylinuxPoliciesTest {
                 Arguments.of("x86_64", List.of("libstdc++.so.6"), List.of(need("libstdc++.so.6", "GLIBCXX_3.4.21")), "manylinux_2_24"),
                 Arguments.of("x86_64", List.of("libstdc++.so.6"), List.of(need("libstdc++.so.6", "CXXABI_1.3.8")), "manylinux_2_24"),
                 Arguments.of("x86_64", List.of("libffi.so.8"), List.of(), null),
+                // Non-numeric versions are allowed where listed.
+                Arguments.of("x86_64", List.of("libstdc++.so.6"), List.of(need("libstdc++.so.6", "CXXABI_TM_1")), "manylinux_2_17"),
+                // Arch-specific newest versions: i686's libgcc_s had GCC_4.5.0 in manylinux2010, x86_64's never.
+                Arguments.of("i686", List.of("libgcc_s.so.1"), List.of(need("libgcc_s.so.1", "GCC_4.5.0")), "manylinux_2_12"),
+                Arguments.of("x86_64", List.of("libgcc_s.so.1"), List.of(need("libgcc_s.so.1", "GCC_4.5.0")), "manylinux_2_17"),
+                Arguments.of("aarch64", List.of("libgcc_s.so.1"), List.of(need("libgcc_s.so.1", "GCC_4.8.0")), "manylinux_2_27"),
+                // A family no policy lists is not judged; one listed as "0" allows nothing.
+                Arguments.of("x86_64", List.of("libc.so.6"), List.of(need("libc.so.6", "FOO_1.0")), "manylinux_2_5"),
+                Arguments.of("x86_64", List.of("libz.so.1"), List.of(need("libz.so.1", "ZLIB_1.2.0")), "manylinux_2_12"),
                 Arguments.of("x86_64", List.of("libc.so.6"), List.of(need("libc.so.6", "GLIBC_PRIVATE")), null),
                 Arguments.of("x86_64", List.of("libc.so.6"), List.of(need("libc.so.6", "GLIBC_2.99")), null),
                 // Versions asked of a library the wheel must bundle anyway are not the policy's business.
@@ -93,7 +102,11 @@ class ManylinuxPoliciesTest {
                 Arguments.of(ok.replace("\"archs\": [\"x86_64\"]", "\"archs\": []"), "field 'policies[0].archs' must be a non-empty array"),
                 Arguments.of(ok.replace("\"libc.so.6\"", "7"), "field 'policies[0].libraries[0]' must be a non-empty string"),
                 Arguments.of(ok.replace("{\"GLIBC\": \"2.17\"}", "{\"GLIBC\": \"two\"}"), "policies[0].symbolVersions.GLIBC 'two' is not a dotted version"),
-                Arguments.of(ok.replace("manylinux_2_17", "manylinux2014"), "policies[0].name 'manylinux2014' is not a manylinux_x_y name"));
+                Arguments.of(ok.replace("manylinux_2_17", "manylinux2014"), "policies[0].name 'manylinux2014' is not a manylinux_x_y name"),
+                Arguments.of(ok.replace("\"symbolVersions\"", "\"archSymbolVersions\": {\"ppc64le\": {\"GCC\": \"4.7.0\"}}, \"symbolVersions\""),
+                        "policies[0].archSymbolVersions.ppc64le names an arch the policy does not list"),
+                Arguments.of(ok.replace("\"symbolVersions\"", "\"otherVersions\": {\"CXXABI\": []}, \"symbolVersions\""),
+                        "field 'policies[0].otherVersions.CXXABI' must be a non-empty array"));
     }
 
     @ParameterizedTest
