@@ -124,7 +124,8 @@ def wheel_filenames():
              "numpy-1.26.4-cp312-cp312-win_amd64.whl", "cffi-1.15.1-cp37-cp37m-musllinux_1_1_aarch64.whl",
              "foo-1.0-PY3-NONE-ANY.whl", "foo-1.0rc1.post2.dev3+local.1-py3-none-any.whl", "Foo-V1.0-py3-none-any.whl",
              "foo-1!2.0-py3-none-any.whl", "ünicode_name-1.0-py3-none-any.whl", "foo-1.0-py3.py2-none-any.whl",
-             "foo-1.0-py3-none-any.linux_x86_64.whl", "a-0-py3-none-any.whl", "foo-1.0--py3-none-any.whl",
+             "foo-1.0-py3-none-any.linux_x86_64.whl", "a-0-py3-none-any.whl", "foo-1.0-py3-none-linux_x86_64.any.whl",
+             "foo-1.0-cp38.cp39-abi3.none-any.whl", "foo-1.0--py3-none-any.whl",
              # invalid
              "foo-1.0-py3-none-any.zip", "foo-1.0-py3-none-any", "foo-1.0-py3-none.whl", "foo-py3-none-any.whl",
              "foo-1.0-1-2-py3-none-any.whl", "foo-1.0-py3-none-any-x-y.whl", "foo__bar-1.0-py3-none-any.whl",
@@ -144,10 +145,37 @@ def wheel_filenames():
                     "parts" if "wrong number of parts" in msg else "other")
             rows.append((n, "INVALID", kind, "", "", ""))
             continue
+        try:
+            parse_wheel_filename(n, validate_order=True)
+            ordered = "sorted"
+        except InvalidWheelFilename:
+            ordered = "unsorted"
         # packaging returns a frozenset: sort for a stable comparison.
-        rows.append((n, name, str(ver), "" if not build else f"{build[0]}|{build[1]}", " ".join(sorted(map(str, tags))), ""))
+        rows.append((n, name, str(ver), "" if not build else f"{build[0]}|{build[1]}", " ".join(sorted(map(str, tags))),
+                     ordered))
     write("wheel-filenames.tsv", ["filename", "name|INVALID", "version|failure kind", "build (number|suffix)",
-                                  "tags (sorted)", ""], rows)
+                                  "tags (sorted)", "validate_order"], rows)
+    from packaging.utils import parse_sdist_filename, InvalidSdistFilename, canonicalize_name, is_normalized_name, InvalidName
+    rows = []
+    for n in ["foo-1.0.tar.gz", "Foo_Bar-2.0.1.zip", "foo-bar-1.0rc1.tar.gz", "foo-1.0.tar.bz2", "foo.tar.gz",
+              "foo-bar.tar.gz", "foo-1.0-1.tar.gz", "-1.0.tar.gz", "foo-.zip", "Foo.Bar-1!2.0.post1.tar.gz",
+              "foo-v1.0.zip", "foo-1.0.TAR.GZ"]:
+        try:
+            name, ver = parse_sdist_filename(n)
+            rows.append((n, name, str(ver)))
+        except InvalidSdistFilename as e:
+            rows.append((n, "INVALID", esc(str(e))))
+    write("sdist-filenames.tsv", ["filename", "name|INVALID", "version|message"], rows)
+    rows = []
+    for n in ["Django", "oslo.concurrency", "requests", "Foo__Bar", "foo-_-bar", "FOO", "a", "-foo", "foo-", "foo--bar",
+              "foo.bar", "foo_bar", "foo-bar", "zope.interface", "Ünicode", "a1", "1a", "", "foo bar", "foo.", "_foo"]:
+        try:
+            canonicalize_name(n, validate=True)
+            valid = "true"
+        except InvalidName:
+            valid = "false"
+        rows.append((n, canonicalize_name(n), b(is_normalized_name(n)), valid))
+    write("names.tsv", ["name", "canonical", "is normalised", "valid"], rows)
 
 
 # ---------------------------------------------------------------- platforms and tags
@@ -164,14 +192,14 @@ PLATFORMS = [
     "manylinux1_x86_64", "manylinux2014_aarch64", "manylinux_3_1_x86_64", "manylinux_2_3_x86_64",
     "manylinux_2_16_aarch64", "manylinux_2_17_i686",
     "musllinux_1_0_x86_64", "musllinux_1_1_aarch64", "musllinux_1_2_aarch64", "musllinux_1_2_x86_64", "musllinux_1_2_armv7l",
-    "musllinux_1_2_i686", "musllinux_1_3_ppc64le", "musllinux_1_2_s390x", "musllinux_1_2_riscv64",
+    "musllinux_1_2_i686", "musllinux_1_3_ppc64le", "musllinux_1_2_s390x", "musllinux_1_2_riscv64", "musllinux_1_2_armv8l", "linux_armv8l",
     "linux_x86_64", "linux_aarch64", "linux_armv7l", "linux_riscv64", "linux_mips64",
     "win32", "win_amd64", "win_arm64",
     "ios_13_0_arm64_iphoneos", "ios_17_4_arm64_iphonesimulator", "ios_12_1_x86_64_iphonesimulator",
     "android_21_arm64_v8a", "android_24_x86_64", "android_16_armeabi_v7a",
 ]
 
-PYTHONS = [f"3.{m}" for m in range(7, 15)] + ["3.13t", "3.14t"]
+PYTHONS = [f"3.{m}" for m in range(7, 15)] + ["3.13t", "3.14t", "2.7", "3.2", "3.5", "3.6", "3.15"]
 PYPYS = ["3.9", "3.10", "3.11"]
 
 
@@ -242,8 +270,25 @@ SAMPLES = {("3.9", "cp", "macosx_11_0_arm64"), ("3.7", "cp", "manylinux_2_17_x86
            ("3.12", "cp", "musllinux_1_2_aarch64"), ("3.13t", "cp", "win_amd64"), ("3.10", "pp", "macosx_10_15_x86_64")}
 
 
+MAC_ARCHS = ["arm64", "x86_64", "i386", "ppc", "ppc64", "universal2", "universal", "intel", "fat", "fat3", "fat32", "fat64"]
+LINUX_ARCHS = ["x86_64", "i686", "aarch64", "armv7l", "armv8l", "ppc64", "ppc64le", "s390x", "riscv64", "loongarch64"]
+# Only their platform lists are recorded: the tag lists are built from them by the code tags.tsv checks.
+EXTRA_PLATFORMS = (
+    [f"macosx_{v}_{a}" for a in MAC_ARCHS for v in ["10_0", "10_3", "10_4", "10_5", "10_6", "10_7", "10_16", "11_0",
+                                                     "12_3", "15_0"]]
+    + [f"manylinux_{v}_{a}" for a in LINUX_ARCHS for v in ["2_4", "2_5", "2_12", "2_16", "2_17", "2_39", "3_0"]]
+    + [f"{p}_{a}" for a in LINUX_ARCHS for p in ["manylinux1", "manylinux2010", "manylinux2014"]]
+    + [f"musllinux_{v}_{a}" for a in LINUX_ARCHS for v in ["1_0", "1_5"]]
+    + [f"linux_{a}" for a in LINUX_ARCHS]
+    + ["ios_12_0_arm64_iphoneos", "ios_18_2_x86_64_iphonesimulator", "android_16_x86", "android_35_arm64_v8a"])
+
+
 def platforms_and_tags():
     prow, trow, srow = [], [], []
+    for tag in dict.fromkeys(PLATFORMS + EXTRA_PLATFORMS):
+        if tag not in PLATFORMS:
+            plats = platforms_of(tag)
+            prow.append((tag, " ".join(plats) or "NONE"))
     for tag in PLATFORMS:
         plats = platforms_of(tag)
         prow.append((tag, " ".join(plats)))
@@ -264,6 +309,7 @@ SPEC_VERSIONS = ["0.9", "1.0.dev0", "1.0a1", "1.0a2.dev1", "1.0b1", "1.0rc1", "1
                  "1.0.post0.dev1", "1.0.post1", "1.0.post1+x", "1.0.1", "1.1a1", "1.1", "1.4.5a4", "1.4.5", "1.4.6",
                  "1.5", "1.5.1", "1.9.9", "2.0.dev1", "2.0a1", "2.0", "2.0.post1", "2.2.post3", "2.2.post4", "2.3",
                  "3.0", "10.0", "1!0.5", "1!1.0", "1!1.0a1", "0.0.0", "1.0a1+loc", "V1.0", "1.0.0.0", "1.0-1",
+                 "1.5a1", "1.5.dev0", "2.0rc1+x", "1.0.post1.dev1", "1.4.5a4.post1", "2.2.post3.dev0", "1!2.0.dev1",
                  "foobar", "1.0-custom", "FooBar"]
 SPEC_TARGETS = ["1.0", "1.0.0", "1", "1.5", "2.0a1", "1.0.post1", "1.0.dev0", "1.0+local", "1.*", "1.0.*", "1!1.0",
                 "0.9rc2", "1.0a1.post1.dev1", "2.2.post3", "1.4.5a4", "1.0.POST1", "v1.0", "foobar", "1.0-custom",
@@ -286,7 +332,7 @@ def specifiers():
         try:
             ss = SpecifierSet(text)
         except InvalidSpecifier as e:
-            rows.append((esc(text), "INVALID", esc(str(e))) + ("",) * 7)
+            rows.append((esc(text), "INVALID", esc(str(e))) + ("",) * 8)
             continue
 
         def bits(pre):
@@ -298,13 +344,16 @@ def specifiers():
                 pos.setdefault(v, i)
             return ",".join(str(pos[v]) for v in ss.filter(SPEC_VERSIONS, prereleases=pre))
 
+        pre_only = [v for v in SPEC_VERSIONS if not _valid(v) or Version(v).is_prerelease]
         pre = ss.prereleases
         rows.append((esc(text), esc(str(ss)), "" if pre is None else b(pre), bits(None), bits(True), bits(False),
                      idx(None), idx(True), idx(False),
-                     "".join("1" if ss.contains(Version(v)) else "0" for v in SPEC_VERSIONS if _valid(v))))
+                     "".join("1" if ss.contains(Version(v)) else "0" for v in SPEC_VERSIONS if _valid(v)),
+                     ",".join(str(SPEC_VERSIONS.index(v)) for v in ss.filter(pre_only))))
     write("specifiers.tsv", ["specifier set (escaped)", "str|INVALID", "prereleases (empty: None)|message",
                              "contains(str) prereleases=None", "=True", "=False", "filter prereleases=None (indices)",
-                             "=True", "=False", "contains(Version) prereleases=None, valid versions only"], rows)
+                             "=True", "=False", "contains(Version) prereleases=None, valid versions only",
+                             "filter prereleases=None over the pre-releases and non-versions only (indices)"], rows)
 
 
 def _valid(v):
@@ -437,7 +486,45 @@ def markers():
                                "extras (sorted)", "specifier", "url", "marker"], rows)
 
 
-SECTIONS = {"markers": markers, "specifiers": specifiers, "versions": versions, "wheel-filenames": wheel_filenames,
+# ---------------------------------------------------------------- which wheels install where
+WHEELS = ["foo-1.0-py3-none-any.whl", "foo-1.0-py2.py3-none-any.whl", "foo-1.0-py2-none-any.whl",
+          "foo-1.0-cp39-cp39-macosx_11_0_arm64.whl", "foo-1.0-cp39-cp39-macosx_10_9_x86_64.whl",
+          "foo-1.0-cp39-cp39-macosx_10_9_universal2.whl", "foo-1.0-cp39-cp39-macosx_11_3_arm64.whl",
+          "foo-1.0-cp39-cp39-macosx_12_0_x86_64.whl", "foo-1.0-cp38-abi3-macosx_10_9_x86_64.macosx_11_0_arm64.whl",
+          "foo-1.0-cp37-cp37m-manylinux1_x86_64.whl", "foo-1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+          "foo-1.0-cp39-cp39-manylinux_2_28_x86_64.whl", "foo-1.0-cp39-cp39-manylinux_2_17_aarch64.whl",
+          "foo-1.0-cp39-cp39-musllinux_1_1_x86_64.whl", "foo-1.0-cp310-abi3-manylinux_2_17_x86_64.whl",
+          "foo-1.0-cp39-cp39-linux_x86_64.whl", "foo-1.0-cp39-cp39-win_amd64.whl", "foo-1.0-cp39-cp39-win32.whl",
+          "foo-1.0-cp39-abi3-win_amd64.whl", "foo-1.0-py39-none-win_amd64.whl", "foo-1.0-cp313-cp313t-win_amd64.whl",
+          "foo-1.0-pp39-pypy39_pp73-manylinux_2_17_x86_64.whl", "foo-1.0-pp310-pypy310_pp73-win_amd64.whl",
+          "foo-1.0-cp39-none-any.whl", "foo-1.0-py310-none-any.whl", "foo-1.0-cp311-cp311-musllinux_1_2_aarch64.whl",
+          "foo-1.0-cp313-cp313-ios_13_0_arm64_iphonesimulator.whl", "foo-1.0-cp313-cp313-android_21_x86_64.whl",
+          "foo-1.0-cp314-cp314t-manylinux_2_28_aarch64.whl", "foo-1.0-cp312-abi3t-manylinux_2_17_aarch64.whl",
+          "foo-1.0-cp39-cp39-macosx_10_9_intel.whl", "foo-1.0-cp39-cp39-macosx_10_16_arm64.whl"]
+TARGETS = [("3.9", "cp", "macosx_11_0_arm64"), ("3.9", "cp", "macosx_10_15_x86_64"), ("3.9", "cp", "macosx_14_0_arm64"),
+           ("3.7", "cp", "manylinux_2_17_x86_64"), ("3.9", "cp", "manylinux_2_28_x86_64"), ("3.12", "cp", "manylinux_2_35_x86_64"),
+           ("3.9", "cp", "musllinux_1_2_x86_64"), ("3.11", "cp", "musllinux_1_2_aarch64"), ("3.9", "cp", "win_amd64"),
+           ("3.13t", "cp", "win_amd64"), ("3.9", "pp", "manylinux_2_17_x86_64"), ("3.10", "pp", "win_amd64"),
+           ("3.9", "cp", "linux_x86_64"), ("3.13", "cp", "ios_17_4_arm64_iphonesimulator"),
+           ("3.13", "cp", "android_24_x86_64"), ("3.9", "cp", "macosx_10_9_universal2"),
+           ("3.14t", "cp", "manylinux_2_39_aarch64"), ("3.9", "cp", "macosx_10_16_x86_64")]
+
+
+def installs():
+    rows = []
+    for python, impl, plat in TARGETS:
+        supported = tags_of(python, impl, platforms_of(plat))
+        rank = {}
+        for i, t in enumerate(supported):
+            rank.setdefault(t, i + 1)
+        for w in WHEELS:
+            _, _, _, wtags = parse_wheel_filename(w)
+            ranks = [rank[str(t)] for t in wtags if str(t) in rank]
+            rows.append((python, impl, plat, w, min(ranks) if ranks else 0))
+    write("installs.tsv", ["python", "impl", "platform", "wheel", "best rank (1-based; 0: does not install)"], rows)
+
+
+SECTIONS = {"installs": installs, "markers": markers, "specifiers": specifiers, "versions": versions, "wheel-filenames": wheel_filenames,
             "tags": platforms_and_tags}
 
 if __name__ == "__main__":

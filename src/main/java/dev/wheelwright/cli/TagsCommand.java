@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,8 +27,8 @@ import picocli.CommandLine.Spec;
  * Kept light: no Jackson, the JSON is written by hand.
  */
 @Command(name = "tags", mixinStandardHelpOptions = true,
-        description = {"Print the compatible tags, most preferred first, of an interpreter on a platform;",
-            "with --wheel, say whether that wheel installs there, with which tag, or why not."},
+        description = "Print the compatible tags, most preferred first, of an interpreter on a platform; "
+            + "with --wheel, say whether that wheel installs there, with which tag, or why not.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed the tags / the wheel installs", "1:the wheel does not install",
             "2:bad usage or input"})
@@ -38,8 +37,15 @@ public final class TagsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = {"-v", "--verbose"}, description = "Stack traces of errors.")
+    boolean verbose;
 
     @Option(names = "--python", required = true, paramLabel = "X.Y",
             description = "Python version of the target interpreter, e.g. 3.9 (3.13t: free-threaded).")
@@ -60,7 +66,6 @@ public final class TagsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String format = common.format == null ? "text" : common.format;
         if (!format.equals("text") && !format.equals("json")) {
             throw new WheelwrightException("--format " + format + ": the tags command writes text or json");
         }
@@ -93,15 +98,18 @@ public final class TagsCommand implements Callable<Integer> {
     }
 
     private void emit(String text) {
-        if (common.output == null) {
+        if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
             out.flush();
             return;
         }
-        Path target = common.output.toAbsolutePath();
+        Path target = output.toAbsolutePath();
+        Path dir = target.getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new WheelwrightException(output + ": cannot write: folder " + dir + " does not exist");
+        }
         try {
-            Path dir = target.getParent();
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
@@ -133,7 +141,7 @@ public final class TagsCommand implements Callable<Integer> {
 
     static String verdictText(WheelCompatibility.Verdict v) {
         StringBuilder b = new StringBuilder();
-        String where = v.interpreter() + " on " + v.platform();
+        String where = v.interpreter() + " (" + v.platform() + ")";
         if (v.installs()) {
             WheelCompatibility.TagVerdict best = v.best().orElseThrow();
             b.append(v.wheel().filename()).append(" installs on ").append(where).append('\n');

@@ -37,27 +37,12 @@ public final class Marker {
         try {
             return new Marker(normalizeExtras(Pep508Parser.parseMarker(text)));
         } catch (Pep508Parser.SyntaxError e) {
-            throw new InvalidMarkerSyntaxException(e);
+            throw new InvalidMarkerException("Invalid marker: " + e.oneLine(), e.detail());
         }
     }
 
     static Marker fromParsed(List<Object> markers) {
         return new Marker(normalizeExtras(markers));
-    }
-
-    /** An invalid marker, with packaging's three-line description available. */
-    static final class InvalidMarkerSyntaxException extends InvalidMarkerException {
-        private final String detail;
-
-        InvalidMarkerSyntaxException(Pep508Parser.SyntaxError e) {
-            super("Invalid marker: " + e.oneLine());
-            this.detail = e.detail();
-        }
-
-        /** packaging's {@code str(InvalidMarker)}: message, source, caret. */
-        String detail() {
-            return detail;
-        }
     }
 
     /** packaging {@code _normalize_extra_values}: the value compared with {@code extra} is normalised (PEP 685). */
@@ -123,7 +108,7 @@ public final class Marker {
         if (item.lhsVariable()) {
             key = item.lhs();
             lhs = lookup(env, key);
-            rhs = item.rhsVariable() ? item.rhs() : item.rhs();
+            rhs = item.rhs(); // a variable on both sides compares with the other's name, as in packaging
         } else {
             lhs = item.lhs();
             key = item.rhs();

@@ -9,6 +9,7 @@ public final class Names {
 
     private static final class Grammar {
         // Core metadata "Name": ASCII letters and digits, with '.', '_' and '-' inside only.
+        static final Pattern NORMALIZED = Pattern.compile("[a-z0-9]|[a-z0-9]([a-z0-9-](?!--))*[a-z0-9]");
         static final Pattern VALID = Pattern.compile("[a-z0-9]|[a-z0-9][a-z0-9._-]*[a-z0-9]", Pattern.CASE_INSENSITIVE);
     }
 
@@ -19,6 +20,11 @@ public final class Names {
             value = value.replace("--", "-");
         }
         return value;
+    }
+
+    /** Whether {@code name} is already in PEP 503 normal form (packaging {@code is_normalized_name}). */
+    public static boolean isNormalized(String name) {
+        return Grammar.NORMALIZED.matcher(name).matches();
     }
 
     /** Whether {@code name} is a valid distribution name (core metadata "Name"). */

@@ -22,9 +22,6 @@ final class PlatformReasons {
             "win32", "32-bit x86", "win_amd64", "x86_64", "win_arm64", "arm64");
 
     static String why(String platform, Platforms.Target target, List<String> accepted) {
-        if (platform.equals("any")) {
-            return "the target accepts 'any'"; // not reached: 'any' is always accepted
-        }
         Platforms.Target wheel;
         try {
             wheel = Platforms.target(platform);

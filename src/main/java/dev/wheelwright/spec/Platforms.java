@@ -167,8 +167,10 @@ public final class Platforms {
             for (int level = a.apiLevel(); level >= 16; level--) {
                 out.add("android_" + level + "_" + a.abi());
             }
+        } else if (target instanceof Linux l) {
+            linuxPlatforms(l.arch(), -1, -1, -1, out); // no manylinux/musllinux promise: linux_<arch> only
         } else {
-            out.add(target.tag()); // Windows and plain Linux accept only themselves.
+            out.add(target.tag()); // Windows accepts only itself.
         }
         if (out.isEmpty()) {
             throw new InvalidPlatformException("Invalid platform " + Py.repr(target.tag())

@@ -32,7 +32,14 @@ public record PythonVersion(int major, int minor, boolean freeThreaded) implemen
             throw new InvalidPythonVersionException("Invalid Python version: " + Py.repr(String.valueOf(text))
                     + " (expected MAJOR.MINOR, e.g. 3.9)");
         }
-        return new PythonVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), !m.group(3).isEmpty());
+        PythonVersion v = new PythonVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                !m.group(3).isEmpty());
+        if (v.freeThreaded() && !v.atLeast(3, 13)) {
+            // PEP 703: the free-threaded build exists from CPython 3.13 on.
+            throw new InvalidPythonVersionException("Invalid Python version: " + Py.repr(text)
+                    + " (free-threaded CPython starts at 3.13)");
+        }
+        return v;
     }
 
     /** packaging's {@code _version_nodot}: {@code 310} for 3.10. */

@@ -34,7 +34,7 @@ public record Requirement(String name, Set<String> extras, SpecifierSet specifie
         try {
             p = Pep508Parser.parseRequirement(text);
         } catch (Pep508Parser.SyntaxError e) {
-            throw new InvalidRequirementSyntaxException(e);
+            throw new InvalidRequirementException("Invalid requirement: " + e.oneLine(), e.detail());
         }
         SpecifierSet spec;
         try {
@@ -44,21 +44,6 @@ public record Requirement(String name, Set<String> extras, SpecifierSet specifie
         }
         return new Requirement(p.name(), new TreeSet<>(p.extras()), spec, p.url().isEmpty() ? null : p.url(),
                 p.marker() == null ? null : Marker.fromParsed(p.marker()));
-    }
-
-    /** An invalid requirement, with packaging's three-line description available. */
-    static final class InvalidRequirementSyntaxException extends InvalidRequirementException {
-        private final String detail;
-
-        InvalidRequirementSyntaxException(Pep508Parser.SyntaxError e) {
-            super("Invalid requirement: " + e.oneLine());
-            this.detail = e.detail();
-        }
-
-        /** packaging's {@code str(InvalidRequirement)}: message, source, caret. */
-        String detail() {
-            return detail;
-        }
     }
 
     /** The PEP 503 normalised name. */

@@ -48,6 +48,26 @@ public final class SpecifierSet {
         return new SpecifierSet(specs, prereleases, text.contains("==="));
     }
 
+    /**
+     * Both sets at once (packaging {@code &}): all specifiers of this set and of {@code other}; an
+     * explicit pre-release policy of either carries over.
+     *
+     * @throws IllegalArgumentException when one set admits pre-releases explicitly and the other refuses them
+     */
+    public SpecifierSet and(SpecifierSet other) {
+        List<Specifier> all = new ArrayList<>(specs);
+        all.addAll(other.specs);
+        Boolean pre;
+        if (prereleases == null || prereleases.equals(other.prereleases)) {
+            pre = other.prereleases;
+        } else if (other.prereleases == null) {
+            pre = prereleases;
+        } else {
+            throw new IllegalArgumentException("Cannot combine SpecifierSets with True and False prerelease overrides.");
+        }
+        return new SpecifierSet(all, pre, hasArbitrary || other.hasArbitrary);
+    }
+
     /** The specifiers in the order written. */
     public List<Specifier> specifiers() {
         return specs;

@@ -25,10 +25,31 @@ public record Tag(String interpreter, String abi, String platform) {
      * @throws InvalidTagException when the text does not have exactly three dash-separated parts
      */
     public static Set<Tag> parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * Like {@link #parse(String)}; with {@code validateOrder}, each compressed component must list
+     * its values in sorted order, as PEP 425 asks ({@code py2.py3}, not {@code py3.py2}).
+     *
+     * @throws InvalidTagException also for an unsorted component when {@code validateOrder}
+     */
+    public static Set<Tag> parse(String text, boolean validateOrder) {
         Objects.requireNonNull(text, "text");
         String[] parts = text.split("-", -1);
         if (parts.length != 3) {
             throw new InvalidTagException("Invalid tag (expected interpreter-abi-platform): " + Py.repr(text));
+        }
+        if (validateOrder) {
+            for (String component : parts) {
+                String[] values = component.split("\\.", -1);
+                String[] sorted = values.clone();
+                java.util.Arrays.sort(sorted);
+                if (!java.util.Arrays.equals(values, sorted)) {
+                    throw new UnsortedTagsException("Tag component " + Py.repr(component)
+                            + " is not in sorted order per PEP 425");
+                }
+            }
         }
         Set<Tag> tags = new LinkedHashSet<>();
         for (String interpreter : parts[0].split("\\.", -1)) {

@@ -17,8 +17,17 @@ public final class Tags {
      * {@code m} (pymalloc) flag before 3.8 and the {@code t} flag for a free-threaded build.
      */
     public static String cpythonAbi(PythonVersion python) {
-        return "cp" + python.nodot() + (python.freeThreaded() ? "t" : "")
-                + (python.atLeast(3, 8) || python.major() < 3 ? "" : "m");
+        StringBuilder abi = new StringBuilder("cp").append(python.nodot());
+        if (python.freeThreaded()) {
+            abi.append('t');
+        }
+        if (!python.atLeast(3, 8)) {
+            abi.append('m'); // pymalloc, the default build before 3.8
+            if (!python.atLeast(3, 3)) {
+                abi.append('u'); // PEP 393 (3.3) ended narrow/wide builds; wide (UCS-4) was the Linux default
+            }
+        }
+        return abi.toString();
     }
 
     /**
@@ -102,8 +111,9 @@ public final class Tags {
      * All tags, best first, of the interpreter {@code impl} (cp or pp) of version {@code python}
      * on the machine described by {@code platformTag}: packaging's {@code sys_tags()} there.
      *
-     * @throws InvalidPythonVersionException, InvalidPlatformException for bad input
-     * @throws WheelwrightException for an implementation other than cp or pp
+     * @throws InvalidPythonVersionException for a Python version not of the form 3.9
+     * @throws InvalidPlatformException for a platform tag of no known family
+     * @throws dev.wheelwright.WheelwrightException for an implementation other than cp or pp
      */
     public static List<Tag> forTarget(String python, String impl, String platformTag) {
         return forTarget(PythonVersion.parse(python), impl, Platforms.compatible(platformTag));

@@ -70,6 +70,7 @@ public final class WheelCompatibility {
             abis.add(t.abi());
         }
         Set<String> platformSet = new HashSet<>(platforms);
+        platformSet.add("any"); // PEP 425: 'any' runs everywhere (the pure-Python tags)
         String implName = IMPLEMENTATIONS.getOrDefault(impl == null ? "cp" : impl.toLowerCase(java.util.Locale.ROOT), impl);
         Context ctx = new Context(python, implName, target, platforms, interpreters, abis, platformSet);
         List<TagVerdict> verdicts = new ArrayList<>();
@@ -102,6 +103,13 @@ public final class WheelCompatibility {
             }
             if (!platformSet.contains(tag.platform())) {
                 out.add(PlatformReasons.why(tag.platform(), target, platforms));
+            }
+            Matcher cp = INTERPRETER.matcher(tag.interpreter());
+            if (out.isEmpty() && cp.matches() && cp.group(1).equals("cp") && !cp.group(2).isEmpty()
+                    && !dotted(cp.group(2)).equals(python.major() + "." + python.minor())) {
+                // An older cpXY is accepted only with the stable ABI; with any other ABI it names one version.
+                out.add("built for CPython " + dotted(cp.group(2)) + " only (only abi3 wheels carry over to newer"
+                        + " versions), the target is " + implName + " " + python);
             }
             if (out.isEmpty()) {
                 out.add("the target accepts " + tag.interpreter() + ", " + tag.abi() + " and " + tag.platform()
@@ -155,7 +163,8 @@ public final class WheelCompatibility {
                 String flags = m.group(2);
                 String v = dotted(m.group(1));
                 if (!v.equals(python.major() + "." + python.minor())) {
-                    return "built for the ABI of CPython " + v + " (" + abi + "), the target's is " + own;
+                    return "built for the ABI of " + (flags.contains("t") ? "free-threaded " : "") + "CPython " + v
+                            + " (" + abi + "), the target's is " + own;
                 }
                 if (flags.contains("t") != python.freeThreaded()) {
                     return flags.contains("t")
@@ -166,6 +175,9 @@ public final class WheelCompatibility {
                     return "built for a debug build of CPython (" + abi + "), the target's ABI is " + own;
                 }
                 return "built for ABI " + abi + ", the target's is " + own;
+            }
+            if (abi.startsWith("pypy")) {
+                return "built for PyPy's ABI (" + abi + "), the target's is " + own;
             }
             return "built for ABI " + abi + ", the target's is " + own + " (or abi3, none)";
         }

@@ -43,6 +43,14 @@ public record WheelFilename(String distribution, String name, Version version, B
      *     invalid version has the {@link InvalidVersionException} as its cause
      */
     public static WheelFilename parse(String filename) {
+        return parse(filename, false);
+    }
+
+    /**
+     * Like {@link #parse(String)}; with {@code validateOrder}, compressed tag sets must list their
+     * values in sorted order (PEP 425), as packaging's {@code validate_order} checks.
+     */
+    public static WheelFilename parse(String filename, boolean validateOrder) {
         Objects.requireNonNull(filename, "filename");
         String quoted = Py.repr(filename);
         if (!filename.endsWith(".whl")) {
@@ -85,7 +93,13 @@ public record WheelFilename(String distribution, String name, Version version, B
             }
         }
         String tagText = parts[parts.length - 1];
-        return new WheelFilename(distribution, Names.canonicalize(distribution), version, build,
-                Tag.parse(tagText), filename);
+        Set<Tag> tags;
+        try {
+            tags = Tag.parse(tagText, validateOrder);
+        } catch (UnsortedTagsException e) {
+            throw new InvalidWheelFilenameException("Invalid wheel filename (compressed tag set components must be in"
+                    + " sorted order per PEP 425): " + quoted, e);
+        }
+        return new WheelFilename(distribution, Names.canonicalize(distribution), version, build, tags, filename);
     }
 }

@@ -56,6 +56,15 @@ class TagsCommandTest {
         }
     }
 
+    @Test
+    void outputIntoAMissingFolderIsOneLine(@TempDir Path dir) {
+        Path out = dir.resolve("nope").resolve("tags.txt");
+        MainTest.Run r = run("tags", "--python", "3.10", "--platform", "win_amd64", "-o", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).isEqualTo("wheelwright: " + out + ": cannot write: folder " + out.getParent()
+                + " does not exist\n");
+    }
+
     @ParameterizedTest(name = "{0} on {1} {2}")
     @CsvSource(delimiter = '|', value = {
         // wheel | python | platform | exit | expected text (contained)
@@ -79,6 +88,10 @@ class TagsCommandTest {
         "foo-1.0-pp39-pypy39_pp73-win_amd64.whl|3.9|win_amd64|1|built for PyPy 3.9, the target is CPython 3.9",
         "foo-1.0-cp312-abi3-win_amd64.whl|3.13t|win_amd64|1|abi3 does not load on free-threaded CPython 3.13t (it needs abi3t)",
         "foo-1.0-cp37-cp37m-manylinux1_x86_64.whl|3.7|manylinux_2_17_x86_64|0|matching tag: cp37-cp37m-manylinux1_x86_64",
+        "foo-1.0-cp39-none-any.whl|3.12|win_amd64|1|built for CPython 3.9 only (only abi3 wheels carry over to newer versions), the target is CPython 3.12",
+        "foo-1.0-cp313-cp313t-win_amd64.whl|3.12|win_amd64|1|built for the ABI of free-threaded CPython 3.13 (cp313t), the target's is cp312",
+        "foo-1.0-pp39-pypy39_pp73-win_amd64.whl|3.9|win_amd64|1|built for PyPy's ABI (pypy39_pp73), the target's is cp39",
+        "foo-1.0-cp39-cp39-manylinux_2_17_x86_64.whl|3.9|linux_x86_64|1|the target (linux_x86_64) makes no manylinux promise",
     })
     void saysWhetherAWheelInstallsAndWhyNot(String wheel, String python, String platform, int exit, String expected) {
         MainTest.Run r = run("tags", "--wheel", wheel, "--python", python, "--platform", platform);

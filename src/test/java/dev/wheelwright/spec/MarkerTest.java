@@ -44,7 +44,7 @@ class MarkerTest {
                 try {
                     Marker.parse(text);
                     failures.add(r + " -> parsed");
-                } catch (Marker.InvalidMarkerSyntaxException e) {
+                } catch (InvalidMarkerException e) {
                     if (!e.detail().equals(Golden.unescape(r.get(2)))) {
                         failures.add(r + "\n   got: " + e.detail());
                     }

@@ -15,9 +15,15 @@ class PlatformsTest {
     void compatiblePlatformsAreThoseOfPackaging() {
         List<String> failures = new ArrayList<>();
         List<Golden.Row> rows = Golden.rows("platforms.tsv");
-        assertThat(rows).hasSizeGreaterThan(50);
+        assertThat(rows).hasSizeGreaterThan(250);
         for (Golden.Row r : rows) {
-            String got = String.join(" ", Platforms.compatible(r.get(0)));
+            String got;
+            try {
+                got = String.join(" ", Platforms.compatible(r.get(0)));
+            } catch (InvalidPlatformException e) {
+                // packaging yields nothing for these: no wheel could ever install, so the tag is refused.
+                got = e.getMessage().endsWith(": no wheel platform tag is compatible with it") ? "NONE" : e.getMessage();
+            }
             if (!got.equals(r.get(1))) {
                 failures.add(r + "\n   got: " + got);
             }

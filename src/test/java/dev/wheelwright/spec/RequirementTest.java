@@ -21,7 +21,7 @@ class RequirementTest {
                 try {
                     Requirement.parse(text);
                     failures.add(r + " -> parsed");
-                } catch (Requirement.InvalidRequirementSyntaxException e) {
+                } catch (InvalidRequirementException e) {
                     if (!e.detail().equals(Golden.unescape(r.get(2)))) {
                         failures.add(r + "\n   got: " + e.detail());
                     }

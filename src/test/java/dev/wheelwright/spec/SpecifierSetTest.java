@@ -54,8 +54,12 @@ class SpecifierSetTest {
             }
             got.add(versions.stream().map(Specifier::coerce).filter(v -> v != null)
                     .map(v -> set.contains(v) ? "1" : "0").collect(Collectors.joining()));
+            List<String> preOnly = versions.stream()
+                    .filter(v -> Specifier.coerce(v) == null || Specifier.coerce(v).isPrerelease()).toList();
+            got.add(set.filter(preOnly, null).stream().map(v -> Integer.toString(versions.indexOf(v)))
+                    .collect(Collectors.joining(",")));
             List<String> want = new ArrayList<>(List.of(Golden.unescape(r.get(1)), r.get(2), r.get(3), r.get(4),
-                    r.get(5), r.get(6), r.get(7), r.get(8), r.get(9)));
+                    r.get(5), r.get(6), r.get(7), r.get(8), r.get(9), r.get(10)));
             if (!got.equals(want)) {
                 failures.add(r + "\n   got: " + String.join(" | ", got));
             }
@@ -74,6 +78,17 @@ class SpecifierSetTest {
         assertThatThrownBy(() -> SpecifierSet.parse(text))
                 .isInstanceOf(InvalidSpecifierException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void setsCombine() {
+        SpecifierSet both = SpecifierSet.parse(">=1.0.0,!=1.0.1").and(SpecifierSet.parse("<=2.0.0,!=2.0.1"));
+        assertThat(both).hasToString("!=1.0.1,!=2.0.1,<=2.0.0,>=1.0.0");
+        assertThat(both.contains(Version.parse("2.0.1"))).isFalse();
+        assertThat(both.contains(Version.parse("1.5"))).isTrue();
+        assertThat(SpecifierSet.parse(">=1", true).and(SpecifierSet.parse("<3")).prereleases()).isTrue();
+        assertThatThrownBy(() -> SpecifierSet.parse(">=1", true).and(SpecifierSet.parse("<3", false)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

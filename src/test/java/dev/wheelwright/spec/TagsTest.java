@@ -56,6 +56,8 @@ class TagsTest {
     void abiRulesOfCpython() {
         assertThat(tags("3.7", "cp", "win_amd64")).startsWith("cp37-cp37m-win_amd64", "cp37-abi3-win_amd64",
                 "cp37-none-win_amd64", "cp36-abi3-win_amd64");
+        assertThat(tags("2.7", "cp", "linux_x86_64")).startsWith("cp27-cp27mu-linux_x86_64", "cp27-none-linux_x86_64",
+                "py27-none-linux_x86_64");
         assertThat(tags("3.13t", "cp", "win_amd64")).startsWith("cp313-cp313t-win_amd64", "cp313-abi3t-win_amd64")
                 .doesNotContain("cp313-abi3-win_amd64");
     }
@@ -67,6 +69,7 @@ class TagsTest {
         "''|cp|win_amd64|Invalid Python version: '' (expected MAJOR.MINOR, e.g. 3.9)",
         "3.9|jy|win_amd64|Invalid implementation 'jy' (expected cp for CPython or pp for PyPy)",
         "3.13t|pp|win_amd64|Invalid Python version: '3.13t' (PyPy has no free-threaded build)",
+        "3.12t|cp|win_amd64|Invalid Python version: '3.12t' (free-threaded CPython starts at 3.13)",
     })
     void badInterpretersAreRejected(String python, String impl, String platform, String message) {
         assertThatThrownBy(() -> Tags.forTarget(python, impl, platform))

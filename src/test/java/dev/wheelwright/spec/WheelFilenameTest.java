@@ -26,8 +26,16 @@ class WheelFilenameTest {
             } catch (InvalidWheelFilenameException e) {
                 actual = "INVALID|" + kind(e);
             }
+            if (!actual.startsWith("INVALID")) {
+                try {
+                    WheelFilename.parse(input, true);
+                    actual += "|sorted";
+                } catch (InvalidWheelFilenameException e) {
+                    actual += e.getCause() instanceof UnsortedTagsException ? "|unsorted" : "|" + e.getMessage();
+                }
+            }
             String expected = r.get(1).equals("INVALID") ? "INVALID|" + r.get(2)
-                    : String.join("|", r.get(1), r.get(2), r.get(3), r.get(4));
+                    : String.join("|", r.get(1), r.get(2), r.get(3), r.get(4), r.get(5));
             if (!actual.equals(expected)) {
                 failures.add(r + " -> " + actual);
             }
@@ -72,6 +80,48 @@ class WheelFilenameTest {
         assertThatThrownBy(() -> WheelFilename.parse(input))
                 .hasMessage(message)
                 .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo(type));
+    }
+
+    @Test
+    void sdistNamesParseLikePackaging() {
+        List<String> failures = new ArrayList<>();
+        for (Golden.Row r : Golden.rows("sdist-filenames.tsv")) {
+            String actual;
+            try {
+                SdistFilename s = SdistFilename.parse(r.get(0));
+                actual = s.name() + "|" + s.version();
+            } catch (InvalidSdistFilenameException e) {
+                actual = "INVALID|" + e.getMessage();
+            }
+            if (!actual.equals(r.get(1) + "|" + Golden.unescape(r.get(2)))) {
+                failures.add(r + " -> " + actual);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void namesNormaliseLikePackaging() {
+        List<String> failures = new ArrayList<>();
+        for (Golden.Row r : Golden.rows("names.tsv")) {
+            String n = r.get(0);
+            String actual = Names.canonicalize(n) + "|" + Names.isNormalized(n) + "|" + Names.isValid(n);
+            if (!actual.equals(r.get(1) + "|" + r.get(2) + "|" + r.get(3))) {
+                failures.add(r + " -> " + actual);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void unsortedTagSetsAreRefusedOnlyWhenAsked() {
+        assertThat(WheelFilename.parse("foo-1.0-py3.py2-none-any.whl").tags()).hasSize(2);
+        assertThatThrownBy(() -> WheelFilename.parse("foo-1.0-py3.py2-none-any.whl", true))
+                .isInstanceOf(InvalidWheelFilenameException.class)
+                .hasMessage("Invalid wheel filename (compressed tag set components must be in sorted order per PEP 425):"
+                        + " 'foo-1.0-py3.py2-none-any.whl'");
+        assertThatThrownBy(() -> Tag.parse("py3.py2-none-any", true)).isInstanceOf(UnsortedTagsException.class)
+                .hasMessage("Tag component 'py3.py2' is not in sorted order per PEP 425");
     }
 
     @Test
