@@ -5,13 +5,10 @@ import dev.wheelwright.rules.RuleCatalog;
 import dev.wheelwright.rules.RuleDefinition;
 import dev.wheelwright.rules.Severity;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -146,56 +143,53 @@ public final class RulesCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** An excerpt of the rule's first fail case (a log: the lines around the expected location). */
+    /** An excerpt of the rule's first fail case: for a log, the lines around the expected finding. */
     static java.util.Optional<String> example(RuleDefinition r) {
-        java.util.Optional<String> packaged = r.source().read("example.txt");
-        if (packaged.isPresent()) {
-            return java.util.Optional.of("Example:\n" + indent(packaged.get().strip()) + "\n");
-        }
-        Path cases = r.source().directory().map(d -> d.resolve("cases")).orElse(null);
-        if (cases == null || !Files.isDirectory(cases)) {
+        List<String> examples = r.source().examples();
+        if (examples.isEmpty()) {
             return java.util.Optional.empty();
         }
-        try (Stream<Path> s = Files.list(cases)) {
-            Path first = s.filter(p -> p.getFileName().toString().startsWith("fail-") && Files.isRegularFile(p)
-                    && !p.getFileName().toString().endsWith(".expected.yaml")).sorted().findFirst().orElse(null);
-            if (first == null) {
-                return java.util.Optional.empty();
-            }
-            List<String> lines = Files.readAllLines(first);
-            int focus = focusLine(cases, first, lines);
-            int from = Math.max(0, focus - 4);
-            int to = Math.min(lines.size(), focus + 4);
-            StringBuilder sb = new StringBuilder("Example (" + first.getFileName() + "):\n");
-            if (from > 0) {
-                sb.append("  ...\n");
-            }
-            for (int i = from; i < to; i++) {
-                sb.append(String.format("  %4d | %s%n", i + 1, lines.get(i)));
-            }
-            if (to < lines.size()) {
-                sb.append("  ...\n");
-            }
-            return java.util.Optional.of(sb.toString());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        String first = examples.get(0);
+        String text = r.source().read(first).orElse(null);
+        if (text == null) {
             return java.util.Optional.empty();
         }
+        String name = first.substring(first.lastIndexOf('/') + 1);
+        int dot = name.indexOf('.');
+        String slug = dot < 0 ? name : name.substring(0, dot);
+        String base = first.substring(0, first.lastIndexOf('/') + 1);
+        int focus = focusLine(r.source().read(base + slug + ".expected.yaml").orElse(null));
+        List<String> lines = text.lines().toList();
+        if (focus < 0) {
+            focus = Math.min(3, lines.size());
+        }
+        int from = Math.max(0, focus - 4);
+        int to = Math.min(lines.size(), focus + 4);
+        StringBuilder sb = new StringBuilder("Example (" + name + "):\n");
+        if (from > 0) {
+            sb.append("  ...\n");
+        }
+        for (int i = from; i < to; i++) {
+            sb.append(String.format("  %4d %s %s%n", i + 1, i == focus ? ">" : "|", lines.get(i)));
+        }
+        if (to < lines.size()) {
+            sb.append("  ...\n");
+        }
+        return java.util.Optional.of(sb.toString());
     }
 
-    private static int focusLine(Path cases, Path input, List<String> lines) {
-        String n = input.getFileName().toString();
-        Path expected = cases.resolve(n.substring(0, n.indexOf('.') < 0 ? n.length() : n.indexOf('.')) + ".expected.yaml");
+    /** The 0-based line of the first expected finding, or -1. */
+    private static int focusLine(String expectedYaml) {
+        if (expectedYaml == null) {
+            return -1;
+        }
         try {
             var node = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                    .readTree(expected.toFile());
-            int line = node.path("findings").path(0).path("location").path("line").asInt(0);
-            if (line > 0) {
-                return line - 1;
-            }
+                    .readTree(expectedYaml);
+            return node.path("findings").path(0).path("location").path("line").asInt(0) - 1;
         } catch (java.io.IOException e) {
-            // no expectation: show the start
+            return -1;
         }
-        return Math.min(3, lines.size());
     }
 
     private static String indent(String s) {

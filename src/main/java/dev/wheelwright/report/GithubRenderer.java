@@ -65,7 +65,9 @@ public final class GithubRenderer implements FindingsRenderer {
     }
 
     private static String cell(String s) {
-        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+        // a table cell: one line, no column break, no HTML (the summary is rendered as GitHub Markdown)
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("|", "\\|").replace("\n", " ");
     }
 
     private static String command(Severity s) {

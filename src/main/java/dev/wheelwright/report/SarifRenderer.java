@@ -52,7 +52,12 @@ public final class SarifRenderer implements FindingsRenderer {
                 ObjectNode d = ruleArray.addObject();
                 d.put("id", f.rule());
                 d.put("name", f.name());
-                d.putObject("shortDescription").put("text", f.title() == null ? f.name() : f.title());
+                String title = f.title() == null ? f.name() : f.title();
+                d.putObject("shortDescription").put("text", title);
+                String fix = f.fix() == null ? null : f.fix().summary();
+                ObjectNode help = d.putObject("help");
+                help.put("text", title + (fix == null ? "" : "\n\nFix: " + fix));
+                help.put("markdown", "**" + title + "**" + (fix == null ? "" : "\n\n**Fix:** " + fix));
                 d.putObject("defaultConfiguration").put("level", level(f.severity()));
             }
         }

@@ -19,6 +19,13 @@ public sealed interface RuleSource {
     /** The folder on disk, when there is one (the cases live there). */
     Optional<Path> directory();
 
+    /**
+     * Example inputs of the rule, as paths relative to its folder that {@link #read} accepts:
+     * the fail cases on disk ({@code cases/fail-x.log}), or the log examples the build copies
+     * into the jar ({@code examples/fail-x.log}, listed in {@code rules/examples.txt}).
+     */
+    java.util.List<String> examples();
+
     record Directory(Path dir) implements RuleSource {
         @Override
         public String display() {
@@ -38,6 +45,22 @@ public sealed interface RuleSource {
         @Override
         public Optional<Path> directory() {
             return Optional.of(dir);
+        }
+
+        @Override
+        public java.util.List<String> examples() {
+            Path cases = dir.resolve("cases");
+            if (!Files.isDirectory(cases)) {
+                return java.util.List.of();
+            }
+            try (java.util.stream.Stream<Path> s = Files.list(cases)) {
+                return s.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("fail-") && !n.endsWith(".expected.yaml"))
+                        .filter(n -> Files.isRegularFile(cases.resolve(n)))
+                        .sorted().map(n -> "cases/" + n).toList();
+            } catch (IOException e) {
+                return java.util.List.of();
+            }
         }
     }
 
@@ -61,5 +84,30 @@ public sealed interface RuleSource {
         public Optional<Path> directory() {
             return Optional.empty();
         }
+
+        @Override
+        public java.util.List<String> examples() {
+            String prefix = folder.substring("rules/".length()) + "/";
+            return EXAMPLES.get().stream().filter(e -> e.startsWith(prefix)).map(e -> e.substring(prefix.length())).toList();
+        }
+
+        /** rules/examples.txt, read once when first needed. */
+        private static final java.util.function.Supplier<java.util.List<String>> EXAMPLES = new java.util.function.Supplier<>() {
+            private volatile java.util.List<String> list;
+
+            @Override
+            public java.util.List<String> get() {
+                if (list == null) {
+                    try (InputStream in = RuleSource.class.getClassLoader().getResourceAsStream("rules/examples.txt")) {
+                        list = in == null ? java.util.List.of()
+                                : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                                        .filter(l -> !l.isEmpty()).toList();
+                    } catch (IOException e) {
+                        list = java.util.List.of();
+                    }
+                }
+                return list;
+            }
+        };
     }
 }

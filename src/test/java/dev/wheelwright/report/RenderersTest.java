@@ -1,0 +1,154 @@
+package dev.wheelwright.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.Finding.FindingFix;
+import dev.wheelwright.rules.Finding.Suppression;
+import dev.wheelwright.rules.Location;
+import dev.wheelwright.rules.RuleCatalog;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.Severity;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class RenderersTest {
+
+    static final List<Finding> FINDINGS = List.of(
+            new Finding("WW-B017", "python-headers-missing", Severity.ERROR, "Python.h missing",
+                    "Building pyyaml needs the headers: 100% <sure>, \"quoted\" & more\nsecond line",
+                    new Location.FileLine("logs/build arm64.log", 19), List.of("fatal error: Python.h: No such file \u001B[0m"),
+                    new FindingFix("Install python3-dev", null), null),
+            new Finding("WW-W005", "pyc-in-wheel", Severity.WARNING, "pyc files", "3 .pyc files",
+                    new Location.WheelMember("dist/x-1.0-py3-none-any.whl", "x/__pycache__/a.cpython-39.pyc", null), List.of(),
+                    new FindingFix("Exclude __pycache__", "exclude-pyc"), new Suppression("pyproject.toml", "tests ship pyc")),
+            new Finding("WW-M004", "arm64-unsigned", Severity.INFO, "unsigned", "slice unsigned",
+                    new Location.WheelMember("x.whl", "x/_ext.so", "arm64"), List.of("a", "b"), null, null),
+            new Finding("WW-P009", "build-system-missing", Severity.WARNING, "no build-system", "no [build-system]",
+                    new Location.PathLocation("pyproject.toml"), List.of(), null, null));
+
+    static FindingsReport report() {
+        List<RuleDefinition> rules = RuleCatalog.load(List.of()).rules();
+        return new FindingsReport("wheelwright", "0.1.0", FINDINGS, rules);
+    }
+
+    static String render(FindingsRenderer r) throws Exception {
+        StringWriter w = new StringWriter();
+        r.render(report(), w);
+        return w.toString();
+    }
+
+    static Path sarifSchema() {
+        // the SARIF schema is not part of this repository (no licence in the file); read it from beside it
+        for (String p : new String[] {"../shared/schemas/sarif-schema-2.1.0.json", "../../shared/schemas/sarif-schema-2.1.0.json"}) {
+            if (Files.isRegularFile(Path.of(p))) {
+                return Path.of(p);
+            }
+        }
+        String env = System.getenv("SARIF_SCHEMA");
+        return env != null && Files.isRegularFile(Path.of(env)) ? Path.of(env) : null;
+    }
+
+    @Test
+    void sarifValidatesAgainstTheSchemaAndCarriesRulesFixesAndSuppressions() throws Exception {
+        String sarif = render(new SarifRenderer());
+        JsonNode doc = new ObjectMapper().readTree(sarif);
+        JsonNode run = doc.path("runs").path(0);
+        JsonNode rules = run.path("tool").path("driver").path("rules");
+        assertThat(rules.findValuesAsText("id")).contains("WW-B001", "WW-B016", "WW-B017", "WW-B018", "WW-W005", "WW-M004");
+        for (JsonNode r : rules) {
+            assertThat(r.path("help").path("text").asText()).as(r.path("id").asText()).isNotBlank();
+        }
+        JsonNode b017 = rules.get(run.path("results").path(0).path("ruleIndex").asInt());
+        assertThat(b017.path("id").asText()).isEqualTo("WW-B017");
+        assertThat(b017.path("help").path("markdown").asText()).contains("## Why it matters").contains("**Fix:**");
+        JsonNode r0 = run.path("results").path(0);
+        assertThat(r0.path("level").asText()).isEqualTo("error");
+        assertThat(r0.path("locations").path(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
+                .isEqualTo("logs/build%20arm64.log");
+        assertThat(r0.path("locations").path(0).path("physicalLocation").path("region").path("startLine").asInt()).isEqualTo(19);
+        JsonNode r1 = run.path("results").path(1);
+        assertThat(r1.path("suppressions").path(0).path("justification").asText()).isEqualTo("tests ship pyc");
+        assertThat(r1.path("suppressions").path(0).path("kind").asText()).isEqualTo("external");
+        assertThat(run.path("results").path(2).path("level").asText()).isEqualTo("note");
+
+        Path schemaFile = sarifSchema();
+        Assumptions.assumeTrue(schemaFile != null, "SARIF 2.1.0 schema not found beside the repository");
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                .getSchema(new ByteArrayInputStream(Files.readAllBytes(schemaFile)));
+        Set<ValidationMessage> errors = schema.validate(doc);
+        assertThat(errors).isEmpty();
+        // and the validator does reject a broken document, so the check above means something
+        ((com.fasterxml.jackson.databind.node.ObjectNode) run.path("results").path(0)).put("level", "fatal");
+        assertThat(schema.validate(doc)).isNotEmpty();
+    }
+
+    @Test
+    void junitIsWellFormedXmlWithFailuresSkipsAndPassingRules() throws Exception {
+        String xml = render(new JunitRenderer());
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        var suite = (org.w3c.dom.Element) d.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("failures")).isEqualTo("3");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        assertThat(d.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
+                .isEqualTo(FINDINGS.get(0).message());
+        int rules = RuleCatalog.load(List.of()).size();
+        int ruleCasesWithoutFindings = (int) RuleCatalog.load(List.of()).rules().stream()
+                .filter(r -> FINDINGS.stream().noneMatch(f -> f.rule().equals(r.id()))).count();
+        assertThat(Integer.parseInt(suite.getAttribute("tests"))).isEqualTo(FINDINGS.size() + ruleCasesWithoutFindings);
+        assertThat(rules).isPositive();
+    }
+
+    @Test
+    void githubEscapesDataAndPropertiesAndSkipsSuppressed() throws Exception {
+        String gh = render(new GithubRenderer());
+        List<String> lines = gh.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("::error file=logs/build arm64.log,line=19,title=WW-B017 python-headers-missing%3A Python.h missing"
+                + "::Building pyyaml needs the headers: 100%25 <sure>, \"quoted\" & more%0Asecond line%0AFix: Install python3-dev");
+        assertThat(lines.get(1)).startsWith("::notice file=x.whl,title=WW-M004").contains("::x.whl!x/_ext.so[arm64]: slice unsigned");
+        assertThat(lines.get(2)).startsWith("::warning file=pyproject.toml,title=");
+        String summary = GithubRenderer.summary(report());
+        assertThat(summary).contains("| severity | rule |").contains("suppressed: tests ship pyc").contains("100% &lt;sure&gt;").doesNotContain("\nsecond line");
+    }
+
+    @Test
+    void textGroupsBySeverityAndListsSuppressedLast() throws Exception {
+        String text = render(new TextRenderer(false));
+        assertThat(text.indexOf("1 error")).isLessThan(text.indexOf("1 warning")).isLessThan(text.indexOf("1 info"));
+        assertThat(text.indexOf("suppressed\n")).isGreaterThan(text.indexOf("arm64-unsigned"));
+        assertThat(text).contains("ignored (pyproject.toml): tests ship pyc").endsWith("1 error, 1 warning, 1 info, 1 suppressed\n");
+        assertThat(text).doesNotContain("\u001B[1m");
+        assertThat(render(new TextRenderer(true))).contains("\u001B[31m");
+    }
+
+    @Test
+    void jsonAndHtmlRender() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(render(new JsonRenderer()));
+        assertThat(j.path("summary").path("warning").asInt()).isEqualTo(1);
+        assertThat(j.path("summary").path("suppressed").asInt()).isEqualTo(1);
+        assertThat(j.path("findings").path(2).path("location").path("arch").asText()).isEqualTo("arm64");
+        assertThat(j.path("findings").path(3).path("location").path("path").asText()).isEqualTo("pyproject.toml");
+        String html = render(new HtmlRenderer());
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("&lt;sure&gt;").doesNotContain("<sure>");
+        assertThat(Stream.of(FindingsRenderer.FORMATS.toArray(new String[0])).map(f -> FindingsRenderer.forFormat(f, false)))
+                .doesNotContainNull();
+    }
+}
