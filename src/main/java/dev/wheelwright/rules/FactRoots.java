@@ -22,6 +22,8 @@ public final class FactRoots {
 
     static {
         ROOTS.put("buildLogs", "dev.wheelwright.facts.BuildLogs");
+        ROOTS.put("wheelSet", "dev.wheelwright.wheel.WheelSet");
+        ROOTS.put("auditPolicy", "dev.wheelwright.wheel.AuditPolicy");
     }
 
     private static volatile Map<String, Class<?>> resolved;

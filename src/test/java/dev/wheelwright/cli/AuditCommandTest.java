@@ -205,4 +205,25 @@ class AuditCommandTest {
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains(empty + ": no .whl files in this folder");
     }
+
+    @Test
+    void userRulesWithConditionsReadTheWheels() throws Exception {
+        Path w = wheel(UNIVERSAL2_THIN);
+        Path rule = Files.createDirectories(tmp.resolve("my-rules/WW-W900-universal2-wheel-present"));
+        Files.writeString(rule.resolve("rule.yaml"), """
+                id: WW-W900
+                name: universal2-wheel-present
+                severity: warning
+                title: A universal2 wheel is in the set
+                reads: wheel
+                when: "any(wheelSet.wheels, w -> w.filename matches 'universal2') && auditPolicy.requireArchs.isEmpty()"
+                message: "a universal2 wheel is in the set"
+                """);
+        Run r = run("audit", "--format", "json", "--fail-on", "never", "--rules", tmp.resolve("my-rules").toString(), w.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("\"WW-W900\"");
+        Run withPolicy = run("audit", "--format", "json", "--fail-on", "never", "--require-archs", "arm64",
+                "--rules", tmp.resolve("my-rules").toString(), w.toString());
+        assertThat(withPolicy.out()).doesNotContain("WW-W900");
+    }
 }
