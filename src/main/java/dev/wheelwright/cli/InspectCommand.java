@@ -8,6 +8,8 @@ import dev.wheelwright.WheelwrightException;
 import dev.wheelwright.binary.BinaryFacts;
 import dev.wheelwright.binary.BinaryInfo;
 import dev.wheelwright.binary.BinaryReader;
+import dev.wheelwright.wheel.WheelFacts;
+import dev.wheelwright.wheel.WheelReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -99,9 +101,11 @@ public final class InspectCommand implements Callable<Integer> {
         into.binaries.add(BinaryReader.read(path));
     }
 
-    /** Zip archives are wheels; reading them belongs to the wheel package. */
+    /** Zip archives are wheels, read once by the wheel package's reader. */
     void inspectZip(Path path, Inspection into) {
-        throw new WheelwrightException(path + ": a zip archive, not a Mach-O, ELF or PE binary");
+        WheelFacts wheel = new WheelReader().read(path, path.toString());
+        into.wheels.add(WheelInspection.json(wheel));
+        into.wheelText.add(String.join(System.lineSeparator(), WheelInspection.text(wheel)));
     }
 
     /** PKWARE APPNOTE 4.3.7: a local file header (or an empty archive's end record) starts a zip. */

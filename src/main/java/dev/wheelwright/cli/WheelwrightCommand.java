@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
             RetagCommand.class,
             InspectCommand.class,
             TagsCommand.class,
+                InspectCommand.class,
                 DoctorCommand.class,
+                AuditCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
                 FixCommand.class,
@@ -33,6 +35,7 @@ import picocli.CommandLine.Spec;
                 DoctorCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
+                TagsCommand.class,
         })
 public final class WheelwrightCommand implements Runnable {
 

@@ -23,6 +23,8 @@ public final class FactRoots {
     static {
         ROOTS.put("buildLogs", "dev.wheelwright.facts.BuildLogs");
         ROOTS.put("project", "dev.wheelwright.project.ProjectFacts");
+        ROOTS.put("wheelSet", "dev.wheelwright.wheel.WheelSet");
+        ROOTS.put("auditPolicy", "dev.wheelwright.wheel.AuditPolicy");
     }
 
     private static volatile Map<String, Class<?>> resolved;

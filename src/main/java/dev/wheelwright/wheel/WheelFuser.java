@@ -86,7 +86,7 @@ public final class WheelFuser {
         names.removeIf(n -> n.equals(distInfo + "/RECORD") || n.equals(distInfo + "/RECORD.jws")
                 || n.equals(distInfo + "/RECORD.p7s") || n.equals(wheelFile));
 
-        List<WheelWriter.Member> out = new ArrayList<>();
+        List<WheelWriter.Entry> out = new ArrayList<>();
         List<String> fused = new ArrayList<>();
         List<String> differing = new ArrayList<>();
         List<String> oneSided = new ArrayList<>();
@@ -104,13 +104,13 @@ public final class WheelFuser {
             WheelMembers.Member r = am.get(name);
             if (x != null && r != null) {
                 if (Arrays.equals(x.data(), r.data())) {
-                    out.add(new WheelWriter.Member(name, x.data(), x.mode()));
+                    out.add(new WheelWriter.Entry(name, x.data(), x.mode()));
                 } else if (isMachO(x.data()) && isMachO(r.data())) {
-                    out.add(new WheelWriter.Member(name, fuseMachO(name, x, r), x.mode()));
+                    out.add(new WheelWriter.Entry(name, fuseMachO(name, x, r), x.mode()));
                     fused.add(name);
                 } else if (prefer != null) {
                     WheelMembers.Member keep = prefer.equals("x86_64") ? x : r;
-                    out.add(new WheelWriter.Member(name, keep.data(), keep.mode()));
+                    out.add(new WheelWriter.Entry(name, keep.data(), keep.mode()));
                     preferred.add(name);
                 } else {
                     differing.add(name);
@@ -120,7 +120,7 @@ public final class WheelFuser {
                 if (isMachO(only.data())) {
                     oneSided.add(name + " (only in the " + (x != null ? "x86_64" : "arm64") + " wheel)");
                 } else {
-                    out.add(new WheelWriter.Member(name, only.data(), only.mode()));
+                    out.add(new WheelWriter.Entry(name, only.data(), only.mode()));
                 }
             }
         }
@@ -141,7 +141,7 @@ public final class WheelFuser {
         if (wheel == null) {
             throw new WheelwrightException(x86.path.getFileName() + ": no " + wheelFile);
         }
-        out.add(new WheelWriter.Member(wheelFile, WheelRetagger.rewriteTags(new String(wheel.data(), StandardCharsets.UTF_8),
+        out.add(new WheelWriter.Entry(wheelFile, WheelRetagger.rewriteTags(new String(wheel.data(), StandardCharsets.UTF_8),
                 x86.parsed.tags(), List.of(platform)).getBytes(StandardCharsets.UTF_8), wheel.mode()));
         WheelWriter.write(target, out, distInfo);
         return new Result(target, List.copyOf(fused), List.copyOf(preferred));

@@ -83,7 +83,7 @@ public final class WheelRetagger {
         Map<String, WheelMembers.Member> members = WheelMembers.read(plan.wheel());
         String distInfo = WheelMembers.distInfo(plan.wheel(), members);
         WheelFilename parsed = WheelFilename.parse(String.valueOf(plan.wheel().getFileName()));
-        List<WheelWriter.Member> out = new ArrayList<>();
+        List<WheelWriter.Entry> out = new ArrayList<>();
         for (var e : members.entrySet()) {
             String name = e.getKey();
             if (name.equals(distInfo + "/RECORD") || name.equals(distInfo + "/RECORD.jws") || name.equals(distInfo + "/RECORD.p7s")) {
@@ -94,7 +94,7 @@ public final class WheelRetagger {
                 data = rewriteTags(new String(data, StandardCharsets.UTF_8), parsed.tags(), plan.computed())
                         .getBytes(StandardCharsets.UTF_8);
             }
-            out.add(new WheelWriter.Member(name, data, e.getValue().mode()));
+            out.add(new WheelWriter.Entry(name, data, e.getValue().mode()));
         }
         WheelWriter.write(target, out, distInfo);
         return target;

@@ -18,98 +18,124 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
- * Writes a wheel: a zip whose {@code .dist-info/RECORD} lists every other member with its
- * sha256 and size (PEP 376/427), written last. Output is deterministic (members in the order
- * given, {@code .dist-info} members last, a fixed timestamp), and atomic: the zip is written to
- * a temporary file in the target folder, then renamed over the target.
+ * Writes wheels: deflated members with a fixed timestamp (reproducible output), atomically (a
+ * temporary file in the target folder renamed over the target), so that a failed write never
+ * leaves half a wheel.
+ *
+ * <p>{@link #write(Path, List, String)} writes a complete wheel and generates its RECORD (PEP
+ * 376/427: every other member with sha256 and size, RECORD itself last, {@code .dist-info}
+ * members after the rest); {@link #write(Path, List)} writes members exactly as given, for tests
+ * that need hostile archives.
  */
 public final class WheelWriter {
-    /** 1980-01-01T00:00:00Z in DOS time is the zip epoch; a fixed time makes output reproducible. */
-    private static final long FIXED_TIME = 315532800000L;
-
-    /** A member to write: its path inside the wheel, its bytes, and its Unix mode (0 for the default). */
-    public record Member(String name, byte[] data, int unixMode) {
-        public Member {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(data, "data");
-        }
-    }
+    /** 1980-01-02T00:00:00Z: a fixed date inside the DOS date range makes output reproducible. */
+    private static final long FIXED_TIME = 315532800000L + 86400000L;
 
     private WheelWriter() {}
 
     /**
-     * Writes the members and a fresh RECORD into {@code target}.
-     *
-     * @param distInfo the {@code name-version.dist-info} folder the RECORD goes in
+     * One member: its path inside the wheel, its bytes, and its Unix permission bits (0 for
+     * 0644). Names are not checked: callers may write hostile ones on purpose.
      */
-    public static void write(Path target, List<Member> members, String distInfo) {
-        String recordName = distInfo + "/RECORD";
-        List<Member> ordered = new ArrayList<>();
-        for (Member m : members) {
-            if (!m.name().equals(recordName)) {
-                ordered.add(m);
+    public record Entry(String name, byte[] data, int unixMode) {
+        public Entry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(data, "data");
+        }
+
+        public Entry(String name, byte[] data) {
+            this(name, data, 0);
+        }
+
+        public static Entry text(String name, String text) {
+            return new Entry(name, text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Writes a wheel with a fresh RECORD in {@code distInfo} (any RECORD among the entries is
+     * replaced). The entries keep their order, except that {@code .dist-info} members go last.
+     *
+     * @throws WheelwrightException naming the target when it cannot be written
+     */
+    public static void write(Path target, List<Entry> entries, String distInfo) {
+        String recordPath = distInfo + "/RECORD";
+        List<Entry> ordered = new ArrayList<>();
+        for (Entry e : entries) {
+            if (!e.name().equals(recordPath)) {
+                ordered.add(e);
             }
         }
-        // PEP 427 recommends the .dist-info files come last, so that a reader streaming the
-        // archive sees the contents first; keep the given order otherwise.
-        ordered.sort(Comparator.comparingInt(m -> m.name().startsWith(distInfo + "/") ? 1 : 0));
-
-        StringBuilder record = new StringBuilder();
-        for (Member m : ordered) {
-            record.append(csv(m.name())).append(",sha256=").append(sha256(m.data()))
-                    .append(',').append(m.data().length).append('\n');
-        }
-        record.append(csv(recordName)).append(",,\n");
-        ordered.add(new Member(recordName, record.toString().getBytes(StandardCharsets.UTF_8), 0644));
-
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+        ordered.sort(Comparator.comparingInt(e -> e.name().startsWith(distInfo + "/") ? 1 : 0));
+        ordered.add(Entry.text(recordPath, record(ordered, recordPath)));
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".wheelwright-", ".whl.tmp");
+            write(target, ordered);
+        } catch (IOException e) {
+            throw new WheelwrightException(target + ": cannot write the wheel: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the entries as a zip at {@code target}, exactly as given, replacing it atomically. */
+    public static void write(Path target, List<Entry> entries) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".wheelwright-", ".whl.tmp");
+        try {
+            try {
+                // createTempFile makes the file owner-only; a wheel is an ordinary readable file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: keep its defaults
+            }
             try (OutputStream os = Files.newOutputStream(tmp);
                  ZipArchiveOutputStream zip = new ZipArchiveOutputStream(os)) {
-                for (Member m : ordered) {
-                    ZipArchiveEntry e = new ZipArchiveEntry(m.name());
-                    e.setTime(FIXED_TIME);
-                    e.setUnixMode((m.unixMode() == 0 ? 0644 : m.unixMode()) | 0100000);
-                    e.setMethod(ZipArchiveEntry.DEFLATED);
-                    zip.putArchiveEntry(e);
-                    zip.write(m.data());
+                for (Entry e : entries) {
+                    ZipArchiveEntry ze = new ZipArchiveEntry(e.name());
+                    ze.setMethod(ZipArchiveEntry.DEFLATED);
+                    ze.setTime(FIXED_TIME);
+                    ze.setUnixMode((e.unixMode() == 0 ? 0644 : e.unixMode()) | 0100000);
+                    zip.putArchiveEntry(ze);
+                    zip.write(e.data());
                     zip.closeArchiveEntry();
                 }
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException e) {
-            throw new WheelwrightException(target + ": cannot write the wheel: " + e.getMessage(), e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the failure above is what the user needs to see
-                }
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A RECORD row for content (binary distribution format: sha256, urlsafe base64, no padding). */
+    public static String recordRow(String name, byte[] data) {
+        return csv(name) + ",sha256=" + sha256(data) + "," + data.length;
+    }
+
+    /** The RECORD text for the given members, ending with RECORD's own row (no hash, no size). */
+    public static String record(List<Entry> entries, String recordPath) {
+        StringBuilder sb = new StringBuilder();
+        for (Entry e : entries) {
+            if (!e.name().endsWith("/") && !e.name().equals(recordPath)) {
+                sb.append(recordRow(e.name(), e.data())).append('\n');
             }
         }
+        sb.append(csv(recordPath)).append(",,\n");
+        return sb.toString();
     }
 
     /** PEP 376 RECORD hash: sha256, urlsafe base64 without padding. */
     public static String sha256(byte[] data) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(data);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 
-    /** RECORD is CSV: quote a field that holds a comma, quote or line break. */
-    static String csv(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
+    /** RECORD is CSV: quote a field that holds a comma, a quote or a line break. */
+    private static String csv(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+            return "\"" + field.replace("\"", "\"\"") + "\"";
         }
-        return '"' + field.replace("\"", "\"\"") + '"';
+        return field;
     }
-
 }

@@ -41,10 +41,10 @@ class WheelFuserTest {
 
     /** A wheel of project demo for one arch, assembled from the thin fixtures. */
     Path wheel(String filename, String arch, Map<String, String> extraText) throws IOException {
-        List<WheelWriter.Member> m = new ArrayList<>();
+        List<WheelWriter.Entry> m = new ArrayList<>();
         m.add(text("demo/__init__.py", "from ._demo import *\n"));
-        m.add(new WheelWriter.Member(EXT, fixture("_demo." + arch + ".so"), 0755));
-        m.add(new WheelWriter.Member(LIB, fixture("helper." + arch + ".dylib"), 0755));
+        m.add(new WheelWriter.Entry(EXT, fixture("_demo." + arch + ".so"), 0755));
+        m.add(new WheelWriter.Entry(LIB, fixture("helper." + arch + ".dylib"), 0755));
         extraText.forEach((k, v) -> m.add(text(k, v)));
         String version = filename.split("-")[1];
         String distInfo = "demo-" + version + ".dist-info";
@@ -57,8 +57,8 @@ class WheelFuserTest {
         return p;
     }
 
-    static WheelWriter.Member text(String name, String s) {
-        return new WheelWriter.Member(name, s.getBytes(StandardCharsets.UTF_8), 0644);
+    static WheelWriter.Entry text(String name, String s) {
+        return new WheelWriter.Entry(name, s.getBytes(StandardCharsets.UTF_8), 0644);
     }
 
     static Map<String, byte[]> members(Path wheel) throws IOException {
@@ -208,8 +208,8 @@ class WheelFuserTest {
     @Test
     void refusesAMachOFileWithoutCounterpart() throws IOException {
         Path a = x86();
-        List<WheelWriter.Member> m = new ArrayList<>();
-        m.add(new WheelWriter.Member(EXT, fixture("_demo.arm64.so"), 0755));
+        List<WheelWriter.Entry> m = new ArrayList<>();
+        m.add(new WheelWriter.Entry(EXT, fixture("_demo.arm64.so"), 0755));
         m.add(text("demo/__init__.py", "from ._demo import *\n"));
         m.add(text("demo-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp39-cp39-macosx_11_0_arm64\n"));
         Path b = Files.createDirectories(tmp.resolve("b")).resolve("demo-1.0-cp39-cp39-macosx_11_0_arm64.whl");

@@ -24,8 +24,8 @@ class WheelRetaggerTest {
         String version = filename.split("-")[1];
         String distInfo = "demo-" + version + ".dist-info";
         String tag = filename.substring(filename.indexOf('-', filename.indexOf('-') + 1) + 1, filename.length() - 4);
-        List<WheelWriter.Member> m = new ArrayList<>();
-        m.add(new WheelWriter.Member("demo/_demo.so", ext, 0755));
+        List<WheelWriter.Entry> m = new ArrayList<>();
+        m.add(new WheelWriter.Entry("demo/_demo.so", ext, 0755));
         m.add(WheelFuserTest.text(distInfo + "/METADATA", "Metadata-Version: 2.1\nName: demo\nVersion: " + version + "\n"));
         m.add(WheelFuserTest.text(distInfo + "/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: " + tag + "\n\n"));
         Path p = Files.createDirectories(tmp.resolve("in")).resolve(filename);

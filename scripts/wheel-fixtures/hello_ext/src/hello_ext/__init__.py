@@ -1,0 +1,3 @@
+from hello_ext._speed import add
+
+__all__ = ["add"]

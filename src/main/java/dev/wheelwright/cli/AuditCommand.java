@@ -1,0 +1,161 @@
+package dev.wheelwright.cli;
+
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.Reads;
+import dev.wheelwright.rules.RuleCatalog;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.RuleEngine;
+import dev.wheelwright.wheel.AuditPolicy;
+import dev.wheelwright.wheel.WheelFacts;
+import dev.wheelwright.wheel.WheelReader;
+import dev.wheelwright.wheel.WheelSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code audit WHEEL...}: reads each wheel once (a folder stands for the {@code .whl} files in
+ * it), then runs the wheel and binary rules over them: tags against contents against binaries,
+ * RECORD integrity, and the policy given by the flags.
+ */
+@Command(name = "audit",
+        description = "Audit built wheels: file name and WHEEL tags against the binaries inside, RECORD, "
+                + "Mach-O/ELF/PE facts, and an optional policy (archs, oldest macOS, manylinux, Java).",
+        mixinStandardHelpOptions = true)
+public final class AuditCommand implements Callable<Integer> {
+    // Mach-O arch names (lipo's), the vocabulary of --require-archs as of delocate-wheel's.
+    private static final Set<String> MACHO_ARCHS = Set.of("arm64", "arm64e", "x86_64", "x86_64h", "i386", "ppc", "ppc64");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    FindingsOptions findingsOptions;
+
+    @Parameters(arity = "1..*", paramLabel = "WHEEL", description = "Wheel files, or folders whose *.whl files are audited.")
+    List<Path> wheels = new ArrayList<>();
+
+    @Option(names = "--require-archs", paramLabel = "ARCHS", split = ",",
+            description = "Every Mach-O binary must hold these archs, e.g. arm64,x86_64.")
+    List<String> requireArchs = new ArrayList<>();
+
+    @Option(names = "--min-macos", paramLabel = "VERSION", description = "The wheels must install and load on this macOS, e.g. 11.0.")
+    String minMacos;
+
+    @Option(names = "--manylinux", paramLabel = "POLICY", description = "The wheels must meet this manylinux policy, e.g. 2_28 or manylinux2014.")
+    String manylinux;
+
+    @Option(names = "--java", paramLabel = "N",
+            description = "Bundled jars must run on this Java release (default: METADATA's Requires-External: java (>=N)).")
+    Integer java;
+
+    @Override
+    public Integer call() throws IOException {
+        FindingsOutput.validate(common);
+        AuditPolicy policy = policy();
+        List<Path> files = expand(wheels);
+        List<WheelFacts> read = readAll(files);
+        Facts facts = Facts.builder().put(WheelSet.class, new WheelSet(read)).put(AuditPolicy.class, policy).build();
+        RuleCatalog catalog = RuleCatalog.load(common.rules);
+        FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions);
+        output.suppressions(catalog);
+        List<RuleDefinition> rules = catalog.reading(Set.of(Reads.WHEEL, Reads.BINARY));
+        List<Finding> findings = RuleEngine.run(rules, facts);
+        return output.report(catalog, rules, findings);
+    }
+
+    private AuditPolicy policy() {
+        List<String> archs = new ArrayList<>();
+        for (String a : requireArchs) {
+            String arch = a.strip();
+            if (arch.isEmpty()) {
+                continue;
+            }
+            if (!MACHO_ARCHS.contains(arch)) {
+                throw new WheelwrightException("--require-archs " + String.join(",", requireArchs) + ": unknown arch '" + arch
+                        + "' (expected Mach-O arch names: arm64, x86_64, arm64e, x86_64h, i386, ppc, ppc64)");
+            }
+            if (!archs.contains(arch)) {
+                archs.add(arch);
+            }
+        }
+        if (minMacos != null && !minMacos.matches("1\\d(\\.\\d+){0,2}|[2-9]\\d(\\.\\d+){0,2}")) {
+            throw new WheelwrightException("--min-macos " + minMacos + ": not a macOS version (expected e.g. 10.13 or 11.0)");
+        }
+        String glibc = null;
+        if (manylinux != null) {
+            try {
+                glibc = AuditPolicy.parseManylinux(manylinux);
+            } catch (IllegalArgumentException e) {
+                throw new WheelwrightException("--manylinux " + e.getMessage());
+            }
+        }
+        if (java != null && (java < 1 || java > 99)) {
+            throw new WheelwrightException("--java " + java + ": not a Java feature release (expected e.g. 8, 11, 17)");
+        }
+        String min = minMacos == null ? null : (minMacos.contains(".") ? minMacos : minMacos + ".0");
+        return new AuditPolicy(archs, min, glibc, java == null ? 0 : java);
+    }
+
+    /** The wheel files named on the command line, a folder standing for its *.whl files (sorted). */
+    static List<Path> expand(List<Path> args) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : args) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    List<Path> whls = s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".whl")
+                            && Files.isRegularFile(f)).sorted().toList();
+                    if (whls.isEmpty()) {
+                        throw new WheelwrightException(p + ": no .whl files in this folder");
+                    }
+                    out.addAll(whls);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads the wheels, several at a time; results keep the order given, and when wheels are
+     * unreadable the first one in that order is the one reported.
+     */
+    static List<WheelFacts> readAll(List<Path> files) {
+        WheelReader reader = new WheelReader();
+        Object[] results = new Object[files.size()];
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                results[i] = reader.read(files.get(i), files.get(i).toString());
+            } catch (RuntimeException e) {
+                results[i] = e;
+            }
+        });
+        List<WheelFacts> out = new ArrayList<>(files.size());
+        for (Object r : results) {
+            if (r instanceof RuntimeException e) {
+                throw e;
+            }
+            out.add((WheelFacts) r);
+        }
+        return out;
+    }
+}

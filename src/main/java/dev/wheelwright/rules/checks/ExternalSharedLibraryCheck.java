@@ -1,0 +1,60 @@
+package dev.wheelwright.rules.checks;
+
+import dev.wheelwright.binary.BinaryFormat;
+import dev.wheelwright.binary.ElfSlice;
+import dev.wheelwright.binary.elf.ManylinuxPolicies;
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.rules.Check;
+import dev.wheelwright.wheel.PlatformTag;
+import dev.wheelwright.wheel.WheelFacts;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An ELF binary in a manylinux wheel that needs (DT_NEEDED) a library outside the policy's
+ * allow-list (PEP 513/599/600: the libraries every manylinux system has) and not bundled in the
+ * wheel: the import fails with "cannot open shared object file" where the library is not
+ * installed. auditwheel repair copies such libraries into {@code <package>.libs/}.
+ */
+public final class ExternalSharedLibraryCheck implements Check {
+    @Override
+    public void run(Facts facts, Hits hits) {
+        ManylinuxPolicies policies = ManylinuxPolicies.builtin();
+        for (WheelFacts w : WheelChecks.wheels(facts)) {
+            List<PlatformTag> tags = WheelChecks.platforms(w, "manylinux");
+            for (WheelFacts.WheelBinary b : WheelChecks.binaries(w, BinaryFormat.ELF)) {
+                ElfSlice e = (ElfSlice) b.info().slices().get(0);
+                PlatformTag tag = GlibcTooNewCheck.oldest(tags, e.arch());
+                if (tag == null) {
+                    continue;
+                }
+                String policy = policyFor(policies, tag.version());
+                if (policy == null) {
+                    continue;
+                }
+                Set<String> allowed = policies.allowedLibraries(policy, e.arch());
+                for (String lib : e.needed()) {
+                    if (!allowed.contains(lib) && !WheelChecks.bundles(w, lib)) {
+                        hits.add(WheelChecks.at(w, b.member(), e.arch()),
+                                WheelChecks.values(w, "member", b.member(), "library", lib, "tag", tag.tag(), "policy", policy),
+                                List.of("DT_NEEDED " + lib, "allowed by " + policy + ": " + allowed.size() + " system libraries"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The newest policy of the table whose glibc is not above the given one (manylinux_2_40 uses the 2_39 list, say). */
+    static String policyFor(ManylinuxPolicies policies, String glibc) {
+        String best = null;
+        String bestGlibc = null;
+        for (ManylinuxPolicies.Policy p : policies.policies()) {
+            if (PlatformTag.compareVersions(p.glibc(), glibc) <= 0
+                    && (bestGlibc == null || PlatformTag.compareVersions(p.glibc(), bestGlibc) > 0)) {
+                best = p.name();
+                bestGlibc = p.glibc();
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.wheelwright.rules.checks;
+
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.rules.Location;
+import dev.wheelwright.binary.BinaryFormat;
+import dev.wheelwright.wheel.AuditPolicy;
+import dev.wheelwright.wheel.PlatformTag;
+import dev.wheelwright.wheel.WheelTags;
+import dev.wheelwright.wheel.MemberNames;
+import dev.wheelwright.wheel.WheelFacts;
+import dev.wheelwright.wheel.WheelMember;
+import dev.wheelwright.wheel.WheelSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the wheel checks share: the wheels and policy from Facts, locations, value maps. */
+final class WheelChecks {
+    private WheelChecks() {}
+
+    static List<WheelFacts> wheels(Facts facts) {
+        return facts.get(WheelSet.class).map(WheelSet::wheels).orElse(List.of());
+    }
+
+    static AuditPolicy policy(Facts facts) {
+        return facts.get(AuditPolicy.class).orElse(AuditPolicy.none());
+    }
+
+    static Location at(WheelFacts w, String member) {
+        return new Location.WheelMember(w.wheel(), member, null);
+    }
+
+    static Location at(WheelFacts w, String member, String arch) {
+        return new Location.WheelMember(w.wheel(), member, arch);
+    }
+
+    /** A value map with {@code wheel} (the wheel's file name) first, then the given pairs. */
+    static Map<String, Object> values(WheelFacts w, Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("wheel", w.filename());
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            // counts and line numbers go in as text: they are shown as written, never as numbers
+            Object v = pairs[i + 1];
+            m.put((String) pairs[i], v instanceof Number ? String.valueOf(v) : v);
+        }
+        return m;
+    }
+
+    /**
+     * Members that are native code: read as a binary, refused as one, or named like one
+     * ({@code .so}, {@code .pyd}, {@code .dylib}, {@code .dll}).
+     */
+    static List<String> nativeMembers(WheelFacts w) {
+        List<String> out = new ArrayList<>();
+        w.binaries().forEach(b -> add(out, b.member()));
+        w.invalidBinaries().forEach(b -> add(out, b.member()));
+        for (WheelMember m : w.files()) {
+            if (MemberNames.looksNativeByName(m.name())) {
+                add(out, m.name());
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<String> out, String s) {
+        if (!out.contains(s)) {
+            out.add(s);
+        }
+    }
+
+    /** At most {@code n} items, then "... and K more". */
+    static List<String> firstFew(List<String> items, int n) {
+        if (items.size() <= n) {
+            return List.copyOf(items);
+        }
+        List<String> out = new ArrayList<>(items.subList(0, n));
+        out.add("... and " + (items.size() - n) + " more");
+        return out;
+    }
+
+    /** The wheel's platform tags of one family (macos, manylinux, musllinux, linux, windows). */
+    static List<PlatformTag> platforms(WheelFacts w, String... families) {
+        List<String> wanted = List.of(families);
+        return WheelTags.platforms(w.filename()).stream().filter(p -> wanted.contains(p.family())).toList();
+    }
+
+    /** Every arch the given tags promise, in tag order, without repeats. */
+    static List<String> archs(List<PlatformTag> tags) {
+        List<String> out = new ArrayList<>();
+        tags.forEach(t -> t.archs().forEach(a -> add(out, a)));
+        return out;
+    }
+
+    static String tagNames(List<PlatformTag> tags) {
+        return String.join(".", tags.stream().map(PlatformTag::tag).toList());
+    }
+
+    /** The binaries of one format, with their member names. */
+    static List<WheelFacts.WheelBinary> binaries(WheelFacts w, BinaryFormat format) {
+        return w.binaries().stream().filter(b -> b.info().format() == format).toList();
+    }
+
+    /** True when some member of the wheel has this file name (a bundled copy of a library). */
+    static boolean bundles(WheelFacts w, String library) {
+        String base = library.substring(library.lastIndexOf('/') + 1);
+        return w.files().stream().anyMatch(m -> m.fileName().equals(base));
+    }
+}

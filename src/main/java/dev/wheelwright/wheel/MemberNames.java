@@ -1,0 +1,50 @@
+package dev.wheelwright.wheel;
+
+import java.util.Locale;
+
+/** Rules about member names that installers rely on. */
+public final class MemberNames {
+    private MemberNames() {}
+
+    /**
+     * Why a member name would escape the install folder or be ambiguous, or null when it is safe.
+     * Installers join member names to site-packages; pip refuses names that resolve outside it
+     * ("The wheel has a file ... trying to be installed outside of the target directory").
+     */
+    public static String unsafeReason(String name) {
+        if (name.isEmpty()) {
+            return "empty name";
+        }
+        if (name.indexOf('\0') >= 0) {
+            return "contains a NUL byte";
+        }
+        if (name.startsWith("/")) {
+            return "absolute path";
+        }
+        if (name.length() >= 2 && Character.isLetter(name.charAt(0)) && name.charAt(1) == ':') {
+            return "absolute Windows path";
+        }
+        if (name.indexOf('\\') >= 0) {
+            return "contains a backslash (a folder separator on Windows)";
+        }
+        for (String seg : name.split("/", -1)) {
+            if (seg.equals("..")) {
+                return "contains '..' (leaves the install folder)";
+            }
+        }
+        return null;
+    }
+
+    /** The extension modules' suffixes CPython and PyPy import (importlib.machinery.EXTENSION_SUFFIXES family). */
+    public static boolean isExtensionModule(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".so") || n.endsWith(".pyd");
+    }
+
+    /** Names of native code by extension: modules, shared libraries, Windows DLLs and executables. */
+    public static boolean looksNativeByName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return isExtensionModule(n) || n.endsWith(".dylib") || n.endsWith(".dll") || n.endsWith(".exe")
+                || n.matches(".*\\.so(\\.[0-9]+)+$");
+    }
+}

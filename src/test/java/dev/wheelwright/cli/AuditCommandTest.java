@@ -1,0 +1,229 @@
+package dev.wheelwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.wheelwright.rules.cases.WheelCaseLoader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AuditCommandTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Path repo() {
+        Path p = Path.of("").toAbsolutePath();
+        while (!Files.exists(p.resolve("pom.xml"))) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    /** Builds a wheel from a case-style description into the temp folder. */
+    Path wheel(String yaml) throws Exception {
+        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        WheelCaseLoader.Built b = WheelCaseLoader.build(doc, repo(), tmp.resolve("case.yaml"));
+        Path target = tmp.resolve(b.filename());
+        Files.move(b.wheel(), target);
+        return target;
+    }
+
+    static final String UNIVERSAL2_THIN = """
+            filename: demo-1.0-cp311-cp311-macosx_10_9_universal2.whl
+            files:
+              - {path: demo/__init__.py, text: ""}
+              - {path: demo/_ext.cpython-311-darwin.so, binary: testdata/wheels/macho/ext-arm64.so}
+            """;
+
+    @Test
+    void cleanWheelExitsZero() {
+        Run r = run("audit", repo().resolve("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl").toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+    }
+
+    @Test
+    void findingsAreReportedAsJsonWithWheelLocations() throws Exception {
+        Path w = wheel(UNIVERSAL2_THIN);
+        Run r = run("audit", "--format", "json", w.toString());
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode m001 = null;
+        for (JsonNode f : json.get("findings")) {
+            if (f.get("rule").asText().equals("WW-M001")) {
+                m001 = f;
+            }
+        }
+        assertThat(m001).isNotNull();
+        assertThat(m001.get("name").asText()).isEqualTo("binary-missing-tagged-arch");
+        assertThat(m001.get("message").asText())
+                .isEqualTo("demo/_ext.cpython-311-darwin.so lacks x86_64 that the tag macosx_10_9_universal2 promises (it has arm64)");
+        assertThat(m001.get("location").get("wheel").asText()).isEqualTo(w.toString());
+        assertThat(m001.get("location").get("member").asText()).isEqualTo("demo/_ext.cpython-311-darwin.so");
+    }
+
+    @Test
+    void policyFlagsBecomeFindings() throws Exception {
+        Path w = wheel("""
+                filename: demo-1.0-cp311-cp311-macosx_11_0_arm64.whl
+                files:
+                  - {path: demo/__init__.py, text: ""}
+                  - {path: demo/_ext.cpython-311-darwin.so, binary: testdata/wheels/macho/ext-arm64.so}
+                """);
+        assertThat(run("audit", w.toString()).code()).isZero();
+        Run r = run("audit", "--require-archs", "arm64,x86_64", "--format", "json", w.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("\"WW-M008\"").contains("lacks x86_64 required by --require-archs arm64,x86_64");
+    }
+
+    @Test
+    void aFolderStandsForItsWheels() throws Exception {
+        wheel(UNIVERSAL2_THIN);
+        Run r = run("audit", "--format", "json", "--fail-on", "never", tmp.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("WW-M001");
+    }
+
+    @Test
+    void traversalNameIsAFindingAndNothingIsWritten() throws Exception {
+        Path w = wheel("""
+                filename: demo-1.0-py3-none-any.whl
+                files:
+                  - {path: demo/__init__.py, text: ""}
+                  - {path: ../../evil.txt, text: "x"}
+                """);
+        Path cwd = Files.createDirectories(tmp.resolve("sub/dir"));
+        Run r = run("audit", "--format", "json", w.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("WW-W010").contains("../../evil.txt");
+        assertThat(Files.exists(tmp.resolve("evil.txt"))).isFalse();
+        assertThat(Files.exists(cwd.resolve("../../evil.txt"))).isFalse();
+    }
+
+    static Stream<Arguments> badWheels() {
+        byte[] random = new byte[2048];
+        new Random(7).nextBytes(random);
+        random[0] = 'Q';
+        return Stream.of(
+                Arguments.of("empty.whl", new byte[0], "empty.whl: empty file (0 bytes), not a zip archive"),
+                Arguments.of("random.whl", random, "random.whl: not a zip file (bad magic bytes)"),
+                Arguments.of("text.whl", "hello\n".getBytes(), "text.whl: not a zip file (bad magic bytes)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badWheels")
+    void unreadableWheelsExitTwoWithOneLine(String name, byte[] content, String message) throws Exception {
+        Path p = tmp.resolve(name);
+        Files.write(p, content);
+        Run r = run("audit", p.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("wheelwright: " + tmp.resolve(message) + System.lineSeparator());
+    }
+
+    @Test
+    void truncatedWheelExitsTwoWithOneLine() throws Exception {
+        Path good = wheel(UNIVERSAL2_THIN);
+        byte[] all = Files.readAllBytes(good);
+        Path cut = tmp.resolve("cut.whl");
+        Files.write(cut, Arrays.copyOf(all, all.length - 200));
+        Run r = run("audit", cut.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("wheelwright: " + cut + ": ").doesNotContain("\tat ");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void zipBombExitsTwoBeforeInflating() throws Exception {
+        Path bomb = tmp.resolve("bomb-1.0-py3-none-any.whl");
+        try (OutputStream os = Files.newOutputStream(bomb); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(os)) {
+            zip.putArchiveEntry(new ZipArchiveEntry("bomb/zeros"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 100; i++) {
+                zip.write(zeros);
+            }
+            zip.closeArchiveEntry();
+        }
+        Run r = run("audit", bomb.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("wheelwright: " + bomb + ": member bomb/zeros expands").contains("zip bomb");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+    }
+
+    static Stream<Arguments> badArguments() {
+        return Stream.of(
+                Arguments.of(List.of("--require-archs", "arm64,sparc"), "--require-archs arm64,sparc: unknown arch 'sparc'"),
+                Arguments.of(List.of("--min-macos", "eleven"), "--min-macos eleven: not a macOS version"),
+                Arguments.of(List.of("--manylinux", "2014x"), "--manylinux '2014x' is not a manylinux policy"),
+                Arguments.of(List.of("--java", "0"), "--java 0: not a Java feature release"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArguments")
+    void badFlagsExitTwo(List<String> flags, String message) {
+        List<String> args = new ArrayList<>(List.of("audit"));
+        args.addAll(flags);
+        args.add(repo().resolve("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl").toString());
+        Run r = run(args.toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("wheelwright: " + message);
+    }
+
+    @Test
+    void missingWheelAndEmptyFolderExitTwo() throws Exception {
+        Run missing = run("audit", tmp.resolve("nope.whl").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("wheelwright: " + tmp.resolve("nope.whl") + ": no such file" + System.lineSeparator());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Run none = run("audit", empty.toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains(empty + ": no .whl files in this folder");
+    }
+
+    @Test
+    void userRulesWithConditionsReadTheWheels() throws Exception {
+        Path w = wheel(UNIVERSAL2_THIN);
+        Path rule = Files.createDirectories(tmp.resolve("my-rules/WW-W900-universal2-wheel-present"));
+        Files.writeString(rule.resolve("rule.yaml"), """
+                id: WW-W900
+                name: universal2-wheel-present
+                severity: warning
+                title: A universal2 wheel is in the set
+                reads: wheel
+                when: "any(wheelSet.wheels, w -> w.filename matches 'universal2') && auditPolicy.requireArchs.isEmpty()"
+                message: "a universal2 wheel is in the set"
+                """);
+        Run r = run("audit", "--format", "json", "--fail-on", "never", "--rules", tmp.resolve("my-rules").toString(), w.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("\"WW-W900\"");
+        Run withPolicy = run("audit", "--format", "json", "--fail-on", "never", "--require-archs", "arm64",
+                "--rules", tmp.resolve("my-rules").toString(), w.toString());
+        assertThat(withPolicy.out()).doesNotContain("WW-W900");
+    }
+}
