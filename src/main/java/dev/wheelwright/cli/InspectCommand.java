@@ -1,5 +1,6 @@
 package dev.wheelwright.cli;
 
+import dev.wheelwright.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -10,12 +11,9 @@ import dev.wheelwright.binary.BinaryInfo;
 import dev.wheelwright.binary.BinaryReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +64,7 @@ public final class InspectCommand implements Callable<Integer> {
         }
         String rendered = format.equals("json") ? json(result) : text(result);
         if (common.output != null) {
-            writeAtomically(common.output, rendered);
+            AtomicFiles.writeString(common.output, rendered);
         } else {
             PrintWriter out = spec.commandLine().getOut();
             out.print(rendered);
@@ -140,19 +138,4 @@ public final class InspectCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** Writes through a temporary file in the same folder and a rename, so no half file is left. */
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

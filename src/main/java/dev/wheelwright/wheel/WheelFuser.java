@@ -224,9 +224,7 @@ public final class WheelFuser {
     /** An input wheel with its name parsed and its macOS arch and version known. */
     record Input(Path path, String filename, WheelFilename parsed, String arch, int[] version) {
         static Input of(Path path) {
-            if (!Files.isRegularFile(path)) {
-                throw new WheelwrightException(path + ": no such file");
-            }
+            WheelMembers.requireFile(path);
             String filename = path.getFileName().toString();
             WheelFilename parsed = WheelFilename.parse(filename);
             String arch = null;

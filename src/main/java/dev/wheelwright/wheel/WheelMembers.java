@@ -3,6 +3,7 @@ package dev.wheelwright.wheel;
 import dev.wheelwright.WheelwrightException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -25,6 +26,7 @@ final class WheelMembers {
     static Map<String, Member> read(Path wheel) {
         Map<String, Member> out = new LinkedHashMap<>();
         String file = String.valueOf(wheel.getFileName());
+        requireFile(wheel);
         try (ZipFile zip = ZipFile.builder().setPath(wheel).get()) {
             for (Enumeration<ZipArchiveEntry> en = zip.getEntriesInPhysicalOrder(); en.hasMoreElements(); ) {
                 ZipArchiveEntry e = en.nextElement();
@@ -48,12 +50,40 @@ final class WheelMembers {
                 if (data.length > MAX_MEMBER) {
                     throw new WheelwrightException(file + ": member '" + name + "' is over 1 GiB");
                 }
+                // commons-compress does not check CRC-32 on read (APPNOTE.TXT 4.4.7): without this a
+                // damaged member would be copied into the new wheel under a fresh, valid RECORD hash.
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(data);
+                if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+                    throw new WheelwrightException(file + ": member '" + name + "' is damaged (CRC-32 "
+                            + String.format("%08x", crc.getValue()) + ", the archive says "
+                            + String.format("%08x", e.getCrc()) + ")");
+                }
                 out.put(name, new Member(data, e.getUnixMode() & 0777));
             }
+        } catch (java.util.zip.ZipException e) {
+            // commons-compress says "Archive is not a ZIP archive" when no end of central directory
+            // record is found (APPNOTE.TXT 4.3.16): a truncated download or another kind of file.
+            String why = e.getMessage() != null && e.getMessage().contains("not a ZIP archive")
+                    ? "not a zip file (no end of central directory record; truncated or not a wheel)"
+                    : "damaged zip file (" + e.getMessage() + ")";
+            throw new WheelwrightException(wheel + ": " + why, e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new WheelwrightException(wheel + ": cannot read the wheel: permission denied", e);
         } catch (IOException e) {
             throw new WheelwrightException(wheel + ": cannot read the wheel: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** One line for an input that is missing or is a folder, before any zip reader sees it. */
+    static void requireFile(Path wheel) {
+        if (Files.isDirectory(wheel)) {
+            throw new WheelwrightException(wheel + ": is a folder, not a wheel file");
+        }
+        if (!Files.exists(wheel)) {
+            throw new WheelwrightException(wheel + ": no such file");
+        }
     }
 
     /** The top-level {@code name-version.dist-info} folder that holds WHEEL. */

@@ -59,6 +59,7 @@ public final class WheelRetagger {
         String filename = String.valueOf(wheel.getFileName());
         WheelFilename parsed = WheelFilename.parse(filename);
         Map<String, WheelMembers.Member> members = WheelMembers.read(wheel);
+        WheelMembers.distInfo(wheel, members); // PEP 427: no .dist-info/WHEEL, not a wheel
         List<String> current = new ArrayList<>(new LinkedHashSet<>(parsed.tags().stream().map(Tag::platform).toList()));
         List<BinaryInfo> binaries = new ArrayList<>();
         for (var e : members.entrySet()) {

@@ -1,12 +1,11 @@
 package dev.wheelwright.wheel;
 
+import dev.wheelwright.AtomicFiles;
 import dev.wheelwright.WheelwrightException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -63,12 +62,17 @@ public final class WheelWriter {
         ordered.add(new Member(recordName, record.toString().getBytes(StandardCharsets.UTF_8), 0644));
 
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new WheelwrightException(target + ": cannot write the wheel: " + dir + " is not a folder");
+        }
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".wheelwright-", ".whl.tmp");
-            try (OutputStream os = Files.newOutputStream(tmp);
-                 ZipArchiveOutputStream zip = new ZipArchiveOutputStream(os)) {
+        } catch (IOException e) {
+            throw new WheelwrightException(target + ": cannot write the wheel: cannot create folder " + dir
+                    + " (" + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + ")", e);
+        }
+        AtomicFiles.write(target, os -> {
+            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(os)) {
                 for (Member m : ordered) {
                     ZipArchiveEntry e = new ZipArchiveEntry(m.name());
                     e.setTime(FIXED_TIME);
@@ -79,19 +83,7 @@ public final class WheelWriter {
                     zip.closeArchiveEntry();
                 }
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException e) {
-            throw new WheelwrightException(target + ": cannot write the wheel: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the failure above is what the user needs to see
-                }
-            }
-        }
+        });
     }
 
     /** PEP 376 RECORD hash: sha256, urlsafe base64 without padding. */
