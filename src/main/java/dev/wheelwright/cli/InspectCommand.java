@@ -91,6 +91,14 @@ public final class InspectCommand implements Callable<Integer> {
             inspectZip(path, into);
             return;
         }
+        if (head.length == 0) {
+            throw new WheelwrightException(path + ": empty file; not a wheel or a Mach-O, ELF or PE binary");
+        }
+        if (head.length >= 8 && new String(head, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1).equals("!<arch>\n")) {
+            // System V / GNU ar (static library): its members are object files, read with llvm-ar first.
+            throw new WheelwrightException(path + ": a static library (ar archive), not a Mach-O, ELF or PE binary;"
+                    + " extract its object files to inspect them");
+        }
         if (BinaryReader.detect(head).isEmpty()) {
             throw new WheelwrightException(path + ": not a wheel or a Mach-O, ELF or PE binary (unknown magic bytes)");
         }
