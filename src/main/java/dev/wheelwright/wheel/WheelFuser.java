@@ -69,6 +69,8 @@ public final class WheelFuser {
             throw new WheelwrightException(arm.path.getFileName() + ": its .dist-info folder is "
                     + distInfo(arm, am) + ", the x86_64 wheel's is " + distInfo);
         }
+        WheelMembers.verifyRecord(x86.path, xm, distInfo);
+        WheelMembers.verifyRecord(arm.path, am, distInfo);
 
         String platform = universal2Platform(x86, arm);
         String outName = x86.filename.replaceAll("-[^-]+\\.whl$", "-" + platform + ".whl");

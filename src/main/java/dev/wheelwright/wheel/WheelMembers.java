@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -94,5 +95,79 @@ final class WheelMembers {
             }
         }
         throw new WheelwrightException(wheel.getFileName() + ": no .dist-info/WHEEL file; not a wheel");
+    }
+
+    /**
+     * Checks each member against its RECORD hash (PEP 376 / PEP 427: installers must), so that a
+     * wheel altered after it was built is not rewritten under a fresh RECORD that hides it. Lines
+     * without a hash (RECORD itself, signatures) and members not listed are left alone.
+     */
+    static void verifyRecord(Path wheel, Map<String, Member> members, String distInfo) {
+        Member record = members.get(distInfo + "/RECORD");
+        if (record == null) {
+            return;
+        }
+        String file = String.valueOf(wheel.getFileName());
+        for (String line : new String(record.data(), java.nio.charset.StandardCharsets.UTF_8).split("\r?\n")) {
+            List<String> cells = csv(line);
+            if (cells.size() < 2 || cells.get(1).isEmpty()) {
+                continue;
+            }
+            String name = cells.get(0);
+            String hash = cells.get(1);
+            int eq = hash.indexOf('=');
+            Member m = members.get(name);
+            if (m == null || eq < 0) {
+                continue;
+            }
+            String algorithm = switch (hash.substring(0, eq)) {
+                case "sha256" -> "SHA-256";
+                case "sha384" -> "SHA-384";
+                case "sha512" -> "SHA-512";
+                default -> null; // PEP 427 forbids md5 and sha1; an unknown name is not ours to judge
+            };
+            if (algorithm == null) {
+                continue;
+            }
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance(algorithm).digest(m.data());
+                String got = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+                if (!got.equals(hash.substring(eq + 1))) {
+                    throw new WheelwrightException(file + ": member '" + name + "' does not match its RECORD hash"
+                            + " (changed after the wheel was built)");
+                }
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** One RECORD line (RFC 4180 CSV, as Python's csv module writes it). */
+    static List<String> csv(String line) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
     }
 }

@@ -59,7 +59,7 @@ public final class WheelRetagger {
         String filename = String.valueOf(wheel.getFileName());
         WheelFilename parsed = WheelFilename.parse(filename);
         Map<String, WheelMembers.Member> members = WheelMembers.read(wheel);
-        WheelMembers.distInfo(wheel, members); // PEP 427: no .dist-info/WHEEL, not a wheel
+        WheelMembers.verifyRecord(wheel, members, WheelMembers.distInfo(wheel, members)); // PEP 427: WHEEL required
         List<String> current = new ArrayList<>(new LinkedHashSet<>(parsed.tags().stream().map(Tag::platform).toList()));
         List<BinaryInfo> binaries = new ArrayList<>();
         for (var e : members.entrySet()) {

@@ -62,6 +62,8 @@ class FuseRetagInputsTest {
                         "%s: not a zip file (no end of central directory record; truncated or not a wheel)"),
                 Arguments.of("no WHEEL file", (BiFunction<Path, String, Path>) (d, n) -> unchecked(() -> wheel(d, n, "arm64", false)),
                         n(ARM) + ": no .dist-info/WHEEL file; not a wheel"),
+                Arguments.of("member changed after RECORD was written", (BiFunction<Path, String, Path>) (d, n) -> tampered(d, n),
+                        n(ARM) + ": member 'demo/__init__.py' does not match its RECORD hash (changed after the wheel was built)"),
                 Arguments.of("damaged member", (BiFunction<Path, String, Path>) (d, n) -> damaged(d, n),
                         n(ARM) + ": member 'demo/_demo.cpython-39-darwin.so' is damaged (CRC-32 "));
     }
@@ -152,6 +154,34 @@ class FuseRetagInputsTest {
             Files.delete(full);
             Files.delete(dir.resolve("full"));
             return Files.write(dir.resolve(name), java.util.Arrays.copyOf(b, b.length / 2));
+        });
+    }
+
+    /** A wheel whose RECORD hashes the original demo/__init__.py, holding another one (valid CRC). */
+    static Path tampered(Path dir, String name) {
+        return unchecked(() -> {
+            Path p = wheel(Files.createDirectories(dir.resolve("orig")), name, "arm64", true);
+            Path out = dir.resolve(name);
+            try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(p).get();
+                 var zos = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(out.toFile())) {
+                for (var en : java.util.Collections.list(in.getEntries())) {
+                    byte[] data = in.getInputStream(en).readAllBytes();
+                    if (en.getName().equals("demo-1.0.dist-info/RECORD")) {
+                        String record = new String(data, StandardCharsets.UTF_8);
+                        byte[] orig = "x = 1\n".getBytes(StandardCharsets.UTF_8);
+                        record = "demo/__init__.py,sha256=" + WheelWriter.sha256(orig) + "," + orig.length + "\n" + record;
+                        data = record.getBytes(StandardCharsets.UTF_8);
+                    }
+                    zos.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(en.getName()));
+                    zos.write(data);
+                    zos.closeArchiveEntry();
+                }
+                var init = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("demo/__init__.py");
+                zos.putArchiveEntry(init);
+                zos.write("import os; os.system('evil')\n".getBytes(StandardCharsets.UTF_8));
+                zos.closeArchiveEntry();
+            }
+            return out;
         });
     }
 
