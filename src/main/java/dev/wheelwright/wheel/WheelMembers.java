@@ -35,6 +35,12 @@ final class WheelMembers {
                     continue;
                 }
                 String name = e.getName();
+                if (name.chars().anyMatch(Character::isISOControl)) {
+                    // a newline in a name would also break the one-line error the user sees
+                    throw new WheelwrightException(file + ": unsafe member name '" + name.chars()
+                            .mapToObj(c -> Character.isISOControl(c) ? String.format("\\x%02x", c) : Character.toString(c))
+                            .collect(java.util.stream.Collectors.joining()) + "' (control characters)");
+                }
                 if (name.startsWith("/") || name.contains("\\") || Arrays.asList(name.split("/")).contains("..")) {
                     throw new WheelwrightException(file + ": unsafe member name '" + name + "'");
                 }

@@ -126,6 +126,41 @@ class FuseRetagInputsTest {
         }
     }
 
+    @Test
+    void aPureWheelCarryingLaunchersForSeveralMachinesKeepsItsTag() throws IOException {
+        // pip and setuptools ship Windows launchers for x86, amd64 and arm64 as data of a py3-none-any wheel.
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path bin = Path.of("testdata/binaries");
+        Path w = in.resolve("tool-1.0-py3-none-any.whl");
+        WheelWriter.write(w, List.of(
+                text("tool/__init__.py", "\n"),
+                new WheelWriter.Member("tool/t32.exe", Files.readAllBytes(bin.resolve("pe-i686.pyd")), 0644),
+                new WheelWriter.Member("tool/t64.exe", Files.readAllBytes(bin.resolve("pe-x86_64.pyd")), 0644),
+                text("tool-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: tool\nVersion: 1.0\n"),
+                text("tool-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n")),
+                "tool-1.0.dist-info");
+        MainTest.Run r = MainTest.run("retag", "--apply", w.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("PE binaries for [amd64, x86] in one wheel: no single Windows tag fits;"
+                + " the platform tag is left as it is").contains("the tag is right; nothing to do");
+        try (var files = Files.list(in)) {
+            assertThat(files).containsExactly(w);
+        }
+    }
+
+    @Test
+    void aMemberNameWithANewlineIsStillOneLine() throws IOException {
+        Path w = tmp.resolve(ARM);
+        try (var zos = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(w.toFile())) {
+            zos.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("demo/a\nb.py"));
+            zos.write(new byte[] {'x'});
+            zos.closeArchiveEntry();
+        }
+        MainTest.Run r = MainTest.run("retag", w.toString());
+        assertOneLine(r, w.getFileName() + ": unsafe member name 'demo/a\\x0ab.py' (control characters)");
+    }
+
     // ---- makers of bad inputs
     interface IoSupplier {
         Path get() throws IOException;
