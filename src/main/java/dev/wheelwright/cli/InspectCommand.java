@@ -1,5 +1,6 @@
 package dev.wheelwright.cli;
 
+import dev.wheelwright.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -12,12 +13,9 @@ import dev.wheelwright.wheel.WheelFacts;
 import dev.wheelwright.wheel.WheelReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +66,7 @@ public final class InspectCommand implements Callable<Integer> {
         }
         String rendered = format.equals("json") ? json(result) : text(result);
         if (common.output != null) {
-            writeAtomically(common.output, rendered);
+            AtomicFiles.writeString(common.output, rendered);
         } else {
             PrintWriter out = spec.commandLine().getOut();
             out.print(rendered);
@@ -94,6 +92,14 @@ public final class InspectCommand implements Callable<Integer> {
         if (isZip(head)) {
             inspectZip(path, into);
             return;
+        }
+        if (head.length == 0) {
+            throw new WheelwrightException(path + ": empty file; not a wheel or a Mach-O, ELF or PE binary");
+        }
+        if (head.length >= 8 && new String(head, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1).equals("!<arch>\n")) {
+            // System V / GNU ar (static library): its members are object files, read with llvm-ar first.
+            throw new WheelwrightException(path + ": a static library (ar archive), not a Mach-O, ELF or PE binary;"
+                    + " extract its object files to inspect them");
         }
         if (BinaryReader.detect(head).isEmpty()) {
             throw new WheelwrightException(path + ": not a wheel or a Mach-O, ELF or PE binary (unknown magic bytes)");
@@ -144,19 +150,4 @@ public final class InspectCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** Writes through a temporary file in the same folder and a rename, so no half file is left. */
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

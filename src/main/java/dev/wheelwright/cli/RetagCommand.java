@@ -40,8 +40,13 @@ public final class RetagCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int code = ExitCode.OK;
+        // Read every input first: a bad wheel late in the list stops the run before anything is written.
+        List<WheelRetagger.Plan> plans = new java.util.ArrayList<>();
         for (Path wheel : wheels) {
-            WheelRetagger.Plan plan = WheelRetagger.plan(wheel);
+            plans.add(WheelRetagger.plan(wheel));
+        }
+        for (WheelRetagger.Plan plan : plans) {
+            Path wheel = plan.wheel();
             out.println(wheel.getFileName());
             out.println("  tagged:    " + String.join(".", plan.current()));
             out.println("  binaries:  " + (plan.computed().isEmpty() ? "(none)" : String.join(".", plan.computed())));

@@ -1,5 +1,6 @@
 package dev.wheelwright.cli;
 
+import dev.wheelwright.AtomicFiles;
 import dev.wheelwright.WheelwrightException;
 import dev.wheelwright.spec.PythonVersion;
 import dev.wheelwright.spec.Tag;
@@ -7,13 +8,8 @@ import dev.wheelwright.spec.Tags;
 import dev.wheelwright.spec.Platforms;
 import dev.wheelwright.spec.WheelCompatibility;
 import dev.wheelwright.spec.WheelFilename;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -104,22 +100,7 @@ public final class TagsCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        Path target = output.toAbsolutePath();
-        Path dir = target.getParent();
-        if (!Files.isDirectory(dir)) {
-            throw new WheelwrightException(output + ": cannot write: folder " + dir + " does not exist");
-        }
-        try {
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFiles.writeString(output, text);
     }
 
     static String tagsText(List<Tag> tags) {

@@ -69,6 +69,8 @@ public final class WheelFuser {
             throw new WheelwrightException(arm.path.getFileName() + ": its .dist-info folder is "
                     + distInfo(arm, am) + ", the x86_64 wheel's is " + distInfo);
         }
+        WheelMembers.verifyRecord(x86.path, xm, distInfo);
+        WheelMembers.verifyRecord(arm.path, am, distInfo);
 
         String platform = universal2Platform(x86, arm);
         String outName = x86.filename.replaceAll("-[^-]+\\.whl$", "-" + platform + ".whl");
@@ -224,9 +226,7 @@ public final class WheelFuser {
     /** An input wheel with its name parsed and its macOS arch and version known. */
     record Input(Path path, String filename, WheelFilename parsed, String arch, int[] version) {
         static Input of(Path path) {
-            if (!Files.isRegularFile(path)) {
-                throw new WheelwrightException(path + ": no such file");
-            }
+            WheelMembers.requireFile(path);
             String filename = path.getFileName().toString();
             WheelFilename parsed = WheelFilename.parse(filename);
             String arch = null;

@@ -59,6 +59,7 @@ public final class WheelRetagger {
         String filename = String.valueOf(wheel.getFileName());
         WheelFilename parsed = WheelFilename.parse(filename);
         Map<String, WheelMembers.Member> members = WheelMembers.read(wheel);
+        WheelMembers.verifyRecord(wheel, members, WheelMembers.distInfo(wheel, members)); // PEP 427: WHEEL required
         List<String> current = new ArrayList<>(new LinkedHashSet<>(parsed.tags().stream().map(Tag::platform).toList()));
         List<BinaryInfo> binaries = new ArrayList<>();
         for (var e : members.entrySet()) {
@@ -68,7 +69,15 @@ public final class WheelRetagger {
             }
         }
         List<String> notes = new ArrayList<>();
-        List<String> computed = compute(binaries, current, notes);
+        List<String> computed;
+        try {
+            computed = compute(binaries, current, notes);
+        } catch (Unfit e) {
+            // Not bad input: pure wheels such as pip's carry Windows launchers for several machines as
+            // data. Say so and leave the tag alone instead of refusing the wheel.
+            notes.add(e.getMessage() + "; the platform tag is left as it is");
+            computed = List.of();
+        }
         String newName = computed.isEmpty() ? filename
                 : filename.replaceAll("-[^-]+\\.whl$", "-" + String.join(".", computed) + ".whl");
         return new Plan(wheel, current, computed, newName, notes);
@@ -138,7 +147,7 @@ public final class WheelRetagger {
         Set<BinaryFormat> formats = new TreeSet<>();
         binaries.forEach(b -> formats.add(b.format()));
         if (formats.size() > 1) {
-            throw new WheelwrightException("binaries of several formats (" + formats + ") in one wheel: no single platform tag fits");
+            throw new Unfit("binaries of several formats (" + formats + ") in one wheel: no single platform tag fits");
         }
         return switch (formats.iterator().next()) {
             case MACHO -> List.of(macos(binaries, notes));
@@ -193,7 +202,7 @@ public final class WheelRetagger {
             arch = common.iterator().next();
             v = arch.startsWith("arm64") ? arm : x86;
         } else {
-            throw new WheelwrightException("no macOS platform tag names the arch set " + common);
+            throw new Unfit("no macOS platform tag names the arch set " + common);
         }
         if (v[0] == 0) {
             v = new int[] {10, 9};
@@ -211,7 +220,7 @@ public final class WheelRetagger {
         for (BinaryInfo b : binaries) {
             ElfSlice e = (ElfSlice) b.slices().get(0);
             if (arch != null && !arch.equals(e.arch())) {
-                throw new WheelwrightException("ELF binaries for both " + arch + " and " + e.arch() + " in one wheel");
+                throw new Unfit("ELF binaries for both " + arch + " and " + e.arch() + " in one wheel");
             }
             arch = e.arch();
             if (e.musl()) {
@@ -255,13 +264,13 @@ public final class WheelRetagger {
         Set<String> archs = new TreeSet<>();
         binaries.forEach(b -> archs.add(((PeSlice) b.slices().get(0)).arch()));
         if (archs.size() > 1) {
-            throw new WheelwrightException("PE binaries for " + archs + " in one wheel: no single Windows tag fits");
+            throw new Unfit("PE binaries for " + archs + " in one wheel: no single Windows tag fits");
         }
         return switch (archs.iterator().next()) {
             case "amd64" -> "win_amd64";
             case "x86" -> "win32";
             case "arm64" -> "win_arm64";
-            default -> throw new WheelwrightException("no Windows platform tag for PE machine " + archs.iterator().next());
+            default -> throw new Unfit("no Windows platform tag for PE machine " + archs.iterator().next());
         };
     }
 
@@ -276,5 +285,12 @@ public final class WheelRetagger {
 
     private static int compare(int[] a, int[] b) {
         return a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]);
+    }
+
+    /** The binaries fit no single platform tag (several formats, machines or arch sets). */
+    static final class Unfit extends RuntimeException {
+        Unfit(String message) {
+            super(message, null, false, false);
+        }
     }
 }

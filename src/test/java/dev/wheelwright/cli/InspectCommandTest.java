@@ -97,6 +97,21 @@ class InspectCommandTest {
         assertThat(new ObjectMapper().readTree(r.out()).at("/binaries/0/slices/0/arch").asText()).isEqualTo("aarch64");
     }
 
+    @Test
+    void emptyFilesAndStaticLibrariesAreNamedForWhatTheyAre(@TempDir Path tmp) throws Exception {
+        Path empty = Files.createFile(tmp.resolve("empty.so"));
+        Path ar = Files.write(tmp.resolve("libfoo.a"), "!<arch>\n/               0           0     0     644     4         `\n\0\0\0\0"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Result r = run("inspect", empty.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("wheelwright: " + empty + ": empty file; not a wheel or a Mach-O, ELF or PE binary"
+                + System.lineSeparator());
+        Result a = run("inspect", ar.toString());
+        assertThat(a.code()).isEqualTo(2);
+        assertThat(a.err()).startsWith("wheelwright: " + ar + ": a static library (ar archive)");
+        assertThat(a.err().strip().lines()).hasSize(1);
+    }
+
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 Arguments.of(List.of("README.md"), "wheelwright: README.md: not a wheel or a Mach-O, ELF or PE binary (unknown magic bytes)"),

@@ -65,6 +65,21 @@ class TagsCommandTest {
                 + " does not exist\n");
     }
 
+    @Test
+    void outputOntoAFolderOrUnderAFileNamesTheTargetNotATemporaryFile(@TempDir Path dir) throws Exception {
+        MainTest.Run r = run("tags", "--python", "3.10", "--platform", "win_amd64", "-o", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).isEqualTo("wheelwright: " + dir + ": cannot write: it is a folder\n");
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        MainTest.Run r2 = run("inspect", "testdata/binaries/elf-x86_64-plain.so", "-o", file.resolve("x.txt").toString());
+        assertThat(r2.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r2.err()).isEqualTo("wheelwright: " + file.resolve("x.txt") + ": cannot write: folder " + file
+                + " is not a folder\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
     @ParameterizedTest(name = "{0} on {1} {2}")
     @CsvSource(delimiter = '|', value = {
         // wheel | python | platform | exit | expected text (contained)
