@@ -28,8 +28,8 @@ class FuseRetagInputsTest {
 
     /** A real wheel of project demo holding one thin Mach-O extension of {@code arch}. */
     static Path wheel(Path dir, String filename, String arch, boolean withWheelFile) throws IOException {
-        List<WheelWriter.Member> m = new ArrayList<>();
-        m.add(new WheelWriter.Member("demo/_demo.cpython-39-darwin.so",
+        List<WheelWriter.Entry> m = new ArrayList<>();
+        m.add(new WheelWriter.Entry("demo/_demo.cpython-39-darwin.so",
                 Files.readAllBytes(FUSE.resolve("_demo." + arch + ".so")), 0755));
         m.add(text("demo-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"));
         if (withWheelFile) {
@@ -42,8 +42,8 @@ class FuseRetagInputsTest {
         return p;
     }
 
-    static WheelWriter.Member text(String name, String s) {
-        return new WheelWriter.Member(name, s.getBytes(StandardCharsets.UTF_8), 0644);
+    static WheelWriter.Entry text(String name, String s) {
+        return new WheelWriter.Entry(name, s.getBytes(StandardCharsets.UTF_8), 0644);
     }
 
     static final String ARM = "demo-1.0-cp39-cp39-macosx_11_0_arm64.whl";
@@ -134,8 +134,8 @@ class FuseRetagInputsTest {
         Path w = in.resolve("tool-1.0-py3-none-any.whl");
         WheelWriter.write(w, List.of(
                 text("tool/__init__.py", "\n"),
-                new WheelWriter.Member("tool/t32.exe", Files.readAllBytes(bin.resolve("pe-i686.pyd")), 0644),
-                new WheelWriter.Member("tool/t64.exe", Files.readAllBytes(bin.resolve("pe-x86_64.pyd")), 0644),
+                new WheelWriter.Entry("tool/t32.exe", Files.readAllBytes(bin.resolve("pe-i686.pyd")), 0644),
+                new WheelWriter.Entry("tool/t64.exe", Files.readAllBytes(bin.resolve("pe-x86_64.pyd")), 0644),
                 text("tool-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: tool\nVersion: 1.0\n"),
                 text("tool-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n")),
                 "tool-1.0.dist-info");
