@@ -52,6 +52,10 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "FILE", description = "A build or install log to diagnose (repeatable; '-' reads stdin).")
     List<String> logs = new ArrayList<>();
 
+    @Option(names = "--wheelhouse", paramLabel = "DIR",
+            description = "Audit the wheels in DIR (or a wheel file) too, as 'audit' does (repeatable).")
+    List<Path> wheelhouses = new ArrayList<>();
+
     @Option(names = "--target", paramLabel = "PLATFORM", description = "A platform the wheels are for, e.g. macosx_11_0_arm64 (repeatable).")
     List<String> targets = new ArrayList<>();
 
@@ -63,7 +67,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** The collectors, in order. Add one line per input kind. */
     List<Collector> collectors() {
-        return List.of(this::collectProject, this::collectLogs);
+        return List.of(this::collectProject, this::collectLogs, this::collectWheels);
     }
 
     @Override
@@ -95,6 +99,17 @@ public final class DoctorCommand implements Callable<Integer> {
         Path project = dir == null ? Path.of(".") : dir;
         facts.put(ProjectFacts.class, new ProjectReader().read(project));
         return Set.of(Reads.PROJECT);
+    }
+
+    /** Wheels from --wheelhouse: the same facts 'audit' reads, with no extra audit policy. */
+    private Set<Reads> collectWheels(Facts.Builder facts) throws IOException {
+        if (wheelhouses.isEmpty()) {
+            return Set.of();
+        }
+        facts.put(dev.wheelwright.wheel.WheelSet.class,
+                new dev.wheelwright.wheel.WheelSet(AuditCommand.readAll(AuditCommand.expand(wheelhouses))));
+        facts.put(dev.wheelwright.wheel.AuditPolicy.class, dev.wheelwright.wheel.AuditPolicy.none());
+        return Set.of(Reads.WHEEL, Reads.BINARY);
     }
 
     private Set<Reads> collectLogs(Facts.Builder facts) throws IOException {
