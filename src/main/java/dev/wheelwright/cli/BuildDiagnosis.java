@@ -34,7 +34,7 @@ final class BuildDiagnosis {
     private BuildDiagnosis() {}
 
     static List<Collector> collectors() {
-        return List.of(BuildDiagnosis::logs);
+        return List.of(BuildDiagnosis::project, BuildDiagnosis::logs, BuildDiagnosis::wheels);
     }
 
     static Result diagnose(BuildOutcome outcome, RuleCatalog catalog) throws IOException {
@@ -45,6 +45,23 @@ final class BuildDiagnosis {
         }
         List<RuleDefinition> rules = catalog.reading(kinds);
         return new Result(rules, RuleEngine.run(rules, facts.build()));
+    }
+
+    /** The project's files, read statically as doctor reads them. */
+    static Set<Reads> project(BuildOutcome outcome, Facts.Builder facts) {
+        facts.put(dev.wheelwright.project.ProjectFacts.class, new dev.wheelwright.project.ProjectReader().read(outcome.project()));
+        return Set.of(Reads.PROJECT);
+    }
+
+    /** Every wheel the builds produced, audited as 'audit' does. */
+    static Set<Reads> wheels(BuildOutcome outcome, Facts.Builder facts) {
+        List<java.nio.file.Path> wheels = outcome.wheels().stream().filter(Files::isRegularFile).toList();
+        if (wheels.isEmpty()) {
+            return Set.of();
+        }
+        facts.put(dev.wheelwright.wheel.WheelSet.class, new dev.wheelwright.wheel.WheelSet(AuditCommand.readAll(wheels)));
+        facts.put(dev.wheelwright.wheel.AuditPolicy.class, dev.wheelwright.wheel.AuditPolicy.none());
+        return Set.of(Reads.WHEEL, Reads.BINARY);
     }
 
     /** Every build's log, named as the report shows it (e.g. wheelhouse/logs/arm64.log). */
