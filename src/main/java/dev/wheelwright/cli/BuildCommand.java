@@ -13,6 +13,7 @@ import dev.wheelwright.build.PythonProbe;
 import dev.wheelwright.build.TargetResult;
 import dev.wheelwright.build.Toolchain;
 import dev.wheelwright.build.Unbuildable;
+import dev.wheelwright.report.BuildTargets;
 import dev.wheelwright.rules.RuleCatalog;
 import dev.wheelwright.shell.ShellSession;
 import java.io.IOException;
@@ -156,16 +157,18 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
             boolean cancelled = Thread.interrupted(); // Ctrl-C in the shell: report what ran, then go on
             BuildOutcome outcome = new BuildOutcome(project, out, plans.plans(), plans.unbuildable(), results);
             RuleCatalog catalog = RuleCatalog.load(common.rules);
-            FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
             BuildDiagnosis.Result diagnosis = BuildDiagnosis.diagnose(outcome, catalog);
+            BuildTargets model = BuildReport.model(outcome, diagnosis.findings());
+            FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project).builds(model);
             if (session != null) {
-                session.recordBuild(results.stream()
-                        .map(r -> new ShellSession.BuiltTarget(r.target(), r.status().id(), r.log())).toList());
-                session.recordFindings("build", diagnosis.findings());
+                session.recordBuild(outcome.results().stream()
+                        .map(r -> new ShellSession.BuiltTarget(r.target(), r.status().id(), r.log(), r.wheels())).toList());
+                session.recordFindings("build", output.suppressions(catalog).apply(diagnosis.findings()), project);
             }
-            // The targets table goes with a text report; beside a JSON/SARIF/... document it goes to stderr.
+            // The targets table goes with a text report; beside a JSON/SARIF/... document (which
+            // carries the same data) it goes to stderr.
             if (!common.quiet) {
-                BuildReport.targets(common.format.equals("text") && common.output == null ? stdout : err, outcome);
+                BuildReport.targets(common.format.equals("text") && common.output == null ? stdout : err, outcome, model);
             }
             int code = output.report(catalog, diagnosis.rules(), diagnosis.findings());
             if (outcome.anyFailed() && diagnosis.findings().isEmpty() && !common.quiet) {

@@ -1,6 +1,8 @@
 package dev.wheelwright.cli;
 
+import dev.wheelwright.AtomicFiles;
 import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.report.BuildTargets;
 import dev.wheelwright.report.FindingsReport;
 import dev.wheelwright.report.FindingsRenderer;
 import dev.wheelwright.report.GithubRenderer;
@@ -14,10 +16,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +40,7 @@ public final class FindingsOutput {
     private final CommonOptions common;
     private final List<String> ignore;
     private Path project;
+    private BuildTargets builds;
 
     private FindingsOutput(CommandSpec spec, CommonOptions common, List<String> ignore) {
         this.spec = spec;
@@ -54,6 +55,12 @@ public final class FindingsOutput {
     /** The project folder whose pyproject.toml may declare suppressions (null: none). */
     public FindingsOutput project(Path dir) {
         this.project = dir;
+        return this;
+    }
+
+    /** The targets of a build, shown beside the findings (JSON {@code builds}, SARIF, JUnit, HTML). */
+    public FindingsOutput builds(BuildTargets b) {
+        this.builds = b;
         return this;
     }
 
@@ -95,7 +102,7 @@ public final class FindingsOutput {
     public int report(RuleCatalog catalog, List<RuleDefinition> rulesRun, List<Finding> findings) {
         validate(common);
         List<Finding> marked = suppressions(catalog).apply(findings);
-        FindingsReport report = new FindingsReport(Version.NAME, Version.VERSION, marked, rulesRun);
+        FindingsReport report = new FindingsReport(Version.NAME, Version.VERSION, marked, rulesRun, builds);
         boolean color = common.format.equals("text") && common.color(System.console() != null);
         FindingsRenderer renderer = FindingsRenderer.forFormat(common.format, color);
         try {
@@ -136,25 +143,15 @@ public final class FindingsOutput {
         void write(Writer w) throws IOException;
     }
 
-    /** Writes a file through a temporary sibling and an atomic rename. */
+    /**
+     * Writes a file through a temporary sibling and an atomic rename ({@link AtomicFiles}): the
+     * report gets the permissions of any new file, and a failure leaves nothing behind.
+     */
     public static void writeAtomically(Path target, Body body) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such directory");
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, os -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        });
     }
 }

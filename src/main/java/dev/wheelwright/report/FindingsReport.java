@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * What a findings report shows: the findings (suppressed ones included, marked), the rules that
- * ran (SARIF lists them as the driver's rules, JUnit as passing cases) and the tool's identity.
+ * ran (SARIF lists them as the driver's rules, JUnit as passing cases), the tool's identity and,
+ * for {@code build}, how each target's build ended ({@code builds}, null otherwise).
  */
-public record FindingsReport(String toolName, String toolVersion, List<Finding> findings, List<RuleDefinition> rules) {
+public record FindingsReport(String toolName, String toolVersion, List<Finding> findings, List<RuleDefinition> rules,
+                             BuildTargets builds) {
 
     /** Version of the JSON findings document; bumped when a field changes meaning. */
     public static final int SCHEMA_VERSION = 1;
@@ -19,6 +21,16 @@ public record FindingsReport(String toolName, String toolVersion, List<Finding> 
     public FindingsReport {
         findings = List.copyOf(findings);
         rules = List.copyOf(rules);
+    }
+
+    /** A report of findings alone (audit, doctor): no build section. */
+    public FindingsReport(String toolName, String toolVersion, List<Finding> findings, List<RuleDefinition> rules) {
+        this(toolName, toolVersion, findings, rules, null);
+    }
+
+    /** The same report with the targets of a build. */
+    public FindingsReport withBuilds(BuildTargets b) {
+        return new FindingsReport(toolName, toolVersion, findings, rules, b);
     }
 
     /** Counts of findings that are not suppressed, per severity. */

@@ -12,6 +12,40 @@ final class JsonFindings {
 
     static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    /** The {@code builds} array of a build report: one object per target, in the order asked for. */
+    static ArrayNode builds(BuildTargets b) {
+        ArrayNode list = F.arrayNode();
+        for (BuildTargets.Target t : b.targets()) {
+            ObjectNode o = list.addObject();
+            o.put("target", t.target());
+            o.put("status", t.status());
+            if (t.exitCode() == null) {
+                o.putNull("exitCode");
+            } else {
+                o.put("exitCode", t.exitCode());
+            }
+            if (t.seconds() == null) {
+                o.putNull("seconds");
+            } else {
+                o.put("seconds", Math.round(t.seconds() * 10) / 10.0);
+            }
+            o.put("log", t.log());
+            ArrayNode wheels = o.putArray("wheels");
+            t.wheels().forEach(wheels::add);
+            o.put("reason", t.reason());
+            if (t.cause() == null) {
+                o.putNull("cause");
+            } else {
+                ObjectNode c = o.putObject("cause");
+                c.put("rule", t.cause().rule());
+                c.put("name", t.cause().name());
+                c.put("message", t.cause().message());
+                c.put("location", t.cause().location());
+            }
+        }
+        return list;
+    }
+
     static ObjectNode finding(Finding f) {
         ObjectNode o = F.objectNode();
         o.put("rule", f.rule());

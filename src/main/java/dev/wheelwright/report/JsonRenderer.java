@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The stable JSON document of cli.md ("Findings"), plus {@code schemaVersion}, per-finding
- * {@code suppressed} / {@code suppression}, and {@code summary.suppressed}. Summary counts leave
+ * {@code suppressed} / {@code suppression}, {@code summary.suppressed} and, for {@code build}, a
+ * {@code builds} array (one object per target: status, exit code, log, wheels, reason, cause). Summary counts leave
  * suppressed findings out, as {@code --fail-on} does.
  */
 public final class JsonRenderer implements FindingsRenderer {
@@ -28,6 +29,9 @@ public final class JsonRenderer implements FindingsRenderer {
         ObjectNode tool = root.putObject("tool");
         tool.put("name", report.toolName());
         tool.put("version", report.toolVersion());
+        if (report.builds() != null) {
+            root.set("builds", JsonFindings.builds(report.builds()));
+        }
         ArrayNode list = root.putArray("findings");
         for (Finding f : report.findings()) {
             list.add(JsonFindings.finding(f));

@@ -11,7 +11,9 @@ import java.util.List;
  * JUnit XML, the report format CI servers show as tests: one test suite; each finding is a
  * failing test case (warnings and info too; CI decides by {@code --fail-on} exit code),
  * suppressed findings are skipped test cases, and each rule that ran without a finding is a
- * passing test case, so the report shows what was checked.
+ * passing test case, so the report shows what was checked. A build report adds one test case per
+ * target (class {@code build}): passing when it built, failing when it did not, skipped when it
+ * was not attempted.
  */
 public final class JunitRenderer implements FindingsRenderer {
 
@@ -43,6 +45,29 @@ public final class JunitRenderer implements FindingsRenderer {
             }
             c.append("    </testcase>\n");
             cases.add(c.toString());
+        }
+        if (report.builds() != null) {
+            // Each target is a test case too: a build that did not produce wheels fails.
+            for (BuildTargets.Target t : report.builds().targets()) {
+                StringBuilder c = new StringBuilder("    <testcase classname=\"build\" name=\"").append(attr(t.target())).append('"');
+                if (t.seconds() != null) {
+                    c.append(" time=\"").append(String.format(java.util.Locale.ROOT, "%.1f", t.seconds())).append('"');
+                }
+                if (t.succeeded()) {
+                    c.append("/>\n");
+                } else if (t.status().equals("not-built")) {
+                    skipped++;
+                    c.append(">\n      <skipped message=\"").append(attr(t.reason() == null ? "not built" : t.reason())).append("\"/>\n    </testcase>\n");
+                } else {
+                    failures++;
+                    String body = (t.cause() == null ? "" : t.cause().rule() + " " + t.cause().name() + " at " + t.cause().location()
+                            + "\n" + t.cause().message() + "\n") + (t.log() == null ? "" : "log: " + t.log() + "\n");
+                    c.append(">\n      <failure type=\"build-").append(attr(t.status())).append("\" message=\"")
+                            .append(attr(t.reason() == null ? t.status() : t.reason())).append("\">").append(text(body))
+                            .append("</failure>\n    </testcase>\n");
+                }
+                cases.add(c.toString());
+            }
         }
         for (RuleDefinition r : report.rules()) {
             if (report.findings().stream().noneMatch(f -> f.rule().equals(r.id()))) {

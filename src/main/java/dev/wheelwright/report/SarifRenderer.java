@@ -66,7 +66,12 @@ public final class SarifRenderer implements FindingsRenderer {
         for (Finding f : report.findings()) {
             results.add(result(f, index.get(f.rule())));
         }
-        run.putObject("properties").put("schemaVersion", FindingsReport.SCHEMA_VERSION);
+        ObjectNode runProps = run.putObject("properties");
+        runProps.put("schemaVersion", FindingsReport.SCHEMA_VERSION);
+        if (report.builds() != null) {
+            // SARIF 2.1.0 §3.8 property bags carry tool-specific data: the build targets ride there.
+            runProps.set("builds", JsonFindings.builds(report.builds()));
+        }
         JsonRenderer.MAPPER.writeValue(out, root);
         out.write("\n");
     }

@@ -127,8 +127,18 @@ class BuildCommandTest {
         assertThat(finding.get("location").get("file").asText()).isEqualTo(log.toString());
         assertThat(finding.get("location").get("line").asInt()).isEqualTo(headerLine);
         assertThat(finding.get("message").asText()).contains("sodium.h");
-        // beside a JSON document, the targets table goes to stderr
-        assertThat(r.err()).contains("native      failed").contains("build exited with code 1");
+        // the JSON document says how each target ended, and why
+        JsonNode build = json.get("builds").get(0);
+        assertThat(build.get("target").asText()).isEqualTo("native");
+        assertThat(build.get("status").asText()).isEqualTo("failed");
+        assertThat(build.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(build.get("log").asText()).isEqualTo(log.toString());
+        assertThat(build.get("wheels")).isEmpty();
+        assertThat(build.get("cause").get("name").asText()).isEqualTo("library-headers-missing");
+        assertThat(build.get("cause").get("location").asText()).isEqualTo(log + ":" + headerLine);
+        // beside a JSON document, the targets table goes to stderr, with the cause under the failed target
+        assertThat(r.err()).contains("native      failed").contains("build exited with code 1")
+                .contains("cause: WW-B018 library-headers-missing at " + log + ":" + headerLine);
     }
 
     @Test

@@ -151,4 +151,65 @@ class RenderersTest {
         assertThat(Stream.of(FindingsRenderer.FORMATS.toArray(new String[0])).map(f -> FindingsRenderer.forFormat(f, false)))
                 .doesNotContainNull();
     }
+
+    static final BuildTargets BUILDS = new BuildTargets(List.of(
+            new BuildTargets.Target("x86_64", "succeeded", 0, 12.34, "wheelhouse/logs/x86_64.log",
+                    List.of("wheelhouse/x-1.0-cp39-cp39-macosx_10_9_x86_64.whl"), null, null),
+            new BuildTargets.Target("arm64", "failed", 1, 3.0, "wheelhouse/logs/arm64.log", List.of(), "build exited with code 1",
+                    new BuildTargets.Cause("WW-B018", "library-headers-missing", "The C header ffi.h is missing <sure>",
+                            "wheelhouse/logs/arm64.log:19")),
+            new BuildTargets.Target("i686", "not-built", null, null, null, List.of(), "this host cannot run i686 code", null)));
+
+    static String renderBuild(FindingsRenderer r) throws Exception {
+        StringWriter w = new StringWriter();
+        r.render(report().withBuilds(BUILDS), w);
+        return w.toString();
+    }
+
+    @Test
+    void aBuildReportCarriesItsTargetsInEveryStructuredFormat() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(renderBuild(new JsonRenderer()));
+        JsonNode b = j.path("builds");
+        assertThat(b).hasSize(3);
+        assertThat(b.path(0).path("status").asText()).isEqualTo("succeeded");
+        assertThat(b.path(0).path("seconds").asDouble()).isEqualTo(12.3);
+        assertThat(b.path(0).path("wheels").path(0).asText()).endsWith("macosx_10_9_x86_64.whl");
+        assertThat(b.path(1).path("exitCode").asInt()).isEqualTo(1);
+        assertThat(b.path(1).path("cause").path("name").asText()).isEqualTo("library-headers-missing");
+        assertThat(b.path(1).path("cause").path("location").asText()).isEqualTo("wheelhouse/logs/arm64.log:19");
+        assertThat(b.path(2).path("status").asText()).isEqualTo("not-built");
+        assertThat(b.path(2).path("exitCode").isNull()).isTrue();
+        assertThat(b.path(2).path("log").isNull()).isTrue();
+        assertThat(j.path("findings")).hasSize(FINDINGS.size());
+        assertThat(new ObjectMapper().readTree(render(new JsonRenderer())).has("builds")).as("no builds outside a build").isFalse();
+
+        JsonNode sarif = new ObjectMapper().readTree(renderBuild(new SarifRenderer()));
+        assertThat(sarif.path("runs").path(0).path("properties").path("builds").path(1).path("status").asText()).isEqualTo("failed");
+        Path schemaFile = sarifSchema();
+        if (schemaFile != null) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                    .getSchema(new ByteArrayInputStream(Files.readAllBytes(schemaFile)));
+            assertThat(schema.validate(sarif)).isEmpty();
+        }
+
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(renderBuild(new JunitRenderer()).getBytes(StandardCharsets.UTF_8)));
+        var suite = (org.w3c.dom.Element) d.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("failures")).as("3 findings + 1 failed build").isEqualTo("4");
+        assertThat(suite.getAttribute("skipped")).as("1 suppressed + 1 not built").isEqualTo("2");
+        var cases = d.getElementsByTagName("testcase");
+        List<String> buildCases = new java.util.ArrayList<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            var e = (org.w3c.dom.Element) cases.item(i);
+            if (e.getAttribute("classname").equals("build")) {
+                buildCases.add(e.getAttribute("name") + ":" + e.getElementsByTagName("failure").getLength()
+                        + e.getElementsByTagName("skipped").getLength());
+            }
+        }
+        assertThat(buildCases).containsExactly("x86_64:00", "arm64:10", "i686:01");
+
+        String html = renderBuild(new HtmlRenderer());
+        assertThat(html).contains("<h2>Builds</h2>").contains("build exited with code 1").contains("&lt;")
+                .contains("x-1.0-cp39-cp39-macosx_10_9_x86_64.whl").doesNotContain("<sure>");
+    }
 }

@@ -1,0 +1,46 @@
+package dev.wheelwright.report;
+
+import java.util.List;
+
+/**
+ * The build part of a {@code build} report: one entry per target that was asked for, whether it
+ * ran or was refused up front. Renderers that carry structured data (JSON {@code builds}, SARIF run
+ * properties, JUnit test cases, HTML) show it beside the findings; the text report prints its own
+ * table before them.
+ */
+public record BuildTargets(List<Target> targets) {
+
+    public BuildTargets {
+        targets = List.copyOf(targets);
+    }
+
+    /**
+     * One target.
+     *
+     * @param target   the target's name as given to {@code --arch} (e.g. {@code arm64})
+     * @param status   {@code succeeded}, {@code failed}, {@code timed-out}, {@code cancelled} or {@code not-built}
+     * @param exitCode the front end's exit code; null when it did not run or did not exit by itself
+     * @param seconds  how long it ran; null when it did not run
+     * @param log      the log file as the findings name it; null when it did not run
+     * @param wheels   the wheels it produced, as paths
+     * @param reason   why it did not succeed (the front end's failure, a timeout, the refusal); null on success
+     * @param cause    the first error the diagnosis found in its log or wheels, null when none
+     */
+    public record Target(String target, String status, Integer exitCode, Double seconds, String log,
+                         List<String> wheels, String reason, Cause cause) {
+        public Target {
+            wheels = List.copyOf(wheels);
+        }
+
+        public boolean succeeded() {
+            return status.equals("succeeded");
+        }
+    }
+
+    /** The root cause of a target's failure: the rule and where its evidence is. */
+    public record Cause(String rule, String name, String message, String location) {}
+
+    public boolean anyFailed() {
+        return targets.stream().anyMatch(t -> !t.succeeded());
+    }
+}
