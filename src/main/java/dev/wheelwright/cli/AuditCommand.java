@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import dev.wheelwright.shell.ShellSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = "Audit built wheels: file name and WHEEL tags against the binaries inside, RECORD, "
                 + "Mach-O/ELF/PE facts, and an optional policy (archs, oldest macOS, manylinux, Java).",
         mixinStandardHelpOptions = true)
-public final class AuditCommand implements Callable<Integer> {
+public final class AuditCommand implements Callable<Integer>, ShellSession.Aware {
     // Mach-O arch names (lipo's), the vocabulary of --require-archs as of delocate-wheel's.
     private static final Set<String> MACHO_ARCHS = Set.of("arm64", "arm64e", "x86_64", "x86_64h", "i386", "ppc", "ppc64");
 
@@ -50,7 +51,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     FindingsOptions findingsOptions;
 
-    @Parameters(arity = "1..*", paramLabel = "WHEEL", description = "Wheel files, or folders whose *.whl files are audited.")
+    @Parameters(arity = "0..*", paramLabel = "WHEEL",
+            description = "Wheel files, or folders whose *.whl files are audited (in the shell, none: the last build's wheels).")
     List<Path> wheels = new ArrayList<>();
 
     @Option(names = "--require-archs", paramLabel = "ARCHS", split = ",",
@@ -67,11 +69,18 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Bundled jars must run on this Java release (default: METADATA's Requires-External: java (>=N)).")
     Integer java;
 
+    private ShellSession session;
+
+    @Override
+    public void attach(ShellSession s) {
+        this.session = s;
+    }
+
     @Override
     public Integer call() throws IOException {
         FindingsOutput.validate(common);
         AuditPolicy policy = policy();
-        List<Path> files = expand(wheels);
+        List<Path> files = expand(InspectCommand.orLastBuild(spec, wheels, session, "WHEEL"));
         List<WheelFacts> read = readAll(files);
         Facts facts = Facts.builder().put(WheelSet.class, new WheelSet(read)).put(AuditPolicy.class, policy).build();
         RuleCatalog catalog = RuleCatalog.load(common.rules);
@@ -79,6 +88,9 @@ public final class AuditCommand implements Callable<Integer> {
         output.suppressions(catalog);
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.WHEEL, Reads.BINARY));
         List<Finding> findings = RuleEngine.run(rules, facts);
+        if (session != null) {
+            session.recordFindings("audit", output.suppressions(catalog).apply(findings));
+        }
         return output.report(catalog, rules, findings);
     }
 

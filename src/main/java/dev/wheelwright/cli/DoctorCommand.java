@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import dev.wheelwright.shell.ShellSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "doctor",
         description = "Diagnose a project, its build logs and its wheels, and say how to fix what is wrong.",
         mixinStandardHelpOptions = true)
-public final class DoctorCommand implements Callable<Integer> {
+public final class DoctorCommand implements Callable<Integer>, ShellSession.Aware {
 
     @Spec
     CommandSpec spec;
@@ -70,6 +71,13 @@ public final class DoctorCommand implements Callable<Integer> {
         return List.of(this::collectProject, this::collectLogs, this::collectWheels);
     }
 
+    private ShellSession session;
+
+    @Override
+    public void attach(ShellSession s) {
+        this.session = s;
+    }
+
     @Override
     public Integer call() throws IOException {
         FindingsOutput.validate(common);
@@ -87,6 +95,9 @@ public final class DoctorCommand implements Callable<Integer> {
         output.suppressions(catalog); // a bad [tool.wheelwright] table fails before any work
         List<RuleDefinition> rules = catalog.reading(kinds);
         List<Finding> findings = RuleEngine.run(rules, facts.build());
+        if (session != null) {
+            session.recordFindings("doctor", output.suppressions(catalog).apply(findings), project);
+        }
         return output.report(catalog, rules, findings);
     }
 

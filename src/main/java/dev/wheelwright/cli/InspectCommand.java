@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.wheelwright.shell.ShellSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Show facts about wheels and native binaries (Mach-O, ELF, PE; fat or thin), without judging them.")
-public final class InspectCommand implements Callable<Integer> {
+public final class InspectCommand implements Callable<Integer>, ShellSession.Aware {
 
     @Spec
     CommandSpec spec;
@@ -42,8 +43,31 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files to inspect; each is recognised by its content, not its name.")
+    @Parameters(arity = "0..*", paramLabel = "PATH",
+            description = "Files to inspect; each is recognised by its content, not its name (in the shell, none: the last build's wheels).")
     List<Path> paths = new ArrayList<>();
+
+    private ShellSession session;
+
+    @Override
+    public void attach(ShellSession s) {
+        this.session = s;
+    }
+
+    /**
+     * The files a command was given; with none, in the shell, the wheels of the last build. With
+     * none and no build to fall back on, the usage error picocli gives for a missing parameter.
+     */
+    static List<Path> orLastBuild(CommandSpec spec, List<Path> given, ShellSession session, String label) {
+        if (!given.isEmpty()) {
+            return given;
+        }
+        if (session != null && !session.lastWheels().isEmpty()) {
+            return session.lastWheels();
+        }
+        throw new ParameterException(spec.commandLine(), "Missing required parameter: '" + label + "'"
+                + (session != null ? " (no wheels from a build in this shell yet)" : ""));
+    }
 
     /** Everything inspected, in the order of the JSON document. */
     static final class Inspection {
@@ -61,7 +85,7 @@ public final class InspectCommand implements Callable<Integer> {
         }
         Inspection result = new Inspection();
         // Read everything first: a bad input stops the run before anything is printed.
-        for (Path p : paths) {
+        for (Path p : orLastBuild(spec, paths, session, "PATH")) {
             inspectOne(p, result);
         }
         String rendered = format.equals("json") ? json(result) : text(result);

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -84,8 +83,8 @@ public final class Shell {
             lineNo++;
             List<String> words;
             try {
-                words = split(line);
-            } catch (EOFError e) {
+                words = words(line);
+            } catch (IllegalArgumentException e) {
                 err.println("wheelwright: line " + lineNo + ": " + e.getMessage());
                 exitCode = 2;
                 continue;
@@ -141,7 +140,14 @@ public final class Shell {
                     break; // Ctrl-D
                 }
                 Thread.interrupted(); // a Ctrl-C that arrived between commands must not cancel the next one
-                List<String> words = reader.getParsedLine() != null ? reader.getParsedLine().words() : split(line);
+                List<String> words;
+                try {
+                    words = words(line);
+                } catch (IllegalArgumentException e) {
+                    err.println("wheelwright: " + e.getMessage());
+                    exitCode = 2;
+                    continue;
+                }
                 if (runWords(words)) {
                     break;
                 }
@@ -166,9 +172,12 @@ public final class Shell {
                 : "wheelwright> ";
     }
 
-    /** Splits a line into words as the interactive reader does (quotes, backslash escapes). */
-    List<String> split(String line) {
-        return parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words();
+    /**
+     * A line's words: split as a POSIX shell splits them (quotes, backslash escapes), unquoted
+     * file-name patterns expanded ({@code inspect wheelhouse/*.whl}).
+     */
+    static List<String> words(String line) {
+        return ShellWords.expand(ShellWords.split(line), Path.of(""));
     }
 
     /** Runs one line's words; true when the shell should end. */
@@ -239,6 +248,12 @@ public final class Shell {
                 err.println("wheelwright: already in the shell");
                 return 2;
             }
+            case "fix" -> {
+                if (!rest.isEmpty() && rest.get(0).matches("\\d+")) {
+                    return fixFinding(Integer.parseInt(rest.get(0)), rest.subList(1, rest.size()));
+                }
+                return runCommand(words);
+            }
             case "explain" -> {
                 if (rest.size() == 1 && rest.get(0).matches("\\d+")) {
                     return explainFinding(Integer.parseInt(rest.get(0)));
@@ -272,7 +287,9 @@ public final class Shell {
         out.println("  help [COMMAND]     this help, or a command's help");
         out.println("  findings           the findings of the last command that reported some, numbered");
         out.println("  explain N          finding N of the last run in full (explain RULE-ID: a rule)");
+        out.println("  fix N [--apply]    the machine fix of finding N, for the project of the last build or doctor");
         out.println("  open-log TARGET    the log of TARGET from the last build");
+        out.println("  inspect, audit     with no file: the wheels of the last build");
         out.println("  exit [N], quit     leave the shell (also Ctrl-D)");
         out.println();
         out.println("Commands (run as on the command line, without the 'wheelwright' prefix):");
@@ -297,11 +314,15 @@ public final class Shell {
         }
         out.println("Findings of the last " + session.findingsSource() + ":");
         int n = 1;
+        boolean anyFix = false;
         for (Finding f : all) {
-            out.printf("%3d. %-7s %s %s  %s%n      %s%n", n++, f.severity().id(), f.rule(), f.name(),
-                    f.location().display(), f.message());
+            boolean fixable = f.fix() != null && f.fix().action() != null && session.findingsProject().isPresent();
+            anyFix |= fixable;
+            out.printf("%3d. %-7s %s %s  %s%s%n      %s%n", n, f.severity().id(), f.rule(), f.name(),
+                    f.location().display(), f.suppressed() ? "  (suppressed)" : fixable ? "  (fix " + n + ")" : "", f.message());
+            n++;
         }
-        out.println("Use 'explain N' for one in full.");
+        out.println("Use 'explain N' for one in full" + (anyFix ? ", 'fix N' to see a machine fix (then 'fix N --apply')." : "."));
         return 0;
     }
 
@@ -334,6 +355,31 @@ public final class Shell {
         out.println();
         out.println("Why and how to fix, in full: explain " + f.rule());
         return 0;
+    }
+
+    /** {@code fix N}: runs {@code fix RULE DIR} for finding N and the project it was found in. */
+    private int fixFinding(int n, List<String> options) {
+        var found = session.finding(n);
+        if (found.isEmpty()) {
+            err.println("wheelwright: fix: no finding " + n + " (the last run reported "
+                    + session.findings().size() + "; see 'findings')");
+            return 2;
+        }
+        Finding f = found.get();
+        if (f.fix() == null || f.fix().action() == null) {
+            err.println("wheelwright: fix: finding " + n + " (" + f.rule() + " " + f.name() + ") has no machine-applicable fix"
+                    + (f.fix() != null && f.fix().summary() != null ? "; by hand: " + f.fix().summary() : ""));
+            return 2;
+        }
+        var project = session.findingsProject();
+        if (project.isEmpty()) {
+            err.println("wheelwright: fix: finding " + n + " came from " + session.findingsSource()
+                    + ", which did not look at a project; run: fix " + f.rule() + " DIR");
+            return 2;
+        }
+        List<String> args = new ArrayList<>(List.of("fix", f.rule(), project.get().toString()));
+        args.addAll(options);
+        return runCommand(args);
     }
 
     private int openLog(List<String> args) {

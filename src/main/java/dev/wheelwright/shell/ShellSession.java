@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * What the shell remembers between commands: the findings of the last command that reported
- * some, and the last build (its targets and their log files).
+ * some (and the project they are about), and the last build (its targets, their log files and
+ * the wheels they produced).
  *
  * <p>A command that wants the session implements {@link Aware}; the shell hands the session to
  * every such command of the command tree before it runs a line. On the plain command line no
@@ -22,17 +23,40 @@ public final class ShellSession {
         void attach(ShellSession session);
     }
 
-    /** One target of the last build: its name and the log file that holds its output. */
-    public record BuiltTarget(String target, String status, Path log) {}
+    /** One target of the last build: its name, how it ended, its log file and the wheels it made. */
+    public record BuiltTarget(String target, String status, Path log, List<Path> wheels) {
+        public BuiltTarget {
+            wheels = List.copyOf(wheels);
+        }
+
+        public BuiltTarget(String target, String status, Path log) {
+            this(target, status, log, List.of());
+        }
+    }
 
     private List<Finding> findings = List.of();
     private String findingsSource = "";
+    private Path findingsProject;
     private final Map<String, BuiltTarget> lastBuild = new LinkedHashMap<>();
 
-    /** Remembers the findings of a command (e.g. {@code build}), replacing the previous ones. */
+    /** Remembers the findings of a command (e.g. {@code audit}), replacing the previous ones. */
     public synchronized void recordFindings(String source, List<Finding> found) {
+        recordFindings(source, found, null);
+    }
+
+    /**
+     * Remembers the findings of a command that looked at a project ({@code build}, {@code doctor}),
+     * so that {@code fix N} knows which project finding N is about.
+     */
+    public synchronized void recordFindings(String source, List<Finding> found, Path project) {
         this.findings = List.copyOf(found);
         this.findingsSource = source;
+        this.findingsProject = project;
+    }
+
+    /** The project folder of the remembered findings; empty when they were not about a project. */
+    public synchronized Optional<Path> findingsProject() {
+        return Optional.ofNullable(findingsProject);
     }
 
     /** Remembers the targets of a build, replacing the previous build. */
@@ -59,6 +83,11 @@ public final class ShellSession {
 
     public synchronized List<BuiltTarget> lastBuild() {
         return List.copyOf(lastBuild.values());
+    }
+
+    /** The wheels the last build produced, in target order; empty when there was none. */
+    public synchronized List<Path> lastWheels() {
+        return lastBuild.values().stream().flatMap(t -> t.wheels().stream()).toList();
     }
 
     public synchronized Optional<BuiltTarget> builtTarget(String target) {

@@ -248,4 +248,95 @@ class ShellTest {
         assertThat(got).anyMatch(v -> v.contains("hist-dir"));
         assertThat(complete("shell --no-color ")).isEmpty();
     }
+
+    /** A copy of a test project, so that fix --apply writes into the copy. */
+    private Path projectCopy(String name) throws Exception {
+        Path from = Path.of("testdata/projects", name);
+        Path to = tmp.resolve(name);
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void doctorFindingsCanBeFixedByNumber() throws Exception {
+        Path project = projectCopy("legacy-cffi");
+        Shell shell = new Shell(ShellTest::tree, new ShellSession());
+        Run r = script(shell, "doctor -q '" + project + "'\nfindings\n");
+        assertThat(shell.session().findingsSource()).isEqualTo("doctor");
+        assertThat(shell.session().findingsProject()).contains(project);
+        List<Finding> found = shell.session().findings();
+        int n = 0;
+        for (int i = 0; i < found.size(); i++) {
+            if ("legacy-setup-py-build".equals(found.get(i).name())) {
+                n = i + 1;
+            }
+        }
+        assertThat(n).as("doctor reports legacy-setup-py-build on " + project + ": " + r.out()).isPositive();
+        assertThat(r.out()).contains("(fix " + n + ")").contains("'fix N'");
+        String before = Files.exists(project.resolve("pyproject.toml")) ? Files.readString(project.resolve("pyproject.toml")) : "";
+
+        // (the shell's exit code stays 1 from doctor: it is the last failure of the session)
+        Run diff = script(shell, "fix " + n + "\n");
+        assertThat(diff.err()).contains("run again with --apply");
+        assertThat(diff.out()).contains("+++ ").contains("[build-system]");
+        assertThat(Files.exists(project.resolve("pyproject.toml")) ? Files.readString(project.resolve("pyproject.toml")) : "")
+                .as("without --apply nothing is written").isEqualTo(before);
+
+        Run applied = script(shell, "fix " + n + " --apply\n");
+        assertThat(applied.err()).contains("wheelwright: wrote ");
+        assertThat(Files.readString(project.resolve("pyproject.toml"))).contains("[build-system]");
+    }
+
+    @Test
+    void fixByNumberExplainsWhatItCannotDo() throws Exception {
+        Shell shell = new Shell(ShellTest::tree, new ShellSession());
+        Run none = script(shell, "fix 1\n");
+        assertThat(none.err()).contains("fix: no finding 1 (the last run reported 0");
+        assertThat(none.code()).isEqualTo(2);
+        Run manual = script(shell, "remember\nfix 1\n");
+        assertThat(manual.err()).contains("fix: finding 1 (WW-B018 library-headers-missing) has no machine-applicable fix; by hand: "
+                + "Install the development package of libffi.");
+        shell.session().recordFindings("audit", List.of(new Finding("WW-P001", "legacy-setup-py-build", Severity.ERROR, "t", "m",
+                new Location.PathLocation("setup.py"), List.of(), new Finding.FindingFix("s", "pyproject-build-system"), null)));
+        Run noProject = script(shell, "fix 1\n");
+        assertThat(noProject.err()).contains("finding 1 came from audit, which did not look at a project; run: fix WW-P001 DIR");
+    }
+
+    @Test
+    void inspectAndAuditWithoutFilesTakeTheLastBuildsWheels() throws Exception {
+        Path wheel = tmp.resolve("hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl");
+        Files.copy(Path.of("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl"), wheel);
+        Shell shell = new Shell(ShellTest::tree, new ShellSession());
+        Run before = script(shell, "inspect\n");
+        assertThat(before.code()).isEqualTo(2);
+        assertThat(before.err()).contains("Missing required parameter: 'PATH' (no wheels from a build in this shell yet)");
+
+        shell.session().recordBuild(List.of(new ShellSession.BuiltTarget("native", "succeeded", tmp.resolve("native.log"), List.of(wheel))));
+        Run inspect = script(shell, "inspect --format json\n");
+        assertThat(inspect.err()).isEmpty();
+        assertThat(inspect.out()).contains("\"filename\": \"" + wheel.getFileName() + "\"");
+        Run audit = script(shell, "audit -q --format json\nfindings\n");
+        assertThat(audit.out()).contains("\"findings\"");
+        assertThat(shell.session().findingsSource()).isEqualTo("audit");
+        assertThat(shell.session().findingsProject()).isEmpty();
+    }
+
+    @Test
+    void globsInTheShellExpandToFiles() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("wh"));
+        Files.copy(Path.of("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl"),
+                dir.resolve("hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl"));
+        Run r = script("inspect '" + dir + "'/*.whl\n");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl");
+    }
 }
