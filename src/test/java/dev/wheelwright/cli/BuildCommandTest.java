@@ -217,4 +217,36 @@ class BuildCommandTest {
                 .contains("==> " + out.resolve("logs/native.log") + " <==")
                 .contains("# wheelwright: failed (exit 1)");
     }
+
+    /**
+     * A legacy setup_requires project builds here (Debian's cffi satisfies setup_requires), and the
+     * diagnosis after the build still names what breaks elsewhere; in the shell, fix N then
+     * writes the PEP 517 migration into the project.
+     */
+    @Test
+    void legacySetupRequiresProjectIsDiagnosedAfterItsBuildAndFixedFromTheShell() throws Exception {
+        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        Path project = project("legacy-cffi");
+        Path out = tmp.resolve("wheelhouse");
+        String script = "build '" + project + "' --python " + PYTHON + " --no-isolation -q --format json -o '" + tmp.resolve("report.json")
+                + "' --out '" + out + "'\nfindings\ninspect\n";
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        ShellSession session = new ShellSession();
+        Shell shell = new Shell(Main::newCommandLine, session);
+        shell.script(new BufferedReader(new StringReader(script)), new PrintWriter(o, true), new PrintWriter(e, true));
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("report.json").toFile());
+        assertThat(json.get("builds").get(0).get("status").asText()).as(e.toString()).isEqualTo("succeeded");
+        assertThat(json.get("builds").get(0).get("wheels").get(0).asText()).contains("fastcrc-0.4.2-cp3");
+        List<String> names = new java.util.ArrayList<>();
+        json.get("findings").forEach(f -> names.add(f.get("name").asText()));
+        assertThat(names).contains("setup-requires-conflict", "legacy-setup-py-build");
+        // inspect with no file shows the wheel the build made
+        assertThat(o.toString()).contains("fastcrc-0.4.2-cp3").contains("_crc.abi3.so");
+
+        int n = names.indexOf("legacy-setup-py-build") + 1;
+        StringWriter o2 = new StringWriter();
+        shell.script(new BufferedReader(new StringReader("fix " + n + " --apply\n")), new PrintWriter(o2, true), new PrintWriter(e, true));
+        assertThat(Files.readString(project.resolve("pyproject.toml"))).contains("[build-system]").contains("cffi");
+    }
 }
