@@ -17,6 +17,17 @@ public final class GithubRenderer implements FindingsRenderer {
 
     @Override
     public void render(FindingsReport report, Writer out) throws IOException {
+        if (report.builds() != null) {
+            // A failed build whose cause no rule names still gets an annotation, on its log.
+            for (BuildTargets.Target t : report.builds().targets()) {
+                if (!t.succeeded() && !t.status().equals("not-built") && t.cause() == null) {
+                    out.write("::error " + (t.log() == null ? "" : "file=" + property(t.log()) + ",")
+                            + "title=" + property("build " + t.target() + " " + t.status()) + "::"
+                            + data((t.reason() == null ? t.status() : t.reason())
+                            + "\nNo rule recognises the cause: the first error in the log is the place to start.") + "\n");
+                }
+            }
+        }
         for (Finding f : report.findings()) {
             if (f.suppressed()) {
                 continue;
@@ -49,6 +60,16 @@ public final class GithubRenderer implements FindingsRenderer {
     public static String summary(FindingsReport report) {
         StringBuilder sb = new StringBuilder("## wheelwright\n\n");
         Map<Severity, Integer> c = report.counts();
+        if (report.builds() != null) {
+            sb.append("| target | status | wheels or reason |\n|---|---|---|\n");
+            for (BuildTargets.Target t : report.builds().targets()) {
+                sb.append("| ").append(cell(t.target())).append(" | ").append(cell(t.status())).append(" | ")
+                        .append(t.succeeded() ? cell(String.join(", ", t.wheels()))
+                                : cell(t.reason()) + (t.cause() == null ? "" : " — `" + t.cause().rule() + "` " + t.cause().name()))
+                        .append(" |\n");
+            }
+            sb.append('\n');
+        }
         if (report.findings().isEmpty()) {
             return sb.append("No problems found.\n").toString();
         }

@@ -208,6 +208,16 @@ class RenderersTest {
         }
         assertThat(buildCases).containsExactly("x86_64:00", "arm64:10", "i686:01");
 
+        BuildTargets noCause = new BuildTargets(List.of(new BuildTargets.Target("arm64", "timed-out", null, 1800.0,
+                "wheelhouse/logs/arm64.log", List.of(), "build timed out after 30m", null)));
+        StringWriter gh = new StringWriter();
+        new GithubRenderer().render(new FindingsReport("wheelwright", "0.1.0", List.of(), List.of(), noCause), gh);
+        assertThat(gh.toString()).isEqualTo("::error file=wheelhouse/logs/arm64.log,title=build arm64 timed-out::build timed out after 30m"
+                + "%0ANo rule recognises the cause: the first error in the log is the place to start.\n");
+        assertThat(GithubRenderer.summary(report().withBuilds(BUILDS))).contains("| arm64 | failed | build exited with code 1 — `WW-B018`");
+        assertThat(renderBuild(new GithubRenderer())).as("a cause found by a rule is annotated by its finding")
+                .doesNotContain("title=build arm64");
+
         String html = renderBuild(new HtmlRenderer());
         assertThat(html).contains("<h2>Builds</h2>").contains("build exited with code 1").contains("&lt;")
                 .contains("x-1.0-cp39-cp39-macosx_10_9_x86_64.whl").doesNotContain("<sure>");
