@@ -39,6 +39,9 @@ public final class FuseCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 
+    @Option(names = "--no-color", description = "Accepted for symmetry with the other commands: fuse never colours its output.")
+    boolean noColor;
+
     @Option(names = {"-v", "--verbose"}, description = "Stack traces of errors.")
     boolean verbose;
 

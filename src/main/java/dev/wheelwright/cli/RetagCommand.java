@@ -36,6 +36,12 @@ public final class RetagCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Stack traces of errors.")
     boolean verbose;
 
+    @Option(names = {"-q", "--quiet"}, description = "Only the wheels whose tag is wrong: what was or would be written.")
+    boolean quiet;
+
+    @Option(names = "--no-color", description = "Accepted for symmetry with the other commands: retag never colours its output.")
+    boolean noColor;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,6 +53,15 @@ public final class RetagCommand implements Callable<Integer> {
         }
         for (WheelRetagger.Plan plan : plans) {
             Path wheel = plan.wheel();
+            if (quiet) {
+                if (plan.changes() && apply) {
+                    out.println(WheelRetagger.apply(plan, outDir != null ? outDir : wheel.toAbsolutePath().getParent()));
+                } else if (plan.changes()) {
+                    out.println(wheel.getFileName() + " -> " + plan.filename());
+                    code = ExitCode.FINDINGS;
+                }
+                continue;
+            }
             out.println(wheel.getFileName());
             out.println("  tagged:    " + String.join(".", plan.current()));
             out.println("  binaries:  " + (plan.computed().isEmpty() ? "(none)" : String.join(".", plan.computed())));

@@ -43,6 +43,12 @@ public final class TagsCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Stack traces of errors.")
     boolean verbose;
 
+    @Option(names = {"-q", "--quiet"}, description = "No notes on stderr, only the result.")
+    boolean quiet;
+
+    @Option(names = "--no-color", description = "Accepted for symmetry with the other commands: tags never colours its output.")
+    boolean noColor;
+
     @Option(names = "--python", required = true, paramLabel = "X.Y",
             description = "Python version of the target interpreter, e.g. 3.9 (3.13t: free-threaded).")
     String python;
@@ -69,7 +75,11 @@ public final class TagsCommand implements Callable<Integer> {
         String text;
         int code;
         if (wheel == null) {
-            List<Tag> tags = Tags.forTarget(py, impl, Platforms.compatible(platform));
+            List<String> platforms = Platforms.compatible(platform);
+            List<Tag> tags = Tags.forTarget(py, impl, platforms);
+            if (!quiet) {
+                note(platform, platforms);
+            }
             text = format.equals("json") ? tagsJson(tags) : tagsText(tags);
             code = ExitCode.OK;
         } else {
@@ -80,6 +90,19 @@ public final class TagsCommand implements Callable<Integer> {
         }
         emit(text);
         return code;
+    }
+
+    /** Says on stderr when the machine takes fewer platforms than its tag suggests. */
+    private void note(String platform, List<String> platforms) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (platforms.isEmpty()) {
+            err.println("wheelwright: note: no platform tag is compatible with " + platform
+                    + " (as in packaging); only platform-independent (any) wheels install there");
+        } else if (Platforms.machine(platform) instanceof Platforms.Linux l && !l.tag().startsWith("linux_")) {
+            err.println("wheelwright: note: there are no manylinux wheels for " + l.arch() + " (as in packaging);"
+                    + " a glibc " + l.arch() + " machine takes " + platforms.get(0) + " wheels");
+        }
+        err.flush();
     }
 
     /** The file name part of a path or bare name (the file itself is never opened). */

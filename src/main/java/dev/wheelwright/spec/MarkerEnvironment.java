@@ -15,7 +15,7 @@ public final class MarkerEnvironment {
     private MarkerEnvironment() {}
 
     public static Map<String, String> forTarget(PythonVersion python, String impl, String platformTag) {
-        Platforms.Target target = Platforms.target(platformTag);
+        Platforms.Target target = Platforms.machine(platformTag);
         String i = impl == null ? "cp" : impl.strip().toLowerCase(Locale.ROOT);
         boolean pypy = i.equals("pp");
         if (!pypy && !i.equals("cp")) {

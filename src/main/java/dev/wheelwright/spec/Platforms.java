@@ -135,6 +135,29 @@ public final class Platforms {
                 + " (e.g. macosx_11_0_arm64, manylinux_2_17_x86_64, musllinux_1_2_aarch64, win_amd64, linux_x86_64)");
     }
 
+    /**
+     * Reads a platform tag that describes a machine, as {@link #target} does, but takes a
+     * manylinux tag of an architecture that has no manylinux wheels (e.g. {@code
+     * manylinux_2_17_armv6l}) for what it describes: a glibc Linux on that CPU, which packaging
+     * gives {@code linux_<arch>} only (its manylinux check refuses other architectures).
+     */
+    public static Target machine(String platformTag) {
+        try {
+            return target(platformTag);
+        } catch (InvalidPlatformException e) {
+            String tag = platformTag == null ? "" : platformTag.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+            Matcher m = Grammar.MANYLINUX.matcher(tag);
+            Matcher legacy = Grammar.LEGACY_MANYLINUX.matcher(tag);
+            if (m.matches()) {
+                return new Linux(tag, m.group(3));
+            }
+            if (legacy.matches()) {
+                return new Linux(tag, legacy.group(2));
+            }
+            throw e;
+        }
+    }
+
     private static String linuxArch(String arch, String quoted, boolean manylinux) {
         if (manylinux && !MANYLINUX_ARCHS.contains(arch)) {
             throw new InvalidPlatformException("Invalid platform " + quoted + ": no manylinux for architecture '" + arch
@@ -144,12 +167,15 @@ public final class Platforms {
     }
 
     /**
-     * The platforms packaging would accept, best first, on the machine the tag describes.
+     * The platforms packaging would accept, best first, on the machine the tag describes
+     * ({@link #machine}). Empty where packaging computes none (e.g. {@code macosx_10_3_x86_64}:
+     * no x86_64 binary format exists before 10.4): such a machine takes only platform-independent
+     * ({@code any}) wheels.
      *
      * @throws InvalidPlatformException when it is no platform tag of a known family
      */
     public static List<String> compatible(String platformTag) {
-        return compatible(target(platformTag));
+        return compatible(machine(platformTag));
     }
 
     public static List<String> compatible(Target target) {
@@ -171,10 +197,6 @@ public final class Platforms {
             linuxPlatforms(l.arch(), -1, -1, -1, out); // no manylinux/musllinux promise: linux_<arch> only
         } else {
             out.add(target.tag()); // Windows accepts only itself.
-        }
-        if (out.isEmpty()) {
-            throw new InvalidPlatformException("Invalid platform " + Py.repr(target.tag())
-                    + ": no wheel platform tag is compatible with it");
         }
         return List.copyOf(out);
     }

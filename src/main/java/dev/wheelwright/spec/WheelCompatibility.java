@@ -56,7 +56,7 @@ public final class WheelCompatibility {
      * {@code pp}) of {@code python} on the machine the platform tag describes.
      */
     public static Verdict check(WheelFilename wheel, PythonVersion python, String impl, String platformTag) {
-        Platforms.Target target = Platforms.target(platformTag);
+        Platforms.Target target = Platforms.machine(platformTag);
         List<String> platforms = Platforms.compatible(target);
         List<Tag> supported = Tags.forTarget(python, impl, platforms);
         Map<Tag, Integer> rank = new HashMap<>();

@@ -157,4 +157,20 @@ class TagsCommandTest {
         assertThat(r.err().lines().findFirst().orElseThrow()).startsWith("wheelwright: ").contains(message);
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "macosx_10_3_x86_64|cp39-none-any|no platform tag is compatible with macosx_10_3_x86_64",
+        "manylinux_2_17_armv6l|cp39-cp39-linux_armv6l|there are no manylinux wheels for armv6l (as in packaging); a glibc armv6l machine takes linux_armv6l wheels",
+    })
+    void machinesWithFewPlatformsGetTheTagsPackagingGivesAndANote(String platform, String first, String note) {
+        MainTest.Run r = run("tags", "--python", "3.9", "--platform", platform);
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().findFirst()).contains(first);
+        assertThat(r.out()).contains("py3-none-any\n");
+        assertThat(r.err()).startsWith("wheelwright: note: ").contains(note);
+        MainTest.Run quiet = run("tags", "-q", "--no-color", "--python", "3.9", "--platform", platform);
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).isEqualTo(r.out());
+    }
 }

@@ -97,8 +97,14 @@ class WheelRetaggerTest {
         try (var files = Files.list(w.getParent())) {
             assertThat(files).hasSize(1);
         }
-        int applied = Main.run(new String[] {"retag", "--apply", w.toString()}, new PrintWriter(new StringWriter(), true),
+        StringWriter quiet = new StringWriter();
+        assertThat(Main.run(new String[] {"retag", "-q", "--no-color", w.toString()}, new PrintWriter(quiet, true),
+                new PrintWriter(new StringWriter(), true))).isEqualTo(1);
+        assertThat(quiet.toString()).isEqualTo(w.getFileName() + " -> demo-1.0-cp39-cp39-macosx_10_15_x86_64.whl\n");
+        StringWriter appliedOut = new StringWriter();
+        int applied = Main.run(new String[] {"retag", "-q", "--apply", w.toString()}, new PrintWriter(appliedOut, true),
                 new PrintWriter(new StringWriter(), true));
+        assertThat(appliedOut.toString().strip()).endsWith("demo-1.0-cp39-cp39-macosx_10_15_x86_64.whl");
         assertThat(applied).isZero();
         assertThat(w.resolveSibling("demo-1.0-cp39-cp39-macosx_10_15_x86_64.whl")).exists();
     }
