@@ -7,6 +7,7 @@ import dev.wheelwright.report.FindingsReport;
 import dev.wheelwright.report.FindingsRenderer;
 import dev.wheelwright.report.GithubRenderer;
 import dev.wheelwright.rules.Finding;
+import dev.wheelwright.rules.Location;
 import dev.wheelwright.rules.RuleCatalog;
 import dev.wheelwright.rules.RuleDefinition;
 import dev.wheelwright.rules.Severity;
@@ -101,7 +102,7 @@ public final class FindingsOutput {
      */
     public int report(RuleCatalog catalog, List<RuleDefinition> rulesRun, List<Finding> findings) {
         validate(common);
-        List<Finding> marked = suppressions(catalog).apply(findings);
+        List<Finding> marked = underProject(suppressions(catalog).apply(findings), rulesRun);
         FindingsReport report = new FindingsReport(Version.NAME, Version.VERSION, marked, rulesRun, builds);
         boolean color = common.format.equals("text") && common.color(System.console() != null);
         FindingsRenderer renderer = FindingsRenderer.forFormat(common.format, color);
@@ -127,6 +128,41 @@ public final class FindingsOutput {
                     + Main.describeIo(e), e);
         }
         return exitCode(marked, common.failOn);
+    }
+
+    /**
+     * Project findings name files relative to the project folder (that is what suppression globs
+     * match); the report names them as the user named the folder ({@code doctor sub/proj} reports
+     * {@code sub/proj/setup.py}), so that CI annotations and SARIF land on the right file of the
+     * repository and a terminal user can open them from where the command ran.
+     */
+    List<Finding> underProject(List<Finding> findings, List<RuleDefinition> rulesRun) {
+        if (project == null) {
+            return findings;
+        }
+        Path base = project.normalize();
+        if (base.toString().isEmpty()) {
+            return findings;
+        }
+        java.util.Set<String> projectRules = new java.util.HashSet<>();
+        for (RuleDefinition r : rulesRun) {
+            if (r.reads() == dev.wheelwright.rules.Reads.PROJECT) {
+                projectRules.add(r.id());
+            }
+        }
+        List<Finding> out = new java.util.ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (!projectRules.contains(f.rule())) {
+                out.add(f);
+            } else if (f.location() instanceof Location.FileLine fl && !Path.of(fl.file()).isAbsolute()) {
+                out.add(f.at(new Location.FileLine(base.resolve(fl.file()).normalize().toString(), fl.line())));
+            } else if (f.location() instanceof Location.PathLocation pl && !Path.of(pl.path()).isAbsolute()) {
+                out.add(f.at(new Location.PathLocation(base.resolve(pl.path()).normalize().toString())));
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /** 1 when a finding that is not suppressed is at or above --fail-on, else 0. */

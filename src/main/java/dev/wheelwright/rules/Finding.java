@@ -35,6 +35,11 @@ public record Finding(String rule, String name, Severity severity, String title,
         return new Finding(rule, name, severity, title, message, location, evidence, fix, s);
     }
 
+    /** The same finding pointing elsewhere (e.g. a project file named as the user named the project). */
+    public Finding at(Location l) {
+        return new Finding(rule, name, severity, title, message, l, evidence, fix, suppression);
+    }
+
     /** The fix of a finding: a sentence, and the id of a machine-applicable fix when there is one. */
     public record FindingFix(String summary, String action) {}
 

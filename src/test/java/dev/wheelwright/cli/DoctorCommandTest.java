@@ -196,7 +196,7 @@ class DoctorCommandTest {
         }
         Run missingDir = doctor("--log", FAIL, "-o", tmp.resolve("no/such/dir/r.txt").toString());
         assertThat(missingDir.code()).isEqualTo(2);
-        assertThat(missingDir.err()).startsWith("wheelwright: ").contains("no such");
+        assertThat(missingDir.err()).startsWith("wheelwright: ").contains("r.txt: cannot write: folder").contains("does not exist");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -267,5 +267,33 @@ class DoctorCommandTest {
                 + ",line=5,title=WW-B990 widget-broken%3A A widget broke::widget sprocket broke while building gadget%0AFix: Repair sprocket");
         Run junit = doctor("--log", FAIL, "--format", "junit");
         assertThat(junit.out()).startsWith("<?xml").contains("<failure type=\"error\"").contains("tests=\"");
+    }
+
+    /** Project files are named as the user named the project; suppression globs stay relative to it. */
+    @Test
+    void projectFindingsNameFilesUnderTheFolderAsGiven() throws Exception {
+        Path proj = Files.createDirectories(tmp.resolve("repo/sub/proj"));
+        Files.writeString(proj.resolve("setup.py"), "from setuptools import setup\nsetup(name='x', version='1',\n"
+                + "      setup_requires=['cffi'], install_requires=['cffi'], cffi_modules=['b.py:ffi'])\n");
+        Run r = MainTest.run("doctor", proj.toString(), "--format", "json");
+        JsonNode findings = json(r.out()).path("findings");
+        assertThat(findings.findValuesAsText("name")).contains("setup-requires-conflict");
+        for (JsonNode f : findings) {
+            JsonNode loc = f.path("location");
+            String file = loc.has("file") ? loc.path("file").asText() : loc.path("path").asText();
+            assertThat(file).as(f.toString()).startsWith(proj.toString());
+        }
+        Files.writeString(proj.resolve("pyproject.toml"), "[tool.wheelwright]\n"
+                + "ignore = [{rule = \"setup-requires-conflict\", reason = \"pinned elsewhere\", paths = [\"setup.py\"]}]\n");
+        JsonNode again = json(MainTest.run("doctor", proj.toString(), "--format", "json").out()).path("findings");
+        boolean seen = false;
+        for (JsonNode f : again) {
+            if (f.path("name").asText().equals("setup-requires-conflict")) {
+                seen = true;
+                assertThat(f.path("suppressed").asBoolean()).isTrue();
+                assertThat(f.path("location").path("file").asText()).isEqualTo(proj.resolve("setup.py").toString());
+            }
+        }
+        assertThat(seen).isTrue();
     }
 }
