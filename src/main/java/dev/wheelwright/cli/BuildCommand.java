@@ -178,7 +178,8 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
                 err.println("wheelwright: build cancelled");
             }
             // A build that failed is an error even when no rule recognises why.
-            boolean failed = outcome.anyFailed() && FindingsOutput.threshold(common.failOn) != null;
+            // A requested target that was not built (refused up front) fails the run as well.
+            boolean failed = (outcome.anyFailed() || !outcome.refused().isEmpty()) && FindingsOutput.threshold(common.failOn) != null;
             return failed ? ExitCode.FINDINGS : code;
         } finally {
             if (!dryRun) {

@@ -174,6 +174,23 @@ class BuildCommandTest {
                 .contains("no target can be built on this host");
     }
 
+    @Test
+    void aRequestedTargetThatCannotBeBuiltFailsTheRunButTheOthersStillBuild() throws Exception {
+        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        Path out = tmp.resolve("w");
+        Path proj = project("c-ext-ok");
+        Run r = run("build", proj.toString(), "--python", PYTHON, "--no-isolation", "--arch", "native",
+                "--arch", "universal2", "--out", out.toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.FINDINGS);
+        JsonNode builds = new ObjectMapper().readTree(r.out()).get("builds");
+        assertThat(builds.get(0).get("status").asText()).isEqualTo("succeeded");
+        assertThat(builds.get(1).get("target").asText()).isEqualTo("universal2");
+        assertThat(builds.get(1).get("status").asText()).isEqualTo("not-built");
+        assertThat(builds.get(1).get("reason").asText()).contains("universal2 wheels are macOS wheels");
+        assertThat(run("build", proj.toString(), "--python", PYTHON, "--no-isolation", "--arch", "native",
+                "--arch", "universal2", "--out", out.toString(), "--fail-on", "never", "-q").code()).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--arch sparc         | --arch sparc: unknown target",
