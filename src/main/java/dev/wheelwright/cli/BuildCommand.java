@@ -40,7 +40,16 @@ import picocli.CommandLine.Spec;
  * own build front end, keeps every log, then diagnoses the logs, wheels and project (cli.md).
  */
 @Command(name = "build",
-        description = "Build wheels for each --arch, log each build, then diagnose the result.",
+        description = {"Build wheels for each --arch, log each build, then diagnose the result.",
+                "",
+                "Each target builds in a child process (python -m build --wheel, else pip wheel), in its own copy of the "
+                        + "project when several run; its output goes, timestamped, to OUT/logs/TARGET.log. Then the project, "
+                        + "every log and every wheel go through the rules, as doctor does. In the shell, the last build is "
+                        + "remembered: findings, explain N, fix N, inspect, audit, open-log TARGET."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every target built and no finding reaches --fail-on",
+                "1:a target failed, timed out, was cancelled or cannot be built here, or a finding reaches --fail-on",
+                "2:bad usage or input", "3:no build could start (no interpreter, no front end, no compiler, no buildable target)"},
         mixinStandardHelpOptions = true)
 public final class BuildCommand implements Callable<Integer>, ShellSession.Aware {
 
