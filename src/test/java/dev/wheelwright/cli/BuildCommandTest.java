@@ -64,16 +64,7 @@ class BuildCommandTest {
     }
 
     static void copyTree(Path from, Path to) throws Exception {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        }
+        dev.wheelwright.TestTrees.copy(from, to);
     }
 
     @ParameterizedTest

@@ -37,17 +37,7 @@ class PyprojectBuildSystemFixTest {
     }
 
     static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return to;
+        return dev.wheelwright.TestTrees.copy(from, to);
     }
 
     @Test

@@ -251,19 +251,7 @@ class ShellTest {
 
     /** A copy of a test project, so that fix --apply writes into the copy. */
     private Path projectCopy(String name) throws Exception {
-        Path from = Path.of("testdata/projects", name);
-        Path to = tmp.resolve(name);
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        }
-        return to;
+        return dev.wheelwright.TestTrees.copy(Path.of("testdata/projects", name), tmp.resolve(name));
     }
 
     @Test
