@@ -327,13 +327,10 @@ public final class Shell {
     }
 
     private int explainFinding(int n) {
-        var found = session.finding(n);
-        if (found.isEmpty()) {
-            err.println("wheelwright: explain: no finding " + n + " (the last run reported "
-                    + session.findings().size() + "; see 'findings')");
+        Finding f = finding("explain", n);
+        if (f == null) {
             return 2;
         }
-        Finding f = found.get();
         out.println(f.rule() + " " + f.name() + " (" + f.severity().id() + ")");
         if (f.title() != null) {
             out.println(f.title());
@@ -357,15 +354,23 @@ public final class Shell {
         return 0;
     }
 
-    /** {@code fix N}: runs {@code fix RULE DIR} for finding N and the project it was found in. */
-    private int fixFinding(int n, List<String> options) {
+    /** Finding n of the session, or null after saying on stderr that there is none. */
+    private Finding finding(String command, int n) {
         var found = session.finding(n);
         if (found.isEmpty()) {
-            err.println("wheelwright: fix: no finding " + n + " (the last run reported "
+            err.println("wheelwright: " + command + ": no finding " + n + " (the last run reported "
                     + session.findings().size() + "; see 'findings')");
+            return null;
+        }
+        return found.get();
+    }
+
+    /** {@code fix N}: runs {@code fix RULE DIR} for finding N and the project it was found in. */
+    private int fixFinding(int n, List<String> options) {
+        Finding f = finding("fix", n);
+        if (f == null) {
             return 2;
         }
-        Finding f = found.get();
         if (f.fix() == null || f.fix().action() == null) {
             err.println("wheelwright: fix: finding " + n + " (" + f.rule() + " " + f.name() + ") has no machine-applicable fix"
                     + (f.fix() != null && f.fix().summary() != null ? "; by hand: " + f.fix().summary() : ""));
