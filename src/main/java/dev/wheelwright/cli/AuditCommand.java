@@ -71,6 +71,10 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
 
     private ShellSession session;
 
+    @Option(names = "--target", paramLabel = "PLATFORM",
+            description = "A platform some wheel must install on, e.g. macosx_11_0_arm64 (repeatable).")
+    List<String> targets = new ArrayList<>();
+
     @Override
     public void attach(ShellSession s) {
         this.session = s;
@@ -124,7 +128,29 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
             throw new WheelwrightException("--java " + java + ": not a Java feature release (expected e.g. 8, 11, 17)");
         }
         String min = minMacos == null ? null : (minMacos.contains(".") ? minMacos : minMacos + ".0");
-        return new AuditPolicy(archs, min, glibc, java == null ? 0 : java);
+        return new AuditPolicy(archs, min, glibc, java == null ? 0 : java, targetPlatforms(targets));
+    }
+
+    /** --target values, checked and deduplicated; a bad one is a usage error naming it. */
+    static List<String> targetPlatforms(List<String> given) {
+        List<String> out = new ArrayList<>();
+        for (String t : given) {
+            for (String p : t.split(",")) {
+                String platform = p.strip();
+                if (platform.isEmpty()) {
+                    continue;
+                }
+                try {
+                    dev.wheelwright.spec.Platforms.compatible(platform);
+                } catch (dev.wheelwright.spec.InvalidPlatformException e) {
+                    throw new WheelwrightException("--target " + platform + ": " + e.getMessage());
+                }
+                if (!out.contains(platform)) {
+                    out.add(platform);
+                }
+            }
+        }
+        return out;
     }
 
     /** The wheel files named on the command line, a folder standing for its *.whl files (sorted). */

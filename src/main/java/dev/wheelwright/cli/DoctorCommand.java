@@ -57,7 +57,8 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             description = "Audit the wheels in DIR (or a wheel file) too, as 'audit' does (repeatable).")
     List<Path> wheelhouses = new ArrayList<>();
 
-    @Option(names = "--target", paramLabel = "PLATFORM", description = "A platform the wheels are for, e.g. macosx_11_0_arm64 (repeatable).")
+    @Option(names = "--target", paramLabel = "PLATFORM",
+            description = "A platform the release must serve, e.g. macosx_11_0_arm64 (repeatable): with --wheelhouse, some wheel must install there.")
     List<String> targets = new ArrayList<>();
 
     /** Turns some of doctor's options into facts; returns the rule kinds it fed (empty: nothing given). */
@@ -81,6 +82,7 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
     @Override
     public Integer call() throws IOException {
         FindingsOutput.validate(common);
+        AuditCommand.targetPlatforms(targets); // a bad --target fails before any work
         Path project = dir == null ? Path.of(".") : dir;
         if (dir != null && !Files.isDirectory(dir)) {
             throw new WheelwrightException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
@@ -119,7 +121,8 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         }
         facts.put(dev.wheelwright.wheel.WheelSet.class,
                 new dev.wheelwright.wheel.WheelSet(AuditCommand.readAll(AuditCommand.expand(wheelhouses))));
-        facts.put(dev.wheelwright.wheel.AuditPolicy.class, dev.wheelwright.wheel.AuditPolicy.none());
+        facts.put(dev.wheelwright.wheel.AuditPolicy.class,
+                dev.wheelwright.wheel.AuditPolicy.none().withTargets(AuditCommand.targetPlatforms(targets)));
         return Set.of(Reads.WHEEL, Reads.BINARY);
     }
 

@@ -11,14 +11,26 @@ import java.util.Locale;
  * @param manylinux    the wheels must install on this glibc policy, as "2.28" ({@code --manylinux 2_28}), null = none
  * @param java         the Java feature release bundled jars must run on ({@code --java 11}), 0 = take it from
  *                     METADATA {@code Requires-External: java (>=N)} when declared
+ * @param targets      platform tags of machines that must each get a wheel that installs there
+ *                     ({@code --target macosx_11_0_arm64}), empty = none
  */
-public record AuditPolicy(List<String> requireArchs, String minMacos, String manylinux, int java) {
+public record AuditPolicy(List<String> requireArchs, String minMacos, String manylinux, int java, List<String> targets) {
     public AuditPolicy {
         requireArchs = List.copyOf(requireArchs);
+        targets = List.copyOf(targets);
+    }
+
+    public AuditPolicy(List<String> requireArchs, String minMacos, String manylinux, int java) {
+        this(requireArchs, minMacos, manylinux, java, List.of());
     }
 
     public static AuditPolicy none() {
         return new AuditPolicy(List.of(), null, null, 0);
+    }
+
+    /** The same policy with these target platforms. */
+    public AuditPolicy withTargets(List<String> platforms) {
+        return new AuditPolicy(requireArchs, minMacos, manylinux, java, platforms);
     }
 
     /**

@@ -103,6 +103,28 @@ class AuditCommandTest {
     }
 
     @Test
+    void everyTargetNeedsAWheelThatInstallsThere() throws Exception {
+        Path real = repo().resolve("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl");
+        Run r = run("audit", "--target", "linux_x86_64", "--target", "macosx_11_0_arm64,win_amd64", "--format", "json", real.toString());
+        assertThat(r.code()).isEqualTo(1);
+        List<String> messages = new ArrayList<>();
+        new ObjectMapper().readTree(r.out()).get("findings").forEach(f -> {
+            if (f.get("name").asText().equals("release-misses-target")) {
+                messages.add(f.get("message").asText());
+                assertThat(f.get("location").get("path").asText()).isEqualTo(real.getParent().toString());
+            }
+        });
+        assertThat(messages).containsExactly(
+                "No wheel installs on macosx_11_0_arm64: the 1 wheel(s) are for linux_x86_64",
+                "No wheel installs on win_amd64: the 1 wheel(s) are for linux_x86_64");
+        // doctor --wheelhouse checks the same
+        Run d = run("doctor", tmp.toString(), "--wheelhouse", real.toString(), "--target", "win_amd64", "--format", "json");
+        assertThat(d.code()).isEqualTo(1);
+        assertThat(d.out()).contains("No wheel installs on win_amd64");
+        assertThat(run("doctor", tmp.toString(), "--target", "nope_x").err()).startsWith("wheelwright: --target nope_x: Invalid platform");
+    }
+
+    @Test
     void aFolderStandsForItsWheels() throws Exception {
         wheel(UNIVERSAL2_THIN);
         Run r = run("audit", "--format", "json", "--fail-on", "never", tmp.toString());
@@ -181,7 +203,8 @@ class AuditCommandTest {
                 Arguments.of(List.of("--require-archs", "arm64,sparc"), "--require-archs arm64,sparc: unknown arch 'sparc'"),
                 Arguments.of(List.of("--min-macos", "eleven"), "--min-macos eleven: not a macOS version"),
                 Arguments.of(List.of("--manylinux", "2014x"), "--manylinux '2014x' is not a manylinux policy"),
-                Arguments.of(List.of("--java", "0"), "--java 0: not a Java feature release"));
+                Arguments.of(List.of("--java", "0"), "--java 0: not a Java feature release"),
+                Arguments.of(List.of("--target", "macosx_11_0_arm64,bogus"), "--target bogus: Invalid platform 'bogus'"));
     }
 
     @ParameterizedTest(name = "{0}")

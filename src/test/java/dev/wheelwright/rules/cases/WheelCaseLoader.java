@@ -153,9 +153,11 @@ public final class WheelCaseLoader implements CaseLoader {
         }
         List<String> archs = new ArrayList<>();
         iterable(a.get("require-archs")).forEach(n -> archs.add(n.asText()));
+        List<String> targets = new ArrayList<>();
+        iterable(a.get("targets")).forEach(n -> targets.add(n.asText()));
         return new AuditPolicy(archs, text(a, "min-macos", null),
                 a.has("manylinux") ? AuditPolicy.parseManylinux(a.get("manylinux").asText()) : null,
-                a.has("java") ? a.get("java").asInt() : 0);
+                a.has("java") ? a.get("java").asInt() : 0, targets);
     }
 
     private static String headers(Map<String, Object> fields) {

@@ -1,0 +1,66 @@
+package dev.wheelwright.rules.checks;
+
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.rules.Check;
+import dev.wheelwright.rules.Location;
+import dev.wheelwright.spec.Platforms;
+import dev.wheelwright.spec.Tag;
+import dev.wheelwright.spec.WheelFilename;
+import dev.wheelwright.wheel.AuditPolicy;
+import dev.wheelwright.wheel.WheelFacts;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code --target PLATFORM}: some wheel of the set must install on each target machine, judged
+ * by platform tag as pip judges it (the target's compatible platforms, in packaging's order, or
+ * {@code any}). A release without one leaves every user there to build from the sdist.
+ */
+public final class NoWheelForTargetCheck implements Check {
+    @Override
+    public void run(Facts facts, Hits hits) {
+        AuditPolicy policy = WheelChecks.policy(facts);
+        if (policy.targets().isEmpty()) {
+            return;
+        }
+        List<WheelFacts> wheels = WheelChecks.wheels(facts);
+        Set<String> have = new TreeSet<>();
+        for (WheelFacts w : wheels) {
+            have.addAll(platforms(w));
+        }
+        String folder = wheels.isEmpty() ? "." : folder(wheels.get(0));
+        for (String target : policy.targets()) {
+            Set<String> accepted = new HashSet<>(Platforms.compatible(target));
+            accepted.add("any"); // PEP 425: pure wheels install everywhere
+            if (have.stream().noneMatch(accepted::contains)) {
+                hits.add(new Location.PathLocation(folder),
+                        Map.of("target", target, "have", have.isEmpty() ? "none" : String.join(", ", have),
+                                "count", String.valueOf(wheels.size())),
+                        List.of("wheel platforms: " + (have.isEmpty() ? "none" : String.join(" ", have)),
+                                "accepted on " + target + ": " + String.join(" ", WheelChecks.firstFew(
+                                        Platforms.compatible(target), 6))));
+            }
+        }
+    }
+
+    private static Set<String> platforms(WheelFacts w) {
+        Set<String> out = new TreeSet<>();
+        try {
+            for (Tag t : WheelFilename.parse(w.filename()).tags()) {
+                out.add(t.platform());
+            }
+        } catch (RuntimeException e) {
+            // an invalid file name is WW-W016's finding; it installs nowhere
+        }
+        return out;
+    }
+
+    private static String folder(WheelFacts w) {
+        Path parent = Path.of(w.wheel()).getParent();
+        return parent == null ? "." : parent.toString();
+    }
+}
