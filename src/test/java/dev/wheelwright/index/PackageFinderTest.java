@@ -168,9 +168,11 @@ class PackageFinderTest {
         assertThat(index.requests.get("/simple/ffilib/").get()).isEqualTo(3);
 
         index.failures.put("/simple/newpy/", new java.util.concurrent.atomic.AtomicInteger(5));
-        assertThat(finder(fetcher(false)).project("newpy").problems()).singleElement().extracting(IndexProblem::message).asString()
+        ProjectPage failed = finder(fetcher(false)).project("newpy");
+        assertThat(failed.problems()).singleElement().extracting(IndexProblem::message).asString()
                 .isEqualTo(index.simpleUrl() + "newpy/: HTTP 500 (server error)");
-        IndexProblem p = finder(fetcher(false)).project("newpy").problems().get(0);
+        assertThat(failed.notFound()).isEmpty();
+        IndexProblem p = failed.problems().get(0);
         assertThat(p.url()).isEqualTo(index.simpleUrl() + "newpy/");
         assertThat(p.source()).isEqualTo(index.simpleUrl().toString());
         assertThat(p.reason()).isEqualTo("HTTP 500 (server error)");
