@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * WW-D003: an index page, find-links location or metadata file could not be read. One hit per
  * source and reason (an unreachable index fails the same way for every project page), located at
- * the failing URL when there is one, else at the source; the evidence lists each URL.
+ * the project file (or requirements) being resolved, as the other WW-D findings, so that SARIF
+ * and annotations point at a file; the message names the URL and the evidence lists each URL.
  *
  * <p>Values: {@code url} (the failing URL, or the source when several of its URLs failed the same
  * way), {@code source}, {@code reason}, {@code packages} (comma separated), {@code consequence}
@@ -48,7 +49,7 @@ public final class PackageIndexUnreachableCheck implements Check {
             v.put("consequence", consequence(first.kind(), pkgs, unresolved));
             List<String> evidence = new ArrayList<>();
             group.forEach(p -> evidence.add(p.message()));
-            hits.add(new Location.PathLocation(url), v, evidence);
+            hits.add(new Location.PathLocation(report.subject()), v, evidence);
         }
     }
 
