@@ -207,15 +207,18 @@ final class ProjectDependencies {
      * against each target's identifiers ({@code cp39-macosx_arm64}); without a selector, the oldest
      * and the newest of {@link #CPYTHONS} that the project's requires-python admits (the oldest
      * is where old pins lack new platforms' wheels, the newest where releases lack the new
-     * Python's wheels); without requires-python, {@code fallbackPython}. Requires-Python always
-     * limits the versions, as it limits cibuildwheel.
+     * Python's wheels); without requires-python, {@code fallbackPython}. Requires-Python (or
+     * {@code CIBW_PROJECT_REQUIRES_PYTHON}, which replaces it) always limits the versions, as it
+     * limits cibuildwheel.
      */
     static Optional<CiTargets> fromCi(ProjectFacts facts, String fallbackPython) {
         Map<String, Set<PlatformPython>> byPlatform = new LinkedHashMap<>();
         Set<String> platformFiles = new LinkedHashSet<>();
         Set<String> pythonFrom = new LinkedHashSet<>();
-        String requiresPython = requiresPython(facts).orElse(null);
+        String projectRequiresPython = requiresPython(facts).orElse(null);
         for (BuildTarget bt : facts.targets()) {
+            // cibuildwheel: CIBW_PROJECT_REQUIRES_PYTHON replaces the project's requires-python.
+            String requiresPython = bt.run().envVar("CIBW_PROJECT_REQUIRES_PYTHON").map(Located::value).orElse(projectRequiresPython);
             List<String[]> plats = platforms(bt, facts.pyproject()); // {tag, cibuildwheel identifier platform}
             if (plats.isEmpty()) {
                 continue;

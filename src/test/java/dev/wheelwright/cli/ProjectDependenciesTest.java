@@ -148,6 +148,12 @@ class ProjectDependenciesTest {
         Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\n");
         assertThat(labels(ProjectDependencies.fromCi(read(dir), "3.11").orElseThrow()))
                 .containsExactly("cp311-win_amd64", "cp311-manylinux_2_28_aarch64");
+
+        Files.writeString(wf.resolve("wheels.yml"), Files.readString(wf.resolve("wheels.yml"))
+                + "          CIBW_BUILD: 'cp3*-*'\n          CIBW_SKIP: 'cp38-* cp314-*'\n          CIBW_PROJECT_REQUIRES_PYTHON: '>=3.11'\n");
+        ProjectDependencies.CiTargets sel = ProjectDependencies.fromCi(read(dir), "3.12").orElseThrow();
+        assertThat(labels(sel)).containsExactly("cp311-win_amd64", "cp311-manylinux_2_28_aarch64", "cp312-win_amd64",
+                "cp312-manylinux_2_28_aarch64", "cp313-win_amd64", "cp313-manylinux_2_28_aarch64");
     }
 
     @Test
