@@ -9,6 +9,8 @@ import dev.wheelwright.spec.WheelFilename;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,8 @@ public final class Resolver {
     private static final int MAX_DEPTH = 64;
 
     private final PackageFinder finder;
+    /** Problems met during one {@link #resolve} call, by URL and reason (pages are shared by all targets). */
+    private final Map<String, ProblemBuilder> problems = new LinkedHashMap<>();
 
     public Resolver(PackageFinder finder) {
         this.finder = finder;
@@ -67,15 +71,13 @@ public final class Resolver {
     /** One failing URL and reason, and every dependency that needed it. */
     private static final class ProblemBuilder {
         final IndexProblem first;
-        final java.util.LinkedHashSet<String> packages = new java.util.LinkedHashSet<>();
+        final LinkedHashSet<String> packages = new LinkedHashSet<>();
 
         ProblemBuilder(IndexProblem first) {
             this.first = first;
         }
     }
 
-    /** Problems met during one {@link #resolve} call, by URL and reason (pages are shared by all targets). */
-    private final Map<String, ProblemBuilder> problems = new java.util.LinkedHashMap<>();
 
     private void record(IndexProblem p, String pkg) {
         problems.computeIfAbsent(p.url() + "\n" + p.reason(), k -> new ProblemBuilder(p)).packages.add(pkg);
