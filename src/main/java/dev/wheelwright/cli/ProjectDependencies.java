@@ -73,7 +73,7 @@ final class ProjectDependencies {
         });
         if (setupRequires.isEmpty() && setupPy != null) {
             setupPy.keyword("setup_requires").filter(k -> k.value().strings().isEmpty()).ifPresent(k ->
-                    notes.add(setupPy.file() + ":" + k.line() + ": setup_requires is computed when setup.py runs; not read"));
+                    notes.add(dir.resolve(setupPy.file()) + ":" + k.line() + ": setup_requires is computed when setup.py runs; not read"));
         }
         List<String> install = facts.installRequires();
         runtime.addAll(install);
@@ -82,7 +82,7 @@ final class ProjectDependencies {
         }
         if (setupPy != null) {
             setupPy.keyword("install_requires").filter(k -> k.value().strings().isEmpty()).ifPresent(k ->
-                    notes.add(setupPy.file() + ":" + k.line() + ": install_requires is computed when setup.py runs; not read"));
+                    notes.add(dir.resolve(setupPy.file()) + ":" + k.line() + ": install_requires is computed when setup.py runs; not read"));
         }
         for (String extra : extras) {
             Optional<Located<List<String>>> reqs = extra(facts, extra);

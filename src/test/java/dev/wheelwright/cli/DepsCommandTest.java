@@ -153,6 +153,11 @@ class DepsCommandTest {
         assertThat(doc.path("findings").get(0).path("severity").asText()).isEqualTo("error");
         assertThat(doc.path("summary").path("error").asInt()).isEqualTo(1);
 
+        Path html = tmp.resolve("dead.html");
+        run("--index", dead, "--retries", "0", "--target", "win_amd64", "--format", "html", "-o", html.toString(), "ffilib");
+        assertThat(Files.readString(html)).contains("<h2>Could not read</h2>", "<code>" + dead + "ffilib/</code>: cannot reach the index",
+                "WW-D003 package-index-unreachable");
+
         Run sarif = run("--index", dead, "--retries", "0", "--target", "win_amd64", "--format", "sarif", "ffilib");
         JsonNode result = new ObjectMapper().readTree(sarif.out()).path("runs").get(0).path("results").get(0);
         assertThat(result.path("ruleId").asText()).isEqualTo("WW-D003");
@@ -241,6 +246,29 @@ class DepsCommandTest {
         assertThat(explicit.out()).contains("targets from --target\n", "cp312-win_amd64").doesNotContain("cp39-macosx_11_0_arm64");
         Run py = run("--index", idx(), "--python", "3.12", proj.toString());
         assertThat(py.out()).contains("Python from --python", "cp312-macosx_11_0_arm64", "cp312-manylinux_2_17_x86_64");
+    }
+
+    @Test
+    void helpSaysWhereTargetsComeFromAndWhatTheExitCodesMean() {
+        Run r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("the wheels its CI builds with cibuildwheel",
+                "universal2 resolves both thin archs", "The report says where its targets came from",
+                "WW-D003 (an index, find-links location or metadata file could not be read",
+                "--fail-on never gives 0");
+    }
+
+    @Test
+    void aComputedSetupRequiresIsAWarningOnStderr() throws Exception {
+        Path proj = Files.createDirectories(tmp.resolve("computed"));
+        Files.writeString(proj.resolve("setup.py"), """
+                from setuptools import setup
+                setup(name="x", setup_requires=open("reqs.txt").read().split(), install_requires=["purelib"])
+                """);
+        Run r = run("--index", idx(), "--target", "win_amd64", proj.toString());
+        assertThat(r.err()).isEqualTo("wheelwright: warning: " + proj.resolve("setup.py")
+                + ":2: setup_requires is computed when setup.py runs; not read\n");
+        assertThat(r.out()).contains("purelib → 2.0 py3-none-any");
     }
 
     @Test
