@@ -223,10 +223,6 @@ final class ProjectDependencies {
             if (plats.isEmpty()) {
                 continue;
             }
-            platformFiles.add(bt.run().file());
-            if (bt.declared() != null) {
-                platformFiles.add(bt.declared().file());
-            }
             Selector sel = selector(bt.run(), facts.pyproject());
             for (String[] plat : plats) {
                 List<String[]> pys; // {impl, X.Y}
@@ -259,6 +255,13 @@ final class ProjectDependencies {
                     pys = new ArrayList<>();
                     pys.add(new String[] {"cp", fallbackPython});
                     pythonFrom.add("the default " + fallbackPython);
+                }
+                if (pys.isEmpty()) {
+                    continue; // the selector builds nothing here (e.g. CIBW_BUILD names Linux only)
+                }
+                platformFiles.add(bt.run().file());
+                if (bt.declared() != null) {
+                    platformFiles.add(bt.declared().file());
                 }
                 Set<PlatformPython> set = byPlatform.computeIfAbsent(plat[0], k -> new LinkedHashSet<>());
                 for (String[] py : pys) {

@@ -154,6 +154,10 @@ class ProjectDependenciesTest {
         ProjectDependencies.CiTargets sel = ProjectDependencies.fromCi(read(dir), "3.12").orElseThrow();
         assertThat(labels(sel)).containsExactly("cp311-win_amd64", "cp311-manylinux_2_28_aarch64", "cp312-win_amd64",
                 "cp312-manylinux_2_28_aarch64", "cp313-win_amd64", "cp313-manylinux_2_28_aarch64");
+
+        // A selector that builds only on Linux leaves Windows out.
+        Files.writeString(wf.resolve("wheels.yml"), Files.readString(wf.resolve("wheels.yml")).replace("'cp3*-*'", "'cp312-manylinux_*'"));
+        assertThat(labels(ProjectDependencies.fromCi(read(dir), "3.12").orElseThrow())).containsExactly("cp312-manylinux_2_28_aarch64");
     }
 
     @Test
