@@ -56,7 +56,9 @@ final class ProjectDependencies {
         SetupCfg cfg = facts.setupCfg();
         SetupPy setupPy = facts.setupPy();
         if (py == null && cfg == null && setupPy == null) {
-            throw new WheelwrightException(dir + ": no pyproject.toml, setup.cfg or setup.py (not a Python project folder)");
+            Path reqs = dir.resolve("requirements.txt");
+            throw new WheelwrightException(dir + ": no pyproject.toml, setup.cfg or setup.py (not a Python project folder)"
+                    + (java.nio.file.Files.isRegularFile(reqs) ? "; for its requirements file use -r " + reqs : ""));
         }
         List<String> build = new ArrayList<>();
         List<String> runtime = new ArrayList<>();

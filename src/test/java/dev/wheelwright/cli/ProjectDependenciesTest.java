@@ -89,6 +89,11 @@ class ProjectDependenciesTest {
         assertThatThrownBy(() -> ProjectDependencies.requirements(read(dir), dir, List.of()))
                 .isInstanceOf(WheelwrightException.class)
                 .hasMessage(dir + ": no pyproject.toml, setup.cfg or setup.py (not a Python project folder)");
+        Files.writeString(dir.resolve("requirements.txt"), "attrs\n");
+        assertThatThrownBy(() -> ProjectDependencies.requirements(read(dir), dir, List.of()))
+                .hasMessage(dir + ": no pyproject.toml, setup.cfg or setup.py (not a Python project folder); "
+                        + "for its requirements file use -r " + dir.resolve("requirements.txt"));
+        Files.delete(dir.resolve("requirements.txt"));
         Files.writeString(dir.resolve("pyproject.toml"), "[build-system]\nrequires = [\"setuptools\"\n");
         assertThatThrownBy(() -> ProjectDependencies.requirements(read(dir), dir, List.of()))
                 .isInstanceOf(WheelwrightException.class)
