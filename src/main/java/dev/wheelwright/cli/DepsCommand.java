@@ -159,8 +159,18 @@ public final class DepsCommand implements Callable<Integer> {
         List<Target> targets;
         String targetsFrom;
         List<String> notes = new ArrayList<>();
-        if (inputs.isEmpty() && requirementFiles.isEmpty() || inputs.size() == 1 && Files.isDirectory(Path.of(inputs.get(0)))) {
-            Path dir = Path.of(inputs.isEmpty() ? "." : inputs.get(0));
+        Path projectDir = inputs.isEmpty() && requirementFiles.isEmpty() ? Path.of(".")
+                : inputs.size() == 1 && requirementFiles.isEmpty() ? projectDir(inputs.get(0)) : null;
+        for (String in : inputs) {
+            if (projectDir == null && looksLikePath(in)) {
+                throw new WheelwrightException(in + ": " + (Files.isDirectory(Path.of(in))
+                        ? "a project folder is given alone, without requirement strings or -r"
+                        : Files.exists(Path.of(in)) ? "a file, not a project folder (read a requirements file with -r " + in + ")"
+                        : "no such directory"));
+            }
+        }
+        if (projectDir != null) {
+            Path dir = projectDir;
             // One way to read a project: the project package, statically (setup.py is parsed, never run).
             ProjectFacts facts = new ProjectReader().read(dir);
             ProjectDependencies.Requirements req = ProjectDependencies.requirements(facts, dir, extras);
@@ -236,6 +246,38 @@ public final class DepsCommand implements Callable<Integer> {
             return FindingsOutput.exitCode(findings, common.failOn);
         }
         return output.report(catalog, rules, findings);
+    }
+
+    /**
+     * The project folder an input names: a folder, or a pyproject.toml, setup.py or setup.cfg
+     * file (its folder); null for a requirement string.
+     */
+    private static Path projectDir(String in) {
+        if (!looksLikePath(in)) {
+            return null;
+        }
+        Path p = Path.of(in);
+        if (Files.isDirectory(p)) {
+            return p;
+        }
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        if (Files.isRegularFile(p) && List.of("pyproject.toml", "setup.py", "setup.cfg").contains(name)) {
+            return p.getParent() == null ? Path.of(".") : p.getParent();
+        }
+        return null;
+    }
+
+    /** A PEP 508 name has no slash and does not start with a dot; a direct reference has an '@'. */
+    private static boolean looksLikePath(String in) {
+        if (in.contains("@")) {
+            return false;
+        }
+        try {
+            Path p = Path.of(in);
+            return !in.isBlank() && (in.contains("/") || in.contains("\\") || in.startsWith(".") || Files.isDirectory(p));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private List<Target> targets(List<String> plats) {

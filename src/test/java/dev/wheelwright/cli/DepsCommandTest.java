@@ -323,6 +323,22 @@ class DepsCommandTest {
     }
 
     @Test
+    void pathsAreTakenAsProjectsOrRefusedOnOneLine() throws Exception {
+        Path proj = ciProject();
+        Run viaFile = run("--index", idx(), "--target", "win_amd64", proj.resolve("setup.py").toString());
+        assertThat(viaFile.out()).contains("Dependencies of " + proj.resolve("setup.py"), "purelib → 2.0 py3-none-any");
+        Path missing = tmp.resolve("nope");
+        assertThat(run("--index", idx(), missing.toString()).err()).isEqualTo("wheelwright: " + missing + ": no such directory\n");
+        Path reqs = Files.writeString(tmp.resolve("reqs.txt"), "purelib\n");
+        Run file = run("--index", idx(), reqs.toString());
+        assertThat(file.code()).isEqualTo(2);
+        assertThat(file.err()).isEqualTo("wheelwright: " + reqs + ": a file, not a project folder (read a requirements file with -r "
+                + reqs + ")\n");
+        assertThat(run("--index", idx(), proj.toString(), "purelib").err())
+                .isEqualTo("wheelwright: " + proj + ": a project folder is given alone, without requirement strings or -r\n");
+    }
+
+    @Test
     void findLinksFolderWithoutIndex() throws Exception {
         Path links = tmp.resolve("links");
         index.writeFiles(links);
