@@ -221,24 +221,24 @@ final class ProjectDependencies {
         for (BuildTarget bt : facts.targets()) {
             // cibuildwheel: CIBW_PROJECT_REQUIRES_PYTHON replaces the project's requires-python.
             String requiresPython = bt.run().envVar("CIBW_PROJECT_REQUIRES_PYTHON").map(Located::value).orElse(projectRequiresPython);
-            List<String[]> plats = platforms(bt, facts.pyproject()); // {tag, cibuildwheel identifier platform}
+            List<Platform> plats = platforms(bt, facts.pyproject());
             if (plats.isEmpty()) {
                 continue;
             }
             Selector sel = selector(bt.run(), facts.pyproject());
-            for (String[] plat : plats) {
-                List<String[]> pys; // {impl, X.Y}
+            for (Platform plat : plats) {
+                List<Py> pys;
                 if (sel.build() != null) {
                     pys = new ArrayList<>();
                     for (String v : CPYTHONS) {
-                        if (sel.selects("cp" + v.replace(".", "") + "-" + plat[1]) && admits(requiresPython, v)) {
-                            pys.add(new String[] {"cp", v});
+                        if (sel.selects("cp" + v.replace(".", "") + "-" + plat.identifier()) && admits(requiresPython, v)) {
+                            pys.add(new Py("cp", v));
                         }
                     }
                     if (sel.build().toLowerCase(Locale.ROOT).contains("pp")) {
                         for (String v : PYPYS) {
-                            if (sel.selects("pp" + v.replace(".", "") + "-" + plat[1]) && admits(requiresPython, v)) {
-                                pys.add(new String[] {"pp", v});
+                            if (sel.selects("pp" + v.replace(".", "") + "-" + plat.identifier()) && admits(requiresPython, v)) {
+                                pys.add(new Py("pp", v));
                             }
                         }
                     }
@@ -247,15 +247,15 @@ final class ProjectDependencies {
                     List<String> ok = CPYTHONS.stream().filter(v -> admits(requiresPython, v)).toList();
                     pys = new ArrayList<>();
                     if (!ok.isEmpty()) {
-                        pys.add(new String[] {"cp", ok.get(0)});
+                        pys.add(new Py("cp", ok.get(0)));
                         if (ok.size() > 1) {
-                            pys.add(new String[] {"cp", ok.get(ok.size() - 1)});
+                            pys.add(new Py("cp", ok.get(ok.size() - 1)));
                         }
                     }
                     pythonFrom.add("requires-python '" + requiresPython + "' (oldest and newest admitted)");
                 } else {
                     pys = new ArrayList<>();
-                    pys.add(new String[] {"cp", fallbackPython});
+                    pys.add(new Py("cp", fallbackPython));
                     pythonFrom.add("the default " + fallbackPython);
                 }
                 if (pys.isEmpty()) {
@@ -265,9 +265,9 @@ final class ProjectDependencies {
                 if (bt.declared() != null) {
                     platformFiles.add(bt.declared().file());
                 }
-                Set<PlatformPython> set = byPlatform.computeIfAbsent(plat[0], k -> new LinkedHashSet<>());
-                for (String[] py : pys) {
-                    set.add(new PlatformPython(plat[0], py[1], py[0]));
+                Set<PlatformPython> set = byPlatform.computeIfAbsent(plat.tag(), k -> new LinkedHashSet<>());
+                for (Py py : pys) {
+                    set.add(new PlatformPython(plat.tag(), py.version(), py.impl()));
                 }
             }
         }
@@ -276,17 +276,13 @@ final class ProjectDependencies {
         }
         // Python versions ascending (cp before pp), then platforms in CI order: the order --python/--target give.
         List<PlatformPython> all = byPlatform.values().stream().flatMap(Set::stream).toList();
-        List<String[]> pythons = new ArrayList<>();
-        for (PlatformPython p : all) {
-            if (pythons.stream().noneMatch(x -> x[0].equals(p.impl()) && x[1].equals(p.python()))) {
-                pythons.add(new String[] {p.impl(), p.python()});
-            }
-        }
-        pythons.sort((a, b) -> a[0].equals(b[0]) ? Version.parse(a[1]).compareTo(Version.parse(b[1])) : a[0].compareTo(b[0]));
+        List<Py> pythons = new ArrayList<>(all.stream().map(p -> new Py(p.impl(), p.python())).distinct().toList());
+        pythons.sort((a, b) -> a.impl().equals(b.impl()) ? Version.parse(a.version()).compareTo(Version.parse(b.version()))
+                : a.impl().compareTo(b.impl()));
         List<PlatformPython> ordered = new ArrayList<>();
-        for (String[] py : pythons) {
+        for (Py py : pythons) {
             for (Set<PlatformPython> set : byPlatform.values()) {
-                set.stream().filter(p -> p.impl().equals(py[0]) && p.python().equals(py[1])).forEach(ordered::add);
+                set.stream().filter(p -> p.impl().equals(py.impl()) && p.python().equals(py.version())).forEach(ordered::add);
             }
         }
         return Optional.of(new CiTargets(ordered, String.join(", ", platformFiles), String.join(", ", pythonFrom)));
@@ -323,23 +319,29 @@ final class ProjectDependencies {
         return Optional.empty();
     }
 
-    /** The platform tags one CI build target installs on, each with cibuildwheel's identifier platform. */
-    static List<String[]> platforms(BuildTarget bt, PyProject py) {
+    /** A platform tag and the platform part of cibuildwheel's build identifiers ({@code macosx_universal2}). */
+    record Platform(String tag, String identifier) {}
+
+    /** An implementation ({@code cp}, {@code pp}) and a Python version X.Y. */
+    record Py(String impl, String version) {}
+
+    /** The platform tags one CI build target installs on. */
+    static List<Platform> platforms(BuildTarget bt, PyProject py) {
         String arch = bt.arch();
-        List<String[]> out = new ArrayList<>();
+        List<Platform> out = new ArrayList<>();
         switch (bt.os()) {
             case "macos" -> {
                 String dt = bt.deploymentTarget() == null ? null : bt.deploymentTarget().value();
                 if (arch.equals("x86_64") || arch.equals("universal2")) {
-                    out.add(new String[] {"macosx_" + macos(dt, "10.9") + "_x86_64", "macosx_" + arch});
+                    out.add(new Platform("macosx_" + macos(dt, "10.9") + "_x86_64", "macosx_" + arch));
                 }
                 if (arch.equals("arm64") || arch.equals("universal2")) {
-                    out.add(new String[] {"macosx_" + macos(dt, "11.0") + "_arm64", "macosx_" + arch});
+                    out.add(new Platform("macosx_" + macos(dt, "11.0") + "_arm64", "macosx_" + arch));
                 }
             }
             case "linux" -> {
                 if (Set.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l").contains(arch)) {
-                    out.add(new String[] {"manylinux_" + manylinux(bt.run(), py, arch) + "_" + arch, "manylinux_" + arch});
+                    out.add(new Platform("manylinux_" + manylinux(bt.run(), py, arch) + "_" + arch, "manylinux_" + arch));
                 }
             }
             case "windows" -> {
@@ -350,7 +352,7 @@ final class ProjectDependencies {
                     default -> null;
                 };
                 if (tag != null) {
-                    out.add(new String[] {tag, tag});
+                    out.add(new Platform(tag, tag));
                 }
             }
             default -> { }
