@@ -9,9 +9,11 @@ import dev.wheelwright.index.HttpFetcher;
 import dev.wheelwright.index.IndexSettings;
 import dev.wheelwright.index.PackageFinder;
 import dev.wheelwright.index.PipConfig;
-import dev.wheelwright.index.ProjectRequirements;
 import dev.wheelwright.index.Resolver;
 import dev.wheelwright.index.Target;
+import dev.wheelwright.project.ProjectFacts;
+import dev.wheelwright.project.ProjectProblem;
+import dev.wheelwright.project.ProjectReader;
 import dev.wheelwright.report.DepsRenderer;
 import dev.wheelwright.report.FindingsReport;
 import dev.wheelwright.rules.Finding;
@@ -26,8 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,8 +47,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "deps", mixinStandardHelpOptions = true,
         description = {"Dependency tree with wheel availability per target.",
                 "",
-                "Reads a project folder (pyproject.toml [build-system].requires and [project].dependencies, "
-                        + "setup.cfg setup_requires/install_requires; setup.py is never run) or requirement strings, "
+                "Reads a project folder as 'doctor' does (pyproject.toml [build-system].requires, [project].dependencies and "
+                        + "optional-dependencies; setup.cfg and setup.py setup_requires, install_requires and extras_require; "
+                        + "setup.py is parsed as text, never run) or requirement strings, "
                         + "looks every dependency up in the package indexes (PEP 691 JSON / PEP 503 HTML, "
                         + "pip's configuration and PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS honoured) "
                         + "and shows, per target, the version and wheel pip would pick.",
@@ -57,11 +60,25 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "Requires-Python honoured), then the wheel whose tag the target prefers most, else the sdist. "
                         + "Requires-Dist is followed with markers evaluated for each target.",
                 "",
-                "Default targets (when no --target is given): manylinux_2_17_x86_64, manylinux_2_17_aarch64, "
-                        + "macosx_10_9_x86_64, macosx_11_0_arm64 and win_amd64, for Python 3.12.",
+                "Targets: --target (with --python, default " + Target.DEFAULT_PYTHON + ") when given. Otherwise, for a project "
+                        + "folder, the wheels its CI builds with cibuildwheel (the same targets 'doctor' derives: runner and "
+                        + "CIBW_ARCHS*/[tool.cibuildwheel] archs): macOS as macosx_<MACOSX_DEPLOYMENT_TARGET, at least 10.9 "
+                        + "for x86_64 and 11.0 for arm64>_<arch> (universal2 resolves both thin archs, as pip installs on each "
+                        + "kind of Mac), Linux as manylinux_2_17_<arch> or the configured manylinux image, Windows as "
+                        + "win_amd64/win32/win_arm64; Python versions from CIBW_BUILD/[tool.cibuildwheel].build (minus "
+                        + "CIBW_SKIP), else the oldest and newest of 3.8-3.14 that requires-python admits, else "
+                        + Target.DEFAULT_PYTHON + " (--python overrides). Without CI targets, or for requirement strings: "
+                        + "manylinux_2_17_x86_64, manylinux_2_17_aarch64, macosx_10_9_x86_64, macosx_11_0_arm64 and win_amd64. "
+                        + "The report says where its targets came from.",
                 "",
-                "Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 bad input, or an index could not be "
-                        + "read for some dependency (the report still comes out, the problems are printed on stderr)."})
+                "Findings: WW-D001/WW-D002 (no wheel for a target), WW-D003 (an index, find-links location or "
+                        + "metadata file could not be read; also one stderr line per URL; the rest of the report still "
+                        + "comes out), WW-D004 (no installable release at all: not on any index, no matching version).",
+                "",
+                "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on (WW-D003 and WW-D004 "
+                        + "are errors, so an unreadable index gives 1 with the default --fail-on error; --fail-on never "
+                        + "gives 0); 2 bad input: an invalid requirement, target or option, a malformed project file, "
+                        + "an unknown --extra."})
 public final class DepsCommand implements Callable<Integer> {
 
     @Spec
@@ -136,24 +153,49 @@ public final class DepsCommand implements Callable<Integer> {
         if (offline && noCache) {
             throw new WheelwrightException("--offline needs the cache: drop --no-cache");
         }
-        List<Target> targets = targets();
-        HttpCache cache = noCache ? null : new HttpCache(cacheDir != null ? cacheDir : HttpCache.defaultDir(),
-                Math.max(1, cacheMaxMb) * 1024 * 1024);
-        HttpFetcher http = new HttpFetcher(cache, offline, retries + 1, Duration.ofMillis(500), Duration.ofSeconds(Math.max(1, timeout)));
-        PackageFinder finder = PackageFinder.of(settings(), http);
-
         List<Resolver.Root> roots = new ArrayList<>();
         Path project = null;
         String subject;
-        if (inputs.isEmpty() && requirementFiles.isEmpty() || inputs.size() == 1 && Files.isDirectory(Path.of(inputs.get(0)))) {
-            Path dir = Path.of(inputs.isEmpty() ? "." : inputs.get(0));
-            ProjectRequirements req = ProjectRequirements.read(dir, extras);
+        List<Target> targets;
+        String targetsFrom;
+        List<String> notes = new ArrayList<>();
+        Path projectDir = inputs.isEmpty() && requirementFiles.isEmpty() ? Path.of(".")
+                : inputs.size() == 1 && requirementFiles.isEmpty() ? projectDir(inputs.get(0)) : null;
+        for (String in : inputs) {
+            if (projectDir == null && looksLikePath(in)) {
+                throw new WheelwrightException(in + ": " + (Files.isDirectory(Path.of(in))
+                        ? "a project folder is given alone, without requirement strings or -r"
+                        : Files.exists(Path.of(in)) ? "a file, not a project folder (read a requirements file with -r " + in + ")"
+                        : "no such directory"));
+            }
+        }
+        if (projectDir != null) {
+            Path dir = projectDir;
+            // One way to read a project: the project package, statically (setup.py is parsed, never run).
+            ProjectFacts facts = new ProjectReader().read(dir);
+            ProjectDependencies.Requirements req = ProjectDependencies.requirements(facts, dir, extras);
             if (!noBuildDeps) {
                 req.build().forEach(r -> roots.add(new Resolver.Root(r, DepNode.Kind.BUILD)));
             }
             req.runtime().forEach(r -> roots.add(new Resolver.Root(r, DepNode.Kind.RUNTIME)));
+            notes.addAll(req.notes());
             project = dir;
-            subject = req.sources().isEmpty() ? dir.toString() : req.sources().get(0).normalize().toString();
+            subject = req.files().isEmpty() ? dir.toString() : dir.resolve(req.files().get(0)).normalize().toString();
+            if (platforms.isEmpty()) {
+                ProjectDependencies.failOnProblems(facts, dir, Set.of(ProjectProblem.Kind.CI_CONFIG));
+                Optional<ProjectDependencies.CiTargets> ci = ProjectDependencies.fromCi(facts, Target.DEFAULT_PYTHON);
+                if (ci.isPresent()) {
+                    targets = ciTargets(ci.get());
+                    targetsFrom = pythons.isEmpty() ? ci.get().describe()
+                            : "targets from " + ci.get().platformsFrom() + "; Python from --python";
+                } else {
+                    targets = targets(Target.DEFAULT_PLATFORMS);
+                    targetsFrom = "built-in default targets (no cibuildwheel build found in the project's CI configuration)";
+                }
+            } else {
+                targets = targets(platforms);
+                targetsFrom = "targets from --target";
+            }
         } else {
             if (!extras.isEmpty()) {
                 throw new WheelwrightException("--extra needs a project folder; write extras in the requirement instead (name[extra])");
@@ -165,12 +207,18 @@ public final class DepsCommand implements Callable<Integer> {
                 readRequirementsFile(f).forEach(r -> roots.add(new Resolver.Root(r, DepNode.Kind.RUNTIME)));
             }
             subject = !requirementFiles.isEmpty() && inputs.isEmpty() ? requirementFiles.get(0).toString() : "requirements";
+            targets = targets(platforms.isEmpty() ? Target.DEFAULT_PLATFORMS : platforms);
+            targetsFrom = platforms.isEmpty() ? "built-in default targets" : "targets from --target";
         }
         if (roots.isEmpty()) {
             throw new WheelwrightException(subject + ": declares no requirements");
         }
+        HttpCache cache = noCache ? null : new HttpCache(cacheDir != null ? cacheDir : HttpCache.defaultDir(),
+                Math.max(1, cacheMaxMb) * 1024 * 1024);
+        HttpFetcher http = new HttpFetcher(cache, offline, retries + 1, Duration.ofMillis(500), Duration.ofSeconds(Math.max(1, timeout)));
+        PackageFinder finder = PackageFinder.of(settings(), http);
 
-        DependencyReport report = new Resolver(finder).resolve(subject, roots, targets);
+        DependencyReport report = new Resolver(finder).resolve(subject, roots, targets).withTargetsFrom(targetsFrom);
 
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.DEPS));
@@ -178,7 +226,12 @@ public final class DepsCommand implements Callable<Integer> {
         FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
         List<Finding> findings = output.suppressions(catalog).apply(RuleEngine.run(rules, facts));
 
-        int code;
+        // Index problems are findings (WW-D003) and, as pip's "Could not fetch URL", one stderr line per URL.
+        PrintWriter err = spec.commandLine().getErr();
+        notes.forEach(n -> err.println("wheelwright: warning: " + n));
+        report.problems().forEach(p -> err.println("wheelwright: " + p.message()));
+        err.flush();
+
         if (DepsRenderer.handles(common.format)) {
             FindingsReport fr = new FindingsReport(Version.NAME, Version.VERSION, findings, rules);
             boolean color = common.format.equals("text") && common.color(System.console() != null);
@@ -190,32 +243,69 @@ public final class DepsCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(buf);
                 spec.commandLine().getOut().flush();
             }
-            code = FindingsOutput.exitCode(findings, common.failOn);
-        } else {
-            code = output.report(catalog, rules, findings);
+            return FindingsOutput.exitCode(findings, common.failOn);
         }
-        Set<String> problems = problems(report);
-        if (!problems.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            problems.forEach(p -> err.println("wheelwright: " + p));
-            err.flush();
-            return ExitCode.USAGE;
-        }
-        return code;
+        return output.report(catalog, rules, findings);
     }
 
-    private List<Target> targets() {
+    /**
+     * The project folder an input names: a folder, or a pyproject.toml, setup.py or setup.cfg
+     * file (its folder); null for a requirement string.
+     */
+    private static Path projectDir(String in) {
+        if (!looksLikePath(in)) {
+            return null;
+        }
+        Path p = Path.of(in);
+        if (Files.isDirectory(p)) {
+            return p;
+        }
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        if (Files.isRegularFile(p) && List.of("pyproject.toml", "setup.py", "setup.cfg").contains(name)) {
+            return p.getParent() == null ? Path.of(".") : p.getParent();
+        }
+        return null;
+    }
+
+    /** A PEP 508 name has no slash and does not start with a dot; a direct reference has an '@'. */
+    private static boolean looksLikePath(String in) {
+        if (in.contains("@")) {
+            return false;
+        }
+        try {
+            Path p = Path.of(in);
+            return !in.isBlank() && (in.contains("/") || in.contains("\\") || in.startsWith(".") || Files.isDirectory(p));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private List<Target> targets(List<String> plats) {
         List<String> ps = pythons.isEmpty() ? List.of(Target.DEFAULT_PYTHON) : pythons;
-        List<String> plats = platforms.isEmpty() ? Target.DEFAULT_PLATFORMS : platforms;
         List<Target> out = new ArrayList<>();
         for (String py : ps) {
             for (String pl : plats) {
-                Target t = new Target(pl.strip(), py.strip(), impl);
-                t.tags(); // validates the platform, the Python version and the implementation, naming the bad one
-                out.add(t);
+                out.add(checked(new Target(pl.strip(), py.strip(), impl)));
             }
         }
         return out;
+    }
+
+    /** The CI's targets; --python, when given, replaces the Python versions CI would build. */
+    private List<Target> ciTargets(ProjectDependencies.CiTargets ci) {
+        if (!pythons.isEmpty()) {
+            return targets(ci.targets().stream().map(ProjectDependencies.PlatformPython::platform).distinct().toList());
+        }
+        List<Target> out = new ArrayList<>();
+        for (ProjectDependencies.PlatformPython p : ci.targets()) {
+            out.add(checked(new Target(p.platform(), p.python(), p.impl())));
+        }
+        return out;
+    }
+
+    private static Target checked(Target t) {
+        t.tags(); // validates the platform, the Python version and the implementation, naming the bad one
+        return t;
     }
 
     private IndexSettings settings() {
@@ -254,18 +344,6 @@ public final class DepsCommand implements Callable<Integer> {
                 continue;
             }
             out.add(full);
-        }
-        return out;
-    }
-
-    private static Set<String> problems(DependencyReport report) {
-        Set<String> out = new LinkedHashSet<>();
-        for (DependencyReport.TargetTree t : report.trees()) {
-            for (DepNode n : t.nodes()) {
-                if (n.status() == DepNode.Status.ERROR && n.note() != null) {
-                    out.add(n.note());
-                }
-            }
         }
         return out;
     }

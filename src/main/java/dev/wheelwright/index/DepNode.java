@@ -54,5 +54,10 @@ public record DepNode(String name, String requirement, Kind kind, String version
         public String label() {
             return label;
         }
+
+        /** The value conditions compare with (the same words as the report: "sdist only"). */
+        public String id() {
+            return label;
+        }
     }
 }

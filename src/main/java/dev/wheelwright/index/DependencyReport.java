@@ -12,30 +12,52 @@ import java.util.Set;
  * The dependency trees of one project (or requirement list) for several targets: the facts the
  * WW-D rules read, and what {@code deps} prints.
  *
+ * <p>Rules read it in {@code when:} conditions as the root {@code deps} (see rules/README.md):
+ * {@code deps.trees} with each tree's {@code target} and {@code nodes} (every node, flat),
+ * {@code deps.problems}, {@code deps.targetsFrom}.
+ *
  * @param subject  what was resolved (a project folder or "requirements")
  * @param sources  where packages were looked up, in order
  * @param trees    one tree per target, in the order the targets were given
+ * @param problems the index pages and files that could not be read, each with the dependencies
+ *                 that needed it
+ * @param targetsFrom where the targets came from, for the report ("--target", "the built-in
+ *                 defaults", "targets from .github/workflows/wheels.yml ..."); null when not said
  */
-public record DependencyReport(String subject, List<String> sources, List<TargetTree> trees) {
+public record DependencyReport(String subject, List<String> sources, List<TargetTree> trees, List<IndexProblem> problems,
+        String targetsFrom) {
 
     public DependencyReport {
         sources = List.copyOf(sources);
         trees = List.copyOf(trees);
+        problems = List.copyOf(problems);
     }
 
-    /** The top-level requirements of one target and their subtrees. */
-    public record TargetTree(Target target, List<DepNode> roots) {
+    /** The same report, saying where its targets came from. */
+    public DependencyReport withTargetsFrom(String from) {
+        return new DependencyReport(subject, sources, trees, problems, from);
+    }
+
+    /**
+     * The top-level requirements of one target and their subtrees.
+     *
+     * @param target the target
+     * @param roots  the top-level requirements that apply there, with their subtrees
+     * @param nodes  every node, depth first, repeated nodes included (derived from {@code roots};
+     *               a flat list so that conditions need no recursion)
+     */
+    public record TargetTree(Target target, List<DepNode> roots, List<DepNode> nodes) {
         public TargetTree {
             roots = List.copyOf(roots);
+            List<DepNode> all = new ArrayList<>();
+            for (DepNode r : roots) {
+                walk(r, all);
+            }
+            nodes = List.copyOf(all);
         }
 
-        /** Every node, depth first, repeated nodes included. */
-        public List<DepNode> nodes() {
-            List<DepNode> out = new ArrayList<>();
-            for (DepNode r : roots) {
-                walk(r, out);
-            }
-            return out;
+        public TargetTree(Target target, List<DepNode> roots) {
+            this(target, roots, List.of());
         }
 
         /** The first (resolved, non-repeated) node of a name. */

@@ -63,15 +63,20 @@ public final class PackageFinder {
         String normalized = Names.canonicalize(name);
         return pages.computeIfAbsent(normalized, n -> {
             List<DistributionFile> files = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
+            List<IndexProblem> problems = new ArrayList<>();
+            List<String> notFound = new ArrayList<>();
             for (PackageSource s : sources) {
                 try {
-                    files.addAll(s.files(n));
+                    List<DistributionFile> found = s.files(n);
+                    if (found.isEmpty()) {
+                        notFound.add(s.location(n));
+                    }
+                    files.addAll(found);
                 } catch (IndexException e) {
-                    problems.add(e.getMessage());
+                    problems.add(IndexProblem.of(IndexProblem.Kind.PAGE, e.getMessage(), s.describe(), n));
                 }
             }
-            return new ProjectPage(n, files, problems);
+            return new ProjectPage(n, files, problems, notFound);
         });
     }
 

@@ -15,4 +15,9 @@ public sealed interface PackageSource permits SimpleRepository, FindLinks {
 
     /** For messages: the URL or folder. */
     String describe();
+
+    /** For messages: where this source looks for one project (an index's project page URL). */
+    default String location(String normalizedName) {
+        return describe();
+    }
 }

@@ -9,6 +9,8 @@ import dev.wheelwright.spec.WheelFilename;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,8 @@ public final class Resolver {
     private static final int MAX_DEPTH = 64;
 
     private final PackageFinder finder;
+    /** Problems met during one {@link #resolve} call, by URL and reason (pages are shared by all targets). */
+    private final Map<String, ProblemBuilder> problems = new LinkedHashMap<>();
 
     public Resolver(PackageFinder finder) {
         this.finder = finder;
@@ -50,6 +54,7 @@ public final class Resolver {
         for (Root r : roots) {
             parsed.add(Pep508.requirement(r.requirement()));
         }
+        problems.clear();
         List<DependencyReport.TargetTree> trees = new ArrayList<>();
         for (Target t : targets) {
             TargetRun run = new TargetRun(t);
@@ -57,7 +62,25 @@ public final class Resolver {
             trees.add(new DependencyReport.TargetTree(t, nodes));
         }
         List<String> sources = finder.sources().stream().map(PackageSource::describe).toList();
-        return new DependencyReport(subject, sources, trees);
+        List<IndexProblem> found = problems.values().stream()
+                .map(b -> new IndexProblem(b.first.kind(), b.first.url(), b.first.source(), b.first.reason(), List.copyOf(b.packages)))
+                .toList();
+        return new DependencyReport(subject, sources, trees, found, null);
+    }
+
+    /** One failing URL and reason, and every dependency that needed it. */
+    private static final class ProblemBuilder {
+        final IndexProblem first;
+        final LinkedHashSet<String> packages = new LinkedHashSet<>();
+
+        ProblemBuilder(IndexProblem first) {
+            this.first = first;
+        }
+    }
+
+
+    private void record(IndexProblem p, String pkg) {
+        problems.computeIfAbsent(p.url() + "\n" + p.reason(), k -> new ProblemBuilder(p)).packages.add(pkg);
     }
 
     /** The version and file picked for one name on one target. */
@@ -163,6 +186,8 @@ public final class Resolver {
                     }
                 } catch (IndexException e) {
                     note = join(note, "dependencies unknown: " + e.getMessage());
+                    String source = c.file() != null && c.file().source() != null ? c.file().source() : "metadata";
+                    record(IndexProblem.of(IndexProblem.Kind.METADATA, e.getMessage(), source, name), name);
                 }
             }
             p.into().node = new DepNode(name, req.text(), kind, str(c.version()), c.status(), fileName(c.file()), c.tag(),
@@ -198,8 +223,12 @@ public final class Resolver {
                 return direct(req);
             }
             ProjectPage page = finder.project(req.normalizedName());
+            // pip skips a source it cannot read and goes on with the others; the problem is still reported.
+            page.problems().forEach(p -> record(p, req.normalizedName()));
             if (page.files().isEmpty()) {
-                String note = !page.problems().isEmpty() ? page.problems().get(0) : "not found in any index";
+                String note = !page.problems().isEmpty() ? page.problems().get(0).message()
+                        : "not found in any index" + (page.notFound().isEmpty() ? ""
+                                : " (looked at " + String.join(", ", page.notFound()) + ")");
                 return new Choice(null, page.problems().isEmpty() ? Status.NO_MATCH : Status.ERROR, null, null, false, null,
                         note, List.of());
             }

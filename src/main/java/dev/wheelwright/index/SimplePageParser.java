@@ -54,6 +54,13 @@ public final class SimplePageParser {
         JsonNode root;
         try {
             root = JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The parser's own words and where it stopped, without its source-description noise.
+            String what = e.getOriginalMessage() == null ? "unreadable" : firstLine(e.getOriginalMessage())
+                    .replaceAll("\\s*\\(start marker at .*$", "");
+            var loc = e.getLocation();
+            throw new IndexException(pageUrl + ": malformed JSON project page (" + what
+                    + (loc != null && loc.getLineNr() > 0 ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "") + ")");
         } catch (Exception e) {
             throw new IndexException(pageUrl + ": malformed JSON project page (" + firstLine(e.getMessage()) + ")");
         }

@@ -39,6 +39,11 @@ public final class SimpleRepository implements PackageSource {
     }
 
     @Override
+    public String location(String normalizedName) {
+        return base.resolve(normalizedName + "/").toString();
+    }
+
+    @Override
     public String describe() {
         return base.toString();
     }

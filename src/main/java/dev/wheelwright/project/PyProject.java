@@ -19,10 +19,13 @@ import java.util.Optional;
  * @param dependencies     PEP 621 {@code [project].dependencies}; empty when absent
  * @param cibuildwheel     {@code [tool.cibuildwheel]} as plain maps, lists and scalars; empty when absent
  * @param wheelwright      {@code [tool.wheelwright]} likewise
+ * @param optionalDependencies PEP 621 {@code [project.optional-dependencies]}: extra name (as written)
+ *                         to its requirements, in file order; empty when absent
  */
 public record PyProject(String file, String text, int buildSystemLine, List<String> buildRequires, int requiresLine,
                         String buildBackend, int backendLine, String projectName, String requiresPython,
-                        List<String> dependencies, Map<String, Object> cibuildwheel, Map<String, Object> wheelwright) {
+                        List<String> dependencies, Map<String, Object> cibuildwheel, Map<String, Object> wheelwright,
+                        Map<String, List<String>> optionalDependencies) {
 
     public boolean hasBuildSystem() {
         return buildSystemLine > 0;

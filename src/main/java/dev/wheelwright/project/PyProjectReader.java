@@ -56,13 +56,21 @@ final class PyProjectReader {
         for (JsonNode d : project.path("dependencies")) {
             deps.add(d.asText());
         }
+        Map<String, List<String>> optional = new LinkedHashMap<>();
+        var extras = project.path("optional-dependencies").fields();
+        while (extras.hasNext()) {
+            var e = extras.next();
+            List<String> reqs = new ArrayList<>();
+            e.getValue().forEach(r -> reqs.add(r.asText()));
+            optional.put(e.getKey(), List.copyOf(reqs));
+        }
         int bsLine = bs.isObject() ? Math.max(1, headerLine(text, "build-system")) : 0;
         return new PyProject(file, text, bsLine, requires == null ? null : List.copyOf(requires),
                 keyLine(text, "build-system", "requires"), backend, keyLine(text, "build-system", "build-backend"),
                 project.path("name").isTextual() ? project.get("name").asText() : null,
                 project.path("requires-python").isTextual() ? project.get("requires-python").asText() : null,
                 List.copyOf(deps), plain(root.path("tool").path("cibuildwheel")),
-                plain(root.path("tool").path("wheelwright")));
+                plain(root.path("tool").path("wheelwright")), java.util.Collections.unmodifiableMap(optional));
     }
 
     private static PyProject throwInvalid(String message, int line) throws InvalidToml {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wheelwright.index.DepNode;
 import dev.wheelwright.index.DependencyReport;
+import dev.wheelwright.index.IndexProblem;
 import dev.wheelwright.rules.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * The {@code deps} report: a dependency tree per target and the dependency × target matrix, then
  * the findings, as text, JSON (the findings document of cli.md with {@code subject},
- * {@code sources}, {@code targets} and {@code matrix} added) or a standalone HTML page.
+ * {@code sources}, {@code targetsFrom}, {@code problems}, {@code targets} and {@code matrix} added)
+ * or a standalone HTML page.
  */
 public final class DepsRenderer {
     private static final String RESET = "\u001B[0m";
@@ -53,7 +55,14 @@ public final class DepsRenderer {
         Paint p = new Paint(color);
         out.write(p.paint(BOLD, "Dependencies of " + deps.subject()) + "\n");
         out.write(p.paint(DIM, "sources: " + (deps.sources().isEmpty() ? "none" : String.join(", ", deps.sources()))) + "\n");
-        out.write(p.paint(DIM, "resolution: " + RESOLUTION_NOTE) + "\n\n");
+        if (deps.targetsFrom() != null) {
+            out.write(p.paint(DIM, deps.targetsFrom()) + "\n");
+        }
+        out.write(p.paint(DIM, "resolution: " + RESOLUTION_NOTE) + "\n");
+        for (IndexProblem problem : deps.problems()) {
+            out.write(p.paint(RED, "could not read " + problem.message()) + "\n");
+        }
+        out.write("\n");
         for (DependencyReport.TargetTree t : deps.trees()) {
             out.write(p.paint(BOLD, t.target().label()) + "\n");
             for (DepNode.Kind kind : DepNode.Kind.values()) {
@@ -159,6 +168,17 @@ public final class DepsRenderer {
         ArrayNode sources = doc.putArray("sources");
         deps.sources().forEach(sources::add);
         doc.put("resolution", RESOLUTION_NOTE);
+        doc.put("targetsFrom", deps.targetsFrom());
+        ArrayNode problems = doc.putArray("problems");
+        for (IndexProblem problem : deps.problems()) {
+            ObjectNode o = problems.addObject();
+            o.put("kind", problem.kind().id());
+            o.put("url", problem.url());
+            o.put("source", problem.source());
+            o.put("reason", problem.reason());
+            ArrayNode pk = o.putArray("packages");
+            problem.packages().forEach(pk::add);
+        }
         ArrayNode targets = doc.putArray("targets");
         for (DependencyReport.TargetTree t : deps.trees()) {
             ObjectNode o = targets.addObject();
@@ -234,7 +254,16 @@ public final class DepsRenderer {
                 .append("</style></head><body>\n");
         h.append("<h1>Dependencies of <code>").append(esc(deps.subject())).append("</code></h1>\n");
         h.append("<p>Sources: ").append(esc(deps.sources().isEmpty() ? "none" : String.join(", ", deps.sources())))
+                .append(deps.targetsFrom() == null ? "" : "<br>" + esc(capitalize(deps.targetsFrom())))
                 .append("<br>Resolution: ").append(esc(RESOLUTION_NOTE)).append("</p>\n");
+        if (!deps.problems().isEmpty()) {
+            h.append("<h2>Could not read</h2>\n<ul>\n");
+            for (IndexProblem problem : deps.problems()) {
+                h.append("<li class=\"error-t\"><code>").append(esc(problem.url())).append("</code>: ").append(esc(problem.reason()))
+                        .append(" (").append(esc(String.join(", ", problem.packages()))).append(")</li>\n");
+            }
+            h.append("</ul>\n");
+        }
         h.append("<h2>Matrix</h2>\n<table><tr><th>dependency</th>");
         for (DependencyReport.TargetTree t : deps.trees()) {
             h.append("<th>").append(esc(t.target().label())).append("</th>");
@@ -312,6 +341,10 @@ public final class DepsRenderer {
             case NO_MATCH -> "nomatch";
             case ERROR -> "error";
         };
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static String esc(String s) {

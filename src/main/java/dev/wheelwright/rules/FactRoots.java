@@ -25,6 +25,7 @@ public final class FactRoots {
         ROOTS.put("project", "dev.wheelwright.project.ProjectFacts");
         ROOTS.put("wheelSet", "dev.wheelwright.wheel.WheelSet");
         ROOTS.put("auditPolicy", "dev.wheelwright.wheel.AuditPolicy");
+        ROOTS.put("deps", "dev.wheelwright.index.DependencyReport");
     }
 
     private static volatile Map<String, Class<?>> resolved;

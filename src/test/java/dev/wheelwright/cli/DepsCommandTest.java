@@ -115,31 +115,227 @@ class DepsCommandTest {
     }
 
     @Test
-    void unknownPackageIsNoMatchAndUnreachableIndexIsOneLine() throws Exception {
+    void unknownPackageIsAnErrorFindingNamingTheUrlLookedAt() throws Exception {
         Run r = run("--index", idx(), "--target", "win_amd64", "no-such-package");
-        assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("no-such-package → no match  not found in any index");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("no-such-package → no match  not found in any index (looked at " + idx() + "no-such-package/)",
+                "WW-D004 dependency-not-found",
+                "dependency no-such-package cannot be installed on cp312-win_amd64: not found in any index (looked at "
+                        + idx() + "no-such-package/)");
+        assertThat(run("--index", idx(), "--target", "win_amd64", "--fail-on", "never", "no-such-package").code()).isZero();
+    }
 
+    @Test
+    void unreachableIndexIsAFindingAndOneStderrLinePerUrl() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Run dead = run("--index", "http://127.0.0.1:" + port + "/simple/", "--retries", "0", "--target", "win_amd64", "ffilib");
-        assertThat(dead.code()).isEqualTo(2);
-        assertThat(dead.out()).contains("ffilib → error");
-        assertThat(dead.err()).startsWith("wheelwright: http://127.0.0.1:" + port + "/simple/ffilib/: cannot reach the index: ")
-                .hasLineCount(1);
+        String dead = "http://127.0.0.1:" + port + "/simple/";
+        Run r = run("--index", dead, "--retries", "0", "--target", "win_amd64", "ffilib", "purelib");
+        assertThat(r.code()).isEqualTo(1); // WW-D003 is an error; --fail-on error
+        assertThat(r.out()).contains("ffilib → error", "purelib → error",
+                "could not read " + dead + "ffilib/: cannot reach the index",
+                "WW-D003 package-index-unreachable",
+                dead + ": cannot reach the index: ");
+        assertThat(r.out()).containsPattern("; not resolved: ffilib, purelib\n");
+        assertThat(r.err().lines().toList()).hasSize(2).allMatch(l -> l.startsWith("wheelwright: " + dead))
+                .anyMatch(l -> l.startsWith("wheelwright: " + dead + "purelib/: cannot reach the index: "));
+        assertThat(run("--index", dead, "--retries", "0", "--target", "win_amd64", "--fail-on", "never", "ffilib").code()).isZero();
+
+        Run json = run("--index", dead, "--retries", "0", "--target", "win_amd64", "--format", "json", "ffilib");
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertThat(doc.path("problems").get(0).path("url").asText()).isEqualTo(dead + "ffilib/");
+        assertThat(doc.path("problems").get(0).path("kind").asText()).isEqualTo("page");
+        assertThat(doc.path("problems").get(0).path("packages").get(0).asText()).isEqualTo("ffilib");
+        assertThat(doc.path("findings").get(0).path("rule").asText()).isEqualTo("WW-D003");
+        assertThat(doc.path("findings").get(0).path("severity").asText()).isEqualTo("error");
+        assertThat(doc.path("summary").path("error").asInt()).isEqualTo(1);
+
+        Path html = tmp.resolve("dead.html");
+        run("--index", dead, "--retries", "0", "--target", "win_amd64", "--format", "html", "-o", html.toString(), "ffilib");
+        assertThat(Files.readString(html)).contains("<h2>Could not read</h2>", "<code>" + dead + "ffilib/</code>: cannot reach the index",
+                "WW-D003 package-index-unreachable");
+
+        Run sarif = run("--index", dead, "--retries", "0", "--target", "win_amd64", "--format", "sarif", "ffilib");
+        JsonNode result = new ObjectMapper().readTree(sarif.out()).path("runs").get(0).path("results").get(0);
+        assertThat(result.path("ruleId").asText()).isEqualTo("WW-D003");
+        assertThat(result.path("message").path("text").asText()).startsWith(dead + "ffilib/: cannot reach the index");
     }
 
     @Test
-    void offlineUsesTheCacheAndAMissIsAnError() {
+    void anExtraIndexThatFailsIsReportedWhileTheMainIndexStillAnswers() throws Exception {
+        try (FixtureIndex broken = new FixtureIndex()) {
+            broken.wheel("ffilib", "9.0", "py3-none-any", List.of(), null, null, true);
+            broken.malformedPage("ffilib");
+            Run r = run("--index", idx(), "--extra-index-url", broken.simpleUrl().toString(), "--target", "macosx_11_0_arm64",
+                    "--python", "3.9", "ffilib");
+            assertThat(r.out()).contains("ffilib → 1.2.0 cp39-cp39-macosx_11_0_arm64", "WW-D003",
+                    broken.simpleUrl() + "ffilib/: malformed JSON project page",
+                    "looked up in the other sources instead: ffilib");
+            assertThat(r.err()).startsWith("wheelwright: " + broken.simpleUrl() + "ffilib/: malformed JSON project page").hasLineCount(1);
+            assertThat(r.code()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void offlineUsesTheCacheAndAMissIsAFinding() {
         assertThat(run("--index", idx(), "--target", "win_amd64", "purelib").code()).isZero();
         Run off = run("--index", idx(), "--offline", "--target", "win_amd64", "purelib");
         assertThat(off.code()).isZero();
         assertThat(off.out()).contains("purelib → 2.0 py3-none-any");
         Run miss = run("--index", idx(), "--offline", "--target", "win_amd64", "newpy");
-        assertThat(miss.code()).isEqualTo(2);
+        assertThat(miss.code()).isEqualTo(1);
         assertThat(miss.err()).isEqualTo("wheelwright: " + idx() + "newpy/: not in the cache and --offline is set\n");
+        assertThat(miss.out()).contains("WW-D003", idx() + "newpy/: not in the cache and --offline is set; not resolved: newpy");
+    }
+
+    /** A project whose CI builds cp39 wheels on an Apple silicon runner and on Linux x86_64, with setup_requires in setup.py. */
+    private Path ciProject() throws Exception {
+        Path proj = tmp.resolve("ciproj");
+        Path wf = Files.createDirectories(proj.resolve(".github/workflows"));
+        Files.writeString(wf.resolve("wheels.yml"), """
+                on: push
+                jobs:
+                  wheels:
+                    runs-on: ${{ matrix.os }}
+                    strategy:
+                      matrix:
+                        os: [macos-14, ubuntu-22.04]
+                    steps:
+                      - uses: actions/checkout@v4
+                      - uses: pypa/cibuildwheel@v2.21.3
+                        env:
+                          CIBW_BUILD: "cp39-*"
+                """);
+        Files.writeString(proj.resolve("setup.py"), """
+                from setuptools import setup
+                setup(name="demo", version="1.0",
+                      setup_requires=["ffilib==1.1.0"],
+                      install_requires=["purelib"])
+                """);
+        return proj;
+    }
+
+    @Test
+    void defaultTargetsComeFromTheProjectsCiAndSetupRequiresIsABuildRequirement() throws Exception {
+        Path proj = ciProject();
+        Run r = run("--index", idx(), proj.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("Dependencies of " + proj.resolve("setup.py"),
+                "targets from .github/workflows/wheels.yml; Python from CIBW_BUILD in .github/workflows/wheels.yml",
+                "cp39-macosx_11_0_arm64\n  build requirements\n  └── ffilib==1.1.0 → 1.1.0 sdist only (wheel from 1.2.0)",
+                "cp39-manylinux_2_17_x86_64\n  build requirements\n  └── ffilib==1.1.0 → 1.1.0 cp39-cp39-manylinux_2_17_x86_64",
+                "build dependency ffilib 1.1.0 has no macosx_11_0_arm64 wheel for Python 3.9; 1.2.0 is the first version that has one");
+        assertThat(r.out()).containsPattern("dependency +cp39-macosx_11_0_arm64 +cp39-manylinux_2_17_x86_64\n");
+        assertThat(r.out()).doesNotContain("win_amd64", "cp312");
+
+        Run json = run("--index", idx(), "--format", "json", proj.toString());
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertThat(doc.path("targetsFrom").asText()).startsWith("targets from .github/workflows/wheels.yml");
+        assertThat(doc.path("targets")).extracting(t -> t.path("label").asText())
+                .containsExactly("cp39-macosx_11_0_arm64", "cp39-manylinux_2_17_x86_64");
+
+        Path html = tmp.resolve("ci.html");
+        run("--index", idx(), "--format", "html", "-o", html.toString(), proj.toString());
+        assertThat(Files.readString(html)).contains("Targets from .github/workflows/wheels.yml");
+
+        // --target wins over CI; --python replaces CI's Python versions.
+        Run explicit = run("--index", idx(), "--target", "win_amd64", proj.toString());
+        assertThat(explicit.out()).contains("targets from --target\n", "cp312-win_amd64").doesNotContain("cp39-macosx_11_0_arm64");
+        Run py = run("--index", idx(), "--python", "3.12", proj.toString());
+        assertThat(py.out()).contains("Python from --python", "cp312-macosx_11_0_arm64", "cp312-manylinux_2_17_x86_64");
+    }
+
+    @Test
+    void helpSaysWhereTargetsComeFromAndWhatTheExitCodesMean() {
+        Run r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("the wheels its CI builds with cibuildwheel",
+                "universal2 resolves both thin archs", "The report says where its targets came from",
+                "WW-D003 (an index, find-links location or metadata file could not be read",
+                "--fail-on never gives 0");
+    }
+
+    @Test
+    void aComputedSetupRequiresIsAWarningOnStderr() throws Exception {
+        Path proj = Files.createDirectories(tmp.resolve("computed"));
+        Files.writeString(proj.resolve("setup.py"), """
+                from setuptools import setup
+                setup(name="x", setup_requires=open("reqs.txt").read().split(), install_requires=["purelib"])
+                """);
+        Run r = run("--index", idx(), "--target", "win_amd64", proj.toString());
+        assertThat(r.err()).isEqualTo("wheelwright: warning: " + proj.resolve("setup.py")
+                + ":2: setup_requires is computed when setup.py runs; not read\n");
+        assertThat(r.out()).contains("purelib → 2.0 py3-none-any");
+    }
+
+    @Test
+    void withoutCiTargetsTheBuiltInDefaultsAreUsedAndSaidSo() throws Exception {
+        Path proj = Files.createDirectories(tmp.resolve("plain"));
+        Files.writeString(proj.resolve("pyproject.toml"), "[project]\nname = \"x\"\ndependencies = [\"purelib\"]\n");
+        Run r = run("--index", idx(), proj.toString());
+        assertThat(r.out()).contains("built-in default targets (no cibuildwheel build found in the project's CI configuration)",
+                "cp312-manylinux_2_17_x86_64", "cp312-win_amd64");
+    }
+
+    @Test
+    void badProjectFilesAreOneLineAndExitTwo() throws Exception {
+        Path proj = ciProject();
+        Files.writeString(proj.resolve("pyproject.toml"), "[build-system]\nrequires = [\"setuptools\"\n");
+        Run r = run("--index", idx(), proj.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("wheelwright: " + proj.resolve("pyproject.toml") + ":").contains("malformed TOML").hasLineCount(1);
+        assertThat(r.out()).isEmpty();
+
+        Files.delete(proj.resolve("pyproject.toml"));
+        Files.writeString(proj.resolve(".github/workflows/broken.yml"), "jobs: [unclosed\n");
+        Run ci = run("--index", idx(), proj.toString());
+        assertThat(ci.code()).isEqualTo(2);
+        assertThat(ci.err()).startsWith("wheelwright: " + proj.resolve(".github/workflows/broken.yml"))
+                .contains("malformed CI configuration").hasLineCount(1);
+        // The CI files do not matter when the targets are given.
+        assertThat(run("--index", idx(), "--target", "win_amd64", proj.toString()).code()).isZero();
+    }
+
+    @Test
+    void userRulesReadTheDependencyReportAsDeps() throws Exception {
+        Path rule = Files.createDirectories(tmp.resolve("my-rules/WW-D900-sdist-only-build-requirement"));
+        Files.writeString(rule.resolve("rule.yaml"), """
+                id: WW-D900
+                name: sdist-only-build-requirement
+                severity: error
+                title: A build requirement would be built from source
+                reads: deps
+                when: "any(deps.trees, t -> any(t.nodes, n -> n.kind == 'build' && n.status == 'sdist only')) && deps.problems.isEmpty() && deps.targetsFrom startsWith 'targets from'"
+                message: "a build requirement of {deps.subject} has only an sdist"
+                """);
+        Path proj = ciProject();
+        Run r = run("--index", idx(), "--format", "json", "--rules", tmp.resolve("my-rules").toString(), proj.toString());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.path("findings")).extracting(f -> f.path("rule").asText()).contains("WW-D900");
+        assertThat(r.code()).isEqualTo(1);
+        // On x86_64 Linux ffilib 1.1.0 has a wheel: the condition is false there.
+        Run linux = run("--index", idx(), "--target", "manylinux_2_17_x86_64", "--python", "3.9", "--format", "json",
+                "--rules", tmp.resolve("my-rules").toString(), proj.toString());
+        assertThat(linux.out()).doesNotContain("WW-D900");
+    }
+
+    @Test
+    void pathsAreTakenAsProjectsOrRefusedOnOneLine() throws Exception {
+        Path proj = ciProject();
+        Run viaFile = run("--index", idx(), "--target", "win_amd64", proj.resolve("setup.py").toString());
+        assertThat(viaFile.out()).contains("Dependencies of " + proj.resolve("setup.py"), "purelib → 2.0 py3-none-any");
+        Path missing = tmp.resolve("nope");
+        assertThat(run("--index", idx(), missing.toString()).err()).isEqualTo("wheelwright: " + missing + ": no such directory\n");
+        Path reqs = Files.writeString(tmp.resolve("reqs.txt"), "purelib\n");
+        Run file = run("--index", idx(), reqs.toString());
+        assertThat(file.code()).isEqualTo(2);
+        assertThat(file.err()).isEqualTo("wheelwright: " + reqs + ": a file, not a project folder (read a requirements file with -r "
+                + reqs + ")\n");
+        assertThat(run("--index", idx(), proj.toString(), "purelib").err())
+                .isEqualTo("wheelwright: " + proj + ": a project folder is given alone, without requirement strings or -r\n");
     }
 
     @Test

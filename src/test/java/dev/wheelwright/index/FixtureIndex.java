@@ -129,6 +129,25 @@ public final class FixtureIndex implements AutoCloseable {
         project(name).files().add(new FileSpec(filename, data, requiresPython, yanked, false, null));
     }
 
+    /** The project page of {@code name} answers with HTTP 500 from now on (every retry included). */
+    public void failPage(String name) {
+        failures.put("/simple/" + name + "/", new AtomicInteger(Integer.MAX_VALUE));
+    }
+
+    /** The project page of {@code name} is served as a truncated, unparsable JSON document. */
+    public void malformedPage(String name) {
+        malformed.add(name);
+    }
+
+    /** The PEP 658 metadata files of {@code name}'s wheels answer with HTTP 500. */
+    public void failMetadata(String name) {
+        for (FileSpec f : project(name).files()) {
+            if (f.metadata()) {
+                failures.put("/files/" + f.filename() + ".metadata", new AtomicInteger(Integer.MAX_VALUE));
+            }
+        }
+    }
+
     private Project project(String name) {
         return projects.computeIfAbsent(name, n -> new Project(n, new ArrayList<>()));
     }

@@ -89,7 +89,7 @@ class PackageFinderTest {
 
         ProjectPage miss = finder(fetcher(true)).project("newpy");
         assertThat(miss.files()).isEmpty();
-        assertThat(miss.problems()).singleElement().asString()
+        assertThat(miss.problems()).singleElement().extracting(IndexProblem::message).asString()
                 .isEqualTo(index.simpleUrl() + "newpy/: not in the cache and --offline is set");
     }
 
@@ -168,16 +168,24 @@ class PackageFinderTest {
         assertThat(index.requests.get("/simple/ffilib/").get()).isEqualTo(3);
 
         index.failures.put("/simple/newpy/", new java.util.concurrent.atomic.AtomicInteger(5));
-        assertThat(finder(fetcher(false)).project("newpy").problems()).singleElement().asString()
+        ProjectPage failed = finder(fetcher(false)).project("newpy");
+        assertThat(failed.problems()).singleElement().extracting(IndexProblem::message).asString()
                 .isEqualTo(index.simpleUrl() + "newpy/: HTTP 500 (server error)");
+        assertThat(failed.notFound()).isEmpty();
+        IndexProblem p = failed.problems().get(0);
+        assertThat(p.url()).isEqualTo(index.simpleUrl() + "newpy/");
+        assertThat(p.source()).isEqualTo(index.simpleUrl().toString());
+        assertThat(p.reason()).isEqualTo("HTTP 500 (server error)");
+        assertThat(p.packages()).containsExactly("newpy");
     }
 
     @Test
     void unknownProjectIsEmptyAndMalformedPageIsAProblem() {
         assertThat(finder(fetcher(false)).project("nothing-here").files()).isEmpty();
         assertThat(finder(fetcher(false)).project("nothing-here").problems()).isEmpty();
+        assertThat(finder(fetcher(false)).project("nothing-here").notFound()).containsExactly(index.simpleUrl() + "nothing-here/");
         index.malformed.add("newpy");
-        assertThat(finder(fetcher(false)).project("newpy").problems()).singleElement().asString()
+        assertThat(finder(fetcher(false)).project("newpy").problems()).singleElement().extracting(IndexProblem::message).asString()
                 .startsWith(index.simpleUrl() + "newpy/: malformed JSON project page");
     }
 

@@ -120,4 +120,36 @@ class ResolverTest {
         assertThat(r.matrix().get("winonly")).containsOnlyKeys("cp39-win_amd64");
         assertThat(r.matrix().get("ffilib").get("cp39-macosx_11_0_arm64").status()).isEqualTo(Status.WHEEL);
     }
+
+    @Test
+    void problemsAreCollectedOncePerUrlWithEveryPackageThatNeededIt() throws Exception {
+        try (FixtureIndex ix = new FixtureIndex()) {
+            ix.wheel("parent", "1.0", "py3-none-any", List.of("child", "broken"), null, null, true);
+            ix.wheel("child", "1.0", "py3-none-any", List.of(), null, null, true);
+            ix.wheel("broken", "1.0", "py3-none-any", List.of(), null, null, true);
+            ix.wheel("nometa", "1.0", "py3-none-any", List.of("child"), null, null, true);
+            ix.failPage("broken");
+            ix.failMetadata("nometa");
+            HttpFetcher http = new HttpFetcher(null, false, 1, Duration.ofMillis(1), Duration.ofSeconds(5));
+            PackageFinder finder = new PackageFinder(List.of(new SimpleRepository(ix.simpleUrl(), http)), http);
+            DependencyReport r = new Resolver(finder).resolve("test",
+                    List.of(new Resolver.Root("parent", Kind.RUNTIME), new Resolver.Root("broken", Kind.BUILD),
+                            new Resolver.Root("nometa", Kind.RUNTIME)),
+                    List.of(new Target("win_amd64", "3.12", "cp"), new Target("macosx_11_0_arm64", "3.12", "cp")));
+            assertThat(r.problems()).hasSize(2);
+            IndexProblem page = r.problems().get(0);
+            assertThat(page.kind()).isEqualTo(IndexProblem.Kind.PAGE);
+            assertThat(page.message()).isEqualTo(ix.simpleUrl() + "broken/: HTTP 500 (server error)");
+            assertThat(page.source()).isEqualTo(ix.simpleUrl().toString());
+            assertThat(page.packages()).containsExactly("broken");
+            IndexProblem meta = r.problems().get(1);
+            assertThat(meta.kind()).isEqualTo(IndexProblem.Kind.METADATA);
+            assertThat(meta.url()).endsWith("/files/nometa-1.0-py3-none-any.whl.metadata");
+            assertThat(meta.packages()).containsExactly("nometa");
+            DependencyReport.TargetTree tree = r.trees().get(0);
+            assertThat(tree.find("broken").orElseThrow().status()).isEqualTo(Status.ERROR);
+            assertThat(tree.find("nometa").orElseThrow().children()).isEmpty();
+            assertThat(tree.nodes()).extracting(DepNode::name).containsExactly("parent", "child", "broken", "broken", "nometa");
+        }
+    }
 }

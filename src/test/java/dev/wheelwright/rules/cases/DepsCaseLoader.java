@@ -8,6 +8,7 @@ import dev.wheelwright.index.DepNode;
 import dev.wheelwright.index.DependencyReport;
 import dev.wheelwright.index.FixtureIndex;
 import dev.wheelwright.index.HttpFetcher;
+import dev.wheelwright.index.IndexProblem;
 import dev.wheelwright.index.PackageFinder;
 import dev.wheelwright.index.Resolver;
 import dev.wheelwright.index.SimpleRepository;
@@ -34,7 +35,12 @@ import java.util.List;
  *       requires: []                                   # Requires-Dist of its wheels
  *       requires-python: ">=3.8"                       # optional
  *       yanked: "reason"                               # optional
+ * fail:                                # optional: make the index fail for a project
+ *   ffilib: page-500                   # page-500, malformed-page or metadata-500
  * </pre>
+ *
+ * <p>The fixture index listens on a new port each run; in the report it is renamed
+ * {@value #CASE_INDEX} so that expected messages can quote URLs.
  */
 public final class DepsCaseLoader implements CaseLoader {
 
@@ -59,6 +65,17 @@ public final class DepsCaseLoader implements CaseLoader {
                     }
                 }
             }
+            var fail = root.path("fail").fields();
+            while (fail.hasNext()) {
+                var f = fail.next();
+                switch (f.getValue().asText()) {
+                    case "page-500" -> index.failPage(f.getKey());
+                    case "malformed-page" -> index.malformedPage(f.getKey());
+                    case "metadata-500" -> index.failMetadata(f.getKey());
+                    default -> throw new IllegalArgumentException(caseInput + ": unknown failure '" + f.getValue().asText()
+                            + "' (page-500, malformed-page or metadata-500)");
+                }
+            }
             HttpFetcher http = new HttpFetcher(null, false, 1, Duration.ofMillis(1), Duration.ofSeconds(10));
             PackageFinder finder = new PackageFinder(List.of(new SimpleRepository(index.simpleUrl(), http)), http);
             List<Resolver.Root> roots = new ArrayList<>();
@@ -69,8 +86,29 @@ public final class DepsCaseLoader implements CaseLoader {
                 targets.add(new Target(t.path("platform").asText(), t.path("python").asText("3.12"), t.path("impl").asText("cp")));
             }
             DependencyReport report = new Resolver(finder).resolve(root.path("subject").asText("pyproject.toml"), roots, targets);
-            return Facts.builder().put(DependencyReport.class, report).build();
+            return Facts.builder().put(DependencyReport.class, stableUrls(report, index.simpleUrl().resolve("/").toString())).build();
         }
+    }
+
+    /** The index URL as expected files write it: the fixture's port changes from run to run. */
+    public static final String CASE_INDEX = "http://index.test/simple/";
+    private static final String CASE_HOST = "http://index.test/";
+
+    /** The report with the fixture's real URL replaced by {@link #CASE_INDEX} wherever it is quoted. */
+    static DependencyReport stableUrls(DependencyReport r, String real) {
+        java.util.function.UnaryOperator<String> fix = s -> s == null ? null : s.replace(real, CASE_HOST);
+        List<DependencyReport.TargetTree> trees = r.trees().stream()
+                .map(t -> new DependencyReport.TargetTree(t.target(), t.roots().stream().map(n -> stableUrls(n, fix)).toList()))
+                .toList();
+        List<IndexProblem> problems = r.problems().stream()
+                .map(p -> new IndexProblem(p.kind(), fix.apply(p.url()), fix.apply(p.source()), fix.apply(p.reason()), p.packages()))
+                .toList();
+        return new DependencyReport(r.subject(), r.sources().stream().map(fix).toList(), trees, problems, r.targetsFrom());
+    }
+
+    private static DepNode stableUrls(DepNode n, java.util.function.UnaryOperator<String> fix) {
+        return new DepNode(n.name(), n.requirement(), n.kind(), n.version(), n.status(), n.file(), n.tag(), n.missingForTarget(),
+                n.firstWheelVersion(), fix.apply(n.note()), n.repeated(), n.children().stream().map(c -> stableUrls(c, fix)).toList());
     }
 
     private static List<String> strings(JsonNode n) {

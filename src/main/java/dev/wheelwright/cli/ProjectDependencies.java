@@ -1,0 +1,487 @@
+package dev.wheelwright.cli;
+
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.project.BuildTarget;
+import dev.wheelwright.project.CiRun;
+import dev.wheelwright.project.Located;
+import dev.wheelwright.project.ProjectFacts;
+import dev.wheelwright.project.ProjectProblem;
+import dev.wheelwright.project.PyProject;
+import dev.wheelwright.project.PyValue;
+import dev.wheelwright.project.SetupCfg;
+import dev.wheelwright.project.SetupPy;
+import dev.wheelwright.spec.Names;
+import dev.wheelwright.spec.SpecifierSet;
+import dev.wheelwright.spec.Version;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code deps} takes from a project read by {@link dev.wheelwright.project.ProjectReader}:
+ * the requirements (build and runtime, with the extras asked for) and, when no {@code --target} is
+ * given, the targets its CI builds wheels for, as cibuildwheel would build them.
+ */
+final class ProjectDependencies {
+    private ProjectDependencies() {}
+
+    /**
+     * The requirements of a project.
+     *
+     * @param build    PEP 518 {@code [build-system].requires}, then {@code setup_requires} (setuptools'
+     *                 PEP 517 backend installs both before the build)
+     * @param runtime  install_requires / {@code [project].dependencies}, then the extras asked for
+     * @param files    the files the requirements came from, relative to the project
+     * @param notes    what could not be read (a {@code setup_requires} computed when setup.py runs)
+     */
+    record Requirements(List<String> build, List<String> runtime, List<String> files, List<String> notes) {}
+
+    /**
+     * Reads the requirements.
+     *
+     * @throws WheelwrightException when a project file is malformed (one line naming it), when the
+     *         folder holds no project file, or when an extra is unknown
+     */
+    static Requirements requirements(ProjectFacts facts, Path dir, List<String> extras) {
+        failOnProblems(facts, dir, Set.of(ProjectProblem.Kind.PYPROJECT, ProjectProblem.Kind.SETUP_CFG, ProjectProblem.Kind.SETUP_PY));
+        PyProject py = facts.pyproject();
+        SetupCfg cfg = facts.setupCfg();
+        SetupPy setupPy = facts.setupPy();
+        if (py == null && cfg == null && setupPy == null) {
+            Path reqs = dir.resolve("requirements.txt");
+            throw new WheelwrightException(dir + ": no pyproject.toml, setup.cfg or setup.py (not a Python project folder)"
+                    + (java.nio.file.Files.isRegularFile(reqs) ? "; for its requirements file use -r " + reqs : ""));
+        }
+        List<String> build = new ArrayList<>();
+        List<String> runtime = new ArrayList<>();
+        Set<String> files = new LinkedHashSet<>();
+        List<String> notes = new ArrayList<>();
+        if (py != null && py.buildRequires() != null) {
+            build.addAll(py.buildRequires());
+            files.add(py.file());
+        }
+        Optional<Located<List<String>>> setupRequires = facts.setupRequires();
+        setupRequires.ifPresent(l -> {
+            build.addAll(l.value());
+            files.add(l.file());
+        });
+        if (setupRequires.isEmpty() && setupPy != null) {
+            setupPy.keyword("setup_requires").filter(k -> k.value().strings().isEmpty()).ifPresent(k ->
+                    notes.add(dir.resolve(setupPy.file()) + ":" + k.line() + ": setup_requires is computed when setup.py runs; not read"));
+        }
+        List<String> install = facts.installRequires();
+        runtime.addAll(install);
+        if (!install.isEmpty()) {
+            files.add(installSource(facts));
+        }
+        if (setupPy != null) {
+            setupPy.keyword("install_requires").filter(k -> k.value().strings().isEmpty()).ifPresent(k ->
+                    notes.add(dir.resolve(setupPy.file()) + ":" + k.line() + ": install_requires is computed when setup.py runs; not read"));
+        }
+        for (String extra : extras) {
+            Optional<Located<List<String>>> reqs = extra(facts, extra);
+            if (reqs.isEmpty()) {
+                throw new WheelwrightException(dir + ": no extra named '" + extra + "' in the project");
+            }
+            runtime.addAll(reqs.get().value());
+            files.add(reqs.get().file());
+        }
+        return new Requirements(build, runtime, List.copyOf(files), notes);
+    }
+
+    /** Where {@link ProjectFacts#installRequires()} took its list from (same order of preference). */
+    private static String installSource(ProjectFacts facts) {
+        if (facts.setupPy() != null && facts.setupPy().keyword("install_requires")
+                .filter(k -> k.value().strings().isPresent()).isPresent()) {
+            return facts.setupPy().file();
+        }
+        if (facts.setupCfg() != null && facts.setupCfg().get("options", "install_requires").isPresent()) {
+            return facts.setupCfg().file();
+        }
+        return facts.pyproject().file();
+    }
+
+    /** An extra's requirements: PEP 621 optional-dependencies, setup.cfg extras_require, setup.py extras_require. */
+    private static Optional<Located<List<String>>> extra(ProjectFacts facts, String extra) {
+        // PEP 685: extra names compare normalised.
+        String want = Names.canonicalize(extra);
+        PyProject py = facts.pyproject();
+        if (py != null) {
+            for (Map.Entry<String, List<String>> e : py.optionalDependencies().entrySet()) {
+                if (Names.canonicalize(e.getKey()).equals(want)) {
+                    return Optional.of(new Located<>(e.getValue(), py.file(), 0));
+                }
+            }
+        }
+        SetupCfg cfg = facts.setupCfg();
+        if (cfg != null) {
+            for (String section : List.of("options.extras_require", "options.extras-require")) {
+                Map<String, SetupCfg.Entry> entries = cfg.sections().get(section);
+                if (entries == null) {
+                    continue;
+                }
+                for (SetupCfg.Entry e : entries.values()) {
+                    if (Names.canonicalize(e.key()).equals(want)) {
+                        return Optional.of(new Located<>(e.items(), cfg.file(), e.line()));
+                    }
+                }
+            }
+        }
+        SetupPy setupPy = facts.setupPy();
+        if (setupPy != null) {
+            Optional<SetupPy.Keyword> k = setupPy.keyword("extras_require");
+            if (k.isPresent() && k.get().value() instanceof PyValue.Dict d) {
+                for (Map.Entry<String, PyValue> e : d.entries().entrySet()) {
+                    if (Names.canonicalize(e.getKey()).equals(want) && e.getValue().strings().isPresent()) {
+                        return Optional.of(new Located<>(e.getValue().strings().get(), setupPy.file(), k.get().line()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A project file that could not be understood stops {@code deps}: one line naming the file and line. */
+    static void failOnProblems(ProjectFacts facts, Path dir, Set<ProjectProblem.Kind> kinds) {
+        for (ProjectProblem p : facts.problems()) {
+            if (kinds.contains(p.kind())) {
+                String what = switch (p.kind()) {
+                    case PYPROJECT -> "malformed TOML: ";
+                    case CI_CONFIG -> "malformed CI configuration: ";
+                    default -> "";
+                };
+                throw new WheelwrightException(dir.resolve(p.file()) + (p.line() > 0 ? ":" + p.line() : "") + ": " + what + p.message());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ targets from CI
+
+    /** A platform tag and a Python version, with the CI file that asks for it. */
+    record PlatformPython(String platform, String python, String impl) {}
+
+    /**
+     * The targets the project's CI builds wheels for, or empty when it builds none with
+     * cibuildwheel.
+     *
+     * @param targets     platform tag and Python pairs, deduplicated, Python versions ascending, then
+     *                    platforms in the order the CI files name them
+     * @param platformsFrom the CI files (and pyproject.toml, when it sets archs) the platforms come from
+     * @param pythonFrom  where the Python versions come from
+     */
+    record CiTargets(List<PlatformPython> targets, String platformsFrom, String pythonFrom) {
+        String describe() {
+            return "targets from " + platformsFrom + "; Python from " + pythonFrom;
+        }
+    }
+
+    /** CPython versions cibuildwheel builds (3.8 to 3.14); a build selector picks among these. */
+    static final List<String> CPYTHONS = List.of("3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14");
+    /** PyPy versions, built only when a selector names {@code pp...} explicitly. */
+    static final List<String> PYPYS = List.of("3.8", "3.9", "3.10", "3.11");
+
+    /**
+     * Maps the project's {@link ProjectFacts#targets()} to platform tags and Python versions.
+     *
+     * <ul>
+     * <li>macOS: {@code macosx_<MACOSX_DEPLOYMENT_TARGET>_<arch>}, with cibuildwheel's floors
+     *     (10.9 for x86_64, 11.0 for arm64: no arm64 Mac runs an older macOS); macOS 11 and later
+     *     count by major version only (packaging's {@code mac_platforms}: 12.3 is 12_0).
+     *     {@code universal2} resolves both thin archs: a universal2 wheel is installed by pip on
+     *     an Intel Mac and on an Apple silicon Mac, and on each pip picks the dependencies'
+     *     wheels for that machine (a thin wheel first, universal2 after it).</li>
+     * <li>Linux: {@code manylinux_2_17_<arch>} (manylinux2014), or the manylinux image the
+     *     project configures ({@code CIBW_MANYLINUX_<ARCH>_IMAGE} or
+     *     {@code [tool.cibuildwheel].manylinux-<arch>-image}: manylinux1 is 2_5, manylinux2010
+     *     2_12, manylinux2014 2_17, manylinux_2_28 2_28). musllinux builds are not resolved.</li>
+     * <li>Windows: AMD64 {@code win_amd64}, x86 {@code win32}, ARM64 {@code win_arm64}.</li>
+     * </ul>
+     * Python versions: cibuildwheel's build selector ({@code CIBW_BUILD}, else
+     * {@code [tool.cibuildwheel].build}; {@code CIBW_SKIP} / {@code skip} removes) matched
+     * against each target's identifiers ({@code cp39-macosx_arm64}); without a selector, the oldest
+     * and the newest of {@link #CPYTHONS} that the project's requires-python admits (the oldest
+     * is where old pins lack new platforms' wheels, the newest where releases lack the new
+     * Python's wheels); without requires-python, {@code fallbackPython}. Requires-Python (or
+     * {@code CIBW_PROJECT_REQUIRES_PYTHON}, which replaces it) always limits the versions, as it
+     * limits cibuildwheel.
+     */
+    static Optional<CiTargets> fromCi(ProjectFacts facts, String fallbackPython) {
+        Map<String, Set<PlatformPython>> byPlatform = new LinkedHashMap<>();
+        Set<String> platformFiles = new LinkedHashSet<>();
+        Set<String> pythonFrom = new LinkedHashSet<>();
+        String projectRequiresPython = requiresPython(facts).orElse(null);
+        for (BuildTarget bt : facts.targets()) {
+            // cibuildwheel: CIBW_PROJECT_REQUIRES_PYTHON replaces the project's requires-python.
+            String requiresPython = bt.run().envVar("CIBW_PROJECT_REQUIRES_PYTHON").map(Located::value).orElse(projectRequiresPython);
+            List<Platform> plats = platforms(bt, facts.pyproject());
+            if (plats.isEmpty()) {
+                continue;
+            }
+            Selector sel = selector(bt.run(), facts.pyproject());
+            for (Platform plat : plats) {
+                List<Py> pys;
+                if (sel.build() != null) {
+                    pys = new ArrayList<>();
+                    for (String v : CPYTHONS) {
+                        if (sel.selects("cp" + v.replace(".", "") + "-" + plat.identifier()) && admits(requiresPython, v)) {
+                            pys.add(new Py("cp", v));
+                        }
+                    }
+                    if (sel.build().toLowerCase(Locale.ROOT).contains("pp")) {
+                        for (String v : PYPYS) {
+                            if (sel.selects("pp" + v.replace(".", "") + "-" + plat.identifier()) && admits(requiresPython, v)) {
+                                pys.add(new Py("pp", v));
+                            }
+                        }
+                    }
+                    pythonFrom.add(sel.from());
+                } else if (requiresPython != null) {
+                    List<String> ok = CPYTHONS.stream().filter(v -> admits(requiresPython, v)).toList();
+                    pys = new ArrayList<>();
+                    if (!ok.isEmpty()) {
+                        pys.add(new Py("cp", ok.get(0)));
+                        if (ok.size() > 1) {
+                            pys.add(new Py("cp", ok.get(ok.size() - 1)));
+                        }
+                    }
+                    pythonFrom.add("requires-python '" + requiresPython + "' (oldest and newest admitted)");
+                } else {
+                    pys = new ArrayList<>();
+                    pys.add(new Py("cp", fallbackPython));
+                    pythonFrom.add("the default " + fallbackPython);
+                }
+                if (pys.isEmpty()) {
+                    continue; // the selector builds nothing here (e.g. CIBW_BUILD names Linux only)
+                }
+                platformFiles.add(bt.run().file());
+                if (bt.declared() != null) {
+                    platformFiles.add(bt.declared().file());
+                }
+                Set<PlatformPython> set = byPlatform.computeIfAbsent(plat.tag(), k -> new LinkedHashSet<>());
+                for (Py py : pys) {
+                    set.add(new PlatformPython(plat.tag(), py.version(), py.impl()));
+                }
+            }
+        }
+        if (byPlatform.isEmpty()) {
+            return Optional.empty();
+        }
+        // Python versions ascending (cp before pp), then platforms in CI order: the order --python/--target give.
+        List<PlatformPython> all = byPlatform.values().stream().flatMap(Set::stream).toList();
+        List<Py> pythons = new ArrayList<>(all.stream().map(p -> new Py(p.impl(), p.python())).distinct().toList());
+        pythons.sort((a, b) -> a.impl().equals(b.impl()) ? Version.parse(a.version()).compareTo(Version.parse(b.version()))
+                : a.impl().compareTo(b.impl()));
+        List<PlatformPython> ordered = new ArrayList<>();
+        for (Py py : pythons) {
+            for (Set<PlatformPython> set : byPlatform.values()) {
+                set.stream().filter(p -> p.impl().equals(py.impl()) && p.python().equals(py.version())).forEach(ordered::add);
+            }
+        }
+        return Optional.of(new CiTargets(ordered, String.join(", ", platformFiles), String.join(", ", pythonFrom)));
+    }
+
+    private static boolean admits(String requiresPython, String python) {
+        if (requiresPython == null || requiresPython.isBlank()) {
+            return true;
+        }
+        try {
+            return SpecifierSet.parse(requiresPython).contains(Version.parse(python), true);
+        } catch (WheelwrightException e) {
+            return true; // pip ignores an invalid Requires-Python; so does this
+        }
+    }
+
+    /** requires-python from [project], setup.cfg [options] python_requires, or setup.py python_requires. */
+    static Optional<String> requiresPython(ProjectFacts facts) {
+        if (facts.pyproject() != null && facts.pyproject().requiresPython() != null) {
+            return Optional.of(facts.pyproject().requiresPython());
+        }
+        if (facts.setupCfg() != null) {
+            Optional<SetupCfg.Entry> e = facts.setupCfg().get("options", "python_requires");
+            if (e.isPresent()) {
+                return Optional.of(e.get().value().strip());
+            }
+        }
+        if (facts.setupPy() != null) {
+            Optional<SetupPy.Keyword> k = facts.setupPy().keyword("python_requires");
+            if (k.isPresent() && k.get().value() instanceof PyValue.Str s) {
+                return Optional.of(s.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A platform tag and the platform part of cibuildwheel's build identifiers ({@code macosx_universal2}). */
+    record Platform(String tag, String identifier) {}
+
+    /** An implementation ({@code cp}, {@code pp}) and a Python version X.Y. */
+    record Py(String impl, String version) {}
+
+    /** The platform tags one CI build target installs on. */
+    static List<Platform> platforms(BuildTarget bt, PyProject py) {
+        String arch = bt.arch();
+        List<Platform> out = new ArrayList<>();
+        switch (bt.os()) {
+            case "macos" -> {
+                String dt = bt.deploymentTarget() == null ? null : bt.deploymentTarget().value();
+                if (arch.equals("x86_64") || arch.equals("universal2")) {
+                    out.add(new Platform("macosx_" + macos(dt, "10.9") + "_x86_64", "macosx_" + arch));
+                }
+                if (arch.equals("arm64") || arch.equals("universal2")) {
+                    out.add(new Platform("macosx_" + macos(dt, "11.0") + "_arm64", "macosx_" + arch));
+                }
+            }
+            case "linux" -> {
+                if (Set.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l").contains(arch)) {
+                    out.add(new Platform("manylinux_" + manylinux(bt.run(), py, arch) + "_" + arch, "manylinux_" + arch));
+                }
+            }
+            case "windows" -> {
+                String tag = switch (arch) {
+                    case "AMD64" -> "win_amd64";
+                    case "x86" -> "win32";
+                    case "ARM64" -> "win_arm64";
+                    default -> null;
+                };
+                if (tag != null) {
+                    out.add(new Platform(tag, tag));
+                }
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    /** A deployment target as a tag part, never below the floor; from macOS 11 on only the major version counts. */
+    static String macos(String deploymentTarget, String floor) {
+        Version f = Version.parse(floor);
+        Version v = f;
+        if (deploymentTarget != null) {
+            try {
+                Version d = Version.parse(deploymentTarget);
+                if (d.compareTo(f) > 0) {
+                    v = d;
+                }
+            } catch (WheelwrightException e) {
+                // an unreadable deployment target: cibuildwheel's default applies
+            }
+        }
+        String[] parts = v.toString().split("\\.");
+        int major = Integer.parseInt(parts[0]);
+        int minor = major >= 11 || parts.length < 2 ? 0 : Integer.parseInt(parts[1]);
+        return major + "_" + minor;
+    }
+
+    private static final Pattern MANYLINUX = Pattern.compile("manylinux(?:_(\\d+)_(\\d+)|(1|2010|2014))");
+
+    /** The glibc version of the manylinux image configured for an arch, else 2_17 (manylinux2014). */
+    static String manylinux(CiRun run, PyProject py, String arch) {
+        String image = run.envVar("CIBW_MANYLINUX_" + arch.toUpperCase(Locale.ROOT) + "_IMAGE").map(Located::value).orElse(null);
+        if (image == null && py != null) {
+            image = py.cibuildwheelOption("manylinux-" + arch + "-image").map(String::valueOf)
+                    .or(() -> py.cibuildwheelOption("linux.manylinux-" + arch + "-image").map(String::valueOf)).orElse(null);
+        }
+        if (image != null) {
+            Matcher m = MANYLINUX.matcher(image);
+            if (m.find()) {
+                if (m.group(1) != null) {
+                    return m.group(1) + "_" + m.group(2);
+                }
+                return switch (m.group(3)) {
+                    case "1" -> "2_5";
+                    case "2010" -> "2_12";
+                    default -> "2_17";
+                };
+            }
+        }
+        return "2_17";
+    }
+
+    // ------------------------------------------------------------------ build selectors
+
+    /** cibuildwheel's build and skip selectors: space-separated fnmatch patterns with brace expansion. */
+    record Selector(String build, String skip, String from) {
+        boolean selects(String identifier) {
+            return matchesAny(build, identifier) && (skip == null || !matchesAny(skip, identifier));
+        }
+    }
+
+    static Selector selector(CiRun run, PyProject py) {
+        String build = run.envVar("CIBW_BUILD").map(Located::value).orElse(null);
+        String from = build != null ? "CIBW_BUILD in " + run.file() : null;
+        if (build == null && py != null) {
+            build = py.cibuildwheelOption("build").map(ProjectDependencies::words).orElse(null);
+            from = build != null ? "[tool.cibuildwheel].build in " + py.file() : null;
+        }
+        String skip = run.envVar("CIBW_SKIP").map(Located::value).orElse(null);
+        if (skip == null && py != null) {
+            skip = py.cibuildwheelOption("skip").map(ProjectDependencies::words).orElse(null);
+        }
+        if (build != null && build.isBlank()) {
+            build = null; // an empty CIBW_BUILD means the default: everything
+        }
+        return new Selector(build, skip, from);
+    }
+
+    private static String words(Object v) {
+        return v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : String.valueOf(v);
+    }
+
+    static boolean matchesAny(String patterns, String identifier) {
+        for (String p : patterns.strip().split("\\s+")) {
+            for (String q : braces(p)) {
+                if (glob(q).matcher(identifier).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Brace expansion as cibuildwheel's selectors allow: {@code cp3{9,10}-*}. */
+    static List<String> braces(String p) {
+        int open = p.indexOf('{');
+        int close = open < 0 ? -1 : p.indexOf('}', open);
+        if (open < 0 || close < 0) {
+            return List.of(p);
+        }
+        List<String> out = new ArrayList<>();
+        for (String alt : p.substring(open + 1, close).split(",", -1)) {
+            out.addAll(braces(p.substring(0, open) + alt + p.substring(close + 1)));
+        }
+        return out;
+    }
+
+    /** Python's fnmatch: {@code *}, {@code ?}, {@code [seq]}, {@code [!seq]}; case-insensitive like cibuildwheel's identifiers. */
+    static Pattern glob(String p) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            switch (c) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                case '[' -> {
+                    int end = p.indexOf(']', i + 1);
+                    if (end < 0) {
+                        re.append("\\[");
+                    } else {
+                        String set = p.substring(i + 1, end);
+                        String body = (set.startsWith("!") ? set.substring(1) : set).replace("\\", "\\\\").replace("[", "\\[");
+                        re.append('[').append(set.startsWith("!") ? "^" : "").append(body).append(']');
+                        i = end;
+                    }
+                }
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);
+    }
+}
