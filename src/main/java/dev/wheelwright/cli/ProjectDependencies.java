@@ -2,6 +2,7 @@ package dev.wheelwright.cli;
 
 import dev.wheelwright.WheelwrightException;
 import dev.wheelwright.project.BuildTarget;
+import dev.wheelwright.project.CiPlatforms;
 import dev.wheelwright.project.CiRun;
 import dev.wheelwright.project.Located;
 import dev.wheelwright.project.ProjectFacts;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -221,12 +221,12 @@ final class ProjectDependencies {
         for (BuildTarget bt : facts.targets()) {
             // cibuildwheel: CIBW_PROJECT_REQUIRES_PYTHON replaces the project's requires-python.
             String requiresPython = bt.run().envVar("CIBW_PROJECT_REQUIRES_PYTHON").map(Located::value).orElse(projectRequiresPython);
-            List<Platform> plats = platforms(bt, facts.pyproject());
+            List<CiPlatforms.Platform> plats = CiPlatforms.of(bt, facts.pyproject());
             if (plats.isEmpty()) {
                 continue;
             }
             Selector sel = selector(bt.run(), facts.pyproject());
-            for (Platform plat : plats) {
+            for (CiPlatforms.Platform plat : plats) {
                 List<Py> pys;
                 if (sel.build() != null) {
                     pys = new ArrayList<>();
@@ -319,91 +319,8 @@ final class ProjectDependencies {
         return Optional.empty();
     }
 
-    /** A platform tag and the platform part of cibuildwheel's build identifiers ({@code macosx_universal2}). */
-    record Platform(String tag, String identifier) {}
-
     /** An implementation ({@code cp}, {@code pp}) and a Python version X.Y. */
     record Py(String impl, String version) {}
-
-    /** The platform tags one CI build target installs on. */
-    static List<Platform> platforms(BuildTarget bt, PyProject py) {
-        String arch = bt.arch();
-        List<Platform> out = new ArrayList<>();
-        switch (bt.os()) {
-            case "macos" -> {
-                String dt = bt.deploymentTarget() == null ? null : bt.deploymentTarget().value();
-                if (arch.equals("x86_64") || arch.equals("universal2")) {
-                    out.add(new Platform("macosx_" + macos(dt, "10.9") + "_x86_64", "macosx_" + arch));
-                }
-                if (arch.equals("arm64") || arch.equals("universal2")) {
-                    out.add(new Platform("macosx_" + macos(dt, "11.0") + "_arm64", "macosx_" + arch));
-                }
-            }
-            case "linux" -> {
-                if (Set.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l").contains(arch)) {
-                    out.add(new Platform("manylinux_" + manylinux(bt.run(), py, arch) + "_" + arch, "manylinux_" + arch));
-                }
-            }
-            case "windows" -> {
-                String tag = switch (arch) {
-                    case "AMD64" -> "win_amd64";
-                    case "x86" -> "win32";
-                    case "ARM64" -> "win_arm64";
-                    default -> null;
-                };
-                if (tag != null) {
-                    out.add(new Platform(tag, tag));
-                }
-            }
-            default -> { }
-        }
-        return out;
-    }
-
-    /** A deployment target as a tag part, never below the floor; from macOS 11 on only the major version counts. */
-    static String macos(String deploymentTarget, String floor) {
-        Version f = Version.parse(floor);
-        Version v = f;
-        if (deploymentTarget != null) {
-            try {
-                Version d = Version.parse(deploymentTarget);
-                if (d.compareTo(f) > 0) {
-                    v = d;
-                }
-            } catch (WheelwrightException e) {
-                // an unreadable deployment target: cibuildwheel's default applies
-            }
-        }
-        String[] parts = v.toString().split("\\.");
-        int major = Integer.parseInt(parts[0]);
-        int minor = major >= 11 || parts.length < 2 ? 0 : Integer.parseInt(parts[1]);
-        return major + "_" + minor;
-    }
-
-    private static final Pattern MANYLINUX = Pattern.compile("manylinux(?:_(\\d+)_(\\d+)|(1|2010|2014))");
-
-    /** The glibc version of the manylinux image configured for an arch, else 2_17 (manylinux2014). */
-    static String manylinux(CiRun run, PyProject py, String arch) {
-        String image = run.envVar("CIBW_MANYLINUX_" + arch.toUpperCase(Locale.ROOT) + "_IMAGE").map(Located::value).orElse(null);
-        if (image == null && py != null) {
-            image = py.cibuildwheelOption("manylinux-" + arch + "-image").map(String::valueOf)
-                    .or(() -> py.cibuildwheelOption("linux.manylinux-" + arch + "-image").map(String::valueOf)).orElse(null);
-        }
-        if (image != null) {
-            Matcher m = MANYLINUX.matcher(image);
-            if (m.find()) {
-                if (m.group(1) != null) {
-                    return m.group(1) + "_" + m.group(2);
-                }
-                return switch (m.group(3)) {
-                    case "1" -> "2_5";
-                    case "2010" -> "2_12";
-                    default -> "2_17";
-                };
-            }
-        }
-        return "2_17";
-    }
 
     // ------------------------------------------------------------------ build selectors
 

@@ -183,7 +183,7 @@ class ProjectDependenciesTest {
             "11,    10.9, 11_0",
             "junk,  10.9, 10_9"})
     void macosDeploymentTargetToTagPart(String dt, String floor, String expected) {
-        assertThat(ProjectDependencies.macos(dt, floor)).isEqualTo(expected);
+        assertThat(dev.wheelwright.project.CiPlatforms.macos(dt, floor)).isEqualTo(expected);
     }
 
     @ParameterizedTest
