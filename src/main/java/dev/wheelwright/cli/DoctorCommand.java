@@ -108,9 +108,23 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
      * project, the current folder by default; a folder with none of the files the project rules
      * read gives those rules nothing to say.
      */
+    /** The project's [tool.wheelwright] targets, read with the project; the wheels must serve them too. */
+    private List<String> declaredTargets = List.of();
+
     private Set<Reads> collectProject(Facts.Builder facts) {
         Path project = dir == null ? Path.of(".") : dir;
-        facts.put(ProjectFacts.class, new ProjectReader().read(project));
+        ProjectFacts p = new ProjectReader().read(project);
+        // [tool.wheelwright] targets are checked like --target: a bad one is a usage error naming the file.
+        for (String t : p.declaredTargets()) {
+            try {
+                dev.wheelwright.spec.Platforms.compatible(t);
+            } catch (dev.wheelwright.spec.InvalidPlatformException e) {
+                throw new WheelwrightException(project.resolve(p.pyproject().file()) + ": [tool.wheelwright] targets: " + e.getMessage());
+            }
+        }
+        facts.put(ProjectFacts.class, p);
+        declaredTargets = p.declaredTargets();
+        facts.put(dev.wheelwright.facts.RequestedTargets.class, new dev.wheelwright.facts.RequestedTargets(AuditCommand.targetPlatforms(targets)));
         return Set.of(Reads.PROJECT);
     }
 
@@ -122,7 +136,8 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         facts.put(dev.wheelwright.wheel.WheelSet.class,
                 new dev.wheelwright.wheel.WheelSet(AuditCommand.readAll(AuditCommand.expand(wheelhouses))));
         facts.put(dev.wheelwright.wheel.AuditPolicy.class,
-                dev.wheelwright.wheel.AuditPolicy.none().withTargets(AuditCommand.targetPlatforms(targets)));
+                dev.wheelwright.wheel.AuditPolicy.none().withTargets(AuditCommand.targetPlatforms(
+                        java.util.stream.Stream.concat(targets.stream(), declaredTargets.stream()).toList())));
         return Set.of(Reads.WHEEL, Reads.BINARY);
     }
 

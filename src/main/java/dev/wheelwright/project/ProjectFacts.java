@@ -69,6 +69,18 @@ public record ProjectFacts(String root, PyProject pyproject, SetupCfg setupCfg, 
         return Optional.empty();
     }
 
+    /**
+     * The platforms the project says its release must serve: {@code [tool.wheelwright] targets}
+     * of pyproject.toml (e.g. {@code ["macosx_11_0_arm64", "manylinux_2_17_aarch64"]}), as written;
+     * empty when not declared.
+     */
+    public List<String> declaredTargets() {
+        if (pyproject == null || !(pyproject.wheelwright().get("targets") instanceof List<?> l)) {
+            return List.of();
+        }
+        return l.stream().map(String::valueOf).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
     /** install_requires from setup.py (when a literal), setup.cfg or [project].dependencies. */
     public List<String> installRequires() {
         if (setupPy != null) {

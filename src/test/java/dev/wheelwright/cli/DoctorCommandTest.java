@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -295,5 +296,25 @@ class DoctorCommandTest {
             }
         }
         assertThat(seen).isTrue();
+    }
+
+    @Test
+    void targetsFromTheCommandLineAndThePyprojectAreComparedWithWhatCiBuilds() throws Exception {
+        Path proj = Files.createDirectories(tmp.resolve("intel/.github/workflows")).getParent().getParent();
+        Files.writeString(proj.resolve(".github/workflows/wheels.yml"), "on: [push]\njobs:\n  mac:\n    runs-on: macos-15-intel\n"
+                + "    steps:\n      - uses: pypa/cibuildwheel@v2.23.3\n");
+        Files.writeString(proj.resolve("pyproject.toml"), "[build-system]\nrequires = [\"setuptools\"]\n"
+                + "build-backend = \"setuptools.build_meta\"\n[tool.wheelwright]\ntargets = [\"macosx_10_13_x86_64\"]\n");
+        Run none = MainTest.run("doctor", proj.toString(), "--format", "json");
+        assertThat(json(none.out()).path("findings").findValuesAsText("name")).containsExactly("no-arm64-macos-wheels");
+        Run r = MainTest.run("doctor", proj.toString(), "--target", "macosx_11_0_arm64", "--target", "win_amd64", "--format", "json");
+        assertThat(r.code()).isEqualTo(1);
+        List<String> messages = json(r.out()).path("findings").findValuesAsText("message");
+        assertThat(messages).contains("No CI job builds a wheel that installs on macosx_11_0_arm64: the wheel builds make macosx_10_9_x86_64",
+                "No CI job builds a wheel that installs on win_amd64: the wheel builds make macosx_10_9_x86_64");
+        Files.writeString(proj.resolve("pyproject.toml"), "[tool.wheelwright]\ntargets = [\"macosx_11_0_sparc\"]\n");
+        Run bad = MainTest.run("doctor", proj.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("wheelwright: " + proj.resolve("pyproject.toml") + ": [tool.wheelwright] targets: Invalid platform 'macosx_11_0_sparc'");
     }
 }
