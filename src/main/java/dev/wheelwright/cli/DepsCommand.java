@@ -61,7 +61,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "Requires-Dist is followed with markers evaluated for each target.",
                 "",
                 "Targets: --target (with --python, default " + Target.DEFAULT_PYTHON + ") when given. Otherwise, for a project "
-                        + "folder, the wheels its CI builds with cibuildwheel (the same targets 'doctor' derives: runner and "
+                        + "folder, the platforms of [tool.wheelwright] targets in its pyproject.toml, else the wheels its CI builds with cibuildwheel (the same targets 'doctor' derives: runner and "
                         + "CIBW_ARCHS*/[tool.cibuildwheel] archs): macOS as macosx_<MACOSX_DEPLOYMENT_TARGET, at least 10.9 "
                         + "for x86_64 and 11.0 for arm64>_<arch> (universal2 resolves both thin archs, as pip installs on each "
                         + "kind of Mac), Linux as manylinux_2_17_<arch> or the configured manylinux image, Windows as "
@@ -181,7 +181,11 @@ public final class DepsCommand implements Callable<Integer> {
             notes.addAll(req.notes());
             project = dir;
             subject = req.files().isEmpty() ? dir.toString() : dir.resolve(req.files().get(0)).normalize().toString();
-            if (platforms.isEmpty()) {
+            if (platforms.isEmpty() && !facts.declaredTargets().isEmpty()) {
+                // The platforms the project says its release serves come before what CI happens to build.
+                targets = targets(facts.declaredTargets());
+                targetsFrom = "targets from [tool.wheelwright] targets in " + dir.resolve(facts.pyproject().file()).normalize();
+            } else if (platforms.isEmpty()) {
                 ProjectDependencies.failOnProblems(facts, dir, Set.of(ProjectProblem.Kind.CI_CONFIG));
                 Optional<ProjectDependencies.CiTargets> ci = ProjectDependencies.fromCi(facts, Target.DEFAULT_PYTHON);
                 if (ci.isPresent()) {

@@ -272,6 +272,19 @@ class DepsCommandTest {
     }
 
     @Test
+    void declaredTargetsComeBeforeCiTargets() throws Exception {
+        Path proj = ciProject();
+        Files.writeString(proj.resolve("pyproject.toml"), "[tool.wheelwright]\ntargets = [\"win_amd64\"]\n");
+        Run r = run("--index", idx(), proj.toString());
+        assertThat(r.out()).contains("targets from [tool.wheelwright] targets in " + proj.resolve("pyproject.toml"), "cp312-win_amd64")
+                .doesNotContain("cp39-macosx_11_0_arm64");
+        Files.writeString(proj.resolve("pyproject.toml"), "[tool.wheelwright]\ntargets = [\"win_sparc\"]\n");
+        Run bad = run("--index", idx(), proj.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("wheelwright: ").contains("win_sparc");
+    }
+
+    @Test
     void withoutCiTargetsTheBuiltInDefaultsAreUsedAndSaidSo() throws Exception {
         Path proj = Files.createDirectories(tmp.resolve("plain"));
         Files.writeString(proj.resolve("pyproject.toml"), "[project]\nname = \"x\"\ndependencies = [\"purelib\"]\n");
