@@ -93,6 +93,56 @@ class LogScannerTest {
         assertThat(scanned(log, threads, chunk)).isEqualTo(expected);
     }
 
+    static final String[] WRAP_FRAGMENTS = {
+            "2024-01-02T03:04:05.1234567Z ", "#12 3.456 ", "> ", "section_start:1:x[a]", "##[group]", "   ", "\t",
+            "  building extension 'x' ............................................ ", "fatal error: ", "ffi", ".h: No such file",
+            "Cannot open include ", "file: 'a.h'", "invalid command ", "'bdist_wheel'", "FileExistsError: ", "[Errno 17]",
+            "cannot find ", "-lssl", "library not found for -l", "z", "╰─> [", "12 lines of output]", "error: ", "abc",
+            "Collecting ", "foo", "Building wheel for bar (setup.py)", "\u001B[31m", "\u001B[0m", "é", "日本", "\u2003", "x\ry",
+            "\u009B1m", "\uFFFD",
+    };
+
+    /**
+     * The byte-level path (DFA over raw bytes, lazy decoding, prefix stripping on bytes, joins
+     * continued from the DFA state) reports exactly what decoding and normalising every line
+     * first reports: same rules, lines, texts, captures and packages, hard-wrap joins included.
+     */
+    @ParameterizedTest(name = "seed {0}, {1} thread(s), chunk {2}")
+    @CsvSource({"11,1,64", "12,2,300", "13,2,4194304", "14,1,1000", "15,2,4194304", "16,1,4194304"})
+    void bytePathReportsWhatTheDecodingPathReports(long seed, int threads, int chunk) throws IOException {
+        Random rnd = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = rnd.nextInt(7);
+            for (int j = 0; j < parts; j++) {
+                sb.append(WRAP_FRAGMENTS[rnd.nextInt(WRAP_FRAGMENTS.length)]);
+            }
+            lines.add(sb.toString());
+        }
+        String eol = seed % 2 == 0 ? "\r\n" : "\n";
+        byte[] log = (String.join(eol, lines) + eol).getBytes(StandardCharsets.UTF_8);
+        List<String> fast = new ArrayList<>();
+        List<String> reference = new ArrayList<>();
+        int[] joins = {0};
+        new LogScanner(RULES, threads, chunk, true).scan(new ByteArrayInputStream(log), h -> fast.add(h.toString()));
+        new LogScanner(RULES, 1, 4194304, false).scan(new ByteArrayInputStream(log), h -> {
+            reference.add(h.toString());
+            if (!h.text().equals(LineNormalizer.normalize(lines.get((int) h.line() - 1)))) {
+                joins[0]++;
+            }
+        });
+        assertThat(reference).hasSizeGreaterThan(100);
+        assertThat(joins[0]).as("hits on joined lines").isGreaterThan(5);
+        if (chunk == 4194304) {
+            assertThat(fast).isEqualTo(reference);
+        } else { // joins do not cross chunk edges: with small chunks, compare with the reference at the same chunking
+            List<String> sameChunks = new ArrayList<>();
+            new LogScanner(RULES, 1, chunk, false).scan(new ByteArrayInputStream(log), h -> sameChunks.add(h.toString()));
+            assertThat(fast).isEqualTo(sameChunks);
+        }
+    }
+
     @Test
     void lineNumbersSurviveCrOnlyFilesAndAMissingFinalNewline() throws IOException {
         byte[] cr = "a\rb\rinvalid command 'bdist_wheel'\rc".getBytes(StandardCharsets.UTF_8);
