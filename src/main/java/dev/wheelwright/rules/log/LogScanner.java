@@ -648,6 +648,7 @@ public final class LogScanner {
         private final Consumer<LogHit> sink;
         private long base = 0;
         private String pkg = "";
+        private final ArrayDeque<String> scopes = new ArrayDeque<>(); // the package outside each open scope
         private final List<Event> unnamed = new ArrayList<>();
         private final List<Long> unnamedLines = new ArrayList<>();
 
@@ -658,7 +659,19 @@ public final class LogScanner {
         void accept(ChunkResult r) {
             for (Event e : r.events()) {
                 long line = base + e.line() + 1;
-                if (e.context() == PackageContext.Kind.HEADING) {
+                if (e.context() == PackageContext.Kind.OPEN) {
+                    if (scopes.size() < MAX_PENDING) {
+                        scopes.push(pkg);
+                    }
+                } else if (e.context() == PackageContext.Kind.CLOSE) {
+                    if (!scopes.isEmpty()) {
+                        String outer = scopes.pop();
+                        if (!outer.equals(pkg)) {
+                            flushUnnamed("");
+                            pkg = outer;
+                        }
+                    }
+                } else if (e.context() == PackageContext.Kind.HEADING) {
                     flushUnnamed("");
                     pkg = e.pkg();
                 } else if (e.context() == PackageContext.Kind.FAILED) {

@@ -14,12 +14,19 @@ import java.util.regex.Pattern;
  * makes cffi the package until the next heading). A closing line ("Failed building wheel for
  * X", "Failed to build X") names the package for earlier lines that had none, for logs that
  * start in the middle of a build.
+ *
+ * <p>Nested output is a scope: pip shows a failed subprocess's output in a box
+ * ({@code ╰─> [N lines of output]} ... {@code [end of output]}) and, verbose, the installation
+ * of build dependencies between {@code Installing build dependencies: started} and
+ * {@code ...: finished with status}. A heading inside names the package for the rest of the
+ * scope; when the scope ends, the package from before it is current again, so a failure of
+ * the outer project after a nested build is not blamed on the last build dependency.
  */
 public final class PackageContext {
     private PackageContext() {}
 
     /** What a context line says. */
-    public enum Kind { HEADING, FAILED }
+    public enum Kind { HEADING, FAILED, OPEN, CLOSE }
 
     record ContextPattern(Kind kind, Pattern pattern, List<String> literals) {}
 
@@ -43,11 +50,20 @@ public final class PackageContext {
             // python -m build / cibuildwheel: "Successfully built foo-1.0.tar.gz" comes after; not a heading
             new ContextPattern(Kind.FAILED, Pattern.compile("Failed (?:building wheel for|to build) " + NAME), List.of("Failed building wheel for", "Failed to build ")),
             new ContextPattern(Kind.FAILED, Pattern.compile("Could not build wheels for " + NAME), List.of("Could not build wheels for ")),
-            new ContextPattern(Kind.FAILED, Pattern.compile("Running setup\\.py install for " + NAME + " \\.\\.\\. error"), List.of("... error")));
+            new ContextPattern(Kind.FAILED, Pattern.compile("Running setup\\.py install for " + NAME + " \\.\\.\\. error"), List.of("... error")),
+            // scopes of nested output
+            new ContextPattern(Kind.OPEN, Pattern.compile("╰─> \\[\\d+ lines? of output]"), List.of("╰─> [")),
+            new ContextPattern(Kind.CLOSE, Pattern.compile("^[\\s│|]*\\[end of output]"), List.of("[end of output]")),
+            new ContextPattern(Kind.OPEN, Pattern.compile("Installing build dependencies: started"), List.of("Installing build dependencies: started")),
+            new ContextPattern(Kind.CLOSE, Pattern.compile("Installing build dependencies: finished with status"),
+                    List.of("Installing build dependencies: finished")));
 
-    /** The package a context line names, or null. */
+    /** The package a context line names ("" for a scope line), or null when the line is not one. */
     static String name(ContextPattern p, String line) {
         Matcher m = p.pattern().matcher(line);
-        return m.find() ? m.group("p") : null;
+        if (!m.find()) {
+            return null;
+        }
+        return p.kind() == Kind.OPEN || p.kind() == Kind.CLOSE ? "" : m.group("p");
     }
 }
