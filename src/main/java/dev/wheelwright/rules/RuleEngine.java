@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Function;
 
 /**
@@ -91,6 +92,8 @@ public final class RuleEngine {
         List<Finding> out = new ArrayList<>();
         for (LogSource log : logs.logs()) {
             Map<Integer, List<LogHit>> byRule = new LinkedHashMap<>();
+            // a rule with its first MAX_EVIDENCE hits, one of them strong, has its finding: later lines cannot change it
+            AtomicIntegerArray settled = new AtomicIntegerArray(logRules.size());
             try {
                 scanner.scan(log, hit -> {
                     RuleDefinition rule = logRules.get(hit.rule());
@@ -101,8 +104,11 @@ public final class RuleEngine {
                     // keep the first hits, and the first strong hit if it comes later
                     if (hits.size() < MAX_EVIDENCE || (!hit.generic() && hits.stream().allMatch(LogHit::generic))) {
                         hits.add(hit);
+                        if (hits.size() >= MAX_EVIDENCE && !hits.stream().allMatch(LogHit::generic)) {
+                            settled.set(hit.rule(), 1);
+                        }
                     }
-                });
+                }, rule -> settled.get(rule) != 0);
             } catch (NoSuchFileException e) {
                 throw new WheelwrightException(log.name() + ": no such file");
             } catch (IOException | UncheckedIOException e) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 
 /**
@@ -110,12 +111,27 @@ public final class LogScanner {
 
     /** Scans one log; hits reach {@code sink} in the calling thread, ordered by line except for back-filled ones. */
     public void scan(LogSource log, Consumer<LogHit> sink) throws IOException {
+        scan(log, sink, rule -> false);
+    }
+
+    /**
+     * Like {@link #scan(LogSource, Consumer)}, with the consumer's word on which rules it needs
+     * no more hits of: once {@code done} holds for a rule, chunks scanned from then on do not
+     * run its patterns. Such chunks hold only later lines than every hit the consumer has seen,
+     * so a consumer that keeps the first hits of a rule loses nothing. {@code done} is called
+     * from the worker threads.
+     */
+    public void scan(LogSource log, Consumer<LogHit> sink, IntPredicate done) throws IOException {
         try (InputStream in = log.open()) {
-            scan(in, sink);
+            scan(in, sink, done);
         }
     }
 
     public void scan(InputStream in, Consumer<LogHit> sink) throws IOException {
+        scan(in, sink, rule -> false);
+    }
+
+    public void scan(InputStream in, Consumer<LogHit> sink, IntPredicate done) throws IOException {
         InOrder state = new InOrder(sink);
         byte[] carry = new byte[0];
         boolean crOnly = false;
@@ -171,9 +187,9 @@ public final class LogScanner {
                 int chunkLen = cut;
                 boolean cr = crOnly;
                 if (pool == null) {
-                    state.accept(scanChunk(chunk, chunkLen, cr));
+                    state.accept(scanChunk(chunk, chunkLen, cr, done));
                 } else {
-                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr)));
+                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr, done)));
                     while (pending.size() >= IN_FLIGHT) {
                         state.accept(get(pending.poll()));
                     }
@@ -239,8 +255,8 @@ public final class LogScanner {
     record Event(int line, int rule, String text, Map<String, String> captures, PackageContext.Kind context,
                  String pkg, boolean generic) {}
 
-    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly) {
-        return new ChunkScan(buf, len, crOnly).run();
+    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly, IntPredicate done) {
+        return new ChunkScan(buf, len, crOnly, done).run();
     }
 
     // bytes that need a look in the inner loop: the line end, controls other than tab (ESC, CR) and non-ASCII
@@ -291,7 +307,13 @@ public final class LogScanner {
         private final MultiLiteralMatcher.Bytes dfa = filter.bytes();
         private final BitSet[] windows = {new BitSet(), new BitSet()};
 
-        ChunkScan(byte[] buf, int len, boolean crOnly) {
+        private final boolean[] skip;   // rules whose consumer wanted no more hits when this chunk started
+
+        ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done) {
+            this.skip = new boolean[rules.size()];
+            for (int r = 0; r < skip.length; r++) {
+                skip[r] = done.test(r);
+            }
             this.buf = buf;
             this.len = len;
             this.crOnly = crOnly;
@@ -450,6 +472,9 @@ public final class LogScanner {
                     }
                     continue;
                 }
+                if (skip[entry.rule()]) {
+                    continue;
+                }
                 Matcher m = entry.pattern().pattern().matcher(text);
                 if (m.find()) {
                     if (!genericKnown) {
@@ -515,7 +540,7 @@ public final class LogScanner {
         private boolean unmatchedRule(Line a, Line b, BitSet found) {
             for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                 int r = entries.get(e).rule();
-                if (!a.matched.get(r) && !b.matched.get(r)) {
+                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r]) {
                     return true;
                 }
             }
@@ -551,7 +576,7 @@ public final class LogScanner {
                 String joined = null; // built only when some rule has to look at it
                 for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                     Entry entry = entries.get(e);
-                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule())) {
+                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()]) {
                         continue;
                     }
                     if (joined == null) {
@@ -679,7 +704,10 @@ public final class LogScanner {
                     if (pkg.isEmpty()) {
                         pkg = e.pkg();
                     }
-                } else if (pkg.isEmpty() && unnamed.size() < MAX_PENDING) {
+                } else if (pkg.isEmpty()) {
+                    if (unnamed.size() >= MAX_PENDING) {
+                        flushUnnamed(""); // bounded: the oldest stay unnamed, and hits still arrive in line order
+                    }
                     unnamed.add(e);
                     unnamedLines.add(line);
                 } else {

@@ -143,6 +143,33 @@ class LogScannerTest {
         }
     }
 
+    /** A rule the consumer declares done stops being matched, and what it already got is the start of its full hit list. */
+    @ParameterizedTest(name = "{0} thread(s), chunk {1}")
+    @CsvSource({"1,256", "2,256", "2,4096"})
+    void aRuleDeclaredDoneLosesOnlyLaterHits(int threads, int chunk) throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            log.append(i % 3 == 0 ? "cannot find -lssl\n" : i % 7 == 0 ? "invalid command 'bdist_wheel'\n" : "gcc -c x.c\n");
+        }
+        byte[] bytes = log.toString().getBytes(StandardCharsets.US_ASCII);
+        List<String> all = new ArrayList<>();
+        new LogScanner(RULES, threads, chunk).scan(new ByteArrayInputStream(bytes), h -> all.add(key(h.rule(), h.line())));
+        List<String> some = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        new LogScanner(RULES, threads, chunk).scan(new ByteArrayInputStream(bytes), h -> {
+            some.add(key(h.rule(), h.line()));
+            if (h.rule() == 3 && some.stream().filter(k -> k.startsWith("3@")).count() >= 5) {
+                done.set(true);
+            }
+        }, rule -> rule == 3 && done.get());
+        List<String> allOf3 = all.stream().filter(k -> k.startsWith("3@")).toList();
+        List<String> someOf3 = some.stream().filter(k -> k.startsWith("3@")).toList();
+        assertThat(allOf3).hasSize(1000);
+        assertThat(someOf3).hasSizeGreaterThanOrEqualTo(5).hasSizeLessThan(1000);
+        assertThat(allOf3.subList(0, someOf3.size())).isEqualTo(someOf3);
+        assertThat(some.stream().filter(k -> !k.startsWith("3@")).toList()).isEqualTo(all.stream().filter(k -> !k.startsWith("3@")).toList());
+    }
+
     @Test
     void lineNumbersSurviveCrOnlyFilesAndAMissingFinalNewline() throws IOException {
         byte[] cr = "a\rb\rinvalid command 'bdist_wheel'\rc".getBytes(StandardCharsets.UTF_8);
