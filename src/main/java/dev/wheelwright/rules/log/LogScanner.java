@@ -54,7 +54,9 @@ public final class LogScanner {
 
     private final List<RuleDefinition> rules;
     private final List<Entry> entries = new ArrayList<>();   // one per (rule, pattern), then context patterns
-    private final List<Integer> alwaysRun = new ArrayList<>(); // entries without literals
+    private final int[] alwaysRun;           // entries without literals
+    private final int[] kindsLf;             // per byte: its DFA class, plus SPECIAL or LINE_END
+    private final int[] kindsCr;
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
     private final int threads;
@@ -97,12 +99,10 @@ public final class LogScanner {
             entries.add(new Entry(-1, null, c));
             needles.add(c.literals());
         }
-        for (int i = 0; i < entries.size(); i++) {
-            if (needles.get(i).isEmpty()) {
-                alwaysRun.add(i);
-            }
-        }
+        alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
         filter = new MultiLiteralMatcher(needles);
+        kindsLf = kinds(filter.bytes(), '\n');
+        kindsCr = kinds(filter.bytes(), '\r');
     }
 
     public List<RuleDefinition> rules() {
@@ -260,14 +260,13 @@ public final class LogScanner {
     }
 
     // bytes that need a look in the inner loop: the line end, controls other than tab (ESC, CR) and non-ASCII
-    private static final int LINE_END = 2;
-    private static final int[] KINDS_LF = kinds('\n');
-    private static final int[] KINDS_CR = kinds('\r');
+    private static final int SPECIAL = 1 << 8;
+    private static final int LINE_END = 1 << 9;
 
-    private static int[] kinds(int nl) {
+    private static int[] kinds(MultiLiteralMatcher.Bytes dfa, int nl) {
         int[] k = new int[256];
         for (int u = 0; u < 256; u++) {
-            k[u] = u == nl ? LINE_END : (u < 0x20 && u != '\t') || u >= 0x80 ? 1 : 0;
+            k[u] = u == nl ? LINE_END : dfa.classes[u] | ((u < 0x20 && u != '\t') || u >= 0x80 ? SPECIAL : 0);
         }
         return k;
     }
@@ -333,9 +332,8 @@ public final class LogScanner {
          */
         private int scanLine(int from, BitSet found) {
             final byte[] b = buf;
-            final int[] kinds = crOnly ? KINDS_CR : KINDS_LF;
+            final int[] kinds = crOnly ? kindsCr : kindsLf;
             final int[] packed = dfa.packed;
-            final int[] cls = dfa.classes;
             final int n = len;
             int s = 0;
             int crState = 0;
@@ -346,7 +344,7 @@ public final class LogScanner {
             for (; i < n; i++) {
                 int u = b[i] & 0xff;
                 int k = kinds[u];
-                if (k != 0) {
+                if (k > 0xff) {
                     if (k == LINE_END) {
                         break;
                     }
@@ -362,7 +360,7 @@ public final class LogScanner {
                         escape |= u == 0x1B;
                     }
                 }
-                int t = packed[s | cls[u]];
+                int t = packed[s | (k & 0xff)];
                 if (t < 0) {
                     t &= Integer.MAX_VALUE;
                     for (int id : dfa.outputs[t >>> dfa.shift]) {
