@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Streams a log once and reports every line that a log rule's pattern matches, with the package
@@ -55,8 +56,7 @@ public final class LogScanner {
     private final List<RuleDefinition> rules;
     private final List<Entry> entries = new ArrayList<>();   // one per (rule, pattern), then context patterns
     private final int[] alwaysRun;           // entries without literals
-    private final int[] kindsLf;             // per byte: its DFA class, plus SPECIAL or LINE_END
-    private final int[] kindsCr;
+    private final int[] wide;                // the byte DFA, 256 entries a state, with EMITS/SPECIAL/LINE_END flags
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
     private final int threads;
@@ -101,8 +101,11 @@ public final class LogScanner {
         }
         alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
         filter = new MultiLiteralMatcher(needles);
-        kindsLf = kinds(filter.bytes(), '\n');
-        kindsCr = kinds(filter.bytes(), '\r');
+        int[] flags = new int[256];
+        for (int u = 0; u < 256; u++) {
+            flags[u] = u == '\n' ? LINE_END : (u < 0x20 && u != '\t') || u >= 0x80 ? SPECIAL : 0;
+        }
+        wide = filter.bytes().wideTable(flags);
     }
 
     public List<RuleDefinition> rules() {
@@ -260,16 +263,11 @@ public final class LogScanner {
     }
 
     // bytes that need a look in the inner loop: the line end, controls other than tab (ESC, CR) and non-ASCII
-    private static final int SPECIAL = 1 << 8;
-    private static final int LINE_END = 1 << 9;
-
-    private static int[] kinds(MultiLiteralMatcher.Bytes dfa, int nl) {
-        int[] k = new int[256];
-        for (int u = 0; u < 256; u++) {
-            k[u] = u == nl ? LINE_END : dfa.classes[u] | ((u < 0x20 && u != '\t') || u >= 0x80 ? SPECIAL : 0);
-        }
-        return k;
-    }
+    // flags in the low byte of a wide DFA entry: the next state has outputs; the byte is a control
+    // char other than tab, or non-ASCII; the byte is a line feed
+    private static final int EMITS = 1;
+    private static final int SPECIAL = 2;
+    private static final int LINE_END = 4;
 
     /** One line of a chunk as the scan sees it; two instances (this line, the previous one) are reused. */
     private static final class Line {
@@ -305,6 +303,17 @@ public final class LogScanner {
         private final List<Event> events = new ArrayList<>();
         private final MultiLiteralMatcher.Bytes dfa = filter.bytes();
         private final BitSet[] windows = {new BitSet(), new BitSet()};
+        private final Matcher[] matchers = new Matcher[entries.size()]; // reused: a Matcher costs more to make than to run
+
+        private Matcher matcher(int entry, Pattern p, String text) {
+            Matcher m = matchers[entry];
+            if (m == null) {
+                m = p.matcher(text);
+                matchers[entry] = m;
+                return m;
+            }
+            return m.reset(text);
+        }
 
         private final boolean[] skip;   // rules whose consumer wanted no more hits when this chunk started
 
@@ -332,10 +341,10 @@ public final class LogScanner {
          */
         private int scanLine(int from, BitSet found) {
             final byte[] b = buf;
-            final int[] kinds = crOnly ? kindsCr : kindsLf;
-            final int[] packed = dfa.packed;
+            final int[] table = wide;
+            final int nl = crOnly ? '\r' : '\n';
             final int n = len;
-            int s = 0;
+            int s = 0;                  // state << 8
             int crState = 0;
             int firstCr = -1;
             boolean escape = false;
@@ -343,9 +352,9 @@ public final class LogScanner {
             int i = from;
             for (; i < n; i++) {
                 int u = b[i] & 0xff;
-                int k = kinds[u];
-                if (k > 0xff) {
-                    if (k == LINE_END) {
+                int t = table[s | u];
+                if ((t & 0xff) != 0) {
+                    if (u == nl) {
                         break;
                     }
                     if (u >= 0x80) {
@@ -359,13 +368,12 @@ public final class LogScanner {
                     } else {
                         escape |= u == 0x1B;
                     }
-                }
-                int t = packed[s | (k & 0xff)];
-                if (t < 0) {
-                    t &= Integer.MAX_VALUE;
-                    for (int id : dfa.outputs[t >>> dfa.shift]) {
-                        found.set(id);
+                    if ((t & EMITS) != 0) {
+                        for (int id : dfa.outputs[t >>> 8]) {
+                            found.set(id);
+                        }
                     }
+                    t &= ~0xff;
                 }
                 s = t;
             }
@@ -407,7 +415,7 @@ public final class LogScanner {
                     filter.find(cur.text, found);
                 } else {
                     cur.normStart = LineNormalizer.prefixEnd(b, start, contentEnd);
-                    cur.endState = (contentEnd < end ? lineCrState : lineState) >>> dfa.shift;
+                    cur.endState = (contentEnd < end ? lineCrState : lineState) >>> 8;
                 }
                 for (int a : alwaysRun) {
                     found.set(a);
@@ -464,7 +472,7 @@ public final class LogScanner {
             for (int e = found.nextSetBit(0); e >= 0; e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
                 if (entry.context() != null) {
-                    String pkg = PackageContext.name(entry.context(), text);
+                    String pkg = PackageContext.name(entry.context(), matcher(e, entry.context().pattern(), text), text);
                     if (pkg != null) {
                         events.add(new Event(l.number, -1, text, Map.of(), entry.context().kind(), pkg, false));
                     }
@@ -473,7 +481,7 @@ public final class LogScanner {
                 if (skip[entry.rule()]) {
                     continue;
                 }
-                Matcher m = entry.pattern().pattern().matcher(text);
+                Matcher m = matcher(e, entry.pattern().pattern(), text);
                 if (m.find()) {
                     if (!genericKnown) {
                         generic = GenericLines.isGeneric(text);

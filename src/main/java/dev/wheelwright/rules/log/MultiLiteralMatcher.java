@@ -209,18 +209,11 @@ public final class MultiLiteralMatcher {
      */
     public static final class Bytes {
         final byte[] cls = new byte[256];
-        final int[] classes = new int[256]; // cls as ints, for the inner loop
         final int shift;
         final int[] table;
         final boolean[] emits;
         final int[][] outputs;
         final int[] depth;          // length of the needle prefix a state stands for
-        /**
-         * The transitions for the inner loop: {@code packed[(s << shift) | class]} is the next
-         * state already shifted ({@code next << shift}), with the sign bit set when that state
-         * has outputs, so a step is one load and one sign test.
-         */
-        final int[] packed;
         private final boolean exactForNonAscii;
 
         Bytes(List<List<String>> needles) {
@@ -259,9 +252,6 @@ public final class MultiLiteralMatcher {
             }
             for (int u = 'A'; u <= 'Z'; u++) {
                 cls[u] = cls[u + 32];
-            }
-            for (int u = 0; u < 256; u++) {
-                this.classes[u] = cls[u];
             }
             int sh = 0;
             while ((1 << sh) < count) {
@@ -326,15 +316,36 @@ public final class MultiLiteralMatcher {
                 emits[s] = outputs[s].length > 0;
                 depth[s] = dep.get(s);
             }
-            this.packed = new int[table.length];
-            for (int i = 0; i < table.length; i++) {
-                int next = table[i];
-                packed[i] = (next << sh) | (emits[next] ? Integer.MIN_VALUE : 0);
-            }
             if ((long) n << sh >= Integer.MAX_VALUE) {
                 throw new IllegalStateException("too many needles for the byte automaton");
             }
             this.exactForNonAscii = exact;
+        }
+
+        /**
+         * The transitions as one table indexed by raw byte, for the scanner's inner loop:
+         * {@code wide[(s << 8) | b]} holds {@code next << 8}, with bit 0 set when {@code next}
+         * has outputs and {@code byteFlags[b]} (bits 1 to 7, the caller's) or'ed in, so that one
+         * load and one test of the low byte cover the common case.
+         */
+        public int[] wideTable(int[] byteFlags) {
+            int n = depth.length;
+            if ((long) n << 8 >= Integer.MAX_VALUE) {
+                throw new IllegalStateException("too many needles for the byte automaton");
+            }
+            int[] wide = new int[n << 8];
+            for (int st = 0; st < n; st++) {
+                for (int b = 0; b < 256; b++) {
+                    int next = table[(st << shift) | cls[b]];
+                    wide[(st << 8) | b] = (next << 8) | (emits[next] ? 1 : 0) | (byteFlags[b] & 0xfe);
+                }
+            }
+            return wide;
+        }
+
+        /** How many states the automaton has. */
+        public int states() {
+            return depth.length;
         }
 
         private static int[] filled(int width) {

@@ -70,7 +70,11 @@ public final class PackageContext {
 
     /** The package a context line names ("" for a scope line), or null when the line is not one. */
     static String name(ContextPattern p, String line) {
-        Matcher m = p.pattern().matcher(line);
+        return name(p, p.pattern().matcher(line), line);
+    }
+
+    /** Like {@link #name(ContextPattern, String)} with a matcher of {@code p}'s pattern, reset to {@code line}. */
+    static String name(ContextPattern p, Matcher m, String line) {
         boolean found;
         if (p.pattern().pattern().startsWith("^")) {
             found = m.lookingAt();
