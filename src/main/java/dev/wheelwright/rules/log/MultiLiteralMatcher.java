@@ -208,7 +208,7 @@ public final class MultiLiteralMatcher {
      * scanner's inner loop, which reads them and never writes them.
      */
     public static final class Bytes {
-        final byte[] cls = new byte[256];
+        final int[] cls = new int[256];
         final int shift;
         final int[] table;
         final boolean[] emits;
@@ -243,10 +243,7 @@ public final class MultiLiteralMatcher {
                 for (byte b : w) {
                     int u = b & 0xff;
                     if (cls[u] == 0) {
-                        if (count > 127) {
-                            throw new IllegalStateException("too many distinct needle bytes");
-                        }
-                        cls[u] = (byte) count++;
+                        cls[u] = count++;
                     }
                 }
             }
