@@ -2,7 +2,7 @@
 # Times `wheelwright doctor --log` on a large generated build log against
 # `grep -E -f PATTERNS` with the same rule patterns (translated from Java regex to POSIX ERE).
 #
-#   scripts/bench-logscan.sh [SIZE_MB]     (default 500)
+#   scripts/bench-logscan.sh [SIZE_MB]     (default 500; RUNS=3 timings of each, alternating)
 #
 # The log is made of realistic pip/setuptools/compiler lines with a few real failures spread
 # through it; it is written to a temporary folder and removed afterwards.
@@ -106,13 +106,22 @@ bytes=$(stat -c %s "$work/big.log")
 echo "log: $((bytes / 1024 / 1024)) MB, $(wc -l < "$work/big.log") lines; patterns: $(wc -l < "$work/patterns.txt")"
 
 now() { date +%s.%N; }
-t0=$(now)
-bin/wheelwright doctor --log "$work/big.log" --fail-on never --format json -o "$work/findings.json"
-t1=$(now)
-LC_ALL=C grep -E -c -f "$work/patterns.txt" "$work/big.log" > "$work/grep.count" || true
-t2=$(now)
-ww=$(echo "$t1 - $t0" | bc -l)
-gr=$(echo "$t2 - $t1" | bc -l)
-printf 'wheelwright doctor --log: %.2f s (%d findings)\n' "$ww" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$work/findings.json")"
-printf 'grep -E -f patterns:      %.2f s (%s matching lines)\n' "$gr" "$(cat "$work/grep.count")"
+# alternate the two, several times, so that both see the same load; report the medians
+runs="${RUNS:-3}"
+ww_times=(); gr_times=()
+for ((r = 1; r <= runs; r++)); do
+  t0=$(now)
+  bin/wheelwright doctor --log "$work/big.log" --fail-on never --format json -o "$work/findings.json"
+  t1=$(now)
+  LC_ALL=C grep -E -c -f "$work/patterns.txt" "$work/big.log" > "$work/grep.count" || true
+  t2=$(now)
+  ww_times+=("$(echo "$t1 - $t0" | bc -l)")
+  gr_times+=("$(echo "$t2 - $t1" | bc -l)")
+  printf 'run %d: wheelwright %.2f s, grep %.2f s\n' "$r" "${ww_times[-1]}" "${gr_times[-1]}"
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+ww=$(median "${ww_times[@]}")
+gr=$(median "${gr_times[@]}")
+printf 'wheelwright doctor --log: %.2f s median of %d (%d findings)\n' "$ww" "$runs" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$work/findings.json")"
+printf 'grep -E -f patterns:      %.2f s median of %d (%s matching lines)\n' "$gr" "$runs" "$(cat "$work/grep.count")"
 printf 'ratio wheelwright/grep:   %.2f\n' "$(echo "$ww / $gr" | bc -l)"

@@ -53,6 +53,9 @@ final class JsonFindings {
         o.put("severity", f.severity().id());
         o.put("title", f.title());
         o.put("message", f.message());
+        if (f.packageName() != null) {
+            o.put("package", f.packageName());
+        }
         o.set("location", location(f.location()));
         ArrayNode ev = o.putArray("evidence");
         f.evidence().forEach(ev::add);

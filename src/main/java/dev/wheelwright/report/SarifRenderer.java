@@ -140,6 +140,9 @@ public final class SarifRenderer implements FindingsRenderer {
         }
         ObjectNode props = o.putObject("properties");
         props.put("name", f.name());
+        if (f.packageName() != null) {
+            props.put("package", f.packageName());
+        }
         ArrayNode ev = props.putArray("evidence");
         f.evidence().forEach(ev::add);
         if (f.fix() != null) {

@@ -58,7 +58,8 @@ public final class TextRenderer implements FindingsRenderer {
 
     private void finding(Finding f, Writer out) throws IOException {
         out.write("  " + paint(COLOURS.get(f.severity()), f.severity().id()) + " " + paint(BOLD, f.rule() + " " + f.name())
-                + "  " + f.location().display() + "\n");
+                + "  " + f.location().display() + (f.packageName() == null ? "" : "  " + paint(DIM, "package " + f.packageName()))
+                + "\n");
         out.write("    " + f.message() + "\n");
         for (String e : f.evidence()) {
             out.write("    " + paint(DIM, "│ " + e) + "\n");

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param evidence    the lines that show it
  * @param fix         what to do; null when the rule gives no fix
  * @param suppression why the finding is suppressed, or null when it is not
+ * @param packageName the distribution the finding is about when the input says it (e.g. the
+ *                    package a build log was building at the finding's line), else null
  */
 public record Finding(String rule, String name, Severity severity, String title, String message,
-                      Location location, List<String> evidence, FindingFix fix, Suppression suppression) {
+                      Location location, List<String> evidence, FindingFix fix, Suppression suppression,
+                      String packageName) {
 
     public Finding {
         Objects.requireNonNull(rule, "rule");
@@ -25,6 +28,15 @@ public record Finding(String rule, String name, Severity severity, String title,
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(location, "location");
         evidence = List.copyOf(evidence);
+        if (packageName != null && packageName.isEmpty()) {
+            packageName = null;
+        }
+    }
+
+    /** A finding that names no package. */
+    public Finding(String rule, String name, Severity severity, String title, String message,
+                   Location location, List<String> evidence, FindingFix fix, Suppression suppression) {
+        this(rule, name, severity, title, message, location, evidence, fix, suppression, null);
     }
 
     public boolean suppressed() {
@@ -32,7 +44,7 @@ public record Finding(String rule, String name, Severity severity, String title,
     }
 
     public Finding suppressedBy(Suppression s) {
-        return new Finding(rule, name, severity, title, message, location, evidence, fix, s);
+        return new Finding(rule, name, severity, title, message, location, evidence, fix, s, packageName);
     }
 
     /** The same finding pointing elsewhere (e.g. a project file named as the user named the project). */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Function;
 
 /**
@@ -91,6 +92,8 @@ public final class RuleEngine {
         List<Finding> out = new ArrayList<>();
         for (LogSource log : logs.logs()) {
             Map<Integer, List<LogHit>> byRule = new LinkedHashMap<>();
+            // a rule with its first MAX_EVIDENCE hits, one of them strong, has its finding: later lines cannot change it
+            AtomicIntegerArray settled = new AtomicIntegerArray(logRules.size());
             try {
                 scanner.scan(log, hit -> {
                     RuleDefinition rule = logRules.get(hit.rule());
@@ -101,8 +104,11 @@ public final class RuleEngine {
                     // keep the first hits, and the first strong hit if it comes later
                     if (hits.size() < MAX_EVIDENCE || (!hit.generic() && hits.stream().allMatch(LogHit::generic))) {
                         hits.add(hit);
+                        if (hits.size() >= MAX_EVIDENCE && !hits.stream().allMatch(LogHit::generic)) {
+                            settled.set(hit.rule(), 1);
+                        }
                     }
-                });
+                }, rule -> settled.get(rule) != 0);
             } catch (NoSuchFileException e) {
                 throw new WheelwrightException(log.name() + ": no such file");
             } catch (IOException | UncheckedIOException e) {
@@ -135,7 +141,33 @@ public final class RuleEngine {
             }
         }
         Function<String, Object> vars = variables(strongest, logName, facts);
-        return finding(rule, new Location.FileLine(logName, (int) Math.min(Integer.MAX_VALUE, strongest.line())), vars, evidence);
+        Finding f = finding(rule, new Location.FileLine(logName, (int) Math.min(Integer.MAX_VALUE, strongest.line())), vars, evidence);
+        // a pattern that captures the package itself (a resolver naming the requirement it could not satisfy) knows best
+        String pkg = strongest.captures().getOrDefault("package", "");
+        if (pkg.isEmpty()) {
+            pkg = strongest.pkg();
+        }
+        if (pkg.isEmpty()) {
+            return f;
+        }
+        return new Finding(f.rule(), f.name(), f.severity(), f.title(), namingPackage(rule.message(), f.message(), pkg),
+                f.location(), f.evidence(), f.fix(), null, pkg);
+    }
+
+    /**
+     * A log finding's message names the package that failed: a message that places
+     * {@code {package}} itself is kept; one that already names the package (as a word, any
+     * case, also as the start of a file name such as {@code cffi-1.15.1.tar.gz}) is kept; any other gets the package in front, {@code "cffi: The C header ffi.h is
+     * missing ..."}.
+     */
+    static String namingPackage(String template, String message, String pkg) {
+        if (template != null && template.contains("{package}")) {
+            return message;
+        }
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile(
+                "(?<![A-Za-z0-9._-])" + java.util.regex.Pattern.quote(pkg) + "(?![A-Za-z0-9_]|[-.][A-Za-z])",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        return word.matcher(message).find() ? message : pkg + ": " + message;
     }
 
     private static Function<String, Object> variables(LogHit hit, String logName, Facts facts) {

@@ -50,17 +50,23 @@ public final class Templates {
         return sb.toString();
     }
 
-    private static String text(Object v) {
-        if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+    /**
+     * A value as a message shows it. Numbers reach here as the condition language holds them
+     * (every number a double, see {@code Values.normalize}); an integral one is written as an
+     * integer ({@code 5}, not {@code 5.0}).
+     */
+    static String text(Object v) {
+        Object n = dev.wheelwright.rules.expr.Values.normalize(v);
+        if (n instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 0x1p53) {
             return Long.toString(d.longValue());
         }
-        if (v instanceof java.util.Collection<?> c) {
+        if (n instanceof java.util.Collection<?> c) {
             StringBuilder sb = new StringBuilder();
             for (Object o : c) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(text(dev.wheelwright.rules.expr.Values.normalize(o)));
+                sb.append(sb.length() == 0 ? "" : ", ").append(text(o));
             }
             return sb.toString();
         }
-        return String.valueOf(dev.wheelwright.rules.expr.Values.normalize(v));
+        return String.valueOf(n);
     }
 }

@@ -34,7 +34,7 @@ class RenderersTest {
             new Finding("WW-B017", "python-headers-missing", Severity.ERROR, "Python.h missing",
                     "Building pyyaml needs the headers: 100% <sure>, \"quoted\" & more\nsecond line",
                     new Location.FileLine("logs/build arm64.log", 19), List.of("fatal error: Python.h: No such file \u001B[0m"),
-                    new FindingFix("Install python3-dev", null), null),
+                    new FindingFix("Install python3-dev", null), null, "pyyaml"),
             new Finding("WW-W005", "pyc-in-wheel", Severity.WARNING, "pyc files", "3 .pyc files",
                     new Location.WheelMember("dist/x-1.0-py3-none-any.whl", "x/__pycache__/a.cpython-39.pyc", null), List.of(),
                     new FindingFix("Exclude __pycache__", "exclude-pyc"), new Suppression("pyproject.toml", "tests ship pyc")),
@@ -136,6 +136,8 @@ class RenderersTest {
         assertThat(text.indexOf("suppressed\n")).isGreaterThan(text.indexOf("arm64-unsigned"));
         assertThat(text).contains("ignored (pyproject.toml): tests ship pyc").endsWith("1 error, 1 warning, 1 info, 1 suppressed\n");
         assertThat(text).doesNotContain("\u001B[1m");
+        assertThat(text).contains("logs/build arm64.log:19  package pyyaml\n");
+        assertThat(text).containsOnlyOnce("package ");
         assertThat(render(new TextRenderer(true))).contains("\u001B[31m");
     }
 
@@ -146,6 +148,11 @@ class RenderersTest {
         assertThat(j.path("summary").path("suppressed").asInt()).isEqualTo(1);
         assertThat(j.path("findings").path(2).path("location").path("arch").asText()).isEqualTo("arm64");
         assertThat(j.path("findings").path(3).path("location").path("path").asText()).isEqualTo("pyproject.toml");
+        assertThat(j.path("findings").path(0).path("package").asText()).isEqualTo("pyyaml");
+        assertThat(j.path("findings").path(2).has("package")).isFalse(); // only when the input names one
+        JsonNode sarif = new ObjectMapper().readTree(render(new SarifRenderer()));
+        assertThat(sarif.path("runs").path(0).path("results").path(0).path("properties").path("package").asText()).isEqualTo("pyyaml");
+        assertThat(sarif.path("runs").path(0).path("results").path(2).path("properties").has("package")).isFalse();
         String html = render(new HtmlRenderer());
         assertThat(html).startsWith("<!DOCTYPE html>").contains("&lt;sure&gt;").doesNotContain("<sure>");
         assertThat(Stream.of(FindingsRenderer.FORMATS.toArray(new String[0])).map(f -> FindingsRenderer.forFormat(f, false)))

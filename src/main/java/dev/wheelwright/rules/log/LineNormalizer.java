@@ -58,6 +58,147 @@ public final class LineNormalizer {
         return s;
     }
 
+    /**
+     * For a raw UTF-8 line without escapes (ESC, C1 CSI) or carriage returns, which
+     * normalisation changes only by dropping a prefix: where the text that
+     * {@link #normalize} keeps begins, i.e. after the same prefixes, matched on bytes (all of
+     * them are ASCII, so a byte offset is a character boundary).
+     */
+    public static int prefixEnd(byte[] b, int from, int to) {
+        int p = from;
+        if (to - from > 20 && b[from + 4] == '-' && b[from + 10] == 'T') {
+            p = timestampEnd(b, from, to);
+        }
+        if (p >= to) {
+            return p;
+        }
+        byte c = b[p];
+        if (c == '#') {
+            p = markerEnd(b, p, to);
+            p = buildkitEnd(b, p, to);
+        } else if (c == 's') {
+            p = sectionEnd(b, p, to);
+        } else if (c == '>') {
+            while (p < to && b[p] == '>') {
+                p++;
+                if (p < to && b[p] == ' ') {
+                    p++;
+                }
+            }
+        }
+        return p;
+    }
+
+    // ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?
+    private static int timestampEnd(byte[] b, int from, int to) {
+        String shape = "dddd-dd-ddTdd:dd:dd";
+        int p = from;
+        for (int i = 0; i < shape.length(); i++, p++) {
+            char want = shape.charAt(i);
+            if (p >= to || (want == 'd' ? !digit(b[p]) : b[p] != want)) {
+                return from;
+            }
+        }
+        if (p < to && b[p] == '.' && p + 1 < to && digit(b[p + 1])) {
+            p += 2;
+            while (p < to && digit(b[p])) {
+                p++;
+            }
+        }
+        if (p >= to || b[p] != 'Z') {
+            return from;
+        }
+        p++;
+        return p < to && b[p] == ' ' ? p + 1 : p;
+    }
+
+    private static final byte[][] MARKERS = java.util.stream.Stream.of(
+            "group", "endgroup", "error", "warning", "notice", "debug", "section", "command")
+            .map(w -> ("##[" + w + "]").getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
+    private static int markerEnd(byte[] b, int from, int to) {
+        if (to - from < 4 || b[from + 1] != '#') {
+            return from;
+        }
+        for (byte[] m : MARKERS) {
+            if (to - from >= m.length && java.util.Arrays.equals(b, from, from + m.length, m, 0, m.length)) {
+                return from + m.length;
+            }
+        }
+        return from;
+    }
+
+    // ^#\d+ \d+\.\d+ 
+    private static int buildkitEnd(byte[] b, int from, int to) {
+        int p = from;
+        if (p >= to || b[p] != '#') {
+            return from;
+        }
+        p = digits(b, p + 1, to);
+        if (p < 0 || p >= to || b[p] != ' ') {
+            return from;
+        }
+        p = digits(b, p + 1, to);
+        if (p < 0 || p >= to || b[p] != '.') {
+            return from;
+        }
+        p = digits(b, p + 1, to);
+        if (p < 0 || p >= to || b[p] != ' ') {
+            return from;
+        }
+        return p + 1;
+    }
+
+    private static final byte[] SECTION_START = "section_start:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SECTION_END = "section_end:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    // ^section_(?:start|end):\d+:[A-Za-z0-9_.-]+(?:\[[^\]]*])?
+    private static int sectionEnd(byte[] b, int from, int to) {
+        int p;
+        if (to - from >= SECTION_START.length && java.util.Arrays.equals(b, from, from + SECTION_START.length, SECTION_START, 0, SECTION_START.length)) {
+            p = from + SECTION_START.length;
+        } else if (to - from >= SECTION_END.length && java.util.Arrays.equals(b, from, from + SECTION_END.length, SECTION_END, 0, SECTION_END.length)) {
+            p = from + SECTION_END.length;
+        } else {
+            return from;
+        }
+        p = digits(b, p, to);
+        if (p < 0 || p >= to || b[p] != ':') {
+            return from;
+        }
+        p++;
+        int nameStart = p;
+        while (p < to && (digit(b[p]) || (b[p] >= 'A' && b[p] <= 'Z') || (b[p] >= 'a' && b[p] <= 'z') || b[p] == '_' || b[p] == '.' || b[p] == '-')) {
+            p++;
+        }
+        if (p == nameStart) {
+            return from;
+        }
+        if (p < to && b[p] == '[') {
+            int q = p + 1;
+            while (q < to && b[q] != ']') {
+                q++;
+            }
+            if (q < to) {
+                p = q + 1;
+            }
+        }
+        return p;
+    }
+
+    /** The end of a run of one or more ASCII digits at {@code from}, or -1 when there is none. */
+    private static int digits(byte[] b, int from, int to) {
+        int p = from;
+        while (p < to && digit(b[p])) {
+            p++;
+        }
+        return p == from ? -1 : p;
+    }
+
+    private static boolean digit(byte x) {
+        return x >= '0' && x <= '9';
+    }
+
     private static String strip(Pattern p, String s) {
         if (s.isEmpty()) {
             return s;

@@ -23,20 +23,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Streams a log once and reports every line that a log rule's pattern matches, with the package
  * being built at that line.
  *
  * <p>Cost grows with the log, not with log × rules: each pattern's required literals (derived
- * from the regex, see {@link RequiredLiterals}, or declared) go into one Aho–Corasick automaton;
- * each line is run through it once, and a regex runs only on the lines that contain one of its
- * literals. The log is read in chunks cut at line ends; chunks are decoded, normalised and
- * matched on a small worker pool while the calling thread reads ahead and then consumes the
- * chunk results strictly in order (package context is sequential). At most a few chunks are in
- * flight, so memory stays bounded whatever the log's size; a line longer than the chunk limit
- * is cut.
+ * from the regex, see {@link RequiredLiterals}, or declared) go into one Aho–Corasick automaton,
+ * compiled to a DFA over UTF-8 bytes. The log is read in chunks cut at line ends; on a small
+ * worker pool each chunk runs once through the DFA as raw bytes, which also finds the line
+ * ends, and only a line where a literal occurred is decoded, normalised ({@link LineNormalizer};
+ * its prefixes are found on the bytes) and given to the regexes that literal stands for. A line
+ * with ANSI escapes or carriage returns, which normalisation rewrites inside the line, is
+ * decoded and normalised first and filtered as text. The calling thread reads ahead and then
+ * consumes the chunk results strictly in order (package context is sequential). At most a few
+ * chunks are in flight, so memory stays bounded whatever the log's size; a line longer than the
+ * chunk limit is cut.
  *
  * <p>Hard-wrapped lines: when a long line and the next line did not match a pattern alone, the
  * scanner tries their concatenation and keeps a match that spans the join (reported at the first
@@ -50,11 +55,13 @@ public final class LogScanner {
 
     private final List<RuleDefinition> rules;
     private final List<Entry> entries = new ArrayList<>();   // one per (rule, pattern), then context patterns
-    private final List<Integer> alwaysRun = new ArrayList<>(); // entries without literals
+    private final int[] alwaysRun;           // entries without literals
+    private final int[] wide;                // the byte DFA, 256 entries a state, with EMITS/SPECIAL/LINE_END flags
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
     private final int threads;
     private final int chunkSize;
+    private final boolean bytePath;
 
     private record Entry(int rule, LogPattern pattern, PackageContext.ContextPattern context) {}
 
@@ -68,6 +75,15 @@ public final class LogScanner {
 
     /** With a given read unit; small chunks let tests cross chunk boundaries often. */
     LogScanner(List<RuleDefinition> logRules, int threads, int chunkSize) {
+        this(logRules, threads, chunkSize, true);
+    }
+
+    /**
+     * With {@code bytePath = false} every line is decoded and normalised before the literal
+     * filter runs (the reference the byte-level path is tested against).
+     */
+    LogScanner(List<RuleDefinition> logRules, int threads, int chunkSize, boolean bytePath) {
+        this.bytePath = bytePath;
         this.rules = List.copyOf(logRules);
         this.threads = threads;
         this.chunkSize = chunkSize;
@@ -83,12 +99,13 @@ public final class LogScanner {
             entries.add(new Entry(-1, null, c));
             needles.add(c.literals());
         }
-        for (int i = 0; i < entries.size(); i++) {
-            if (needles.get(i).isEmpty()) {
-                alwaysRun.add(i);
-            }
-        }
+        alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
         filter = new MultiLiteralMatcher(needles);
+        int[] flags = new int[256];
+        for (int u = 0; u < 256; u++) {
+            flags[u] = u == '\n' ? LINE_END : (u < 0x20 && u != '\t') || u >= 0x80 ? SPECIAL : 0;
+        }
+        wide = filter.bytes().wideTable(flags);
     }
 
     public List<RuleDefinition> rules() {
@@ -97,12 +114,27 @@ public final class LogScanner {
 
     /** Scans one log; hits reach {@code sink} in the calling thread, ordered by line except for back-filled ones. */
     public void scan(LogSource log, Consumer<LogHit> sink) throws IOException {
+        scan(log, sink, rule -> false);
+    }
+
+    /**
+     * Like {@link #scan(LogSource, Consumer)}, with the consumer's word on which rules it needs
+     * no more hits of: once {@code done} holds for a rule, chunks scanned from then on do not
+     * run its patterns. Such chunks hold only later lines than every hit the consumer has seen,
+     * so a consumer that keeps the first hits of a rule loses nothing. {@code done} is called
+     * from the worker threads.
+     */
+    public void scan(LogSource log, Consumer<LogHit> sink, IntPredicate done) throws IOException {
         try (InputStream in = log.open()) {
-            scan(in, sink);
+            scan(in, sink, done);
         }
     }
 
     public void scan(InputStream in, Consumer<LogHit> sink) throws IOException {
+        scan(in, sink, rule -> false);
+    }
+
+    public void scan(InputStream in, Consumer<LogHit> sink, IntPredicate done) throws IOException {
         InOrder state = new InOrder(sink);
         byte[] carry = new byte[0];
         boolean crOnly = false;
@@ -158,9 +190,9 @@ public final class LogScanner {
                 int chunkLen = cut;
                 boolean cr = crOnly;
                 if (pool == null) {
-                    state.accept(scanChunk(chunk, chunkLen, cr));
+                    state.accept(scanChunk(chunk, chunkLen, cr, done));
                 } else {
-                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr)));
+                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr, done)));
                     while (pending.size() >= IN_FLIGHT) {
                         state.accept(get(pending.poll()));
                     }
@@ -226,120 +258,358 @@ public final class LogScanner {
     record Event(int line, int rule, String text, Map<String, String> captures, PackageContext.Kind context,
                  String pkg, boolean generic) {}
 
-    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly, IntPredicate done) {
+        return new ChunkScan(buf, len, crOnly, done).run();
+    }
+
+    // bytes that need a look in the inner loop: the line end, controls other than tab (ESC, CR) and non-ASCII
+    // flags in the low byte of a wide DFA entry: the next state has outputs; the byte is a control
+    // char other than tab, or non-ASCII; the byte is a line feed
+    private static final int EMITS = 1;
+    private static final int SPECIAL = 2;
+    private static final int LINE_END = 4;
+
+    /** One line of a chunk as the scan sees it; two instances (this line, the previous one) are reused. */
+    private static final class Line {
+        int number;          // 0-based within the chunk
+        int start;
+        int contentEnd;      // without the line end (and a CRLF's CR)
+        boolean full;        // decoded and normalised as a whole (escapes, CR, overlong, or forced)
+        boolean ascii;
+        int normStart;       // byte where the normalised text starts (when !full)
+        int endState;        // byte-DFA state after the raw content (when !full)
+        String text;         // the normalised text, made when first needed
+        BitSet found;
+        BitSet matched = new BitSet();
+
+        Line(int ids) {
+            found = new BitSet(ids);
+        }
+    }
+
+    /**
+     * The scan of one chunk. Bytes run through the byte-level literal DFA in one pass that also
+     * finds line ends; a line is decoded and normalised only when a needle (or a hard-wrap join)
+     * asks for it. Lines that normalisation changes in the middle (ANSI escapes, carriage
+     * returns) take the old way: decode, normalise, then the char-level filter.
+     */
+    private final class ChunkScan {
+        private final byte[] buf;
+        private final int len;
+        private final boolean crOnly;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        List<Event> events = new ArrayList<>();
-        byte nl = crOnly ? (byte) '\r' : (byte) '\n';
-        int line = 0;
-        int start = 0;
-        BitSet found = new BitSet(entries.size());
-        BitSet prevFound = new BitSet(entries.size());
-        String prevText = null;      // previous line, kept for the hard-wrap join
-        BitSet prevMatched = new BitSet();
-        int prevLine = -1;
-        while (start < len) {
-            int end = start;
-            while (end < len && buf[end] != nl) {
-                end++;
+        private final List<Event> events = new ArrayList<>();
+        private final MultiLiteralMatcher.Bytes dfa = filter.bytes();
+        private final BitSet[] windows = {new BitSet(), new BitSet()};
+        private final Matcher[] matchers = new Matcher[entries.size()]; // reused: a Matcher costs more to make than to run
+
+        private Matcher matcher(int entry, Pattern p, String text) {
+            Matcher m = matchers[entry];
+            if (m == null) {
+                m = p.matcher(text);
+                matchers[entry] = m;
+                return m;
             }
-            int contentEnd = end;
-            if (!crOnly && contentEnd > start && buf[contentEnd - 1] == '\r') {
-                contentEnd--;
+            return m.reset(text);
+        }
+
+        private final boolean[] skip;   // rules whose consumer wanted no more hits when this chunk started
+
+        ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done) {
+            this.skip = new boolean[rules.size()];
+            for (int r = 0; r < skip.length; r++) {
+                skip[r] = done.test(r);
             }
-            String text = LineNormalizer.normalize(decode(decoder, buf, start, Math.min(contentEnd, start + MAX_LINE)));
-            found.clear();
-            filter.find(text, found);
-            for (int a : alwaysRun) {
-                found.set(a);
+            this.buf = buf;
+            this.len = len;
+            this.crOnly = crOnly;
+        }
+
+        // what scanLine saw on the line it last scanned
+        private int lineState;      // DFA state (shifted) at the end
+        private int lineCrState;    // DFA state (shifted) before the last carriage return
+        private int lineFirstCr;
+        private boolean lineEscape;
+        private boolean lineHigh;
+
+        /**
+         * Runs the byte DFA from {@code from} to the line end, setting the ids of the needles
+         * found, and notes what decides whether the line can stay bytes (escapes, carriage
+         * returns, non-ASCII bytes). Returns the index of the line end (or {@code len}).
+         */
+        private int scanLine(int from, BitSet found) {
+            final byte[] b = buf;
+            final int[] table = wide;
+            final int nl = crOnly ? '\r' : '\n';
+            final int n = len;
+            int s = 0;                  // state << 8
+            int crState = 0;
+            int firstCr = -1;
+            boolean escape = false;
+            boolean high = false;
+            int i = from;
+            for (; i < n; i++) {
+                int u = b[i] & 0xff;
+                int t = table[s | u];
+                if ((t & 0xff) != 0) {
+                    if (u == nl) {
+                        break;
+                    }
+                    if (u >= 0x80) {
+                        high = true;
+                        escape |= u == 0x9B && i > from && b[i - 1] == (byte) 0xC2; // C1 CSI, U+009B
+                    } else if (u == '\r') {
+                        crState = s;
+                        if (firstCr < 0) {
+                            firstCr = i;
+                        }
+                    } else {
+                        escape |= u == 0x1B;
+                    }
+                    if ((t & EMITS) != 0) {
+                        for (int id : dfa.outputs[t >>> 8]) {
+                            found.set(id);
+                        }
+                    }
+                    t &= ~0xff;
+                }
+                s = t;
             }
-            BitSet matched = new BitSet();
+            lineState = s;
+            lineCrState = crState;
+            lineFirstCr = firstCr;
+            lineEscape = escape;
+            lineHigh = high;
+            return i;
+        }
+
+        ChunkResult run() {
+            final byte[] b = buf;
+            Line cur = new Line(entries.size());
+            Line prev = new Line(entries.size());
+            boolean havePrev = false;
+            int line = 0;
+            int start = 0;
+            while (start < len) {
+                BitSet found = cur.found;
+                found.clear();
+                int end = scanLine(start, found);
+                int contentEnd = end;
+                if (!crOnly && contentEnd > start && b[contentEnd - 1] == '\r') {
+                    contentEnd--;
+                }
+                cur.number = line;
+                cur.start = start;
+                cur.contentEnd = contentEnd;
+                cur.ascii = !lineHigh;
+                cur.text = null;
+                cur.matched.clear();
+                boolean high = lineHigh;
+                cur.full = !bytePath || lineEscape || (lineFirstCr >= 0 && lineFirstCr < contentEnd) || contentEnd - start > MAX_LINE
+                        || (high && !dfa.exactForNonAscii());
+                if (cur.full) {
+                    cur.text = LineNormalizer.normalize(decode(decoder, b, start, Math.min(contentEnd, start + MAX_LINE)));
+                    found.clear();
+                    filter.find(cur.text, found);
+                } else {
+                    cur.normStart = LineNormalizer.prefixEnd(b, start, contentEnd);
+                    cur.endState = (contentEnd < end ? lineCrState : lineState) >>> 8;
+                }
+                for (int a : alwaysRun) {
+                    found.set(a);
+                }
+                if (!found.isEmpty()) {
+                    matchLine(cur);
+                }
+                // hard-wrapped line: try previous + this one, for rules neither matched alone
+                if (havePrev && normLength(prev, WRAP_MIN) >= WRAP_MIN && !normEmpty(cur)) {
+                    join(prev, cur);
+                }
+                Line swap = prev;
+                prev = cur;
+                cur = swap;
+                havePrev = true;
+                line++;
+                start = end + 1;
+                if (end == len) {
+                    break; // last line without a line end
+                }
+            }
+            return new ChunkResult(line, events);
+        }
+
+        private String text(Line l) {
+            if (l.text == null) {
+                l.text = l.ascii ? new String(buf, l.normStart, l.contentEnd - l.normStart, StandardCharsets.ISO_8859_1)
+                        : decode(decoder, buf, l.normStart, l.contentEnd);
+            }
+            return l.text;
+        }
+
+        private boolean normEmpty(Line l) {
+            return l.full ? l.text.isEmpty() : l.contentEnd == l.normStart;
+        }
+
+        /** The normalised line's length in chars, or any value below {@code atLeast} when it is shorter. */
+        private int normLength(Line l, int atLeast) {
+            if (l.full) {
+                return l.text.length();
+            }
+            int bytes = l.contentEnd - l.normStart;
+            if (l.ascii || bytes < atLeast) {
+                return bytes; // UTF-8 never has fewer bytes than UTF-16 chars
+            }
+            return text(l).length();
+        }
+
+        private void matchLine(Line l) {
+            String text = text(l);
             boolean generic = false;
             boolean genericKnown = false;
+            BitSet found = l.found;
             for (int e = found.nextSetBit(0); e >= 0; e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
                 if (entry.context() != null) {
-                    String pkg = PackageContext.name(entry.context(), text);
+                    String pkg = PackageContext.name(entry.context(), matcher(e, entry.context().pattern(), text), text);
                     if (pkg != null) {
-                        events.add(new Event(line, -1, text, Map.of(), entry.context().kind(), pkg, false));
+                        events.add(new Event(l.number, -1, text, Map.of(), entry.context().kind(), pkg, false));
                     }
                     continue;
                 }
-                Matcher m = entry.pattern().pattern().matcher(text);
+                if (skip[entry.rule()]) {
+                    continue;
+                }
+                Matcher m = matcher(e, entry.pattern().pattern(), text);
                 if (m.find()) {
                     if (!genericKnown) {
                         generic = GenericLines.isGeneric(text);
                         genericKnown = true;
                     }
-                    matched.set(entry.rule());
-                    events.add(new Event(line, entry.rule(), text, captures(entry.pattern(), m), null, null, generic));
+                    l.matched.set(entry.rule());
+                    events.add(new Event(l.number, entry.rule(), text, captures(entry.pattern(), m), null, null, generic));
                 }
-            }
-            // hard-wrapped line: try previous + this one, for rules neither matched alone
-            if (prevText != null && prevText.length() >= WRAP_MIN && !text.isEmpty()) {
-                joinHits(prevText, text, prevFound, found, prevLine, prevMatched, matched, events);
-            }
-            BitSet swap = prevFound;
-            prevFound = found;
-            found = swap;
-            prevText = text;
-            prevMatched = matched;
-            prevLine = line;
-            line++;
-            start = end + 1;
-            if (end == len) {
-                break; // last line without a line end
             }
         }
-        return new ChunkResult(line, events);
-    }
 
-    /**
-     * Tries the concatenation of two lines (directly, and with a space) for the rules that did
-     * not match either line alone. Needles inside either line were found by the per-line scans;
-     * only the window around the join can hold a new one, so only it is scanned again.
-     */
-    private void joinHits(String a, String b, BitSet aFound, BitSet bFound, int aLine, BitSet aMatched, BitSet bMatched,
-                          List<Event> events) {
-        String bTrim = b.stripLeading();
-        int reach = Math.max(0, filter.longest() - 1);
-        BitSet found = new BitSet(entries.size());
-        for (String sep : new String[] {"", " "}) {
-            Joined view = new Joined(a, sep, bTrim);
-            int boundary = a.length();
-            found.clear();
-            found.or(aFound);
-            found.or(bFound);
-            filter.find(view, Math.max(0, boundary - reach), Math.min(view.length(), boundary + sep.length() + reach), found);
-            for (int x : alwaysRun) {
-                found.set(x);
+        /**
+         * The needles that the joins of {@code a} and {@code b} (directly, and with a space) can
+         * hold beyond those inside either line: only occurrences that cross the join are new.
+         * On bytes, the DFA state at the end of {@code a} already stands for every needle prefix
+         * that ends there, so it is enough to go on from it into the separator and {@code b}
+         * until the needle being followed starts after the join. Lines that were normalised as
+         * a whole, or whose continuation starts with a non-ASCII char, use the char matcher on a
+         * window around the join instead.
+         */
+        private void join(Line a, Line b) {
+            int bFrom = -1;
+            if (!a.full && !b.full) {
+                int p = b.normStart;
+                while (p < b.contentEnd && asciiWhitespace(buf[p])) {
+                    p++;
+                }
+                if (p == b.contentEnd || buf[p] >= 0) {
+                    bFrom = p;
+                }
             }
-            String joined = null; // built only when some rule has to look at it
+            if (bFrom < 0) {
+                joinHits(text(a), text(b), a, b, null);
+                return;
+            }
+            int st = a.endState;
+            if (dfa.depth(st) > a.contentEnd - a.normStart) {
+                st = dfa.run(0, buf, a.normStart, a.contentEnd, windows[0]); // the state reached into the stripped prefix
+            }
+            for (int sep = 0; sep < 2; sep++) {
+                BitSet w = windows[sep];
+                w.clear();
+                int s = st;
+                int k = 0;
+                if (sep == 1) {
+                    s = dfa.step(s, ' ', w);
+                    k = 1;
+                }
+                // a needle being followed from state s started at (k - depth) after the join; stop once that is past the separator
+                for (int q = bFrom; q < b.contentEnd && dfa.depth(s) > k - sep; q++, k++) {
+                    s = dfa.step(s, buf[q], w);
+                }
+            }
+            if (!unmatchedRule(a, b, a.found) && !unmatchedRule(a, b, b.found)
+                    && !unmatchedRule(a, b, windows[0]) && !unmatchedRule(a, b, windows[1])) {
+                return;
+            }
+            joinHits(text(a), text(b), a, b, windows);
+        }
+
+        /** Whether {@code found} holds a rule's needle where the rule matched neither line alone. */
+        private boolean unmatchedRule(Line a, Line b, BitSet found) {
             for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
-                Entry entry = entries.get(e);
-                if (aMatched.get(entry.rule()) || bMatched.get(entry.rule())) {
-                    continue;
+                int r = entries.get(e).rule();
+                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r]) {
+                    return true;
                 }
-                if (joined == null) {
-                    joined = a + sep + bTrim;
+            }
+            return false;
+        }
+
+        /**
+         * Tries the concatenation of two lines (directly, and with a space) for the rules that
+         * did not match either line alone. Needles inside either line were found by the per-line
+         * scans; {@code windowFound} holds, per separator, those across the join, or is null to
+         * find them with the char matcher on the window around the join.
+         */
+        private void joinHits(String a, String b, Line aLine, Line bLine, BitSet[] windowFound) {
+            String bTrim = b.stripLeading();
+            int reach = Math.max(0, filter.longest() - 1);
+            BitSet found = new BitSet(entries.size());
+            String[] seps = {"", " "};
+            for (int si = 0; si < seps.length; si++) {
+                String sep = seps[si];
+                int boundary = a.length();
+                found.clear();
+                found.or(aLine.found);
+                found.or(bLine.found);
+                if (windowFound != null) {
+                    found.or(windowFound[si]);
+                } else {
+                    Joined view = new Joined(a, sep, bTrim);
+                    filter.find(view, Math.max(0, boundary - reach), Math.min(view.length(), boundary + sep.length() + reach), found);
                 }
-                Matcher m = entry.pattern().pattern().matcher(joined);
-                while (m.find()) {
-                    if (m.start() < boundary && m.end() > boundary) {
-                        aMatched.set(entry.rule());
-                        // inserted before this line's events so that events stay in line order
-                        int at = events.size();
-                        while (at > 0 && events.get(at - 1).line() > aLine) {
-                            at--;
+                for (int x : alwaysRun) {
+                    found.set(x);
+                }
+                String joined = null; // built only when some rule has to look at it
+                for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
+                    Entry entry = entries.get(e);
+                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()]) {
+                        continue;
+                    }
+                    if (joined == null) {
+                        joined = a + sep + bTrim;
+                    }
+                    Matcher m = entry.pattern().pattern().matcher(joined);
+                    while (m.find()) {
+                        if (m.start() < boundary && m.end() > boundary) {
+                            aLine.matched.set(entry.rule());
+                            // inserted before this line's events so that events stay in line order
+                            int at = events.size();
+                            while (at > 0 && events.get(at - 1).line() > aLine.number) {
+                                at--;
+                            }
+                            events.add(at, new Event(aLine.number, entry.rule(), joined, captures(entry.pattern(), m), null, null,
+                                    GenericLines.isGeneric(joined)));
+                            break;
                         }
-                        events.add(at, new Event(aLine, entry.rule(), joined, captures(entry.pattern(), m), null, null,
-                                GenericLines.isGeneric(joined)));
-                        break;
                     }
                 }
             }
         }
+    }
+
+    /** Whitespace as {@link String#stripLeading()} sees it ({@link Character#isWhitespace}), for ASCII. */
+    private static boolean asciiWhitespace(byte x) {
+        return x == ' ' || (x >= 0x09 && x <= 0x0D) || (x >= 0x1C && x <= 0x1F);
     }
 
     /** Two lines and a separator seen as one text, without copying (for the join pre-filter). */
@@ -409,6 +679,7 @@ public final class LogScanner {
         private final Consumer<LogHit> sink;
         private long base = 0;
         private String pkg = "";
+        private final ArrayDeque<String> scopes = new ArrayDeque<>(); // the package outside each open scope
         private final List<Event> unnamed = new ArrayList<>();
         private final List<Long> unnamedLines = new ArrayList<>();
 
@@ -419,7 +690,19 @@ public final class LogScanner {
         void accept(ChunkResult r) {
             for (Event e : r.events()) {
                 long line = base + e.line() + 1;
-                if (e.context() == PackageContext.Kind.HEADING) {
+                if (e.context() == PackageContext.Kind.OPEN) {
+                    if (scopes.size() < MAX_PENDING) {
+                        scopes.push(pkg);
+                    }
+                } else if (e.context() == PackageContext.Kind.CLOSE) {
+                    if (!scopes.isEmpty()) {
+                        String outer = scopes.pop();
+                        if (!outer.equals(pkg)) {
+                            flushUnnamed("");
+                            pkg = outer;
+                        }
+                    }
+                } else if (e.context() == PackageContext.Kind.HEADING) {
                     flushUnnamed("");
                     pkg = e.pkg();
                 } else if (e.context() == PackageContext.Kind.FAILED) {
@@ -427,7 +710,10 @@ public final class LogScanner {
                     if (pkg.isEmpty()) {
                         pkg = e.pkg();
                     }
-                } else if (pkg.isEmpty() && unnamed.size() < MAX_PENDING) {
+                } else if (pkg.isEmpty()) {
+                    if (unnamed.size() >= MAX_PENDING) {
+                        flushUnnamed(""); // bounded: the oldest stay unnamed, and hits still arrive in line order
+                    }
                     unnamed.add(e);
                     unnamedLines.add(line);
                 } else {

@@ -13,6 +13,12 @@ import java.util.Map;
  * lower-cased), used as the log scanner's pre-filter: one pass over a line tells which needles,
  * and so which patterns, can match it. ASCII transitions are a dense table with failure links
  * resolved in advance (a DFA); other characters fall back to a map with failure links.
+ *
+ * <p>The same needles are also compiled to a DFA over UTF-8 bytes ({@link Bytes}), so that the
+ * scanner can filter raw log bytes without decoding them. Over bytes, ASCII letters fold
+ * (which is all that Java's {@code CASE_INSENSITIVE} folds without {@code UNICODE_CASE}) and
+ * other bytes match exactly; {@link Bytes#exactForNonAscii()} says whether that equals the
+ * char matcher's Unicode folding for every needle.
  * Immutable after construction and safe to share between threads.
  */
 public final class MultiLiteralMatcher {
@@ -25,6 +31,7 @@ public final class MultiLiteralMatcher {
     private final int[][] outputs;        // state -> ids of needles ending here (incl. via fail links)
     private final int ids;
     private final int longest;
+    private final Bytes bytes;
 
     /**
      * @param needles one list of alternative literals per id; id {@code i} is reported when any
@@ -126,6 +133,12 @@ public final class MultiLiteralMatcher {
             outputs[s] = out.get(s).stream().toArray();
             emits[s] = outputs[s].length > 0;
         }
+        this.bytes = new Bytes(needles);
+    }
+
+    /** The byte-level automaton over the same needles. */
+    public Bytes bytes() {
+        return bytes;
     }
 
     /** How many ids the matcher knows. */
@@ -185,5 +198,196 @@ public final class MultiLiteralMatcher {
             sb.append(c < ASCII ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c));
         }
         return sb.toString();
+    }
+
+    /**
+     * A complete DFA over the UTF-8 bytes of the (lower-cased) needles. Bytes are first mapped
+     * to a class (every byte that occurs in no needle is class 0, which always leads back to the
+     * start state; an upper-case ASCII letter shares its lower-case letter's class), so a
+     * transition is {@code table[state << shift | cls[b & 0xff]]}. The arrays are exposed to the
+     * scanner's inner loop, which reads them and never writes them.
+     */
+    public static final class Bytes {
+        final int[] cls = new int[256];
+        final int shift;
+        final int[] table;
+        final boolean[] emits;
+        final int[][] outputs;
+        final int[] depth;          // length of the needle prefix a state stands for
+        private final boolean exactForNonAscii;
+
+        Bytes(List<List<String>> needles) {
+            List<byte[]> words = new ArrayList<>();
+            List<Integer> wordIds = new ArrayList<>();
+            boolean exact = true;
+            for (int id = 0; id < needles.size(); id++) {
+                for (String needle : needles.get(id)) {
+                    String n = lower(needle);
+                    if (n.isEmpty()) {
+                        continue;
+                    }
+                    for (int i = 0; i < n.length(); i++) {
+                        char c = n.charAt(i);
+                        // a needle char that some other char folds to (upper case, title case) can only be found by the char matcher
+                        if (c >= ASCII && (Character.toUpperCase(c) != c || Character.toTitleCase(c) != c)) {
+                            exact = false;
+                        }
+                    }
+                    words.add(n.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    wordIds.add(id);
+                }
+            }
+            // classes: 0 for bytes in no needle, then one per distinct (case-folded) byte
+            int count = 1;
+            for (byte[] w : words) {
+                for (byte b : w) {
+                    int u = b & 0xff;
+                    if (cls[u] == 0) {
+                        cls[u] = count++;
+                    }
+                }
+            }
+            for (int u = 'A'; u <= 'Z'; u++) {
+                cls[u] = cls[u + 32];
+            }
+            int sh = 0;
+            while ((1 << sh) < count) {
+                sh++;
+            }
+            this.shift = sh;
+            int width = 1 << sh;
+            List<int[]> rows = new ArrayList<>();
+            List<BitSet> out = new ArrayList<>();
+            List<Integer> dep = new ArrayList<>();
+            rows.add(filled(width));
+            out.add(new BitSet());
+            dep.add(0);
+            for (int w = 0; w < words.size(); w++) {
+                int s = 0;
+                for (byte b : words.get(w)) {
+                    int c = cls[b & 0xff];
+                    int next = rows.get(s)[c];
+                    if (next < 0) {
+                        next = rows.size();
+                        rows.add(filled(width));
+                        out.add(new BitSet());
+                        dep.add(dep.get(s) + 1);
+                        rows.get(s)[c] = next;
+                    }
+                    s = next;
+                }
+                out.get(s).set(wordIds.get(w));
+            }
+            int n = rows.size();
+            int[] f = new int[n];
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            int[] root = rows.get(0);
+            for (int c = 0; c < width; c++) {
+                if (root[c] < 0 || c == 0) {
+                    root[c] = 0;
+                } else {
+                    queue.add(root[c]);
+                }
+            }
+            while (!queue.isEmpty()) {
+                int s = queue.poll();
+                out.get(s).or(out.get(f[s]));
+                int[] row = rows.get(s);
+                int[] failRow = rows.get(f[s]);
+                for (int c = 0; c < width; c++) {
+                    if (row[c] < 0) {
+                        row[c] = failRow[c];
+                    } else {
+                        f[row[c]] = failRow[c];
+                        queue.add(row[c]);
+                    }
+                }
+            }
+            this.table = new int[n << sh];
+            this.emits = new boolean[n];
+            this.outputs = new int[n][];
+            this.depth = new int[n];
+            for (int s = 0; s < n; s++) {
+                System.arraycopy(rows.get(s), 0, table, s << sh, width);
+                outputs[s] = out.get(s).stream().toArray();
+                emits[s] = outputs[s].length > 0;
+                depth[s] = dep.get(s);
+            }
+            if ((long) n << sh >= Integer.MAX_VALUE) {
+                throw new IllegalStateException("too many needles for the byte automaton");
+            }
+            this.exactForNonAscii = exact;
+        }
+
+        /**
+         * The transitions as one table indexed by raw byte, for the scanner's inner loop:
+         * {@code wide[(s << 8) | b]} holds {@code next << 8}, with bit 0 set when {@code next}
+         * has outputs and {@code byteFlags[b]} (bits 1 to 7, the caller's) or'ed in, so that one
+         * load and one test of the low byte cover the common case.
+         */
+        public int[] wideTable(int[] byteFlags) {
+            int n = depth.length;
+            if ((long) n << 8 >= Integer.MAX_VALUE) {
+                throw new IllegalStateException("too many needles for the byte automaton");
+            }
+            int[] wide = new int[n << 8];
+            for (int st = 0; st < n; st++) {
+                for (int b = 0; b < 256; b++) {
+                    int next = table[(st << shift) | cls[b]];
+                    wide[(st << 8) | b] = (next << 8) | (emits[next] ? 1 : 0) | (byteFlags[b] & 0xfe);
+                }
+            }
+            return wide;
+        }
+
+        /** How many states the automaton has. */
+        public int states() {
+            return depth.length;
+        }
+
+        private static int[] filled(int width) {
+            int[] row = new int[width];
+            Arrays.fill(row, -1);
+            return row;
+        }
+
+        /**
+         * Whether matching raw UTF-8 bytes finds the same needles as the char matcher on the
+         * decoded text, also for non-ASCII text: true unless a needle holds a non-ASCII letter
+         * with case forms.
+         */
+        public boolean exactForNonAscii() {
+            return exactForNonAscii;
+        }
+
+        /** Runs the DFA from {@code state} over {@code data[from, to)}, setting found ids; returns the end state. */
+        public int run(int state, byte[] data, int from, int to, BitSet found) {
+            int s = state;
+            for (int i = from; i < to; i++) {
+                s = table[(s << shift) | cls[data[i] & 0xff]];
+                if (emits[s]) {
+                    for (int id : outputs[s]) {
+                        found.set(id);
+                    }
+                }
+            }
+            return s;
+        }
+
+        /** One step of the DFA, with any found ids set. */
+        public int step(int state, int b, BitSet found) {
+            int s = table[(state << shift) | cls[b & 0xff]];
+            if (emits[s]) {
+                for (int id : outputs[s]) {
+                    found.set(id);
+                }
+            }
+            return s;
+        }
+
+        /** How many bytes of a needle the state has matched so far. */
+        public int depth(int state) {
+            return depth[state];
+        }
     }
 }

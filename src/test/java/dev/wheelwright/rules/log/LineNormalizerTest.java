@@ -2,6 +2,9 @@ package dev.wheelwright.rules.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,5 +37,30 @@ class LineNormalizerTest {
     void normalises(String style, String raw, String expected) {
         String line = raw.replace("\\e", "\u001B").replace("\\r", "\r");
         assertThat(LineNormalizer.normalize(line)).isEqualTo(expected);
+    }
+
+    static final String[] PIECES = {
+            "2024-01-02T03:04:05.1234567Z ", "2024-01-02T03:04:05Z", "2024-01-02T03:04:05.Z ", "2024-01-02T03:04:05.12X ",
+            "2024-1-02T03:04:05Z ", "##[group]", "##[endgroup]", "##[grou]", "#12 3.456 ", "#12 3. ", "#x 1.2 ", "# 1.2 ",
+            "section_start:1700000000:build_script", "section_end:17:a.b-c", "section_start::x", "section_end:1:",
+            "[collapsed=true]", "[open", "> ", ">", ">>", "s", "#", "é", "日本", "\u2003", " ", "\t", "error: x", "T", "-", "0", ":",
+    };
+
+    /** Lines without escapes or CR lose only a prefix; the byte-level prefix finder agrees with normalize() on it. */
+    @Test
+    void bytePrefixEndAgreesWithNormalize() {
+        Random rnd = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = 1 + rnd.nextInt(5);
+            for (int j = 0; j < parts; j++) {
+                sb.append(PIECES[rnd.nextInt(PIECES.length)]);
+            }
+            String line = sb.toString();
+            byte[] b = ("xx" + line + "yy").getBytes(StandardCharsets.UTF_8);
+            int to = b.length - 2;
+            int p = LineNormalizer.prefixEnd(b, 2, to);
+            assertThat(new String(b, p, to - p, StandardCharsets.UTF_8)).as(line).isEqualTo(LineNormalizer.normalize(line));
+        }
     }
 }

@@ -93,6 +93,83 @@ class LogScannerTest {
         assertThat(scanned(log, threads, chunk)).isEqualTo(expected);
     }
 
+    static final String[] WRAP_FRAGMENTS = {
+            "2024-01-02T03:04:05.1234567Z ", "#12 3.456 ", "> ", "section_start:1:x[a]", "##[group]", "   ", "\t",
+            "  building extension 'x' ............................................ ", "fatal error: ", "ffi", ".h: No such file",
+            "Cannot open include ", "file: 'a.h'", "invalid command ", "'bdist_wheel'", "FileExistsError: ", "[Errno 17]",
+            "cannot find ", "-lssl", "library not found for -l", "z", "╰─> [", "12 lines of output]", "error: ", "abc",
+            "Collecting ", "foo", "Building wheel for bar (setup.py)", "\u001B[31m", "\u001B[0m", "é", "日本", "\u2003", "x\ry",
+            "\u009B1m", "\uFFFD",
+    };
+
+    /**
+     * The byte-level path (DFA over raw bytes, lazy decoding, prefix stripping on bytes, joins
+     * continued from the DFA state) reports exactly what decoding and normalising every line
+     * first reports: same rules, lines, texts, captures and packages, hard-wrap joins included.
+     */
+    @ParameterizedTest(name = "seed {0}, {1} thread(s), chunk {2}")
+    @CsvSource({"11,1,64", "12,2,300", "13,2,4194304", "14,1,1000", "15,2,4194304", "16,1,4194304"})
+    void bytePathReportsWhatTheDecodingPathReports(long seed, int threads, int chunk) throws IOException {
+        Random rnd = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = rnd.nextInt(7);
+            for (int j = 0; j < parts; j++) {
+                sb.append(WRAP_FRAGMENTS[rnd.nextInt(WRAP_FRAGMENTS.length)]);
+            }
+            lines.add(sb.toString());
+        }
+        String eol = seed % 2 == 0 ? "\r\n" : "\n";
+        byte[] log = (String.join(eol, lines) + eol).getBytes(StandardCharsets.UTF_8);
+        List<String> fast = new ArrayList<>();
+        List<String> reference = new ArrayList<>();
+        int[] joins = {0};
+        new LogScanner(RULES, threads, chunk, true).scan(new ByteArrayInputStream(log), h -> fast.add(h.toString()));
+        new LogScanner(RULES, 1, 4194304, false).scan(new ByteArrayInputStream(log), h -> {
+            reference.add(h.toString());
+            if (!h.text().equals(LineNormalizer.normalize(lines.get((int) h.line() - 1)))) {
+                joins[0]++;
+            }
+        });
+        assertThat(reference).hasSizeGreaterThan(100);
+        assertThat(joins[0]).as("hits on joined lines").isGreaterThan(5);
+        if (chunk == 4194304) {
+            assertThat(fast).isEqualTo(reference);
+        } else { // joins do not cross chunk edges: with small chunks, compare with the reference at the same chunking
+            List<String> sameChunks = new ArrayList<>();
+            new LogScanner(RULES, 1, chunk, false).scan(new ByteArrayInputStream(log), h -> sameChunks.add(h.toString()));
+            assertThat(fast).isEqualTo(sameChunks);
+        }
+    }
+
+    /** A rule the consumer declares done stops being matched, and what it already got is the start of its full hit list. */
+    @ParameterizedTest(name = "{0} thread(s), chunk {1}")
+    @CsvSource({"1,256", "2,256", "2,4096"})
+    void aRuleDeclaredDoneLosesOnlyLaterHits(int threads, int chunk) throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            log.append(i % 3 == 0 ? "cannot find -lssl\n" : i % 7 == 0 ? "invalid command 'bdist_wheel'\n" : "gcc -c x.c\n");
+        }
+        byte[] bytes = log.toString().getBytes(StandardCharsets.US_ASCII);
+        List<String> all = new ArrayList<>();
+        new LogScanner(RULES, threads, chunk).scan(new ByteArrayInputStream(bytes), h -> all.add(key(h.rule(), h.line())));
+        List<String> some = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        new LogScanner(RULES, threads, chunk).scan(new ByteArrayInputStream(bytes), h -> {
+            some.add(key(h.rule(), h.line()));
+            if (h.rule() == 3 && some.stream().filter(k -> k.startsWith("3@")).count() >= 5) {
+                done.set(true);
+            }
+        }, rule -> rule == 3 && done.get());
+        List<String> allOf3 = all.stream().filter(k -> k.startsWith("3@")).toList();
+        List<String> someOf3 = some.stream().filter(k -> k.startsWith("3@")).toList();
+        assertThat(allOf3).hasSize(1000);
+        assertThat(someOf3).hasSizeGreaterThanOrEqualTo(5).hasSizeLessThan(1000);
+        assertThat(allOf3.subList(0, someOf3.size())).isEqualTo(someOf3);
+        assertThat(some.stream().filter(k -> !k.startsWith("3@")).toList()).isEqualTo(all.stream().filter(k -> !k.startsWith("3@")).toList());
+    }
+
     @Test
     void lineNumbersSurviveCrOnlyFilesAndAMissingFinalNewline() throws IOException {
         byte[] cr = "a\rb\rinvalid command 'bdist_wheel'\rc".getBytes(StandardCharsets.UTF_8);
@@ -150,10 +227,18 @@ class LogScannerTest {
             "processing sdist => Processing ./dist/my_pkg-2.0.tar.gz|fatal error: ffi.h: No such file => my_pkg",
             "unknown => fatal error: ffi.h: No such file|done => ''",
             "url is not a name => Collecting https://example.org/x.tar.gz|fatal error: ffi.h: No such file => ''",
+            "failure inside the box of a nested build => Collecting app|  Installing build dependencies ... error|  ╰─> [9 lines of output]|      Collecting numpy==1.19.5|        Building wheel for numpy (pyproject.toml): started|        fatal error: ffi.h: No such file|      [end of output] => numpy",
+            "outer failure after a verbose nested install => Collecting app|  Installing build dependencies: started|    Collecting cffi>=1.0|  Installing build dependencies: finished with status 'done'|  Getting requirements to build wheel: started|fatal error: ffi.h: No such file => app",
+            "outer package again after the box => Building wheel for app (setup.py) ... error|  ╰─> [3 lines of output]|      Collecting helper|      [end of output]|fatal error: ffi.h: No such file => app",
+            "unbalanced end of output => fatal error: ffi.h: No such file|      [end of output]|ERROR: Failed building wheel for lxml => lxml",
     })
     void namesThePackageBeingBuilt(String scenario, String lines, String expected) throws IOException {
         List<LogHit> hits = new ArrayList<>();
-        new LogScanner(RULES, 2, 64).scan(new ByteArrayInputStream(String.join("\n", lines.split("\\|")).getBytes(StandardCharsets.UTF_8)), hits::add);
+        new LogScanner(RULES, 2, 64).scan(new ByteArrayInputStream(String.join("\n", lines.split("\\|")).getBytes(StandardCharsets.UTF_8)), h -> {
+            if (h.rule() == 0) { // the ffi.h line; the box line is another rule's
+                hits.add(h);
+            }
+        });
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).pkg()).isEqualTo(expected == null ? "" : expected);
     }

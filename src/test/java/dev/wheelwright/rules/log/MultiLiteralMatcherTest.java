@@ -1,0 +1,56 @@
+package dev.wheelwright.rules.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MultiLiteralMatcherTest {
+
+    /**
+     * The byte DFA over UTF-8 finds the same needles as the char automaton over the decoded
+     * text (texts here use the alphabet's own case forms), also with more distinct bytes than
+     * fit in a small class table.
+     */
+    @ParameterizedTest(name = "alphabet {0}, seed {1}")
+    @CsvSource({"ab: -, 1", "abcXYZ:'[ , 2", "aé╰─>│日本語漢字カタ, 3", "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ一二三四五六七八九十百千万円口日月火水木金土, 4"})
+    void bytesFindWhatCharsFind(String alphabet, long seed) {
+        Random rnd = new Random(seed);
+        List<List<String>> needles = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            List<String> alternatives = new ArrayList<>();
+            for (int j = 0, n = 1 + rnd.nextInt(2); j < n; j++) {
+                alternatives.add(word(rnd, alphabet, 1 + rnd.nextInt(5)));
+            }
+            needles.add(alternatives);
+        }
+        MultiLiteralMatcher m = new MultiLiteralMatcher(needles);
+        // é has an upper-case form that only the char automaton folds; the scanner then decodes such lines first
+        assertThat(m.bytes().exactForNonAscii()).isEqualTo(needles.stream().flatMap(List::stream).noneMatch(w -> w.contains("é")));
+        int hits = 0;
+        for (int t = 0; t < 2000; t++) {
+            String text = word(rnd, alphabet, rnd.nextInt(30));
+            BitSet chars = new BitSet();
+            m.find(text, chars);
+            BitSet bytes = new BitSet();
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            m.bytes().run(0, b, 0, b.length, bytes);
+            assertThat(bytes).as(text).isEqualTo(chars);
+            hits += chars.cardinality();
+        }
+        assertThat(hits).isGreaterThan(100);
+    }
+
+    private static String word(Random rnd, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}
