@@ -49,7 +49,7 @@ public record Finding(String rule, String name, Severity severity, String title,
 
     /** The same finding pointing elsewhere (e.g. a project file named as the user named the project). */
     public Finding at(Location l) {
-        return new Finding(rule, name, severity, title, message, l, evidence, fix, suppression);
+        return new Finding(rule, name, severity, title, message, l, evidence, fix, suppression, packageName);
     }
 
     /** The fix of a finding: a sentence, and the id of a machine-applicable fix when there is one. */
