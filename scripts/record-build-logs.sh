@@ -20,12 +20,12 @@ PATH_PY=${PATH_PY:-$(command -v python3)}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# Neutral names for machine paths: the project lives in /home/runner/work/<name>, the home
+# Neutral names for machine paths: the project lives in /home/runner/actions-runner/_work/<name>, the home
 # folder is /home/runner, other temporary folders stay as tool-made /tmp names.
 sanitize() {
   local proj=$1
-  sed -e "s#$WORK/$proj#/home/runner/work/$proj#g" \
-      -e "s#$WORK#/home/runner/work#g" \
+  sed -e "s#$WORK/$proj#/home/runner/actions-runner/_work/$proj#g" \
+      -e "s#$WORK#/home/runner/actions-runner/_work#g" \
       -e "s#$HOME#/home/runner#g"
 }
 

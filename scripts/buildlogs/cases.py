@@ -37,27 +37,27 @@ LINUX_DEPS = [("numpy", "1.26.4", "cp311-cp311-manylinux_2_17_x86_64.manylinux20
               ("packaging", "24.0", "py3-none-any"), ("six", "1.16.0", "py2.py3-none-any")]
 PYTEST_OK = ["============================= test session starts ==============================",
              "platform linux -- Python 3.11.8, pytest-8.1.1, pluggy-1.4.0",
-             "rootdir: /home/runner/work/app/app", "configfile: pyproject.toml", "collected 42 items", "",
+             "rootdir: /home/runner/actions-runner/_work/app/app", "configfile: pyproject.toml", "collected 42 items", "",
              "tests/test_api.py ..........                                             [ 23%]",
              "tests/test_codec.py ................                                     [ 61%]",
              "tests/test_io.py ................                                        [100%]", "",
              "============================== 42 passed in 3.17s =============================="]
 
 PYTEST_MAC = [l.replace("platform linux -- Python 3.11.8", "platform darwin -- Python 3.12.2")
-              .replace("/home/runner/work/app/app", "/Users/runner/work/pyzx/pyzx") for l in PYTEST_OK]
+              .replace("/home/runner/actions-runner/_work/app/app", "/Users/runner/actions-runner/_work/pyzx/pyzx") for l in PYTEST_OK]
 
 # ---------------------------------------------------------------------------------------------
 # WW-B001 setup-requires-egg-conflict: the .eggs FileExistsError (macOS, setuptools 42-61) and
 # the `Directory not empty` variant (setuptools 62+). Written in the form setuptools prints; the
 # failure cannot happen on Linux by itself.
 r = Rand(1)
-EGG = "/Users/runner/work/pyzstdx/pyzstdx/.eggs/cffi-1.15.1-py3.9-macosx-11.0-arm64.egg"
+EGG = "/Users/runner/actions-runner/_work/pyzstdx/pyzstdx/.eggs/cffi-1.15.1-py3.9-macosx-11.0-arm64.egg"
 
 
 def egg_traceback(err):
     return traceback([
         ("<string>", 1, "<module>", None),
-        ("/Users/runner/work/pyzstdx/pyzstdx/setup.py", 38, "<module>", "setup("),
+        ("/Users/runner/actions-runner/_work/pyzstdx/pyzstdx/setup.py", 38, "<module>", "setup("),
         ("/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_arm64/build/venv/lib/python3.9/site-packages/setuptools/__init__.py", 152, "setup", "_install_setup_requires(attrs)"),
         ("/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_arm64/build/venv/lib/python3.9/site-packages/setuptools/__init__.py", 147, "_install_setup_requires", "dist.fetch_build_eggs(dist.setup_requires)"),
         ("/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_arm64/build/venv/lib/python3.9/site-packages/setuptools/dist.py", 812, "fetch_build_eggs", "resolved_dists = pkg_resources.working_set.resolve("),
@@ -72,8 +72,8 @@ def egg_traceback(err):
     ], ROOT + err)
 
 
-cibw_x86 = ["+ pip wheel /Users/runner/work/pyzstdx/pyzstdx --wheel-dir=/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_x86_64/built_wheel --no-deps",
-            "Processing /Users/runner/work/pyzstdx/pyzstdx",
+cibw_x86 = ["+ pip wheel /Users/runner/actions-runner/_work/pyzstdx/pyzstdx --wheel-dir=/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_x86_64/built_wheel --no-deps",
+            "Processing /Users/runner/actions-runner/_work/pyzstdx/pyzstdx",
             "  Preparing metadata (setup.py): started",
             "  Preparing metadata (setup.py): finished with status 'done'",
             "Building wheels for collected packages: pyzstdx",
@@ -86,8 +86,8 @@ cibw_x86 = ["+ pip wheel /Users/runner/work/pyzstdx/pyzstdx --wheel-dir=/private
             "+ delocate-wheel --require-archs x86_64 -w /private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_x86_64/repaired_wheel -v /private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_x86_64/built_wheel/pyzstdx-0.4.2-cp39-cp39-macosx_10_9_x86_64.whl",
             "Fixing: /private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_x86_64/built_wheel/pyzstdx-0.4.2-cp39-cp39-macosx_10_9_x86_64.whl",
             "✓ 1.02s", "", "✓ cp39-macosx_x86_64 finished in 58.21s"]
-egg_body = ["+ pip wheel /Users/runner/work/pyzstdx/pyzstdx --wheel-dir=/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_arm64/built_wheel --no-deps",
-            "Processing /Users/runner/work/pyzstdx/pyzstdx",
+egg_body = ["+ pip wheel /Users/runner/actions-runner/_work/pyzstdx/pyzstdx --wheel-dir=/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_arm64/built_wheel --no-deps",
+            "Processing /Users/runner/actions-runner/_work/pyzstdx/pyzstdx",
             "  Preparing metadata (setup.py): started",
             "  Preparing metadata (setup.py): finished with status 'done'",
             "Building wheels for collected packages: pyzstdx",
@@ -98,21 +98,21 @@ egg_body = ["+ pip wheel /Users/runner/work/pyzstdx/pyzstdx --wheel-dir=/private
 tb = egg_traceback(f"FileExistsError: [Errno 17] File exists: '{EGG}'")
 egg_body.append(f"  ╰─> [{len(tb) + 2} lines of output]")
 egg_body += ["      " + l if not l.startswith(ROOT) else ROOT + "      " + l[2:] for l in
-             ["/Users/runner/work/pyzstdx/pyzstdx/.eggs/cffi-1.15.1-py3.9-macosx-11.0-arm64.egg/cffi/__init__.py:1: UserWarning: cffi egg rejected for platform macosx-11.0-x86_64",
+             ["/Users/runner/actions-runner/_work/pyzstdx/pyzstdx/.eggs/cffi-1.15.1-py3.9-macosx-11.0-arm64.egg/cffi/__init__.py:1: UserWarning: cffi egg rejected for platform macosx-11.0-x86_64",
               "  warnings.warn("] + tb]
 egg_body += ["      [end of output]", "  ",
              "  note: This error originates from a subprocess, and is likely not a problem with pip.",
              "  ERROR: Failed building wheel for pyzstdx", "  Running setup.py clean for pyzstdx",
              "Failed to build pyzstdx", "ERROR: Failed to build one or more wheels", "",
              "✕ 12.44s",
-             "Error: Command ['python', '-m', 'pip', 'wheel', PosixPath('/Users/runner/work/pyzstdx/pyzstdx'), '--wheel-dir=/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_arm64/built_wheel', '--no-deps'] failed with code 1. None"]
+             "Error: Command ['python', '-m', 'pip', 'wheel', PosixPath('/Users/runner/actions-runner/_work/pyzstdx/pyzstdx'), '--wheel-dir=/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_arm64/built_wheel', '--no-deps'] failed with code 1. None"]
 lines = cibuildwheel(["cp39-macosx_x86_64", "cp39-macosx_arm64"], [cibw_x86, egg_body], archs="x86_64 arm64")
 case("WW-B001-setup-requires-egg-conflict", "cibuildwheel-gha-file-exists", gha(lines),
      dict(pkg="cffi", ver="1.15.1", path=EGG), evidence="FileExistsError")
 
 EGG2 = "/Users/dev/src/pyzstdx/.eggs/cffi-1.16.0-py3.11-macosx-10.9-universal2.egg"
 dne = egg_traceback(f"OSError: [Errno 66] Directory not empty: '{EGG2}'")
-body = ["running bdist_wheel"] + [l.replace("/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_arm64/build/venv/lib/python3.9", "/Users/dev/.venvs/build311/lib/python3.11").replace("/Users/runner/work/pyzstdx/pyzstdx", "/Users/dev/src/pyzstdx") for l in dne]
+body = ["running bdist_wheel"] + [l.replace("/private/var/folders/7k/x1q_0r9s3bn2_wz8f7m0000gn/T/cibw-run-5xq2/cp39-macosx_arm64/build/venv/lib/python3.9", "/Users/dev/.venvs/build311/lib/python3.11").replace("/Users/runner/actions-runner/_work/pyzstdx/pyzstdx", "/Users/dev/src/pyzstdx") for l in dne]
 pre = ["$ ARCHFLAGS='-arch arm64 -arch x86_64' python setup.py bdist_wheel",
        "/Users/dev/.venvs/build311/lib/python3.11/site-packages/setuptools/__init__.py:80: _DeprecatedInstaller: setuptools.installer and fetch_build_eggs are deprecated.",
        "!!", "", "        ********************************************************************************",
@@ -200,7 +200,7 @@ case("WW-B002-setup-requires-fetch-failed", "pip-network-error", p)
 # WW-B003 bdist-wheel-missing
 rec = recorded("setup-py-bdist-wheel-no-wheel-package")
 lines = ["$ python3 -m venv .venv && . .venv/bin/activate", "$ pip install -e .[dev] --no-build-isolation",
-         "Obtaining file:///home/runner/work/legacylib", "  Preparing metadata (setup.py): started",
+         "Obtaining file:///home/runner/actions-runner/_work/legacylib", "  Preparing metadata (setup.py): started",
          "  Preparing metadata (setup.py): finished with status 'done'", "Installing collected packages: legacylib",
          "  Running setup.py develop for legacylib", "Successfully installed legacylib-2.0.0",
          "$ python3 setup.py sdist", "running sdist", "running egg_info", "writing legacylib.egg-info/PKG-INFO",
@@ -231,7 +231,7 @@ p = ["$ python -m build --wheel --no-isolation", "* Getting build dependencies f
      "creating build/bdist.linux-x86_64/wheel", "running install_egg_info",
      "Copying legacylib.egg-info to build/bdist.linux-x86_64/wheel/legacylib-2.0.0-py3.11.egg-info",
      "running install_scripts", "creating build/bdist.linux-x86_64/wheel/legacylib-2.0.0.dist-info/WHEEL",
-     "creating '/home/runner/work/legacylib/dist/.tmp-3bx9k1/legacylib-2.0.0-py3-none-any.whl' and adding 'build/bdist.linux-x86_64/wheel' to it",
+     "creating '/home/runner/actions-runner/_work/legacylib/dist/.tmp-3bx9k1/legacylib-2.0.0-py3-none-any.whl' and adding 'build/bdist.linux-x86_64/wheel' to it",
      "adding 'legacylib/__init__.py'", "adding 'legacylib-2.0.0.dist-info/METADATA'",
      "adding 'legacylib-2.0.0.dist-info/WHEEL'", "adding 'legacylib-2.0.0.dist-info/top_level.txt'",
      "adding 'legacylib-2.0.0.dist-info/RECORD'", "removing build/bdist.linux-x86_64/wheel",
@@ -339,7 +339,7 @@ lines += ["#7 9.114 Installing build dependencies: started", "#7 58.301 Installi
           "#7 421.55 Successfully installed scikit-learn-0.24.2 scipy-1.5.4", "#7 DONE 423.4s"]
 case("WW-B005-no-wheel-for-target", "buildkit-aarch64-url-download", lines, dict(pkg="scikit-learn", ver="0.24.2"))
 # pass: every dependency arrives as a wheel; an sdist is built only for the project itself
-p = ["Run python -m pip install -e .[test]", "Obtaining file:///Users/runner/work/app/app",
+p = ["Run python -m pip install -e .[test]", "Obtaining file:///Users/runner/actions-runner/_work/app/app",
      "  Installing build dependencies: started", "  Installing build dependencies: finished with status 'done'",
      "Collecting numpy>=1.21", "  Downloading numpy-1.26.4-cp311-cp311-macosx_11_0_arm64.whl (14.0 MB)",
      "Collecting h5py>=3.10", "  Downloading h5py-3.10.0-cp311-cp311-macosx_11_0_arm64.whl (2.7 MB)",
@@ -414,16 +414,16 @@ case("WW-B007-no-matching-distribution", "resolver-conflict", p)
 
 # ---------------------------------------------------------------------------------------------
 # WW-B008 incompatible-architecture (dyld wording of macOS 12+; glibc's ELF class message)
-SO = "/Users/runner/work/fastcrc/fastcrc/build/venv/lib/python3.11/site-packages/fastcrc/_fastcrc.cpython-311-darwin.so"
+SO = "/Users/runner/actions-runner/_work/fastcrc/fastcrc/build/venv/lib/python3.11/site-packages/fastcrc/_fastcrc.cpython-311-darwin.so"
 test = ["Testing wheel...", "+ python -m pip install /private/var/folders/7k/T/cibw-run-1/cp311-macosx_arm64/repaired_wheel/fastcrc-1.2.0-cp311-cp311-macosx_11_0_arm64.whl",
         "Processing /private/var/folders/7k/T/cibw-run-1/cp311-macosx_arm64/repaired_wheel/fastcrc-1.2.0-cp311-cp311-macosx_11_0_arm64.whl",
         "Installing collected packages: fastcrc", "Successfully installed fastcrc-1.2.0",
-        "+ sh -c 'pytest /Users/runner/work/fastcrc/fastcrc/tests'",
-        "ImportError while loading conftest '/Users/runner/work/fastcrc/fastcrc/tests/conftest.py'.",
+        "+ sh -c 'pytest /Users/runner/actions-runner/_work/fastcrc/fastcrc/tests'",
+        "ImportError while loading conftest '/Users/runner/actions-runner/_work/fastcrc/fastcrc/tests/conftest.py'.",
         "tests/conftest.py:3: in <module>", "    import fastcrc", "fastcrc/__init__.py:1: in <module>",
         "    from ._fastcrc import crc32c", ROOT + f"E   ImportError: dlopen({SO}, 0x0002): tried: '{SO}' (mach-o file, but is an incompatible architecture (have 'x86_64', need 'arm64e' or 'arm64')), '/System/Volumes/Preboot/Cryptexes/OS{SO}' (no such file), '{SO}' (mach-o file, but is an incompatible architecture (have 'x86_64', need 'arm64e' or 'arm64'))",
-        "", "✕ 3.12s", "Error: Command ['sh', '-c', 'pytest /Users/runner/work/fastcrc/fastcrc/tests'] failed with code 4. None"]
-lines = cibuildwheel(["cp311-macosx_arm64"], [["+ pip wheel /Users/runner/work/fastcrc/fastcrc --wheel-dir=/private/var/folders/7k/T/cibw-run-1/cp311-macosx_arm64/built_wheel --no-deps",
+        "", "✕ 3.12s", "Error: Command ['sh', '-c', 'pytest /Users/runner/actions-runner/_work/fastcrc/fastcrc/tests'] failed with code 4. None"]
+lines = cibuildwheel(["cp311-macosx_arm64"], [["+ pip wheel /Users/runner/actions-runner/_work/fastcrc/fastcrc --wheel-dir=/private/var/folders/7k/T/cibw-run-1/cp311-macosx_arm64/built_wheel --no-deps",
                                                "Building wheels for collected packages: fastcrc", "  Building wheel for fastcrc (pyproject.toml): started",
                                                "  Building wheel for fastcrc (pyproject.toml): finished with status 'done'",
                                                "Successfully built fastcrc", "✓ 9.41s", "Repairing wheel...", "✓ 0.88s"] + test],
@@ -463,7 +463,7 @@ body = ["Repairing wheel...", "",
         f"Required arch arm64 missing from {W}/pyimgx/.dylibs/libpng16.16.dylib",
         f"Required arch arm64 missing from {W}/pyimgx/.dylibs/libjpeg.8.3.2.dylib", "",
         "✕ 1.77s", "Error: Command ['delocate-wheel', '--require-archs', 'arm64,x86_64', '-w', '/private/var/folders/7k/T/cibw-run-8/cp310-macosx_universal2/repaired_wheel', '-v', '/private/var/folders/7k/T/cibw-run-8/cp310-macosx_universal2/built_wheel/pyimgx-2.3.0-cp310-cp310-macosx_10_9_universal2.whl'] failed with code 1. None"]
-lines = cibuildwheel(["cp310-macosx_universal2"], [["+ pip wheel /Users/runner/work/pyimgx/pyimgx --wheel-dir=/private/var/folders/7k/T/cibw-run-8/cp310-macosx_universal2/built_wheel --no-deps",
+lines = cibuildwheel(["cp310-macosx_universal2"], [["+ pip wheel /Users/runner/actions-runner/_work/pyimgx/pyimgx --wheel-dir=/private/var/folders/7k/T/cibw-run-8/cp310-macosx_universal2/built_wheel --no-deps",
                                                    "Successfully built pyimgx", "✓ 41.90s"] + body], archs="universal2")
 case("WW-B009-universal2-missing-slice", "delocate-require-archs", gha(lines),
      dict(arch="arm64", path=f"{W}/pyimgx/.dylibs/libpng16.16.dylib"), evidence="needs arch arm64")
@@ -503,7 +503,7 @@ body = ["+ delocate-wheel --require-archs arm64 -w /private/var/folders/k2/T/cib
         ROOT + "@rpath/libomp.dylib not found:",
         "  Needed by: /private/var/folders/k2/T/tmpa8x1/wheel/pyomp/_core.cpython-312-darwin.so",
         "  Search path:", "    /opt/homebrew/opt/llvm/lib", "    @loader_path/../lib",
-        "Traceback (most recent call last):", '  File "/Users/runner/work/pyomp/venv/bin/delocate-wheel", line 8, in <module>',
+        "Traceback (most recent call last):", '  File "/Users/runner/actions-runner/_work/pyomp/venv/bin/delocate-wheel", line 8, in <module>',
         "    sys.exit(main())", "  ...",
         "delocate.libsana.DelocationError: Could not find all dependencies.", "", "✕ 0.93s"]
 lines = cibuildwheel(["cp312-macosx_arm64"], [["Successfully built pyomp", "✓ 33.10s", "Repairing wheel...", ""] + body], archs="arm64")
@@ -627,7 +627,7 @@ lines = ["$ install_name_tool -add_rpath @loader_path/.dylibs " + SO2,
          "In architecture: arm64"]
 case("WW-B015-codesign-invalid", "install-name-tool-warning", lines, dict(path=SO2))
 lines = ["Run python -c 'import pyblake; print(pyblake.__version__)'",
-         ROOT + "/Users/runner/work/_temp/8f1a2c.sh: line 1: 48213 Killed: 9               python -c 'import pyblake; print(pyblake.__version__)'",
+         ROOT + "/Users/runner/actions-runner/_work/_temp/8f1a2c.sh: line 1: 48213 Killed: 9               python -c 'import pyblake; print(pyblake.__version__)'",
          "Error: Process completed with exit code 137."]
 case("WW-B015-codesign-invalid", "gha-killed-9", gha(lines),
      dict(path="python -c 'import pyblake; print(pyblake.__version__)'"))
@@ -826,7 +826,7 @@ p = ["Run python -m pip install dist/*.whl", "Processing ./dist/fastgeo-0.2.0-cp
 case("WW-B022-build-dependency-undeclared", "runtime-import-after-install", gha(p))
 p = ["$ python -m pytest -q", "==================================== ERRORS ====================================",
      "______________________ ERROR collecting tests/test_fast.py ______________________",
-     "ImportError while importing test module '/home/runner/work/app/app/tests/test_fast.py'.",
+     "ImportError while importing test module '/home/runner/actions-runner/_work/app/app/tests/test_fast.py'.",
      "Hint: make sure your test modules/packages have valid Python names.", "Traceback:",
      "/usr/lib/python3.11/importlib/__init__.py:126: in import_module", "    return _bootstrap._gcd_import(name[level:], package, level)",
      "tests/test_fast.py:1: in <module>", "    import numpy", "E   ModuleNotFoundError: No module named 'numpy'",
@@ -857,10 +857,10 @@ case("WW-B023-build-dependency-incompatible", "pinned-cython-ok", p)
 
 # ---------------------------------------------------------------------------------------------
 # WW-B024 cross-compiled-untested (cibuildwheel's warning on an x86_64 macOS runner)
-x86 = ["+ pip wheel /Users/runner/work/pyzx/pyzx --wheel-dir=/private/var/folders/24/T/cibw-run-3/cp312-macosx_x86_64/built_wheel --no-deps",
-       "Successfully built pyzx", "✓ 14.20s", "Repairing wheel...", "✓ 0.71s", "Testing wheel...", "+ pytest /Users/runner/work/pyzx/pyzx/tests"] + PYTEST_MAC + [
+x86 = ["+ pip wheel /Users/runner/actions-runner/_work/pyzx/pyzx --wheel-dir=/private/var/folders/24/T/cibw-run-3/cp312-macosx_x86_64/built_wheel --no-deps",
+       "Successfully built pyzx", "✓ 14.20s", "Repairing wheel...", "✓ 0.71s", "Testing wheel...", "+ pytest /Users/runner/actions-runner/_work/pyzx/pyzx/tests"] + PYTEST_MAC + [
        "✓ 5.02s", "", "✓ cp312-macosx_x86_64 finished in 31.33s"]
-arm = ["+ pip wheel /Users/runner/work/pyzx/pyzx --wheel-dir=/private/var/folders/24/T/cibw-run-3/cp312-macosx_arm64/built_wheel --no-deps",
+arm = ["+ pip wheel /Users/runner/actions-runner/_work/pyzx/pyzx --wheel-dir=/private/var/folders/24/T/cibw-run-3/cp312-macosx_arm64/built_wheel --no-deps",
        "Successfully built pyzx", "✓ 15.01s", "Repairing wheel...", "✓ 0.69s", "",
        ROOT + "Warning: While arm64 wheels can be built on x86_64, they cannot be tested. Consider building arm64 wheels natively, if your CI provider offers this. To silence this warning, set `CIBW_TEST_SKIP: \"*-macosx_arm64\"`.",
        "", "✓ cp312-macosx_arm64 finished in 17.90s"]
@@ -870,7 +870,7 @@ lines = cibuildwheel(["cp312-macosx_x86_64", "cp312-macosx_arm64"], [x86, arm], 
 case("WW-B024-cross-compiled-untested", "cibuildwheel-arm64-on-x86", gha(ansi(lines)), dict(arch="arm64", host="x86_64"))
 uni = ["Successfully built pyzx", "✓ 22.40s", "",
        ROOT + "Warning: While universal2 wheels can be built on x86_64, the arm64 part of the wheel cannot be tested on x86_64. Consider building universal2 wheels on an arm64 runner, if your CI provider offers this. Notably, an arm64 runner can also test the x86_64 part of the wheel, through Rosetta emulation. To silence this warning, set `CIBW_TEST_SKIP: \"*-macosx_universal2:arm64\"`.",
-       "Testing wheel...", "+ pytest /Users/runner/work/pyzx/pyzx/tests"] + PYTEST_MAC + ["✓ cp311-macosx_universal2 finished in 44.10s"]
+       "Testing wheel...", "+ pytest /Users/runner/actions-runner/_work/pyzx/pyzx/tests"] + PYTEST_MAC + ["✓ cp311-macosx_universal2 finished in 44.10s"]
 lines = cibuildwheel(["cp311-macosx_universal2"], [uni], archs="universal2")
 case("WW-B024-cross-compiled-untested", "cibuildwheel-universal2-on-x86", lines, dict(arch="universal2", host="x86_64"))
 win = ["Successfully built pyzx", "✓ 19.20s", "",
@@ -878,7 +878,7 @@ win = ["Successfully built pyzx", "✓ 19.20s", "",
        "", "✓ cp312-win_arm64 finished in 25.43s"]
 case("WW-B024-cross-compiled-untested", "cibuildwheel-windows-arm64-crlf",
      cibuildwheel(["cp312-win_arm64"], [win], platform="windows", archs="ARM64"), dict(arch="arm64", host="x86_64"), crlf=True)
-arm_native = ["Successfully built pyzx", "✓ 12.02s", "Testing wheel...", "+ pytest /Users/runner/work/pyzx/pyzx/tests"] + PYTEST_MAC + ["✓ cp312-macosx_arm64 finished in 25.11s"]
+arm_native = ["Successfully built pyzx", "✓ 12.02s", "Testing wheel...", "+ pytest /Users/runner/actions-runner/_work/pyzx/pyzx/tests"] + PYTEST_MAC + ["✓ cp312-macosx_arm64 finished in 25.11s"]
 case("WW-B024-cross-compiled-untested", "native-arm64-runner-tested", gha(cibuildwheel(["cp312-macosx_arm64"], [arm_native], archs="arm64")))
 
 

@@ -228,8 +228,8 @@ def cibuildwheel(identifiers, build_bodies, platform="macos", archs="x86_64 arm6
     out = [f"cibuildwheel version {version}", "", "Build options:", f"  platform: {platform}",
            f"  architectures: {archs}", "  build_selector: ", "    build_config: cp39-* cp310-* cp311-* cp312-*",
            "    skip_config: pp* *-musllinux*", "    requires_python: >=3.9", "    prerelease_pythons: False",
-           "  container_engine: docker", "  output_dir: /Users/runner/work/proj/proj/wheelhouse",
-           "  package_dir: /Users/runner/work/proj/proj", f"  test_selector: ", "    skip_config: ",
+           "  container_engine: docker", "  output_dir: /Users/runner/actions-runner/_work/proj/proj/wheelhouse",
+           "  package_dir: /Users/runner/actions-runner/_work/proj/proj", f"  test_selector: ", "    skip_config: ",
            "  before_all: ", "  before_build: ", "  before_test: ", "  build_frontend: pip",
            "  build_verbosity: 1", "  config_settings: ", "  dependency_versions: pinned",
            "  environment: MACOSX_DEPLOYMENT_TARGET=\"11.0\"", "  manylinux_images: ", "  musllinux_images: ",
@@ -288,7 +288,7 @@ def tox(env, before, body, after_status=1):
     out = [f"{env}: install_deps> python -I -m pip install -r requirements-dev.txt"]
     out += before
     out += body
-    out += [f"{env}: exit {after_status} (48.21 seconds) /home/runner/work/app/app> python -I -m pip install -r requirements-dev.txt pid=4127",
+    out += [f"{env}: exit {after_status} (48.21 seconds) /home/runner/actions-runner/_work/app/app> python -I -m pip install -r requirements-dev.txt pid=4127",
             f"  {env}: FAIL code {after_status} (52.77=setup[52.77]+cmd[0.00] seconds)",
             "  evaluation failed :( (52.91 seconds)"]
     return out

@@ -25,8 +25,8 @@ def gha_job(steps, runner="ubuntu-22.04", image="ubuntu22/20240225.1"):
 
 CHECKOUT = ("actions/checkout@v4", ["with:", "  repository: example/app", "  fetch-depth: 1",
                                     "Syncing repository: example/app", "Getting Git version info",
-                                    "Temporarily overriding HOME='/home/runner/work/_temp/2b1c' before making global git config changes",
-                                    "Initializing the repository", "[command]/usr/bin/git init /home/runner/work/app/app",
+                                    "Temporarily overriding HOME='/home/runner/actions-runner/_work/_temp/2b1c' before making global git config changes",
+                                    "Initializing the repository", "[command]/usr/bin/git init /home/runner/actions-runner/_work/app/app",
                                     "hint: Using 'master' as the name for the initial branch.",
                                     "Fetching the repository",
                                     "[command]/usr/bin/git -c protocol.version=2 fetch --no-tags --prune --no-recurse-submodules --depth=1 origin +8d1e0f2:refs/remotes/origin/main",

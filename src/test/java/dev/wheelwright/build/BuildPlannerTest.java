@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BuildPlannerTest {
 
     static final Path PROJECT = Path.of("/src/demo");
-    static final Path WORK = Path.of("/tmp/work");
+    static final Path WORK = Path.of("/tmp/ww-build");
     static final HostPlatform MAC_ARM = new HostPlatform(HostPlatform.Os.MACOS, "arm64");
     static final HostPlatform LINUX_X86 = new HostPlatform(HostPlatform.Os.LINUX, "x86_64");
     static final PythonInfo UNIVERSAL_311 = new PythonInfo("python3.11", "3.11.9", "macosx-10.9-universal2", true, true, true);
@@ -65,7 +65,7 @@ class BuildPlannerTest {
         BuildPlan isolated = only(BuildPlanner.plan(request(List.of("arm64"), Map.of(), true), MAC_ARM, UNIVERSAL_311, WORK));
         assertThat(isolated.frontEnd()).isEqualTo("build");
         assertThat(isolated.command()).containsExactly("python3.11", "-m", "build", "--wheel", "--outdir",
-                "/tmp/work/arm64-dist", "/src/demo");
+                "/tmp/ww-build/arm64-dist", "/src/demo");
         assertThat(isolated.directory()).isEqualTo(PROJECT);
         assertThat(isolated.copyFrom()).isNull();
         assertThat(isolated.log()).isEqualTo(Path.of("/out/logs/arm64.log"));
@@ -74,7 +74,7 @@ class BuildPlannerTest {
         BuildPlan pip = only(BuildPlanner.plan(request(List.of("native"), Map.of(), false), LINUX_X86, pipOnly, WORK));
         assertThat(pip.frontEnd()).isEqualTo("pip");
         assertThat(pip.command()).containsExactly("py", "-m", "pip", "wheel", "--no-deps", "-v", "--wheel-dir",
-                "/tmp/work/native-dist", "--no-build-isolation", "/src/demo");
+                "/tmp/ww-build/native-dist", "--no-build-isolation", "/src/demo");
         assertThat(pip.environment()).doesNotContainKeys("ARCHFLAGS", "_PYTHON_HOST_PLATFORM", "MACOSX_DEPLOYMENT_TARGET");
 
         PythonInfo neither = new PythonInfo("py", "3.11.2", "linux-x86_64", false, false, true);
@@ -87,7 +87,7 @@ class BuildPlannerTest {
         BuildPlanner.Plans plans = BuildPlanner.plan(request(List.of("x86_64", "arm64"), Map.of(), true), MAC_ARM, UNIVERSAL_311, WORK);
         assertThat(plans.plans()).extracting(BuildPlan::target).containsExactly("x86_64", "arm64");
         assertThat(plans.plans()).extracting(BuildPlan::directory)
-                .containsExactly(Path.of("/tmp/work/x86_64/demo"), Path.of("/tmp/work/arm64/demo"));
+                .containsExactly(Path.of("/tmp/ww-build/x86_64/demo"), Path.of("/tmp/ww-build/arm64/demo"));
         assertThat(plans.plans()).allSatisfy(p -> assertThat(p.copyFrom()).isEqualTo(PROJECT));
         assertThat(plans.plans()).extracting(BuildPlan::wheelDir).doesNotHaveDuplicates();
     }
