@@ -81,6 +81,28 @@ public final class FixtureIndex implements AutoCloseable {
         server.stop(0);
     }
 
+    /**
+     * Serves the standard fixture until stdin closes (or Ctrl-C), for trying {@code deps} by hand:
+     * {@code scripts/serve-fixture-index.sh [FIND_LINKS_DIR]}. With a folder argument, also writes
+     * the fixture's files there, as a {@code --find-links} folder.
+     */
+    public static void main(String[] args) throws IOException {
+        try (FixtureIndex ix = standard()) {
+            if (args.length > 0) {
+                ix.writeFiles(Path.of(args[0]));
+                System.out.println("find-links folder: " + args[0]);
+            }
+            System.out.println("index: " + ix.simpleUrl());
+            System.out.println("try:   bin/wheelwright deps --isolated --no-cache --index " + ix.simpleUrl()
+                    + " 'purelib' 'ffilib==1.1.0' --target macosx_11_0_arm64 --python 3.9");
+            System.out.println("(stops when standard input closes; Ctrl-C also stops it)");
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serve until stdin closes
+            }
+        }
+    }
+
     public static FixtureIndex standard() throws IOException {
         FixtureIndex ix = new FixtureIndex();
         for (String v : List.of("1.0.0", "1.1.0")) {
