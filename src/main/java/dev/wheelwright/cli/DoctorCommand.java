@@ -10,6 +10,7 @@ import dev.wheelwright.rules.Reads;
 import dev.wheelwright.rules.RuleCatalog;
 import dev.wheelwright.rules.RuleDefinition;
 import dev.wheelwright.rules.RuleEngine;
+import dev.wheelwright.shell.ShellSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,13 +20,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import dev.wheelwright.shell.ShellSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code doctor [DIR] --log FILE...}: collects facts from what it is given, runs the rules that

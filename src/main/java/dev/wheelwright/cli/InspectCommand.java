@@ -1,14 +1,15 @@
 package dev.wheelwright.cli;
 
-import dev.wheelwright.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelwright.AtomicFiles;
 import dev.wheelwright.WheelwrightException;
 import dev.wheelwright.binary.BinaryFacts;
 import dev.wheelwright.binary.BinaryInfo;
 import dev.wheelwright.binary.BinaryReader;
+import dev.wheelwright.shell.ShellSession;
 import dev.wheelwright.wheel.WheelFacts;
 import dev.wheelwright.wheel.WheelReader;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import dev.wheelwright.shell.ShellSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
