@@ -127,6 +127,7 @@ public final class FindingsOutput {
             throw new WheelwrightException((common.output != null ? common.output : Path.of("-")) + ": cannot write report: "
                     + Main.describeIo(e), e);
         }
+        LastRun.save(spec.name(), project, report);
         return exitCode(marked, common.failOn);
     }
 

@@ -11,6 +11,7 @@ import dev.wheelwright.fix.UnifiedDiff;
 import dev.wheelwright.project.ProjectFacts;
 import dev.wheelwright.project.ProjectReader;
 import dev.wheelwright.rules.Reads;
+import dev.wheelwright.rules.Finding;
 import dev.wheelwright.rules.RuleCatalog;
 import dev.wheelwright.rules.RuleDefinition;
 import dev.wheelwright.rules.RuleEngine;
@@ -40,7 +41,8 @@ public final class FixCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "RULE", description = "A rule name or id, e.g. legacy-setup-py-build or WW-P001.")
+    @Parameters(index = "0", paramLabel = "RULE|N",
+            description = "A rule name or id, e.g. legacy-setup-py-build or WW-P001; or N, finding N of the last doctor or build (in its project).")
     String rule;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "The project folder (default: the current folder).")
@@ -55,7 +57,23 @@ public final class FixCommand implements Callable<Integer> {
             throw new WheelwrightException("fix: prints a unified diff; --format and -o do not apply");
         }
         RuleCatalog catalog = RuleCatalog.load(common.rules);
-        RuleDefinition def = catalog.require(rule);
+        Path given = dir;
+        String ruleName = rule;
+        if (rule.matches("\\d+")) {
+            // fix N: finding N of the last audit/doctor/build, in the project it looked at
+            int n = Integer.parseInt(rule);
+            LastRun.Saved last = LastRun.load().orElseThrow(() -> new WheelwrightException(
+                    "fix " + n + ": no saved run to take finding " + n + " from (run doctor or build first)"));
+            Finding f = last.finding(n).orElseThrow(() -> new WheelwrightException("fix " + n + ": the last " + last.command()
+                    + " reported " + last.findings().size() + " finding" + (last.findings().size() == 1 ? "" : "s")));
+            if (given == null && last.project() == null) {
+                throw new WheelwrightException("fix " + n + ": finding " + n + " came from " + last.command()
+                        + ", which did not look at a project; run: wheelwright fix " + f.rule() + " DIR");
+            }
+            ruleName = f.rule();
+            given = given != null ? given : last.project();
+        }
+        RuleDefinition def = catalog.require(ruleName);
         String action = def.fix() == null ? null : def.fix().action();
         if (action == null) {
             throw new WheelwrightException(def.id() + " " + def.name() + ": has no machine-applicable fix"
@@ -63,7 +81,7 @@ public final class FixCommand implements Callable<Integer> {
         }
         FixAction fix = FixActions.byId(action).orElseThrow(() -> new WheelwrightException(
                 def.id() + " " + def.name() + ": names fix '" + action + "', which this version of wheelwright does not have"));
-        Path project = dir == null ? Path.of(".") : dir;
+        Path project = given == null ? Path.of(".") : given;
         ProjectFacts facts = new ProjectReader().read(project);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

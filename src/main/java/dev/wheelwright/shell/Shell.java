@@ -1,5 +1,6 @@
 package dev.wheelwright.shell;
 
+import dev.wheelwright.report.FindingDetail;
 import dev.wheelwright.rules.Finding;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -331,24 +332,7 @@ public final class Shell {
         if (f == null) {
             return 2;
         }
-        out.println(f.rule() + " " + f.name() + " (" + f.severity().id() + ")");
-        if (f.title() != null) {
-            out.println(f.title());
-        }
-        out.println();
-        out.println("Where:    " + f.location().display());
-        out.println("What:     " + f.message());
-        if (!f.evidence().isEmpty()) {
-            out.println("Evidence:");
-            f.evidence().forEach(e -> out.println("  " + e));
-        }
-        if (f.fix() != null && f.fix().summary() != null) {
-            out.println("Fix:      " + f.fix().summary()
-                    + (f.fix().action() != null ? "  (wheelwright fix " + f.rule() + " applies it)" : ""));
-        }
-        if (f.suppressed()) {
-            out.println("Suppressed by " + f.suppression().source() + ": " + f.suppression().reason());
-        }
+        FindingDetail.print(f, out, session.findingsProject().isPresent() ? "fix " + n : null);
         out.println();
         out.println("Why and how to fix, in full: explain " + f.rule());
         return 0;
