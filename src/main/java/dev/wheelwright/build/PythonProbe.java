@@ -10,13 +10,18 @@ import java.util.concurrent.TimeUnit;
 public final class PythonProbe {
     private PythonProbe() {}
 
-    /** Prints key=value lines; find_spec does not import the modules, so it is quick and safe. */
+    /**
+     * Prints key=value lines; find_spec does not import the modules, so it is quick and safe. A
+     * module counts only when it has a file: a bare folder named {@code build} (setuptools leaves
+     * one in every project it builds) is a namespace package to find_spec, not the build front end.
+     */
     static final String SCRIPT = String.join("\n",
             "import platform, sysconfig, importlib.util as u",
             "print('version=' + platform.python_version())",
             "print('platform=' + sysconfig.get_platform())",
             "for m in ('build', 'pip', 'setuptools'):",
-            "    print(m + '=' + ('1' if u.find_spec(m) else '0'))");
+            "    s = u.find_spec(m)",
+            "    print(m + '=' + ('1' if s is not None and s.origin not in (None, 'namespace') else '0'))");
 
     /**
      * @throws BuildException when the interpreter cannot be run or does not answer like Python
@@ -24,7 +29,9 @@ public final class PythonProbe {
     public static PythonInfo probe(String python) {
         Process p;
         try {
-            p = new ProcessBuilder(List.of(python, "-c", SCRIPT)).redirectErrorStream(true).start();
+            // Run from a neutral folder: with -c, Python puts the working folder first on sys.path.
+            p = new ProcessBuilder(List.of(python, "-c", SCRIPT)).directory(new java.io.File(System.getProperty("java.io.tmpdir")))
+                    .redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new BuildException(python + ": cannot run the Python interpreter (" + reason(e) + ")");
         }

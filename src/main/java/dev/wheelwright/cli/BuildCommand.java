@@ -124,11 +124,14 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
                         + String.join(", ", BuildPlanner.TARGETS) + ")");
             }
         }
-        BuildRequest request = new BuildRequest(project, targets, python, out, !noIsolation, limit, System.getenv());
+        // A path with a folder part (./venv/bin/python) is made absolute: builds and the probe run in other folders.
+        String interpreter = python.contains("/") || python.contains(java.io.File.separator)
+                ? Path.of(python).toAbsolutePath().normalize().toString() : python;
+        BuildRequest request = new BuildRequest(project, targets, interpreter, out, !noIsolation, limit, System.getenv());
         HostPlatform host = HostPlatform.current();
         PythonInfo info;
         try {
-            info = PythonProbe.probe(python);
+            info = PythonProbe.probe(interpreter);
         } catch (BuildException e) {
             err.println("wheelwright: " + e.getMessage());
             return ExitCode.BUILD_NOT_RUN;

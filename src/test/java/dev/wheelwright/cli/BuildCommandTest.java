@@ -144,6 +144,14 @@ class BuildCommandTest {
                 .contains("environment: PYTHONUNBUFFERED=1")
                 .contains("target universal2: not built: universal2 wheels are macOS wheels");
         assertThat(out).doesNotExist();
+
+        // a relative interpreter path is made absolute: the builds run in other folders
+        Path link = Files.createDirectories(tmp.resolve("venv/bin")).resolve("python");
+        Files.createSymbolicLink(link, Path.of(PYTHON));
+        String relative = Path.of("").toAbsolutePath().relativize(link).toString();
+        Run rel = run("build", project("cffi-ok").toString(), "--python", relative, "--no-isolation", "--dry-run", "--out", out.toString());
+        assertThat(rel.code()).as(rel.err()).isZero();
+        assertThat(rel.out()).contains("command:     " + link + " -m build --wheel");
     }
 
     @Test
