@@ -93,7 +93,7 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.WHEEL, Reads.BINARY));
         List<Finding> findings = RuleEngine.run(rules, facts);
         if (session != null) {
-            session.recordFindings("audit", output.suppressions(catalog).apply(findings));
+            session.recordFindings("audit", output.prepared(catalog, rules, findings));
         }
         return output.report(catalog, rules, findings);
     }

@@ -175,7 +175,7 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
             if (session != null) {
                 session.recordBuild(outcome.results().stream()
                         .map(r -> new ShellSession.BuiltTarget(r.target(), r.status().id(), r.log(), r.wheels())).toList());
-                session.recordFindings("build", output.suppressions(catalog).apply(diagnosis.findings()), project);
+                session.recordFindings("build", output.prepared(catalog, diagnosis.rules(), diagnosis.findings()), project);
             }
             // The targets table goes with a text report; beside a JSON/SARIF/... document (which
             // carries the same data) it goes to stderr.

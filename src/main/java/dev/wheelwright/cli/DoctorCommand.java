@@ -98,7 +98,7 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         List<RuleDefinition> rules = catalog.reading(kinds);
         List<Finding> findings = RuleEngine.run(rules, facts.build());
         if (session != null) {
-            session.recordFindings("doctor", output.suppressions(catalog).apply(findings), project);
+            session.recordFindings("doctor", output.prepared(catalog, rules, findings), project);
         }
         return output.report(catalog, rules, findings);
     }

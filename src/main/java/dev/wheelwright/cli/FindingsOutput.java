@@ -102,7 +102,7 @@ public final class FindingsOutput {
      */
     public int report(RuleCatalog catalog, List<RuleDefinition> rulesRun, List<Finding> findings) {
         validate(common);
-        List<Finding> marked = underProject(suppressions(catalog).apply(findings), rulesRun);
+        List<Finding> marked = prepared(catalog, rulesRun, findings);
         FindingsReport report = new FindingsReport(Version.NAME, Version.VERSION, marked, rulesRun, builds);
         boolean color = common.format.equals("text") && common.color(System.console() != null);
         FindingsRenderer renderer = FindingsRenderer.forFormat(common.format, color);
@@ -129,6 +129,18 @@ public final class FindingsOutput {
         }
         LastRun.save(spec.name(), project, report);
         return exitCode(marked, common.failOn);
+    }
+
+    /**
+     * The findings as every format shows and numbers them: suppressions marked, project files
+     * named under the folder as given, and ordered as the text report reads — errors, warnings,
+     * info, then the suppressed ones, each group in the order the rules found them — so that
+     * finding N is the same in the text, the JSON, the shell's {@code findings} and {@code explain N}.
+     */
+    public List<Finding> prepared(RuleCatalog catalog, List<RuleDefinition> rulesRun, List<Finding> findings) {
+        List<Finding> out = new java.util.ArrayList<>(underProject(suppressions(catalog).apply(findings), rulesRun));
+        out.sort(java.util.Comparator.comparing(Finding::suppressed).thenComparing(f -> f.severity().ordinal()));
+        return out;
     }
 
     /**

@@ -35,7 +35,7 @@ public final class TextRenderer implements FindingsRenderer {
             }
             out.write(paint(BOLD + COLOURS.get(s), plural(group.size(), s.id())) + "\n\n");
             for (Finding f : group) {
-                finding(f, out);
+                finding(f, report.findings().indexOf(f) + 1, out);
             }
         }
         List<Finding> suppressed = report.findings().stream().filter(Finding::suppressed).toList();
@@ -56,7 +56,8 @@ public final class TextRenderer implements FindingsRenderer {
         }
     }
 
-    private void finding(Finding f, Writer out) throws IOException {
+    /** One finding; {@code n} is its number in the report (JSON order), which {@code explain N} takes. */
+    private void finding(Finding f, int n, Writer out) throws IOException {
         out.write("  " + paint(COLOURS.get(f.severity()), f.severity().id()) + " " + paint(BOLD, f.rule() + " " + f.name())
                 + "  " + f.location().display() + (f.packageName() == null ? "" : "  " + paint(DIM, "package " + f.packageName()))
                 + "\n");
@@ -67,7 +68,7 @@ public final class TextRenderer implements FindingsRenderer {
         if (f.fix() != null && f.fix().summary() != null) {
             out.write("    " + paint(BOLD, "fix:") + " " + f.fix().summary() + "\n");
         }
-        out.write("    " + paint(DIM, "more: wheelwright explain " + f.name()) + "\n\n");
+        out.write("    " + paint(DIM, "more: wheelwright explain " + n + " (this finding), explain " + f.name() + " (the rule)") + "\n\n");
     }
 
     private static String plural(int n, String word) {

@@ -87,4 +87,18 @@ class LastRunTest {
         // a rule still explains itself
         assertThat(MainTest.run("explain", "WW-P002").code()).isZero();
     }
+
+    @Test
+    void theTextReportNumbersFindingsAsExplainTakesThem() throws Exception {
+        Path project = TestTrees.copy(Path.of("testdata/projects/setupcfg-cffi"), tmp.resolve("cfg"));
+        Run doctor = MainTest.run("doctor", project.toString(), "--no-color");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("more: wheelwright explain (\\d+) \\(this finding\\), explain (\\S+) \\(the rule\\)")
+                .matcher(doctor.out());
+        int expected = 1;
+        while (m.find()) {
+            assertThat(Integer.parseInt(m.group(1))).as("numbers run in report order").isEqualTo(expected++);
+            assertThat(MainTest.run("explain", m.group(1)).out()).contains(" " + m.group(2) + " (");
+        }
+        assertThat(expected).isGreaterThan(3);
+    }
 }
