@@ -21,6 +21,7 @@ import dev.wheelwright.rules.Reads;
 import dev.wheelwright.rules.RuleCatalog;
 import dev.wheelwright.rules.RuleDefinition;
 import dev.wheelwright.rules.RuleEngine;
+import dev.wheelwright.shell.ShellSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -79,7 +80,15 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "are errors, so an unreadable index gives 1 with the default --fail-on error; --fail-on never "
                         + "gives 0); 2 bad input: an invalid requirement, target or option, a malformed project file, "
                         + "an unknown --extra."})
-public final class DepsCommand implements Callable<Integer> {
+public final class DepsCommand implements Callable<Integer>, ShellSession.Aware {
+
+    private ShellSession session;
+
+    @Override
+    public void attach(ShellSession s) {
+        this.session = s;
+    }
+
 
     @Spec
     CommandSpec spec;
@@ -228,7 +237,10 @@ public final class DepsCommand implements Callable<Integer> {
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.DEPS));
         Facts facts = Facts.builder().put(DependencyReport.class, report).build();
         FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
-        List<Finding> findings = output.suppressions(catalog).apply(RuleEngine.run(rules, facts));
+        List<Finding> findings = output.prepared(catalog, rules, RuleEngine.run(rules, facts));
+        if (session != null) {
+            session.recordFindings("deps", findings, project);
+        }
 
         // Index problems are findings (WW-D003) and, as pip's "Could not fetch URL", one stderr line per URL.
         PrintWriter err = spec.commandLine().getErr();
@@ -247,6 +259,7 @@ public final class DepsCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(buf);
                 spec.commandLine().getOut().flush();
             }
+            LastRun.save(spec.name(), project, fr);
             return FindingsOutput.exitCode(findings, common.failOn);
         }
         return output.report(catalog, rules, findings);
