@@ -39,11 +39,9 @@ public final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (rule.matches("\\d+")) {
             int n = Integer.parseInt(rule);
-            LastRun.Saved last = LastRun.load().orElseThrow(() -> new WheelwrightException(
-                    "explain " + n + ": no saved run to take finding " + n + " from (run audit, doctor or build first)"));
-            Finding f = last.finding(n).orElseThrow(() -> new WheelwrightException("explain " + n + ": the last " + last.command()
-                    + " reported " + last.findings().size() + " finding" + (last.findings().size() == 1 ? "" : "s")));
-            FindingDetail.print(f, out, last.project() != null ? "fix " + n : null);
+            LastRun.Saved.Pick pick = LastRun.pick("explain", n);
+            Finding f = pick.finding();
+            FindingDetail.print(f, out, pick.run().project() != null ? "fix " + n : null);
             out.println();
             out.println("Why and how to fix, in full: wheelwright explain " + f.rule());
             out.flush();

@@ -62,10 +62,9 @@ public final class FixCommand implements Callable<Integer> {
         if (rule.matches("\\d+")) {
             // fix N: finding N of the last audit/doctor/build, in the project it looked at
             int n = Integer.parseInt(rule);
-            LastRun.Saved last = LastRun.load().orElseThrow(() -> new WheelwrightException(
-                    "fix " + n + ": no saved run to take finding " + n + " from (run doctor or build first)"));
-            Finding f = last.finding(n).orElseThrow(() -> new WheelwrightException("fix " + n + ": the last " + last.command()
-                    + " reported " + last.findings().size() + " finding" + (last.findings().size() == 1 ? "" : "s")));
+            LastRun.Saved.Pick pick = LastRun.pick("fix", n);
+            LastRun.Saved last = pick.run();
+            Finding f = pick.finding();
             if (given == null && last.project() == null) {
                 throw new WheelwrightException("fix " + n + ": finding " + n + " came from " + last.command()
                         + ", which did not look at a project; run: wheelwright fix " + f.rule() + " DIR");

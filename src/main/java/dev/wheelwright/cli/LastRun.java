@@ -32,6 +32,9 @@ final class LastRun {
 
     /** What was saved: the command, the project folder (absolute; null for audit) and the findings in report order. */
     record Saved(String command, Path project, List<Finding> findings) {
+        /** A finding of a saved run, with the run it came from. */
+        record Pick(Saved run, Finding finding) {}
+
         /** The n-th (1-based) finding. */
         Optional<Finding> finding(int n) {
             return n >= 1 && n <= findings.size() ? Optional.of(findings.get(n - 1)) : Optional.empty();
@@ -74,6 +77,19 @@ final class LastRun {
         } catch (IOException | RuntimeException e) {
             // best effort: explain/fix by number then say there is no last run
         }
+    }
+
+    /**
+     * Finding n of the last run, for {@code COMMAND N}.
+     *
+     * @throws WheelwrightException naming the command when no run was saved or it had fewer findings
+     */
+    static Saved.Pick pick(String command, int n) {
+        Saved last = load().orElseThrow(() -> new WheelwrightException(
+                command + " " + n + ": no saved run to take finding " + n + " from (run audit, doctor, build or deps first)"));
+        Finding f = last.finding(n).orElseThrow(() -> new WheelwrightException(command + " " + n + ": the last " + last.command()
+                + " reported " + last.findings().size() + " finding" + (last.findings().size() == 1 ? "" : "s")));
+        return new Saved.Pick(last, f);
     }
 
     /** The last run, if one was saved. */

@@ -39,7 +39,7 @@ class LastRunTest {
     void explainAndFixByNumberUseTheLastDoctorRun() throws Exception {
         Run none = MainTest.run("explain", "1");
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).isEqualTo("wheelwright: explain 1: no saved run to take finding 1 from (run audit, doctor or build first)\n");
+        assertThat(none.err()).isEqualTo("wheelwright: explain 1: no saved run to take finding 1 from (run audit, doctor, build or deps first)\n");
 
         Path project = TestTrees.copy(Path.of("testdata/projects/legacy-cffi"), tmp.resolve("legacy"));
         Run doctor = MainTest.run("doctor", project.toString(), "--format", "json");
