@@ -163,7 +163,7 @@ public final class BuildPlanner {
         String given = inherited.get("MACOSX_DEPLOYMENT_TARGET");
         String target = floor;
         if (given != null && !given.isBlank()) {
-            if (compareVersions(given.trim(), floor) < 0) {
+            if (dev.wheelwright.spec.DottedVersions.compare(given.trim(), floor) < 0) {
                 notes.add("MACOSX_DEPLOYMENT_TARGET " + given.trim() + " raised to " + floor + ", the lowest macOS "
                         + (arch.equals("arm64") ? "on Apple silicon" : "this Python supports"));
             } else {
@@ -178,25 +178,5 @@ public final class BuildPlanner {
         });
     }
 
-    /** Compares dotted versions numerically: 10.13 is above 10.9. */
-    static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int xi = i < x.length ? parseOrZero(x[i]) : 0;
-            int yi = i < y.length ? parseOrZero(y[i]) : 0;
-            if (xi != yi) {
-                return Integer.compare(xi, yi);
-            }
-        }
-        return 0;
-    }
 
-    private static int parseOrZero(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 }

@@ -62,28 +62,8 @@ public final class Requirements {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    /**
-     * Compares two dotted release numbers numerically ({@code 2.9 < 2.15}); missing parts count
-     * as zero and anything after the numeric prefix of a part is ignored.
-     */
+    /** Compares dotted release numbers numerically ({@link dev.wheelwright.spec.DottedVersions#compare}). */
     public static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long p = i < x.length ? leadingNumber(x[i]) : 0;
-            long q = i < y.length ? leadingNumber(y[i]) : 0;
-            if (p != q) {
-                return Long.compare(p, q);
-            }
-        }
-        return 0;
-    }
-
-    private static long leadingNumber(String part) {
-        int end = 0;
-        while (end < part.length() && end < 18 && Character.isDigit(part.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? 0 : Long.parseLong(part.substring(0, end));
+        return dev.wheelwright.spec.DottedVersions.compare(a, b);
     }
 }

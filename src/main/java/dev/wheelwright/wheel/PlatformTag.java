@@ -68,27 +68,8 @@ public record PlatformTag(String tag, String family, List<String> archs, String 
         return family.equals("manylinux") || family.equals("musllinux") || family.equals("linux");
     }
 
-    /**
-     * Compares dotted versions numerically ("10.13" > "10.9"); missing parts count as zero.
-     */
+    /** Compares dotted versions numerically ({@link dev.wheelwright.spec.DottedVersions#compare}). */
     public static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int xi = i < x.length ? parseInt(x[i]) : 0;
-            int yi = i < y.length ? parseInt(y[i]) : 0;
-            if (xi != yi) {
-                return Integer.compare(xi, yi);
-            }
-        }
-        return 0;
-    }
-
-    private static int parseInt(String s) {
-        try {
-            return Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return dev.wheelwright.spec.DottedVersions.compare(a, b);
     }
 }
