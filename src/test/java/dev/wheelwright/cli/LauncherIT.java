@@ -9,22 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/wheelwright as a user runs it: through a symlink, from another folder, with spaces in the
- * paths, with or without a usable JAVA_HOME. Needs the packaged jar, so it is skipped before
- * {@code mvn package} has made one.
+ * paths, with or without a usable JAVA_HOME. Needs the packaged jar, so it runs in the
+ * integration-test phase (failsafe), after {@code package}.
  */
-class LauncherTest {
+class LauncherIT {
     static final Path LAUNCHER = Path.of("bin", "wheelwright").toAbsolutePath();
 
     record Out(int code, String out, String err) {}
 
     static Out launch(Path cwd, Map<String, String> env, String... cmd) throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(Path.of("target", "wheelwright.jar")), "jar not packaged yet");
+        assertThat(Path.of("target", "wheelwright.jar")).as("the packaged jar").isRegularFile();
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
