@@ -81,7 +81,7 @@ class BuildRunnerTest {
     void timeoutStopsTheBuildAndItsChildren() throws Exception {
         Path pidFile = tmp.resolve("child.pid");
         long start = System.nanoTime();
-        TargetResult r = new BuildRunner(1, Duration.ofMillis(700), new BuildRunner.Listener() {})
+        TargetResult r = new BuildRunner(1, Duration.ofMillis(2500), new BuildRunner.Listener() {})
                 .run(List.of(plan("native", "sleep 60 & echo $! > '" + pidFile + "'; wait", Map.of(), project(), null)),
                         tmp.resolve("out")).get(0);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
