@@ -2,8 +2,8 @@ package dev.wheelwright.cli;
 
 import dev.wheelwright.WheelwrightException;
 import dev.wheelwright.project.BuildTarget;
+import dev.wheelwright.project.CiBuildSelector;
 import dev.wheelwright.project.CiPlatforms;
-import dev.wheelwright.project.CiRun;
 import dev.wheelwright.project.Located;
 import dev.wheelwright.project.ProjectFacts;
 import dev.wheelwright.project.ProjectProblem;
@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What {@code deps} takes from a project read by {@link dev.wheelwright.project.ProjectReader}:
@@ -183,8 +182,8 @@ final class ProjectDependencies {
         }
     }
 
-    /** CPython versions cibuildwheel builds (3.8 to 3.14); a build selector picks among these. */
-    static final List<String> CPYTHONS = List.of("3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14");
+    /** CPython versions cibuildwheel builds; a build selector picks among these. */
+    static final List<String> CPYTHONS = CiBuildSelector.CPYTHONS;
     /** PyPy versions, built only when a selector names {@code pp...} explicitly. */
     static final List<String> PYPYS = List.of("3.8", "3.9", "3.10", "3.11");
 
@@ -201,12 +200,13 @@ final class ProjectDependencies {
      * <li>Linux: {@code manylinux_2_17_<arch>} (manylinux2014), or the manylinux image the
      *     project configures ({@code CIBW_MANYLINUX_<ARCH>_IMAGE} or
      *     {@code [tool.cibuildwheel].manylinux-<arch>-image}: manylinux1 is 2_5, manylinux2010
-     *     2_12, manylinux2014 2_17, manylinux_2_28 2_28). musllinux builds are not resolved.</li>
+     *     2_12, manylinux2014 2_17, manylinux_2_28 2_28); and {@code musllinux_1_2_<arch>} (or the
+     *     configured {@code musllinux-<arch>-image}), which cibuildwheel builds unless skipped.</li>
      * <li>Windows: AMD64 {@code win_amd64}, x86 {@code win32}, ARM64 {@code win_arm64}.</li>
      * </ul>
      * Python versions: cibuildwheel's build selector ({@code CIBW_BUILD}, else
      * {@code [tool.cibuildwheel].build}; {@code CIBW_SKIP} / {@code skip} removes) matched
-     * against each target's identifiers ({@code cp39-macosx_arm64}); without a selector, the oldest
+     * against each target's identifiers ({@code cp39-macosx_arm64}); without a build selector, the oldest
      * and the newest of {@link #CPYTHONS} that the project's requires-python admits (the oldest
      * is where old pins lack new platforms' wheels, the newest where releases lack the new
      * Python's wheels); without requires-python, {@code fallbackPython}. Requires-Python (or
@@ -225,7 +225,7 @@ final class ProjectDependencies {
             if (plats.isEmpty()) {
                 continue;
             }
-            Selector sel = selector(bt.run(), facts.pyproject());
+            CiBuildSelector sel = CiBuildSelector.of(bt.run(), facts.pyproject());
             for (CiPlatforms.Platform plat : plats) {
                 List<Py> pys;
                 if (sel.build() != null) {
@@ -235,7 +235,7 @@ final class ProjectDependencies {
                             pys.add(new Py("cp", v));
                         }
                     }
-                    if (sel.build().toLowerCase(Locale.ROOT).contains("pp")) {
+                    if (sel.build().toLowerCase(Locale.ROOT).contains("pp") && !plat.identifier().startsWith("musllinux")) { // no PyPy musllinux builds
                         for (String v : PYPYS) {
                             if (sel.selects("pp" + v.replace(".", "") + "-" + plat.identifier()) && admits(requiresPython, v)) {
                                 pys.add(new Py("pp", v));
@@ -244,7 +244,7 @@ final class ProjectDependencies {
                     }
                     pythonFrom.add(sel.from());
                 } else if (requiresPython != null) {
-                    List<String> ok = CPYTHONS.stream().filter(v -> admits(requiresPython, v)).toList();
+                    List<String> ok = CPYTHONS.stream().filter(v -> admits(requiresPython, v) && !sel.skips("cp" + v.replace(".", "") + "-" + plat.identifier())).toList();
                     pys = new ArrayList<>();
                     if (!ok.isEmpty()) {
                         pys.add(new Py("cp", ok.get(0)));
@@ -255,7 +255,9 @@ final class ProjectDependencies {
                     pythonFrom.add("requires-python '" + requiresPython + "' (oldest and newest admitted)");
                 } else {
                     pys = new ArrayList<>();
-                    pys.add(new Py("cp", fallbackPython));
+                    if (!sel.skips("cp" + fallbackPython.replace(".", "") + "-" + plat.identifier())) {
+                        pys.add(new Py("cp", fallbackPython));
+                    }
                     pythonFrom.add("the default " + fallbackPython);
                 }
                 if (pys.isEmpty()) {
@@ -321,84 +323,4 @@ final class ProjectDependencies {
 
     /** An implementation ({@code cp}, {@code pp}) and a Python version X.Y. */
     record Py(String impl, String version) {}
-
-    // ------------------------------------------------------------------ build selectors
-
-    /** cibuildwheel's build and skip selectors: space-separated fnmatch patterns with brace expansion. */
-    record Selector(String build, String skip, String from) {
-        boolean selects(String identifier) {
-            return matchesAny(build, identifier) && (skip == null || !matchesAny(skip, identifier));
-        }
-    }
-
-    static Selector selector(CiRun run, PyProject py) {
-        String build = run.envVar("CIBW_BUILD").map(Located::value).orElse(null);
-        String from = build != null ? "CIBW_BUILD in " + run.file() : null;
-        if (build == null && py != null) {
-            build = py.cibuildwheelOption("build").map(ProjectDependencies::words).orElse(null);
-            from = build != null ? "[tool.cibuildwheel].build in " + py.file() : null;
-        }
-        String skip = run.envVar("CIBW_SKIP").map(Located::value).orElse(null);
-        if (skip == null && py != null) {
-            skip = py.cibuildwheelOption("skip").map(ProjectDependencies::words).orElse(null);
-        }
-        if (build != null && build.isBlank()) {
-            build = null; // an empty CIBW_BUILD means the default: everything
-        }
-        return new Selector(build, skip, from);
-    }
-
-    private static String words(Object v) {
-        return v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : String.valueOf(v);
-    }
-
-    static boolean matchesAny(String patterns, String identifier) {
-        for (String p : patterns.strip().split("\\s+")) {
-            for (String q : braces(p)) {
-                if (glob(q).matcher(identifier).matches()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Brace expansion as cibuildwheel's selectors allow: {@code cp3{9,10}-*}. */
-    static List<String> braces(String p) {
-        int open = p.indexOf('{');
-        int close = open < 0 ? -1 : p.indexOf('}', open);
-        if (open < 0 || close < 0) {
-            return List.of(p);
-        }
-        List<String> out = new ArrayList<>();
-        for (String alt : p.substring(open + 1, close).split(",", -1)) {
-            out.addAll(braces(p.substring(0, open) + alt + p.substring(close + 1)));
-        }
-        return out;
-    }
-
-    /** Python's fnmatch: {@code *}, {@code ?}, {@code [seq]}, {@code [!seq]}; case-insensitive like cibuildwheel's identifiers. */
-    static Pattern glob(String p) {
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                case '[' -> {
-                    int end = p.indexOf(']', i + 1);
-                    if (end < 0) {
-                        re.append("\\[");
-                    } else {
-                        String set = p.substring(i + 1, end);
-                        String body = (set.startsWith("!") ? set.substring(1) : set).replace("\\", "\\\\").replace("[", "\\[");
-                        re.append('[').append(set.startsWith("!") ? "^" : "").append(body).append(']');
-                        i = end;
-                    }
-                }
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);
-    }
 }

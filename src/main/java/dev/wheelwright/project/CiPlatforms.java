@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * for arm64; from macOS 11 on only the major version counts, as in packaging's
  * {@code mac_platforms}), {@code universal2} as both thin archs (its wheel installs on both kinds
  * of Mac); Linux {@code manylinux_<image glibc>_<arch>} (manylinux2014 unless the project
- * configures another image); Windows {@code win_amd64}, {@code win32}, {@code win_arm64}.
+ * configures another image) and {@code musllinux_<image musl>_<arch>} (musllinux_1_2 unless configured);
+ * Windows {@code win_amd64}, {@code win32}, {@code win_arm64}.
  */
 public final class CiPlatforms {
     private CiPlatforms() {}
@@ -41,6 +42,11 @@ public final class CiPlatforms {
             case "linux" -> {
                 if (Set.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l").contains(arch)) {
                     out.add(new Platform("manylinux_" + manylinux(bt.run(), py, arch) + "_" + arch, "manylinux_" + arch));
+                }
+                // cibuildwheel builds musllinux wheels too unless skipped ("*-musllinux_*"), on its
+                // musllinux image for the arch.
+                if (Set.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l").contains(arch)) {
+                    out.add(new Platform("musllinux_" + musllinux(bt.run(), py, arch) + "_" + arch, "musllinux_" + arch));
                 }
             }
             case "windows" -> {
@@ -102,6 +108,29 @@ public final class CiPlatforms {
             }
         }
         return "2_17";
+    }
+
+    private static final Pattern MUSLLINUX = Pattern.compile("musllinux_(\\d+)_(\\d+)");
+
+    /**
+     * The musl version of the musllinux image configured for an arch ({@code CIBW_MUSLLINUX_<ARCH>_IMAGE}
+     * or {@code musllinux-<arch>-image}), else 1_2: cibuildwheel's default image since 2.19
+     * (musllinux_1_1 before; the tag only sets the lowest musl a wheel needs, so the newer default
+     * is the one a current CI run builds on).
+     */
+    public static String musllinux(CiRun run, PyProject py, String arch) {
+        String image = run.envVar("CIBW_MUSLLINUX_" + arch.toUpperCase(Locale.ROOT) + "_IMAGE").map(Located::value).orElse(null);
+        if (image == null && py != null) {
+            image = py.cibuildwheelOption("musllinux-" + arch + "-image").map(String::valueOf)
+                    .or(() -> py.cibuildwheelOption("linux.musllinux-" + arch + "-image").map(String::valueOf)).orElse(null);
+        }
+        if (image != null) {
+            Matcher m = MUSLLINUX.matcher(image);
+            if (m.find()) {
+                return m.group(1) + "_" + m.group(2);
+            }
+        }
+        return "1_2";
     }
 
 }

@@ -109,13 +109,14 @@ class ProjectDependenciesTest {
 
     @Test
     void ciTargetsFollowCibuildwheelArchsAndBuildSelector() {
-        // ubuntu-22.04 (x86_64) and macos-13 building x86_64, universal2 and arm64; CIBW_BUILD cp39..cp312.
+        // ubuntu-22.04 (x86_64) and macos-13 building x86_64, universal2 and arm64; CIBW_BUILD cp39..cp312,
+        // which takes the musllinux builds cibuildwheel makes beside the manylinux ones.
         ProjectDependencies.CiTargets t = ProjectDependencies.fromCi(read(PROJECTS.resolve("legacy-cffi")), "3.12").orElseThrow();
         assertThat(labels(t)).containsExactly(
-                "cp39-manylinux_2_17_x86_64", "cp39-macosx_10_9_x86_64", "cp39-macosx_11_0_arm64",
-                "cp310-manylinux_2_17_x86_64", "cp310-macosx_10_9_x86_64", "cp310-macosx_11_0_arm64",
-                "cp311-manylinux_2_17_x86_64", "cp311-macosx_10_9_x86_64", "cp311-macosx_11_0_arm64",
-                "cp312-manylinux_2_17_x86_64", "cp312-macosx_10_9_x86_64", "cp312-macosx_11_0_arm64");
+                "cp39-manylinux_2_17_x86_64", "cp39-musllinux_1_2_x86_64", "cp39-macosx_10_9_x86_64", "cp39-macosx_11_0_arm64",
+                "cp310-manylinux_2_17_x86_64", "cp310-musllinux_1_2_x86_64", "cp310-macosx_10_9_x86_64", "cp310-macosx_11_0_arm64",
+                "cp311-manylinux_2_17_x86_64", "cp311-musllinux_1_2_x86_64", "cp311-macosx_10_9_x86_64", "cp311-macosx_11_0_arm64",
+                "cp312-manylinux_2_17_x86_64", "cp312-musllinux_1_2_x86_64", "cp312-macosx_10_9_x86_64", "cp312-macosx_11_0_arm64");
         assertThat(t.describe()).isEqualTo("targets from .github/workflows/wheels.yml; Python from CIBW_BUILD in .github/workflows/wheels.yml");
     }
 
@@ -143,22 +144,30 @@ class ProjectDependenciesTest {
                       - uses: pypa/cibuildwheel@v2.21.3
                         env:
                           CIBW_MANYLINUX_AARCH64_IMAGE: manylinux_2_28
+                          CIBW_MUSLLINUX_AARCH64_IMAGE: quay.io/pypa/musllinux_1_1_aarch64
                 """);
         Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.10,<3.13\"\n");
         ProjectDependencies.CiTargets t = ProjectDependencies.fromCi(read(dir), "3.12").orElseThrow();
-        assertThat(labels(t)).containsExactly("cp310-win_amd64", "cp310-manylinux_2_28_aarch64", "cp312-win_amd64",
-                "cp312-manylinux_2_28_aarch64");
+        assertThat(labels(t)).containsExactly("cp310-win_amd64", "cp310-manylinux_2_28_aarch64", "cp310-musllinux_1_1_aarch64",
+                "cp312-win_amd64", "cp312-manylinux_2_28_aarch64", "cp312-musllinux_1_1_aarch64");
         assertThat(t.pythonFrom()).isEqualTo("requires-python '>=3.10,<3.13' (oldest and newest admitted)");
+
+        // a skip selector applies without a build selector: the oldest and newest left after it
+        Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.10,<3.13\"\n"
+                + "[tool.cibuildwheel]\nskip = [\"*-musllinux_*\", \"cp310-win*\"]\n");
+        assertThat(labels(ProjectDependencies.fromCi(read(dir), "3.12").orElseThrow())).containsExactly(
+                "cp310-manylinux_2_28_aarch64", "cp311-win_amd64", "cp312-win_amd64", "cp312-manylinux_2_28_aarch64");
 
         Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\n");
         assertThat(labels(ProjectDependencies.fromCi(read(dir), "3.11").orElseThrow()))
-                .containsExactly("cp311-win_amd64", "cp311-manylinux_2_28_aarch64");
+                .containsExactly("cp311-win_amd64", "cp311-manylinux_2_28_aarch64", "cp311-musllinux_1_1_aarch64");
 
         Files.writeString(wf.resolve("wheels.yml"), Files.readString(wf.resolve("wheels.yml"))
                 + "          CIBW_BUILD: 'cp3*-*'\n          CIBW_SKIP: 'cp38-* cp314-*'\n          CIBW_PROJECT_REQUIRES_PYTHON: '>=3.11'\n");
         ProjectDependencies.CiTargets sel = ProjectDependencies.fromCi(read(dir), "3.12").orElseThrow();
-        assertThat(labels(sel)).containsExactly("cp311-win_amd64", "cp311-manylinux_2_28_aarch64", "cp312-win_amd64",
-                "cp312-manylinux_2_28_aarch64", "cp313-win_amd64", "cp313-manylinux_2_28_aarch64");
+        assertThat(labels(sel)).containsExactly("cp311-win_amd64", "cp311-manylinux_2_28_aarch64", "cp311-musllinux_1_1_aarch64",
+                "cp312-win_amd64", "cp312-manylinux_2_28_aarch64", "cp312-musllinux_1_1_aarch64",
+                "cp313-win_amd64", "cp313-manylinux_2_28_aarch64", "cp313-musllinux_1_1_aarch64");
 
         // A selector that builds only on Linux leaves Windows out.
         Files.writeString(wf.resolve("wheels.yml"), Files.readString(wf.resolve("wheels.yml")).replace("'cp3*-*'", "'cp312-manylinux_*'"));
@@ -197,6 +206,6 @@ class ProjectDependenciesTest {
             "'cp31[!0-2]-*',              cp311-win32,            false",
             "'CP39-*',                    cp39-win32,             true"})
     void buildSelectorsMatchLikeCibuildwheel(String patterns, String identifier, boolean expected) {
-        assertThat(ProjectDependencies.matchesAny(patterns, identifier)).isEqualTo(expected);
+        assertThat(dev.wheelwright.project.CiBuildSelector.matchesAny(patterns, identifier)).isEqualTo(expected);
     }
 }

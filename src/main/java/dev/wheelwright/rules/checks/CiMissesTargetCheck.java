@@ -3,6 +3,7 @@ package dev.wheelwright.rules.checks;
 import dev.wheelwright.facts.Facts;
 import dev.wheelwright.facts.RequestedTargets;
 import dev.wheelwright.project.BuildTarget;
+import dev.wheelwright.project.CiBuildSelector;
 import dev.wheelwright.project.CiPlatforms;
 import dev.wheelwright.project.ProjectFacts;
 import dev.wheelwright.rules.Check;
@@ -17,7 +18,9 @@ import java.util.Set;
  * WW-P014: a platform the release must serve ({@code doctor --target}, or {@code [tool.wheelwright]
  * targets}) that no CI wheel build produces a wheel for: pip there would take none of the
  * project's wheels (its compatible platforms, as packaging lists them, hold none of CI's) and
- * build the sdist. Says nothing about a project whose CI builds no wheels at all.
+ * build the sdist. CI's platforms are cibuildwheel's for each run's OS and archs (musllinux
+ * as well as manylinux on Linux), less those its build and skip selectors leave no CPython build
+ * on. Says nothing about a project whose CI builds no wheels at all.
  */
 public final class CiMissesTargetCheck implements Check {
     @Override
@@ -33,7 +36,12 @@ public final class CiMissesTargetCheck implements Check {
         }
         Set<String> built = new LinkedHashSet<>();
         for (BuildTarget t : p.targets()) {
-            CiPlatforms.of(t, p.pyproject()).forEach(pl -> built.add(pl.tag()));
+            CiBuildSelector selector = CiBuildSelector.of(t.run(), p.pyproject());
+            for (CiPlatforms.Platform pl : CiPlatforms.of(t, p.pyproject())) {
+                if (selector.buildsAnyCpython(pl.identifier())) { // e.g. skip = "*-musllinux_*" builds no musllinux wheel
+                    built.add(pl.tag());
+                }
+            }
         }
         BuildTarget first = p.targets().get(0);
         for (String target : wanted) {
