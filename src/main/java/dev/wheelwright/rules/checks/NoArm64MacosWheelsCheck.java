@@ -2,6 +2,8 @@ package dev.wheelwright.rules.checks;
 
 import dev.wheelwright.facts.Facts;
 import dev.wheelwright.project.BuildTarget;
+import dev.wheelwright.project.CiBuildSelector;
+import dev.wheelwright.project.CiPlatforms;
 import dev.wheelwright.project.CiRun;
 import dev.wheelwright.project.ProjectFacts;
 import dev.wheelwright.rules.Check;
@@ -14,7 +16,8 @@ import java.util.Set;
 /**
  * WW-P015: CI builds macOS wheels, but none for Apple silicon (no arm64 and no universal2
  * target). pip on an arm64 Mac runs a native arm64 Python, which takes only arm64 and universal2
- * macOS wheels: every user there builds the sdist (the "missing arm64 wheels" problem).
+ * macOS wheels: every user there builds the sdist (the "missing arm64 wheels" problem). A target
+ * counts only when cibuildwheel's build and skip selectors leave it a CPython build.
  */
 public final class NoArm64MacosWheelsCheck implements Check {
     @Override
@@ -23,7 +26,23 @@ public final class NoArm64MacosWheelsCheck implements Check {
         if (p == null) {
             return;
         }
-        List<BuildTarget> mac = p.targets().stream().filter(t -> t.os().equals("macos")).toList();
+        // targets whose every build the build/skip selectors remove make no wheel (CIBW_SKIP: "*-macosx_arm64")
+        List<BuildTarget> mac = new ArrayList<>();
+        List<String> selectedOut = new ArrayList<>();
+        for (BuildTarget t : p.targets()) {
+            if (!t.os().equals("macos")) {
+                continue;
+            }
+            CiBuildSelector sel = CiBuildSelector.of(t.run(), p.pyproject());
+            if (CiPlatforms.of(t, p.pyproject()).stream().anyMatch(pl -> sel.buildsAnyCpython(pl.identifier()))) {
+                mac.add(t);
+            } else {
+                selectedOut.add(ProjectCheckSupport.archLocation(t).display() + ": " + ProjectCheckSupport.jobName(t.run())
+                        + " builds no macOS " + t.arch() + " wheel: "
+                        + (sel.build() != null ? "build '" + sel.build() + "'" + (sel.skip() != null ? ", " : "") : "")
+                        + (sel.skip() != null ? "skip '" + sel.skip() + "'" : ""));
+            }
+        }
         if (mac.isEmpty() || mac.stream().anyMatch(t -> t.arch().equals("arm64") || t.arch().equals("universal2"))) {
             return;
         }
@@ -41,6 +60,7 @@ public final class NoArm64MacosWheelsCheck implements Check {
                     + String.join(", ", e.getValue().stream().map(BuildTarget::arch).distinct().toList())
                     + (t.runnerArch() != null ? " (runner arch: " + t.runnerArch() + ")" : ""));
         }
+        evidence.addAll(selectedOut);
         hits.add(ProjectCheckSupport.archLocation(mac.get(0)),
                 ProjectCheckSupport.values("archs", String.join(", ", archs), "jobs", String.join("; ", jobs)), evidence);
     }
