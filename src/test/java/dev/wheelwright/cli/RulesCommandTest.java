@@ -52,6 +52,12 @@ class RulesCommandTest {
     }
 
     @Test
+    void aRulesFixShowsItsPlaceholdersAsNamesToSupply() {
+        Run r = MainTest.run("explain", "WW-B001");
+        assertThat(r.out()).contains("\nFix: Declare <pkg> in pyproject.toml").doesNotContain("{pkg}");
+    }
+
+    @Test
     void anUnknownRuleSuggestsCloseNames() {
         Run r = MainTest.run("explain", "compiler-mising");
         assertThat(r.code()).isEqualTo(2);
