@@ -116,6 +116,9 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
         if (jobs < 1) {
             throw new WheelwrightException("--jobs " + jobs + ": must be at least 1");
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new WheelwrightException(out + ": --out must be a folder, and this is a file");
+        }
         Duration limit = parseDuration(timeout);
         List<String> targets = archs.isEmpty() ? List.of("native") : archs.stream().map(String::trim).toList();
         for (String t : targets) {

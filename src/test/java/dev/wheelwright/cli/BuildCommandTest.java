@@ -210,6 +210,11 @@ class BuildCommandTest {
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err().trim()).isEqualTo("wheelwright: " + tmp + ": not a Python project (no pyproject.toml or setup.py)");
         assertThat(run("build", tmp.resolve("nope").toString()).err()).contains("no such folder");
+        Path file = Files.writeString(tmp.resolve("wheels.txt"), "not a folder");
+        Run outIsFile = run("build", project("c-ext-ok").toString(), "--out", file.toString(), "--dry-run");
+        assertThat(outIsFile.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(outIsFile.err().trim()).isEqualTo("wheelwright: " + file + ": --out must be a folder, and this is a file");
+        assertThat(file).hasContent("not a folder");
     }
 
     /** In the shell, a build leaves its findings and logs in the session. */
