@@ -15,6 +15,22 @@ public record BuildTargets(List<Target> targets) {
     }
 
     /**
+     * What a report with no finding must still say: how many targets did not succeed (a failed
+     * build no rule explains, or a target this host cannot build), since they fail the run. Empty
+     * when every target built.
+     */
+    public java.util.Optional<String> unsuccessful() {
+        long bad = targets.stream().filter(t -> !t.succeeded()).count();
+        if (bad == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(bad + " of " + targets.size() + " target" + (targets.size() == 1 ? "" : "s")
+                + (bad == 1 ? " was" : " were") + " not built ("
+                + String.join(", ", targets.stream().filter(t -> !t.succeeded()).map(t -> t.target() + ": " + t.status()).toList())
+                + ")");
+    }
+
+    /**
      * One target.
      *
      * @param target   the target's name as given to {@code --arch} (e.g. {@code arm64})

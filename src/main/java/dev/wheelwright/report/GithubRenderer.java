@@ -71,7 +71,8 @@ public final class GithubRenderer implements FindingsRenderer {
             sb.append('\n');
         }
         if (report.findings().isEmpty()) {
-            return sb.append("No problems found.\n").toString();
+            return sb.append(report.builds() == null ? "No problems found.\n"
+                    : report.builds().unsuccessful().map(u -> "No rule found a problem, but " + u + ".\n").orElse("No problems found.\n")).toString();
         }
         sb.append(c.get(Severity.ERROR)).append(" error(s), ").append(c.get(Severity.WARNING)).append(" warning(s), ")
                 .append(c.get(Severity.INFO)).append(" info, ").append(report.suppressedCount()).append(" suppressed\n\n");

@@ -48,7 +48,11 @@ public final class TextRenderer implements FindingsRenderer {
             }
         }
         Map<Severity, Integer> c = report.counts();
-        if (active.isEmpty()) {
+        java.util.Optional<String> unbuilt = report.builds() == null ? java.util.Optional.empty() : report.builds().unsuccessful();
+        if (active.isEmpty() && unbuilt.isPresent()) {
+            out.write(paint(BOLD, "No rule found a problem, but " + unbuilt.get() + ".")
+                    + (suppressed.isEmpty() ? "" : " (" + suppressed.size() + " suppressed)") + "\n");
+        } else if (active.isEmpty()) {
             out.write(paint(BOLD, "No problems found.") + (suppressed.isEmpty() ? "" : " (" + suppressed.size() + " suppressed)") + "\n");
         } else {
             out.write(plural(c.get(Severity.ERROR), "error") + ", " + plural(c.get(Severity.WARNING), "warning") + ", "

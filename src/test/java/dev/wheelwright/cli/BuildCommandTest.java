@@ -188,6 +188,12 @@ class BuildCommandTest {
         assertThat(builds.get(1).get("reason").asText()).contains("universal2 wheels are macOS wheels");
         assertThat(run("build", proj.toString(), "--python", PYTHON, "--no-isolation", "--arch", "native",
                 "--arch", "universal2", "--out", out.toString(), "--fail-on", "never", "-q").code()).isZero();
+        // the text report does not call a run with an unbuilt target problem-free
+        Run text = run("build", proj.toString(), "--python", PYTHON, "--no-isolation", "--arch", "native",
+                "--arch", "universal2", "--out", out.toString());
+        assertThat(text.code()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(text.out()).contains("No rule found a problem, but 1 of 2 targets was not built (universal2: not-built).")
+                .doesNotContain("No problems found");
     }
 
     @ParameterizedTest
