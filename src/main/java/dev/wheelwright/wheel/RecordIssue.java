@@ -14,6 +14,11 @@ public record RecordIssue(Kind kind, String path, int line, String expected, Str
     public enum Kind {
         /** The sha256 of the member differs from its row. */
         HASH_MISMATCH,
+        /**
+         * The row holds the member's sha256, but not in urlsafe base64 without padding (hex,
+         * for one); {@code expected} names the required encoding, {@code actual} the one found.
+         */
+        DIGEST_ENCODING,
         /** The size of the member differs from its row. */
         SIZE_MISMATCH,
         /** A file in the archive has no row (only RECORD's signatures may be absent). */

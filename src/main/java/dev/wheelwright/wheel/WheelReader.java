@@ -311,7 +311,10 @@ public final class WheelReader {
                 continue;
             }
             if (!r.digest().equals(m.sha256())) {
-                issues.add(new RecordIssue(RecordIssue.Kind.HASH_MISMATCH, r.path(), r.line(), r.digest(), m.sha256()));
+                String encoding = otherEncoding(r.digest(), m.sha256());
+                issues.add(encoding != null
+                        ? new RecordIssue(RecordIssue.Kind.DIGEST_ENCODING, r.path(), r.line(), "urlsafe base64 without padding", encoding)
+                        : new RecordIssue(RecordIssue.Kind.HASH_MISMATCH, r.path(), r.line(), r.digest(), m.sha256()));
             } else if (r.size() >= 0 && r.size() != m.size()) {
                 issues.add(new RecordIssue(RecordIssue.Kind.SIZE_MISMATCH, r.path(), r.line(),
                         Long.toString(r.size()), Long.toString(m.size())));
@@ -324,6 +327,32 @@ public final class WheelReader {
             }
         }
         return issues;
+    }
+
+    /**
+     * The encoding a RECORD digest uses when it is the file's sha256 written other than as the
+     * format requires (urlsafe base64 without {@code =} padding, per the recording-installed-packages
+     * specification): {@code hex}, {@code padded base64} or {@code standard base64}; null when it is
+     * not the file's digest at all.
+     */
+    static String otherEncoding(String recorded, String urlsafeNoPad) {
+        byte[] digest;
+        try {
+            digest = java.util.Base64.getUrlDecoder().decode(urlsafeNoPad);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (recorded.equalsIgnoreCase(java.util.HexFormat.of().formatHex(digest))) {
+            return "hex";
+        }
+        if (recorded.equals(java.util.Base64.getUrlEncoder().encodeToString(digest))) {
+            return "padded base64";
+        }
+        String standard = java.util.Base64.getEncoder().encodeToString(digest);
+        if (recorded.equals(standard) || recorded.equals(standard.replace("=", ""))) {
+            return "standard base64";
+        }
+        return null;
     }
 
     /** UTF-8 (core metadata and RECORD are UTF-8); invalid bytes become U+FFFD rather than failing. */

@@ -277,4 +277,22 @@ class WheelReaderTest {
         assertThatThrownBy(() -> new WheelReader().read(p, "long.whl"))
                 .hasMessage("long.whl: a member name is 2008 bytes long, more than the limit of 1024");
     }
+
+    /** A RECORD digest that is the file's sha256 in another encoding is named as such, not taken for a mismatch. */
+    @Test
+    void digestsInOtherEncodingsAreRecognised() throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest("x = 1\n".getBytes(StandardCharsets.UTF_8));
+        String required = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        assertThat(WheelReader.otherEncoding(java.util.HexFormat.of().formatHex(digest), required)).isEqualTo("hex");
+        assertThat(WheelReader.otherEncoding(java.util.HexFormat.of().withUpperCase().formatHex(digest), required)).isEqualTo("hex");
+        assertThat(WheelReader.otherEncoding(required + "=", required)).isEqualTo("padded base64");
+        String standard = java.util.Base64.getEncoder().encodeToString(digest);
+        assertThat(standard).containsAnyOf("+", "/"); // this digest tells standard from urlsafe base64
+        assertThat(WheelReader.otherEncoding(standard, required)).isEqualTo("standard base64");
+        assertThat(WheelReader.otherEncoding(standard.replace("=", ""), required)).isEqualTo("standard base64");
+        byte[] other = digest.clone();
+        other[0] ^= 1;
+        assertThat(WheelReader.otherEncoding(java.util.HexFormat.of().formatHex(other), required)).isNull();
+        assertThat(WheelReader.otherEncoding(required.substring(1), required)).isNull();
+    }
 }

@@ -21,8 +21,21 @@ abstract class RecordIssueCheck implements Check {
     @Override
     public void run(Facts facts, Hits hits) {
         for (WheelFacts w : WheelChecks.wheels(facts)) {
+            // rows whose digest is right but wrongly encoded come from one writer: one finding per wheel
+            List<RecordIssue> encodings = w.recordIssues().stream()
+                    .filter(i -> i.kind() == RecordIssue.Kind.DIGEST_ENCODING && kinds.contains(i.kind())).toList();
+            if (!encodings.isEmpty()) {
+                RecordIssue first = encodings.get(0);
+                int others = encodings.size() - 1;
+                String more = others == 0 ? "" : others == 1 ? " (as does 1 more row)" : " (as do " + others + " more rows)";
+                hits.add(WheelChecks.at(w, first.path()),
+                        WheelChecks.values(w, "member", first.path(), "line", first.line(), "problem",
+                                "writes its sha256 digest in " + first.actual() + more + "; RECORD digests are urlsafe base64"
+                                        + " without '=' padding (the digests do match the files)"),
+                        encodings.stream().limit(3).map(i -> "RECORD line " + i.line() + ": " + i.path() + " (" + i.actual() + ")").toList());
+            }
             for (RecordIssue i : w.recordIssues()) {
-                if (!kinds.contains(i.kind())) {
+                if (!kinds.contains(i.kind()) || i.kind() == RecordIssue.Kind.DIGEST_ENCODING) {
                     continue;
                 }
                 String problem = switch (i.kind()) {
