@@ -44,6 +44,9 @@ gcc -shared -fPIC -O1 -o "$out/elf/ext-x86_64-glibc234.so" "$src/uses_threads.c"
 gcc -shared -fPIC -O1 -Wl,-soname,libhelper.so.1 -o "$work/libhelper.so.1" "$src/helper.c"
 cp "$work/libhelper.so.1" "$out/elf/libhelper.so.1"
 gcc -shared -fPIC -O1 -Wl,-rpath,'$ORIGIN/../demo.libs' -o "$out/elf/ext-x86_64-libhelper.so" "$src/uses_lib.c" "$work/libhelper.so.1"
+# the split layout of a wheel whose libraries another distribution installs beside it (RUNPATH into
+# a folder of the package that this wheel does not ship)
+gcc -shared -fPIC -O1 -Wl,-rpath,'$ORIGIN/vendor/lib' -o "$out/elf/ext-x86_64-split.so" "$src/uses_lib.c" "$work/libhelper.so.1"
 clang -target aarch64-linux-gnu -fuse-ld=lld -shared -fPIC -nostdlib -o "$out/elf/ext-aarch64.so" "$src/ext.c"
 # a musl-linked module: a stub libc with musl's soname stands in for musl at link time
 clang -target x86_64-linux-musl -fuse-ld=lld -shared -fPIC -nostdlib -Wl,-soname,libc.musl-x86_64.so.1 \

@@ -14,7 +14,9 @@ import java.util.Set;
  * An ELF binary in a manylinux wheel that needs (DT_NEEDED) a library outside the policy's
  * allow-list (PEP 513/599/600: the libraries every manylinux system has) and not bundled in the
  * wheel: the import fails with "cannot open shared object file" where the library is not
- * installed. auditwheel repair copies such libraries into {@code <package>.libs/}.
+ * installed. auditwheel repair copies such libraries into {@code <package>.libs/}. A library
+ * that the binary's RUNPATH looks for in a folder of the installed tree this wheel does not ship
+ * (a split wheel's layout) is left to WW-E007 library-from-another-distribution.
  */
 public final class ExternalSharedLibraryCheck implements Check {
     @Override
@@ -34,7 +36,9 @@ public final class ExternalSharedLibraryCheck implements Check {
                 }
                 Set<String> allowed = policies.allowedLibraries(policy, e.arch());
                 for (String lib : e.needed()) {
-                    if (!allowed.contains(lib) && !WheelChecks.bundles(w, lib)) {
+                    // a library the RUNPATH looks for in another distribution's folder is WW-E007's
+                    if (!allowed.contains(lib) && !WheelChecks.bundles(w, lib)
+                            && ForeignLibraryFolders.of(w, b.member(), e, lib).isEmpty()) {
                         hits.add(WheelChecks.at(w, b.member(), e.arch()),
                                 WheelChecks.values(w, "member", b.member(), "library", lib, "tag", tag.tag(), "policy", policy),
                                 List.of("DT_NEEDED " + lib, "allowed by " + policy + ": " + allowed.size() + " system libraries"));

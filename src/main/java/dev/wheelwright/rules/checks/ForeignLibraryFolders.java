@@ -1,0 +1,98 @@
+package dev.wheelwright.rules.checks;
+
+import dev.wheelwright.binary.ElfSlice;
+import dev.wheelwright.wheel.WheelFacts;
+import dev.wheelwright.wheel.WheelMember;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Where an ELF binary expects another distribution to have put a library: a {@code $ORIGIN}
+ * entry of its RUNPATH (or RPATH, which the loader reads only without a RUNPATH; ld.so(8)) that
+ * resolves, in the installed tree, to a folder this wheel ships no file in, while the library is
+ * nowhere in the wheel. That is the layout of split wheels (PyQt5 reading {@code $ORIGIN/Qt5/lib}
+ * that PyQt5-Qt5 fills; torch reading the {@code nvidia/.../lib} folders of the nvidia-* wheels).
+ * A missing {@code <package>.libs} folder is auditwheel's own layout, not another distribution's:
+ * that is an unrepaired or broken wheel.
+ */
+final class ForeignLibraryFolders {
+    private ForeignLibraryFolders() {}
+
+    /** A RUNPATH/RPATH entry and the folder it names in the installed tree (relative to site-packages). */
+    record Folder(String entry, String folder, String tag) {}
+
+    static Optional<Folder> of(WheelFacts w, String member, ElfSlice e, String library) {
+        if (WheelChecks.bundles(w, library) || library.contains("/")) {
+            return Optional.empty();
+        }
+        String installed = installedPath(member);
+        if (installed == null) {
+            return Optional.empty();
+        }
+        String dir = installed.contains("/") ? installed.substring(0, installed.lastIndexOf('/')) : "";
+        boolean runpath = e.runpath() != null && !e.runpath().isBlank();
+        String path = runpath ? e.runpath() : e.rpath();
+        if (path == null || path.isBlank()) {
+            return Optional.empty();
+        }
+        for (String entry : path.split(":")) {
+            String rest;
+            if (entry.startsWith("$ORIGIN")) {
+                rest = entry.substring("$ORIGIN".length());
+            } else if (entry.startsWith("${ORIGIN}")) {
+                rest = entry.substring("${ORIGIN}".length());
+            } else {
+                continue;
+            }
+            String folder = normalize(dir + "/" + rest);
+            if (folder == null || folder.isEmpty()) {
+                continue; // above site-packages, or site-packages itself: not a package's folder
+            }
+            if (!folder.contains("/") && folder.endsWith(".libs")) {
+                continue; // auditwheel's <package>.libs
+            }
+            String prefix = folder + "/";
+            boolean shipped = w.files().stream().map(WheelMember::name).map(ForeignLibraryFolders::installedPath)
+                    .anyMatch(p -> p != null && p.startsWith(prefix));
+            if (!shipped) {
+                return Optional.of(new Folder(entry, folder, runpath ? "RUNPATH" : "RPATH"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A member's path under site-packages: {@code X.data/purelib|platlib/} removed; null for the other .data folders. */
+    static String installedPath(String member) {
+        int slash = member.indexOf('/');
+        if (slash > 0 && member.substring(0, slash).endsWith(".data")) {
+            String rest = member.substring(slash + 1);
+            for (String scheme : new String[] {"purelib/", "platlib/"}) {
+                if (rest.startsWith(scheme)) {
+                    return rest.substring(scheme.length());
+                }
+            }
+            return null;
+        }
+        return member;
+    }
+
+    /** Resolves {@code .} and {@code ..}; null when the path climbs above the root. */
+    private static String normalize(String path) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (String p : path.split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        return String.join("/", parts);
+    }
+}
