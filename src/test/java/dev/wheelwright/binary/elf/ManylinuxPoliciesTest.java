@@ -46,6 +46,10 @@ class ManylinuxPoliciesTest {
         // libexpat joined the list with manylinux2010.
         assertThat(table.allowedLibraries("manylinux1", "x86_64")).doesNotContain("libexpat.so.1");
         assertThat(table.allowedLibraries("manylinux2010", "x86_64")).contains("libexpat.so.1", "libz.so.1");
+        // glibc's vector math library (glibc 2.22+): auditwheel grafts it below manylinux_2_24, allows it from there on
+        assertThat(table.allowedLibraries("manylinux2014", "x86_64")).doesNotContain("libmvec.so.1");
+        assertThat(table.allowedLibraries("manylinux_2_24", "x86_64")).contains("libmvec.so.1");
+        assertThat(table.allowedLibraries("manylinux_2_28", "x86_64")).contains("libmvec.so.1");
         // manylinux1 is not defined for aarch64.
         assertThat(table.allowedLibraries("manylinux1", "aarch64")).isEmpty();
     }
