@@ -52,9 +52,10 @@ final class ForeignLibraryFolders {
             if (!folder.contains("/") && folder.endsWith(".libs")) {
                 continue; // auditwheel's <package>.libs
             }
+            // libraries sit in the folder itself: files only in its subfolders (cmeel's prefix/lib/pythonX.Y/...) do not count
             String prefix = folder + "/";
             boolean shipped = w.files().stream().map(WheelMember::name).map(ForeignLibraryFolders::installedPath)
-                    .anyMatch(p -> p != null && p.startsWith(prefix));
+                    .anyMatch(p -> p != null && p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0);
             if (!shipped) {
                 return Optional.of(new Folder(entry, folder, runpath ? "RUNPATH" : "RPATH"));
             }
