@@ -56,6 +56,9 @@ clang -target x86_64-linux-musl -fuse-ld=lld -shared -fPIC -nostdlib -Wl,-soname
 clang -target x86_64-linux-musl -fuse-ld=lld -shared -fPIC -nostdlib -Wl,--dynamic-linker=/lib/ld-musl-x86_64.so.1 \
   -o "$out/elf/ext-x86_64-musl.so" "$src/uses_lib.c" "$work/libc.musl-x86_64.so.1"
 
+# a helper executable (with a program interpreter), not a loadable library
+gcc -O1 -o "$out/elf/tool-x86_64" "$src/tool.c"
+
 # --- PE (lld-link; python3.dll import library from a .def) ---
 llvm-dlltool -d "$src/python3.def" -l "$work/python3-amd64.lib" -m i386:x86-64
 llvm-dlltool -d "$src/python3.def" -l "$work/python3-arm64.lib" -m arm64
@@ -63,6 +66,9 @@ clang --target=x86_64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentr
   "$src/ext.c" "$work/python3-amd64.lib" -o "$out/pe/ext-amd64.pyd"
 clang --target=aarch64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentry -Wl,/Brepro \
   "$src/ext.c" "$work/python3-arm64.lib" -o "$out/pe/ext-arm64.pyd"
+# a helper executable (no DLL flag)
+clang --target=x86_64-pc-windows-msvc -fuse-ld=lld -nostdlib -Wl,-entry:main -Wl,-subsystem:console -Wl,/Brepro \
+  "$src/tool.c" -o "$out/pe/tool-amd64.exe"
 rm -f "$out"/pe/*.lib "$out"/pe/*.exp
 
 # --- bundled jars: the same class compiled for Java 8 (major 52) and Java 17 (major 61) ---

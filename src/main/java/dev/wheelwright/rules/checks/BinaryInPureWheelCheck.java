@@ -8,6 +8,8 @@ import dev.wheelwright.wheel.WheelTags;
 /**
  * A wheel tagged for every platform ({@code -none-any}) that ships native code: pip installs it
  * on every OS and CPU, and the extension fails to import everywhere but where it was built.
+ * Executables shipped as data for a subprocess (often one per OS, chosen at run time) are not
+ * imported and do not count.
  */
 public final class BinaryInPureWheelCheck implements Check {
     @Override
@@ -17,7 +19,7 @@ public final class BinaryInPureWheelCheck implements Check {
             if (platforms.isEmpty() || !platforms.stream().allMatch(p -> p.family().equals("any"))) {
                 continue;
             }
-            var natives = WheelChecks.nativeMembers(w);
+            var natives = WheelChecks.loadableNativeMembers(w);
             if (!natives.isEmpty()) {
                 hits.add(WheelChecks.at(w, natives.get(0)),
                         WheelChecks.values(w, "member", natives.get(0), "count", natives.size()),

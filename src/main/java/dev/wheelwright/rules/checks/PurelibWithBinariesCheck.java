@@ -17,7 +17,7 @@ public final class PurelibWithBinariesCheck implements Check {
             if (!w.rootIsPurelib().orElse(false)) {
                 continue;
             }
-            List<String> natives = WheelChecks.nativeMembers(w).stream()
+            List<String> natives = WheelChecks.loadableNativeMembers(w).stream()
                     .filter(m -> !w.scheme(m).equals("platlib")).toList();
             if (natives.isEmpty()) {
                 continue;

@@ -63,6 +63,36 @@ final class WheelChecks {
         return out;
     }
 
+    /**
+     * The native members Python imports or loads (extension modules, shared libraries), without
+     * the executables a wheel ships as data for a subprocess (setuptools' {@code cli-64.exe}
+     * launchers, selenium's per-OS {@code selenium-manager}): a parsed binary counts as an
+     * executable when each slice is one (Mach-O {@code MH_EXECUTE}, ELF with a program
+     * interpreter, PE without the DLL flag); an unparsed member by its name ({@code .exe}).
+     */
+    static List<String> loadableNativeMembers(WheelFacts w) {
+        java.util.Set<String> executables = new java.util.HashSet<>();
+        for (WheelFacts.WheelBinary b : w.binaries()) {
+            if (!b.info().slices().isEmpty() && b.info().slices().stream().allMatch(WheelChecks::executable)) {
+                executables.add(b.member());
+            }
+        }
+        return nativeMembers(w).stream()
+                .filter(m -> !executables.contains(m))
+                .filter(m -> w.binaries().stream().anyMatch(b -> b.member().equals(m)) || !m.toLowerCase(java.util.Locale.ROOT).endsWith(".exe"))
+                .toList();
+    }
+
+    private static boolean executable(dev.wheelwright.binary.Slice s) {
+        if (s instanceof dev.wheelwright.binary.MachOSlice m) {
+            return "execute".equals(m.filetype());
+        }
+        if (s instanceof dev.wheelwright.binary.ElfSlice e) {
+            return e.interpreter() != null && !e.interpreter().isEmpty() && (e.soname() == null || e.soname().isEmpty());
+        }
+        return s instanceof dev.wheelwright.binary.PeSlice p && !p.dll();
+    }
+
     private static void add(List<String> out, String s) {
         if (!out.contains(s)) {
             out.add(s);
