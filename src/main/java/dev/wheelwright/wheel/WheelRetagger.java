@@ -5,6 +5,7 @@ import dev.wheelwright.binary.BinaryFormat;
 import dev.wheelwright.binary.BinaryInfo;
 import dev.wheelwright.binary.BinaryReader;
 import dev.wheelwright.binary.ElfSlice;
+import dev.wheelwright.binary.elf.ManylinuxPolicies;
 import dev.wheelwright.binary.MachOSlice;
 import dev.wheelwright.binary.PeSlice;
 import dev.wheelwright.binary.Slice;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -71,7 +73,7 @@ public final class WheelRetagger {
         List<String> notes = new ArrayList<>();
         List<String> computed;
         try {
-            computed = compute(binaries, current, notes);
+            computed = compute(binaries, members.keySet(), current, notes);
         } catch (Unfit e) {
             // Not bad input: pure wheels such as pip's carry Windows launchers for several machines as
             // data. Say so and leave the tag alone instead of refusing the wheel.
@@ -140,6 +142,18 @@ public final class WheelRetagger {
     }
 
     static List<String> compute(List<BinaryInfo> binaries, List<String> current, List<String> notes) {
+        List<String> files = binaries.stream().map(b -> member(b.path())).toList();
+        return compute(binaries, files, current, notes);
+    }
+
+    /** A binary's member name: its path without the {@code wheel.whl!} prefix. */
+    private static String member(String path) {
+        int bang = path.indexOf('!');
+        return bang < 0 ? path : path.substring(bang + 1);
+    }
+
+    static List<String> compute(List<BinaryInfo> binaries, java.util.Collection<String> files, List<String> current,
+                                List<String> notes) {
         if (binaries.isEmpty()) {
             notes.add("no native binaries: the platform tag is left as it is");
             return List.of();
@@ -151,7 +165,7 @@ public final class WheelRetagger {
         }
         return switch (formats.iterator().next()) {
             case MACHO -> List.of(macos(binaries, notes));
-            case ELF -> linux(binaries, current, notes);
+            case ELF -> linux(binaries, files, current, notes);
             case PE -> List.of(windows(binaries));
         };
     }
@@ -213,12 +227,27 @@ public final class WheelRetagger {
         return tag;
     }
 
-    private static List<String> linux(List<BinaryInfo> binaries, List<String> current, List<String> notes) {
+    /**
+     * The manylinux tag of ELF binaries, judged as auditwheel judges a repaired wheel: libraries
+     * the wheel bundles (in {@code <package>.libs/} or anywhere else) and libraries its RUNPATH
+     * expects from another distribution's folder ({@link ElfLibraryFolders}) are not system
+     * dependencies. The tag's glibc is the exact one needed (PEP 600 tags name any glibc x.y):
+     * the highest GLIBC symbol version, or the glibc of the oldest policy that allows the other
+     * libraries and symbol families, whichever is higher. The tag offered is the oldest policy of
+     * the table at or above it, as auditwheel names it. A current tag set is kept when none of its
+     * tags promises less than the binaries need and one is no narrower than the offered tag
+     * (manylinux_2_26 where the table's next policy is 2_27; an extra manylinux_2_28 beside 2_17).
+     */
+    private static List<String> linux(List<BinaryInfo> binaries, java.util.Collection<String> files, List<String> current,
+                                      List<String> notes) {
+        ManylinuxPolicies policies = ManylinuxPolicies.builtin();
         String arch = null;
         int[] glibc = null;
-        boolean plain = false;
+        boolean split = false;
+        boolean needsLibc = false;
         for (BinaryInfo b : binaries) {
             ElfSlice e = (ElfSlice) b.slices().get(0);
+            needsLibc |= e.needed().contains("libc.so.6") || e.glibcMax() != null;
             if (arch != null && !arch.equals(e.arch())) {
                 throw new Unfit("ELF binaries for both " + arch + " and " + e.arch() + " in one wheel");
             }
@@ -233,19 +262,79 @@ public final class WheelRetagger {
                 notes.add("musl binaries without a musllinux tag: plain linux tag");
                 return List.of("linux_" + arch);
             }
-            Matcher m = e.manylinux() == null ? null : MANYLINUX.matcher(e.manylinux());
-            if (m == null || !m.matches()) {
-                plain = true;
-                notes.add(b.path() + " satisfies no manylinux policy");
-                continue;
+            String member = member(b.path());
+            List<String> system = new ArrayList<>();
+            for (String lib : e.needed()) {
+                if (ElfLibraryFolders.bundles(files, lib)) {
+                    continue;
+                }
+                var foreign = ElfLibraryFolders.foreign(files, member, e, lib);
+                if (foreign.isPresent()) {
+                    notes.add(member + ": " + lib + " is expected from " + foreign.get().folder() + "/ (another distribution)");
+                    split = true;
+                    continue;
+                }
+                system.add(lib);
             }
-            int[] v = {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
-            glibc = glibc == null ? v : max(glibc, v);
+            int[] need = null;
+            for (ManylinuxPolicies.Policy p : policies.policies()) {
+                if (!p.archs().contains(arch)) {
+                    continue;
+                }
+                boolean ok = policies.check(p, arch, system, e.versionNeeds()).stream()
+                        .allMatch(v -> v instanceof ManylinuxPolicies.SymbolVersionTooNew t && t.version().startsWith("GLIBC_"));
+                if (ok) {
+                    need = version(p.glibc());
+                    break;
+                }
+            }
+            if (need == null) {
+                notes.add(member + " satisfies no manylinux policy (system libraries: " + String.join(", ", system) + ")");
+                return List.of("linux_" + arch);
+            }
+            if (e.glibcMax() != null) {
+                need = max(need, version(e.glibcMax()));
+            }
+            glibc = glibc == null ? need : max(glibc, need);
         }
-        if (plain || glibc == null) {
+        if (glibc == null) {
             return List.of("linux_" + arch);
         }
         notes.add("the binaries need glibc " + glibc[0] + "." + glibc[1] + " at most");
+        // the tag to offer: the oldest policy of the table at or above that glibc, as auditwheel names it
+        int[] offer = glibc;
+        for (ManylinuxPolicies.Policy p : policies.policies()) {
+            int[] g = version(p.glibc());
+            if (p.archs().contains(arch) && compare(g, glibc) >= 0) {
+                offer = g;
+                break;
+            }
+        }
+        // keep a tag set that promises nothing the binaries lack and is no narrower than that tag
+        List<int[]> tagged = new ArrayList<>();
+        boolean otherTag = false;
+        List<String> musl = new ArrayList<>();
+        for (String c : current) {
+            Optional<String> g = c.endsWith("_" + arch)
+                    ? policies.glibcFor(c.substring(0, c.length() - arch.length() - 1)) : Optional.empty();
+            if (g.isPresent()) {
+                tagged.add(version(g.get()));
+            } else if (c.startsWith("musllinux_") && c.endsWith("_" + arch) && !needsLibc) {
+                musl.add(c); // binaries that need no libc at all (static) run under musl as well
+            } else {
+                otherTag = true;
+            }
+        }
+        int[] needed = glibc;
+        int[] offered = offer;
+        // libraries from another distribution set their own floor, unknown here: do not widen past the tags
+        if (!otherTag && !tagged.isEmpty() && tagged.stream().allMatch(t -> compare(t, needed) >= 0)
+                && (split || tagged.stream().anyMatch(t -> compare(t, offered) <= 0))) {
+            notes.add("the tags promise glibc " + tagged.stream().min(WheelRetagger::compare).map(t -> t[0] + "." + t[1]).orElseThrow()
+                    + " or later, which the binaries allow");
+            return List.copyOf(current);
+        }
+        glibc = offer;
         List<String> tags = new ArrayList<>();
         tags.add("manylinux_" + glibc[0] + "_" + glibc[1] + "_" + arch);
         // PEP 600: the legacy names are aliases of these glibc versions
@@ -257,6 +346,7 @@ public final class WheelRetagger {
         if (alias != null) {
             tags.add(alias + arch);
         }
+        tags.addAll(musl);
         return tags;
     }
 

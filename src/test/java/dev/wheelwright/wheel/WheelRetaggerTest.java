@@ -49,6 +49,59 @@ class WheelRetaggerTest {
         assertThat(plan.changes()).isEqualTo(!tagged.equals(expected));
     }
 
+    /** A wheel named {@code filename} holding the given members (name, fixture under testdata/wheels/elf). */
+    Path elfWheel(String filename, String... memberAndFixture) throws IOException {
+        String distInfo = "demo-1.0.dist-info";
+        String tag = filename.substring(filename.indexOf('-', filename.indexOf('-') + 1) + 1, filename.length() - 4);
+        List<WheelWriter.Entry> m = new ArrayList<>();
+        for (int i = 0; i < memberAndFixture.length; i += 2) {
+            m.add(new WheelWriter.Entry(memberAndFixture[i],
+                    Files.readAllBytes(Path.of("testdata/wheels/elf", memberAndFixture[i + 1])), 0755));
+        }
+        m.add(WheelFuserTest.text(distInfo + "/METADATA", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"));
+        m.add(WheelFuserTest.text(distInfo + "/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: " + tag + "\n\n"));
+        Path p = Files.createDirectories(tmp.resolve("in")).resolve(filename);
+        WheelWriter.write(p, m, distInfo);
+        return p;
+    }
+
+    /** As auditwheel judges a repaired wheel: libraries the wheel bundles are not system dependencies. */
+    @Test
+    void bundledLibrariesDoNotMakeTheWheelPlainLinux() throws IOException {
+        WheelRetagger.Plan repaired = WheelRetagger.plan(elfWheel("demo-1.0-cp311-cp311-manylinux_2_5_x86_64.manylinux1_x86_64.whl",
+                "demo/_ext.cpython-311-x86_64-linux-gnu.so", "ext-x86_64-libhelper.so", "demo.libs/libhelper.so.1", "libhelper.so.1"));
+        assertThat(repaired.changes()).as(String.join("; ", repaired.notes())).isFalse();
+        WheelRetagger.Plan unrepaired = WheelRetagger.plan(elfWheel("demo-1.0-cp311-cp311-manylinux_2_17_x86_64.whl",
+                "demo/_ext.cpython-311-x86_64-linux-gnu.so", "ext-x86_64-libhelper.so"));
+        assertThat(unrepaired.computed()).containsExactly("linux_x86_64");
+    }
+
+    /** Tags that promise nothing the binaries lack stay, even beside a redundant wider-glibc tag or a musllinux one. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "manylinux1_x86_64.manylinux_2_5_x86_64.manylinux_2_28_x86_64, ext-x86_64.so",
+        "manylinux_2_5_x86_64.manylinux1_x86_64.musllinux_1_1_x86_64, ext-x86_64.so",
+        "manylinux_2_34_x86_64, ext-x86_64-glibc234.so",
+    })
+    void validTagSetsAreKept(String tags, String fixture) throws IOException {
+        WheelRetagger.Plan plan = WheelRetagger.plan(elfWheel("demo-1.0-cp311-cp311-" + tags + ".whl",
+                "demo/_ext.cpython-311-x86_64-linux-gnu.so", fixture));
+        assertThat(plan.changes()).as(String.join("; ", plan.notes())).isFalse();
+        // a tag that promises less than the binaries need is still corrected
+        WheelRetagger.Plan tooOld = WheelRetagger.plan(elfWheel("demo-1.0-cp311-cp311-manylinux_2_28_x86_64.whl",
+                "demo/_ext.cpython-311-x86_64-linux-gnu.so", "ext-x86_64-glibc234.so"));
+        assertThat(tooOld.computed()).containsExactly("manylinux_2_34_x86_64");
+    }
+
+    /** A split wheel's libraries come from another distribution: its tags are not widened past what they say. */
+    @Test
+    void aSplitWheelKeepsItsValidTag() throws IOException {
+        WheelRetagger.Plan plan = WheelRetagger.plan(elfWheel("demo-1.0-cp311-cp311-manylinux_2_28_x86_64.whl",
+                "demo/_ext.cpython-311-x86_64-linux-gnu.so", "ext-x86_64-split.so"));
+        assertThat(plan.changes()).as(String.join("; ", plan.notes())).isFalse();
+        assertThat(plan.notes()).anyMatch(n -> n.contains("libhelper.so.1 is expected from demo/vendor/lib/"));
+    }
+
     @Test
     void raisesTheMacosVersionToTheBinariesMinimum() throws IOException {
         Path w = wheel("demo-1.0-cp39-cp39-macosx_10_9_x86_64.whl", WheelFuserTest.fixture("_demo.x86_64-10.15.so"));

@@ -6,6 +6,7 @@ import dev.wheelwright.binary.elf.ManylinuxPolicies;
 import dev.wheelwright.facts.Facts;
 import dev.wheelwright.rules.Check;
 import dev.wheelwright.wheel.PlatformTag;
+import dev.wheelwright.wheel.ElfLibraryFolders;
 import dev.wheelwright.wheel.WheelFacts;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,7 @@ public final class ExternalSharedLibraryCheck implements Check {
                 for (String lib : e.needed()) {
                     // a library the RUNPATH looks for in another distribution's folder is WW-E007's
                     if (!allowed.contains(lib) && !WheelChecks.bundles(w, lib)
-                            && ForeignLibraryFolders.of(w, b.member(), e, lib).isEmpty()) {
+                            && ElfLibraryFolders.foreign(WheelChecks.fileNames(w), b.member(), e, lib).isEmpty()) {
                         hits.add(WheelChecks.at(w, b.member(), e.arch()),
                                 WheelChecks.values(w, "member", b.member(), "library", lib, "tag", tag.tag(), "policy", policy),
                                 List.of("DT_NEEDED " + lib, "allowed by " + policy + ": " + allowed.size() + " system libraries"));

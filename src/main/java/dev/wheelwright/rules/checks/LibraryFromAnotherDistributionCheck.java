@@ -5,6 +5,7 @@ import dev.wheelwright.binary.ElfSlice;
 import dev.wheelwright.binary.elf.ManylinuxPolicies;
 import dev.wheelwright.facts.Facts;
 import dev.wheelwright.rules.Check;
+import dev.wheelwright.wheel.ElfLibraryFolders;
 import dev.wheelwright.wheel.WheelFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * WW-E007: an ELF binary that loads a library from a folder of the installed tree that this wheel
- * does not ship ({@link ForeignLibraryFolders}): it imports only after another distribution has
+ * does not ship ({@link ElfLibraryFolders}): it imports only after another distribution has
  * put the library there. The wheel's Requires-Dist is shown, since the provider must be among
  * them, at a compatible version, for the import to work.
  */
@@ -36,7 +37,7 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
                     if (system.contains(lib)) {
                         continue; // the loader finds those in the system whatever the RUNPATH says
                     }
-                    Optional<ForeignLibraryFolders.Folder> f = ForeignLibraryFolders.of(w, b.member(), e, lib);
+                    Optional<ElfLibraryFolders.Folder> f = ElfLibraryFolders.foreign(WheelChecks.fileNames(w), b.member(), e, lib);
                     if (f.isPresent()) {
                         Group g = byFolder.computeIfAbsent(f.get().folder(), k -> new Group(f.get(), e.arch()));
                         g.needs.computeIfAbsent(b.member(), k -> new LinkedHashSet<>()).add(lib);
@@ -69,12 +70,12 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
     }
 
     private static final class Group {
-        final ForeignLibraryFolders.Folder folder;
+        final ElfLibraryFolders.Folder folder;
         final String arch;
         final Map<String, Set<String>> needs = new LinkedHashMap<>();
         final Set<String> libraries = new LinkedHashSet<>();
 
-        Group(ForeignLibraryFolders.Folder folder, String arch) {
+        Group(ElfLibraryFolders.Folder folder, String arch) {
             this.folder = folder;
             this.arch = arch;
         }

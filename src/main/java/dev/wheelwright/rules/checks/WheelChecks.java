@@ -136,4 +136,9 @@ final class WheelChecks {
         String base = library.substring(library.lastIndexOf('/') + 1);
         return w.files().stream().anyMatch(m -> m.fileName().equals(base));
     }
+
+    /** The names of the wheel's file members. */
+    static List<String> fileNames(WheelFacts w) {
+        return w.files().stream().map(WheelMember::name).toList();
+    }
 }

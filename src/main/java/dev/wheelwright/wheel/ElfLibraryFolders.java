@@ -1,9 +1,8 @@
-package dev.wheelwright.rules.checks;
+package dev.wheelwright.wheel;
 
 import dev.wheelwright.binary.ElfSlice;
-import dev.wheelwright.wheel.WheelFacts;
-import dev.wheelwright.wheel.WheelMember;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.Optional;
 
@@ -16,14 +15,25 @@ import java.util.Optional;
  * A missing {@code <package>.libs} folder is auditwheel's own layout, not another distribution's:
  * that is an unrepaired or broken wheel.
  */
-final class ForeignLibraryFolders {
-    private ForeignLibraryFolders() {}
+public final class ElfLibraryFolders {
+    private ElfLibraryFolders() {}
 
     /** A RUNPATH/RPATH entry and the folder it names in the installed tree (relative to site-packages). */
-    record Folder(String entry, String folder, String tag) {}
+    public record Folder(String entry, String folder, String tag) {}
 
-    static Optional<Folder> of(WheelFacts w, String member, ElfSlice e, String library) {
-        if (WheelChecks.bundles(w, library) || library.contains("/")) {
+    /** Whether a library (by its file name) is among the wheel's files, wherever it sits. */
+    public static boolean bundles(Collection<String> files, String library) {
+        String base = library.substring(library.lastIndexOf('/') + 1);
+        return files.stream().anyMatch(f -> f.substring(f.lastIndexOf('/') + 1).equals(base));
+    }
+
+    /**
+     * The folder of another distribution that {@code member} (an ELF file of the wheel whose file
+     * members are {@code files}) expects {@code library} in; empty when the wheel bundles the
+     * library or the binary does not look for it in such a folder.
+     */
+    public static Optional<Folder> foreign(Collection<String> files, String member, ElfSlice e, String library) {
+        if (bundles(files, library) || library.contains("/")) {
             return Optional.empty();
         }
         String installed = installedPath(member);
@@ -54,7 +64,7 @@ final class ForeignLibraryFolders {
             }
             // libraries sit in the folder itself: files only in its subfolders (cmeel's prefix/lib/pythonX.Y/...) do not count
             String prefix = folder + "/";
-            boolean shipped = w.files().stream().map(WheelMember::name).map(ForeignLibraryFolders::installedPath)
+            boolean shipped = files.stream().map(ElfLibraryFolders::installedPath)
                     .anyMatch(p -> p != null && p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0);
             if (!shipped) {
                 return Optional.of(new Folder(entry, folder, runpath ? "RUNPATH" : "RPATH"));
@@ -64,7 +74,7 @@ final class ForeignLibraryFolders {
     }
 
     /** A member's path under site-packages: {@code X.data/purelib|platlib/} removed; null for the other .data folders. */
-    static String installedPath(String member) {
+    public static String installedPath(String member) {
         int slash = member.indexOf('/');
         if (slash > 0 && member.substring(0, slash).endsWith(".data")) {
             String rest = member.substring(slash + 1);
