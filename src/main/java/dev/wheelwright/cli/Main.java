@@ -99,8 +99,10 @@ public final class Main {
     private static int onParameterError(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("wheelwright: " + ex.getMessage());
-        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // cli.md "Exit codes": one line naming what is wrong; the pointer to --help rides on it.
+        String message = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
+        err.println("wheelwright: " + message + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
         return ExitCode.USAGE;
     }
 

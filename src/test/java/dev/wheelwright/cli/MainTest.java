@@ -31,4 +31,25 @@ class MainTest {
         assertThat(r.err()).contains("frobnicate").doesNotContain("Exception");
         assertThat(r.out()).isEmpty();
     }
+
+    /** cli.md "Exit codes": a usage error is one line on stderr, naming what is wrong, exit 2. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "doctor --bogus             | Unknown option: '--bogus'",
+        "doctor a b                 | 'b'",
+        "audit                      | Missing required parameter: 'WHEEL'",
+        "explain                    | Missing required parameter",
+        "fix                        | Missing required parameter",
+        "rules show                 | Missing required parameter",
+        "doctor --log               | '--log'",
+        "audit --format             | '--format'",
+        "inspect --format sarif x   | sarif",
+    })
+    void usageErrorsAreOneLine(String args, String names) {
+        Run r = run(args.trim().split("\\s+"));
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).startsWith("wheelwright: ").contains(names).contains("--help");
+    }
 }
