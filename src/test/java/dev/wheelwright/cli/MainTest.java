@@ -43,7 +43,6 @@ class MainTest {
         "rules show                 | Missing required parameter",
         "doctor --log               | '--log'",
         "audit --format             | '--format'",
-        "inspect --format sarif x   | sarif",
     })
     void usageErrorsAreOneLine(String args, String names) {
         Run r = run(args.trim().split("\\s+"));
