@@ -161,4 +161,48 @@ class ProjectReaderTest {
         Files.writeString(dir.resolve(".gitlab-ci.yml"), "build:\n  script:\n    - pip wheel --no-build-isolation .\n");
         assertThat(reader.read(dir).noBuildIsolation()).containsExactly(new Located<>("--no-build-isolation", ".gitlab-ci.yml", 3));
     }
+
+    /**
+     * Encodings: TOML and setup.cfg are UTF-8; a Python file is UTF-8 unless a PEP 263 coding
+     * declaration on line 1 or 2 says otherwise. A file in another encoding is a problem naming
+     * the line and byte, never an exception.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // file         | content (\\xE9 = the byte 0xE9)                                   | expected problem, or empty
+            "pyproject.toml | '[project]\\nname = \"caf\\xE9\"\\n'                        | 2: not UTF-8 text (byte 0xE9 at offset 21)",
+            "setup.cfg      | '[metadata]\\nname = caf\\xE9\\n'                            | 2: not UTF-8 text (byte 0xE9 at offset 21)",
+            "setup.py       | 'from setuptools import setup\\n# caf\\xE9\\nsetup(name=\"x\")\\n' | 2: not UTF-8 text (byte 0xE9 at offset 34)",
+            "setup.py       | '# -*- coding: latin-1 -*-\\n# caf\\xE9\\nfrom setuptools import setup\\nsetup(name=\"caf\\xE9\")\\n' | ''",
+            "setup.py       | '#!/usr/bin/env python\\n# vim: set fileencoding=iso-8859-15 :\\nsetup(name=\"caf\\xE9\")\\n' | ''",
+            "setup.py       | 'import os\\n# coding: latin-1\\nsetup(name=\"caf\\xE9\")\\n' | 3: not UTF-8 text (byte 0xE9 at offset 43)",
+            "setup.py       | '# coding: klingon\\nsetup(name=\"x\")\\n'                           | 1: unknown encoding 'klingon' in its coding declaration",
+    })
+    void fileEncodings(String file, String content, String expected, @TempDir Path tmp) throws Exception {
+        byte[] bytes = content.replace("\\n", "\n").replace("\\xE9", "\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(tmp.resolve(file), bytes);
+        ProjectFacts p = reader.read(tmp);
+        if (expected == null || expected.isEmpty()) {
+            assertThat(p.problems()).isEmpty();
+            assertThat(((PyValue.Str) p.setupPy().keyword("name").orElseThrow().value()).value()).isEqualTo("caf\u00e9");
+        } else {
+            assertThat(p.problems()).extracting(pr -> pr.file() + " " + pr.line() + ": " + pr.message())
+                    .containsExactly(file + " " + expected);
+        }
+    }
+
+    /** A pyproject.toml that is not UTF-8 is a finding of doctor (WW-P010), not a stop of the run. */
+    @Test
+    void doctorReportsANonUtf8PyprojectAsAFinding(@TempDir Path tmp) throws Exception {
+        Files.write(tmp.resolve("pyproject.toml"), "[project]\nname = \"caf\u00e9\"\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.wheelwright.cli.Main.run(new String[] {"doctor", tmp.toString(), "--format", "json"},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isEqualTo(1);
+        var f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).path("findings").path(0);
+        assertThat(f.path("name").asText()).isEqualTo("pyproject-invalid");
+        assertThat(f.path("location").path("line").asInt()).isEqualTo(2);
+    }
 }
