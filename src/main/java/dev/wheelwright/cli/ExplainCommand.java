@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * numbered in its JSON report and in the shell's {@code findings}); after a rule, where the last
  * run found it.
  */
-@Command(name = "explain", description = {"Explain a rule: why it matters, common causes, how to fix it, an example.",
+@Command(modelTransformer = CommonOptions.TextOrJson.class, name = "explain", description = {"Explain a rule: why it matters, common causes, how to fix it, an example.",
         "explain N explains finding N of the last audit, doctor or build (numbered as in its JSON report)."},
         mixinStandardHelpOptions = true)
 public final class ExplainCommand implements Callable<Integer> {

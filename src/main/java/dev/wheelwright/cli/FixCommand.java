@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code FILE.orig} backup of every changed file. The diff goes to stdout (so it can be piped to
  * {@code git apply}); steps that must be done by hand go to stderr.
  */
-@Command(name = "fix", description = "Show the diff of a rule's machine-applicable fix for a project; --apply writes it.",
+@Command(modelTransformer = CommonOptions.Diff.class, name = "fix", description = "Show the diff of a rule's machine-applicable fix for a project; --apply writes it.",
         mixinStandardHelpOptions = true)
 public final class FixCommand implements Callable<Integer> {
     @Spec
@@ -53,9 +53,6 @@ public final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!common.format.equals("text") || common.output != null) {
-            throw new WheelwrightException("fix: prints a unified diff; --format and -o do not apply");
-        }
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         Path given = dir;
         String ruleName = rule;

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * {@code inspect PATH...}: facts about binaries (and, through {@link #inspectOne}, other inputs),
  * no judgement. The kind of each input is decided by its magic bytes, never its name.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(modelTransformer = CommonOptions.Facts.class, name = "inspect", mixinStandardHelpOptions = true,
         description = "Show facts about wheels, native binaries (Mach-O, ELF, PE; fat or thin) and project folders, without judging them.")
 public final class InspectCommand implements Callable<Integer>, ShellSession.Aware {
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rules [--family B] [--severity error] [TEXT]} lists the catalogue; {@code rules show ID} prints one rule. */
-@Command(name = "rules",
+@Command(modelTransformer = CommonOptions.TextOrJson.class, name = "rules",
         description = "List the rules (filter by family, severity or text); 'rules show ID' prints one.",
         mixinStandardHelpOptions = true,
         subcommands = {RulesCommand.Show.class})
@@ -84,7 +84,7 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     /** {@code rules show NAME|ID}: the rule, its README and an example. */
-    @Command(name = "show", description = "Print one rule: its data, README and an example.", mixinStandardHelpOptions = true)
+    @Command(modelTransformer = CommonOptions.TextOrJson.class, name = "show", description = "Print one rule: its data, README and an example.", mixinStandardHelpOptions = true)
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -51,4 +51,35 @@ class MainTest {
         assertThat(r.err().lines().toList()).hasSize(1);
         assertThat(r.err()).startsWith("wheelwright: ").contains(names).contains("--help");
     }
+
+    /**
+     * Each command's help lists the options it acts on: commands that never judge have no
+     * --fail-on, those that write text or JSON say so, fix (a diff on stdout) has no --format or -o.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "doctor     | --fail-on,sarif,--output,--rules,--log,--wheelhouse,--target |",
+        "audit      | --fail-on,sarif,--output,--rules,--require-archs,--min-macos,--manylinux |",
+        "explain    | --output,text or json,--rules | --fail-on,sarif",
+        "rules      | --output,text or json,--family,--severity | --fail-on,sarif",
+        "inspect    | --output,text or json | --fail-on,sarif,--rules",
+        "fix        | --apply,--rules | --fail-on,--format,--output",
+    })
+    void helpListsWhatTheCommandTakes(String command, String listed, String absent) {
+        Run r = run(command, "--help");
+        assertThat(r.code()).isZero();
+        for (String s : listed.split(",")) {
+            assertThat(r.out()).contains(s);
+        }
+        if (absent != null) {
+            for (String s : absent.split(",")) {
+                assertThat(r.out()).doesNotContain(s);
+                if (s.startsWith("--")) {
+                    Run refused = run(command, s, "x", "WW-B001");
+                    assertThat(refused.code()).isEqualTo(ExitCode.USAGE);
+                    assertThat(refused.err()).contains("Unknown option").contains("'" + s + "'");
+                }
+            }
+        }
+    }
 }
