@@ -12,7 +12,6 @@ import dev.wheelwright.rules.RuleDefinition;
 import dev.wheelwright.rules.RuleEngine;
 import dev.wheelwright.shell.ShellSession;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,7 +152,8 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
                     throw new WheelwrightException("--log -: standard input can be given only once");
                 }
                 stdinUsed = true;
-                sources.add(new BuildLogs.BytesLog("<stdin>", readStdin()));
+                // streamed, not read whole: `pip install . 2>&1 | wheelwright doctor --log -` may be gigabytes
+                sources.add(new BuildLogs.StreamLog("<stdin>", System.in));
                 continue;
             }
             Path p = Path.of(log);
@@ -170,10 +170,5 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         }
         facts.put(BuildLogs.class, new BuildLogs(sources));
         return Set.of(Reads.LOG);
-    }
-
-    private static byte[] readStdin() throws IOException {
-        InputStream in = System.in;
-        return in.readAllBytes();
     }
 }

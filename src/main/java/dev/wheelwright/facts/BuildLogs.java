@@ -51,7 +51,7 @@ public record BuildLogs(List<LogSource> logs) {
 
         @Override
         public InputStream open() throws IOException {
-            return Files.newInputStream(path);
+            return decoded(Files.newInputStream(path));
         }
 
         @Override
@@ -72,8 +72,8 @@ public record BuildLogs(List<LogSource> logs) {
         }
 
         @Override
-        public InputStream open() {
-            return new ByteArrayInputStream(bytes);
+        public InputStream open() throws IOException {
+            return decoded(new ByteArrayInputStream(bytes));
         }
 
         @Override
@@ -99,6 +99,129 @@ public record BuildLogs(List<LogSource> logs) {
         @Override
         public String toString() {
             return "BytesLog[" + name + ", " + bytes.length + " bytes]";
+        }
+    }
+
+    /**
+     * A log read from a stream as it arrives (standard input), so that a log of any size costs
+     * bounded memory. It can be opened once: the rule engine scans each log once.
+     */
+    public static final class StreamLog implements LogSource {
+        private final String name;
+        private InputStream in;
+
+        public StreamLog(String name, InputStream in) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.in = Objects.requireNonNull(in, "in");
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public synchronized InputStream open() throws IOException {
+            if (in == null) {
+                throw new IOException(name + ": a stream can be read only once");
+            }
+            InputStream s = in;
+            in = null;
+            return decoded(s);
+        }
+
+        @Override
+        public long size() {
+            return -1;
+        }
+
+        @Override
+        public String toString() {
+            return "StreamLog[" + name + "]";
+        }
+    }
+
+    /**
+     * The log's bytes as UTF-8 (or the 8-bit text they already are). A log with a UTF-16 byte
+     * order mark, as Windows PowerShell 5 writes with {@code >} and {@code Out-File}, is transcoded
+     * on the fly to UTF-8, without its mark, so that the scanner, which works on ASCII-compatible
+     * bytes, reads it like any other log; a UTF-8 mark is dropped too.
+     */
+    static InputStream decoded(InputStream raw) throws IOException {
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 3);
+        byte[] head = new byte[3];
+        int n = in.readNBytes(head, 0, 3);
+        // Unicode 15, 23.8 "Specials": U+FEFF as the first character is a byte order mark
+        if (n >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+            in.unread(head, 2, n - 2);
+            return new Utf8Encoding(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_16LE));
+        }
+        if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+            in.unread(head, 2, n - 2);
+            return new Utf8Encoding(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_16BE));
+        }
+        if (n == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+            return in;
+        }
+        if (n > 0) {
+            in.unread(head, 0, n);
+        }
+        return in;
+    }
+
+    /** The UTF-8 bytes of a character stream, encoded as they are read (malformed input becomes U+FFFD). */
+    private static final class Utf8Encoding extends InputStream {
+        private final java.io.Reader reader;
+        private final java.nio.charset.CharsetEncoder encoder = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192);
+        private final java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8192 * 3);
+        private boolean eof;
+
+        Utf8Encoding(java.io.Reader reader) {
+            this.reader = reader;
+            chars.flip();
+            bytes.flip();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (!bytes.hasRemaining()) {
+                if (eof && !chars.hasRemaining()) {
+                    return -1;
+                }
+                chars.compact();
+                int n = eof ? -1 : reader.read(chars);
+                chars.flip();
+                if (n < 0) {
+                    eof = true;
+                }
+                bytes.clear();
+                encoder.encode(chars, bytes, eof);
+                if (eof && !chars.hasRemaining()) {
+                    encoder.flush(bytes);
+                }
+                bytes.flip();
+            }
+            int k = Math.min(len, bytes.remaining());
+            bytes.get(b, off, k);
+            return k;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
         }
     }
 }

@@ -236,6 +236,33 @@ class DoctorCommandTest {
         }
     }
 
+    /** Windows PowerShell 5 writes `>` redirections as UTF-16 with a byte order mark; such a log is read like any other. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-8"})
+    void readsLogsWithAByteOrderMark(String charset) throws Exception {
+        java.nio.charset.Charset cs = java.nio.charset.Charset.forName(charset);
+        byte[] body = LOG.replace("\n", "\r\n").getBytes(cs);
+        byte[] bom = "\uFEFF".getBytes(cs);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(body, 0, all, bom.length, body.length);
+        Path log = Files.write(tmp.resolve("ps.log"), all);
+        Run r = doctor("--log", log.toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode f = json(r.out()).path("findings").path(0);
+        assertThat(f.path("message").asText()).isEqualTo("widget sprocket broke while building gadget");
+        assertThat(f.path("location").path("line").asInt()).isEqualTo(5);
+
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(all));
+            Run piped = doctor("--log", "-", "--format", "json");
+            assertThat(json(piped.out()).path("findings").path(0).path("location").path("line").asInt()).isEqualTo(5);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
     @Test
     void userRulesFromRulesDirRunAndBrokenOnesAreNamed() throws Exception {
         Path rule = tmp.resolve("mine/WW-B991-custom-thing");
