@@ -18,6 +18,8 @@ final class PyProjectReader {
     private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final Pattern HEADER = Pattern.compile("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(#.*)?$");
 
+    private static final Pattern KEY = Pattern.compile("^\\s*([A-Za-z0-9_.\"'-]+?)\\s*=");
+
     private PyProjectReader() {}
 
     /** A TOML syntax error, with the 1-based line where the parser stopped. */
@@ -37,7 +39,23 @@ final class PyProjectReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
-            return throwInvalid(e.getOriginalMessage(), line);
+            String message = e.getOriginalMessage();
+            String[] lines = text.split("\n", -1);
+            if ("Duplicate key".equals(message) && loc != null && loc.getColumnNr() == 1 && line > 1) {
+                // The parser notices a repeated key at the start of the line after it (it reads a
+                // key/value to its newline first): point at the last key/value line before it.
+                line--;
+                while (line > 1 && (lines[line - 1].strip().isEmpty() || lines[line - 1].strip().startsWith("#"))) {
+                    line--;
+                }
+            }
+            if ("Duplicate key".equals(message) && line >= 1 && line <= lines.length) {
+                Matcher k = KEY.matcher(lines[line - 1]);
+                if (k.find()) {
+                    message = "Duplicate key '" + k.group(1) + "'";
+                }
+            }
+            return throwInvalid(message, line);
         }
         if (root == null) {
             root = PLAIN.createObjectNode();

@@ -85,6 +85,22 @@ class ProjectReaderTest {
         });
     }
 
+    /** TOML 1.0: "Defining a key multiple times is invalid"; the finding points at the second definition and names it. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "'[project]\\nname = \"x\"\\nname = \"y\"\\n'             | 3 | Duplicate key 'name'",
+            "'[project]\\nname = \"x\"\\nname = \"y\"'                 | 3 | Duplicate key 'name'",
+            "'[project]\\nname = \"x\"\\n\\nname = \"y\"\\n\\n# c\\n' | 4 | Duplicate key 'name'",
+            "'[build-system]\\nrequires = [\"setuptools\"\\nbuild-backend = \"x\"\\n' | 3 | More data after value has already ended. Invalid value preceding this position?",
+    })
+    void tomlErrorsPointAtTheirLine(String toml, int line, String message, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pyproject.toml"), toml.replace("\\n", "\n"));
+        assertThat(reader.read(dir).problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.line()).isEqualTo(line);
+            assertThat(pr.message()).isEqualTo(message);
+        });
+    }
+
     @Test
     void binaryAndBrokenFilesAreProblemsNotExceptions(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("setup.py"), new byte[] {'i', 'm', 'p', '\n', 0, 1, 2, (byte) 0xff});
