@@ -91,6 +91,11 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         for (Collector c : collectors()) {
             kinds.addAll(c.collect(facts));
         }
+        if (logs.isEmpty() && wheelhouses.isEmpty() && projectFiles.isEmpty()) {
+            // Nothing was examined: saying "No problems found" here would pass a CI step run in the wrong folder.
+            throw new WheelwrightException((dir == null ? "." : dir.toString()) + ": no pyproject.toml, setup.py, setup.cfg or CI"
+                    + " configuration here, so nothing to diagnose (give the project folder, --log FILE or --wheelhouse DIR)");
+        }
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
         output.suppressions(catalog); // a bad [tool.wheelwright] table fails before any work
@@ -102,14 +107,17 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         return output.report(catalog, rules, findings);
     }
 
-    /**
-     * The project folder: read statically (nothing in it is executed). Doctor always has a
-     * project, the current folder by default; a folder with none of the files the project rules
-     * read gives those rules nothing to say.
-     */
     /** The project's [tool.wheelwright] targets, read with the project; the wheels must serve them too. */
     private List<String> declaredTargets = List.of();
 
+    /** The project files doctor found in the folder (none: not a project). */
+    private List<String> projectFiles = List.of();
+
+    /**
+     * The project folder: read statically (nothing in it is executed). Doctor always has a
+     * project, the current folder by default; a folder with none of the files the project rules
+     * read gives those rules nothing to say (and, with no log or wheelhouse either, is refused).
+     */
     private Set<Reads> collectProject(Facts.Builder facts) {
         Path project = dir == null ? Path.of(".") : dir;
         ProjectFacts p = new ProjectReader().read(project);
@@ -122,6 +130,7 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             }
         }
         facts.put(ProjectFacts.class, p);
+        projectFiles = ProjectInspection.files(p);
         declaredTargets = p.declaredTargets();
         facts.put(dev.wheelwright.facts.RequestedTargets.class, new dev.wheelwright.facts.RequestedTargets(AuditCommand.targetPlatforms(targets)));
         return Set.of(Reads.PROJECT);
