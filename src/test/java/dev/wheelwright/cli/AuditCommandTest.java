@@ -124,6 +124,31 @@ class AuditCommandTest {
         assertThat(run("doctor", tmp.toString(), "--target", "nope_x").err()).startsWith("wheelwright: --target nope_x: Invalid platform");
     }
 
+    /** A folder with several projects' wheels: each project must serve each target; one's pure wheel does not cover another. */
+    @Test
+    void everyProjectInTheSetNeedsAWheelForEachTarget() throws Exception {
+        Files.copy(repo().resolve("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl"),
+                tmp.resolve("hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl"));
+        wheel("""
+                filename: other_pure-2.0-py3-none-any.whl
+                files:
+                  - path: other_pure/__init__.py
+                    text: ""
+                """);
+        Run r = run("audit", "--target", "win_amd64", "--format", "json", tmp.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        List<com.fasterxml.jackson.databind.JsonNode> misses = new ArrayList<>();
+        new ObjectMapper().readTree(r.out()).get("findings").forEach(f -> {
+            if (f.get("name").asText().equals("release-misses-target")) {
+                misses.add(f);
+            }
+        });
+        assertThat(misses).singleElement().satisfies(f -> {
+            assertThat(f.get("message").asText()).isEqualTo("No wheel installs on win_amd64: the 1 wheel(s) are for linux_x86_64");
+            assertThat(f.get("evidence").get(0).asText()).isEqualTo("project hello-ext: hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl");
+        });
+    }
+
     @Test
     void aFolderStandsForItsWheels() throws Exception {
         wheel(UNIVERSAL2_THIN);
