@@ -155,6 +155,7 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         }
         List<BuildLogs.LogSource> sources = new ArrayList<>();
         boolean stdinUsed = false;
+        Set<Path> seen = new java.util.HashSet<>();
         for (String log : logs) {
             if (log.equals("-")) {
                 if (stdinUsed) {
@@ -174,6 +175,9 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             }
             if (!Files.isReadable(p)) {
                 throw new WheelwrightException(log + ": permission denied");
+            }
+            if (!seen.add(p.toAbsolutePath().normalize())) {
+                continue; // the same file named twice (overlapping globs) is one log: its findings once
             }
             sources.add(new BuildLogs.FileLog(log, p));
         }

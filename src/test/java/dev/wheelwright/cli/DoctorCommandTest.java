@@ -236,6 +236,13 @@ class DoctorCommandTest {
         }
     }
 
+    @Test
+    void aLogNamedTwiceIsReadOnce() throws Exception {
+        Run r = doctor("--log", FAIL, "--log", tmp.resolve(".").resolve("build.log").toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(json(r.out()).path("findings")).hasSize(1);
+    }
+
     /** Windows PowerShell 5 writes `>` redirections as UTF-16 with a byte order mark; such a log is read like any other. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-8"})
