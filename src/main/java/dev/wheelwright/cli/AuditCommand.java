@@ -127,6 +127,12 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         if (java != null && (java < 1 || java > 99)) {
             throw new WheelwrightException("--java " + java + ": not a Java feature release (expected e.g. 8, 11, 17)");
         }
+        boolean archsGiven = !requireArchs.isEmpty() || (spec != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--require-archs"));
+        if (archsGiven && archs.isEmpty()) {
+            throw new WheelwrightException("--require-archs '" + String.join(",", requireArchs)
+                    + "': no arch given (expected e.g. arm64,x86_64)");
+        }
         String min = minMacos == null ? null : (minMacos.contains(".") ? minMacos : minMacos + ".0");
         return new AuditPolicy(archs, min, glibc, java == null ? 0 : java, targetPlatforms(targets));
     }

@@ -228,6 +228,10 @@ class AuditCommandTest {
                 Arguments.of(List.of("--require-archs", "arm64,sparc"), "--require-archs arm64,sparc: unknown arch 'sparc'"),
                 Arguments.of(List.of("--min-macos", "eleven"), "--min-macos eleven: not a macOS version"),
                 Arguments.of(List.of("--manylinux", "2014x"), "--manylinux '2014x' is not a manylinux policy"),
+                Arguments.of(List.of("--require-archs", ""), "--require-archs '': no arch given"),
+                Arguments.of(List.of("--require-archs", ","), "--require-archs '': no arch given"),
+                Arguments.of(List.of("--manylinux", "1_1"), "--manylinux '1_1' is not a manylinux policy: glibc 1.1 is older than the oldest policy"),
+                Arguments.of(List.of("--min-macos", "9.0"), "--min-macos 9.0: not a macOS version"),
                 Arguments.of(List.of("--java", "0"), "--java 0: not a Java feature release"),
                 Arguments.of(List.of("--target", "macosx_11_0_arm64,bogus"), "--target bogus: Invalid platform 'bogus'"));
     }
