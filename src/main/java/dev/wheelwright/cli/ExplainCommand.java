@@ -41,8 +41,8 @@ public final class ExplainCommand implements Callable<Integer> {
         DocumentOutput.validate(common, "explain");
         boolean json = DocumentOutput.json(common);
         if (rule.matches("\\d+")) {
-            int n = Integer.parseInt(rule);
-            LastRun.Saved.Pick pick = LastRun.pick("explain", n);
+            int n = LastRun.number(rule);
+            LastRun.Saved.Pick pick = LastRun.pick("explain", rule);
             Finding f = pick.finding();
             if (json) {
                 var o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();

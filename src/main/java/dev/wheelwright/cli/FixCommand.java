@@ -58,8 +58,8 @@ public final class FixCommand implements Callable<Integer> {
         String ruleName = rule;
         if (rule.matches("\\d+")) {
             // fix N: finding N of the last audit/doctor/build, in the project it looked at
-            int n = Integer.parseInt(rule);
-            LastRun.Saved.Pick pick = LastRun.pick("fix", n);
+            int n = LastRun.number(rule);
+            LastRun.Saved.Pick pick = LastRun.pick("fix", rule);
             LastRun.Saved last = pick.run();
             Finding f = pick.finding();
             if (given == null && last.project() == null) {

@@ -67,6 +67,11 @@ class LastRunTest {
         assertThat(ruleJson.path("lastRun").path(0).path("number").asInt()).isEqualTo(n);
         Run tooFar = MainTest.run("explain", "99");
         assertThat(tooFar.err()).isEqualTo("wheelwright: explain 99: the last doctor reported " + names.size() + " findings\n");
+        for (String cmd : new String[] {"explain", "fix"}) {
+            Run huge = MainTest.run(cmd, "99999999999");
+            assertThat(huge.code()).isEqualTo(2);
+            assertThat(huge.err()).isEqualTo("wheelwright: " + cmd + " 99999999999: the last doctor reported " + names.size() + " findings\n");
+        }
 
         // fix N applies in the project of that run, wherever it is called from
         Run fix = MainTest.run("fix", String.valueOf(names.indexOf("legacy-setup-py-build") + 1), "--apply");
