@@ -105,7 +105,9 @@ public final class FindingsOutput {
         List<Finding> marked = prepared(catalog, rulesRun, findings);
         FindingsReport report = new FindingsReport(Version.NAME, Version.VERSION, marked, rulesRun, builds);
         boolean color = common.format.equals("text") && common.color(System.console() != null);
-        FindingsRenderer renderer = FindingsRenderer.forFormat(common.format, color);
+        FindingsRenderer renderer = common.format.equals("text") && common.quiet
+                ? new dev.wheelwright.report.TextRenderer(color, true)
+                : FindingsRenderer.forFormat(common.format, color);
         try {
             if (common.output != null) {
                 writeAtomically(common.output, w -> renderer.render(report, w));

@@ -20,14 +20,41 @@ public final class TextRenderer implements FindingsRenderer {
             Severity.ERROR, "\u001B[31m", Severity.WARNING, "\u001B[33m", Severity.INFO, "\u001B[36m");
 
     private final boolean color;
+    private final boolean quiet;
 
     public TextRenderer(boolean color) {
+        this(color, false);
+    }
+
+    /**
+     * @param quiet {@code -q}: one line per finding ({@code severity RULE name  where: message}, as
+     *              compilers print them) and the counts; nothing at all when there is no active finding
+     */
+    public TextRenderer(boolean color, boolean quiet) {
         this.color = color;
+        this.quiet = quiet;
     }
 
     @Override
     public void render(FindingsReport report, Writer out) throws IOException {
         List<Finding> active = report.findings().stream().filter(f -> !f.suppressed()).toList();
+        if (quiet) {
+            if (active.isEmpty()) {
+                return;
+            }
+            for (Severity s : Severity.values()) {
+                for (Finding f : active) {
+                    if (f.severity() == s) {
+                        out.write(paint(COLOURS.get(s), s.id()) + " " + paint(BOLD, f.rule() + " " + f.name()) + "  "
+                                + f.location().display() + ": " + f.message() + "\n");
+                    }
+                }
+            }
+            Map<Severity, Integer> c = report.counts();
+            out.write(plural(c.get(Severity.ERROR), "error") + ", " + plural(c.get(Severity.WARNING), "warning") + ", "
+                    + c.get(Severity.INFO) + " info\n");
+            return;
+        }
         for (Severity s : Severity.values()) {
             List<Finding> group = active.stream().filter(f -> f.severity() == s).toList();
             if (group.isEmpty()) {

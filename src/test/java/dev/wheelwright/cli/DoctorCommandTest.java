@@ -236,6 +236,19 @@ class DoctorCommandTest {
         }
     }
 
+    /** -q prints less: one line per finding and the counts; nothing when clean. */
+    @Test
+    void quietPrintsOneLinePerFinding() throws Exception {
+        Run r = doctor("--log", FAIL, "-q", "--no-color");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("error WW-B990 widget-broken  " + FAIL + ":5: widget sprocket broke while building gadget\n"
+                + "1 error, 0 warnings, 0 info\n");
+        Run clean = doctor("--log", clean(), "-q");
+        assertThat(clean.code()).isZero();
+        assertThat(clean.out()).isEmpty();
+        assertThat(json(doctor("--log", FAIL, "-q", "--format", "json").out()).path("findings")).hasSize(1);
+    }
+
     @Test
     void aLogNamedTwiceIsReadOnce() throws Exception {
         Run r = doctor("--log", FAIL, "--log", tmp.resolve(".").resolve("build.log").toString(), "--format", "json");
