@@ -42,7 +42,12 @@ public final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         DocumentOutput.validate(common, "rules");
         RuleCatalog catalog = RuleCatalog.load(common.rules);
-        String fam = family == null ? null : family.toUpperCase(Locale.ROOT).replaceFirst("^WW-", "");
+        String fam = family == null ? null : family.strip().toUpperCase(Locale.ROOT).replaceFirst("^WW-", "");
+        java.util.Set<String> families = new java.util.TreeSet<>(List.of("B", "P", "W", "M", "E", "X", "J", "D"));
+        catalog.rules().forEach(r -> families.add(r.family()));
+        if (fam != null && !families.contains(fam)) {
+            throw new WheelwrightException("--family " + family + ": unknown family (expected one of " + String.join(", ", families) + ")");
+        }
         Severity sev = null;
         if (severity != null) {
             try {

@@ -32,6 +32,14 @@ class RulesCommandTest {
     }
 
     @Test
+    void anUnknownFamilyIsAUsageError() {
+        Run r = MainTest.run("rules", "--family", "Z");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("wheelwright: --family Z: unknown family (expected one of B, D, E, J, M, P, W, X)\n");
+        assertThat(MainTest.run("rules", "--family", "ww-p").code()).isZero();
+    }
+
+    @Test
     void filtersExclude() {
         assertThat(MainTest.run("rules", "--family", "W").out()).doesNotContain("WW-B0");
         assertThat(MainTest.run("rules", "headers").out()).doesNotContain("WW-B001").doesNotContain("WW-B016");
