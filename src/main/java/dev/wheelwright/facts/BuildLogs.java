@@ -51,7 +51,7 @@ public record BuildLogs(List<LogSource> logs) {
 
         @Override
         public InputStream open() throws IOException {
-            return decoded(Files.newInputStream(path));
+            return decoded(name, Files.newInputStream(path));
         }
 
         @Override
@@ -73,7 +73,7 @@ public record BuildLogs(List<LogSource> logs) {
 
         @Override
         public InputStream open() throws IOException {
-            return decoded(new ByteArrayInputStream(bytes));
+            return decoded(name, new ByteArrayInputStream(bytes));
         }
 
         @Override
@@ -127,7 +127,7 @@ public record BuildLogs(List<LogSource> logs) {
             }
             InputStream s = in;
             in = null;
-            return decoded(s);
+            return decoded(name, s);
         }
 
         @Override
@@ -142,31 +142,58 @@ public record BuildLogs(List<LogSource> logs) {
     }
 
     /**
-     * The log's bytes as UTF-8 (or the 8-bit text they already are). A log with a UTF-16 byte
-     * order mark, as Windows PowerShell 5 writes with {@code >} and {@code Out-File}, is transcoded
-     * on the fly to UTF-8, without its mark, so that the scanner, which works on ASCII-compatible
-     * bytes, reads it like any other log; a UTF-8 mark is dropped too.
+     * The log's bytes as UTF-8 (or the 8-bit text they already are). A gzip-compressed log
+     * ({@code build.log.gz}, RFC 1952 magic 1f 8b) is decompressed as it is read. A log with a
+     * UTF-16 byte order mark, as Windows PowerShell 5 writes with {@code >} and {@code Out-File},
+     * is transcoded on the fly to UTF-8, without its mark, so that the scanner, which works on
+     * ASCII-compatible bytes, reads it like any other log; a UTF-8 mark is dropped too. An archive
+     * or a native binary is not a log: that stops the run with one line naming it.
      */
-    static InputStream decoded(InputStream raw) throws IOException {
-        java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 3);
-        byte[] head = new byte[3];
-        int n = in.readNBytes(head, 0, 3);
-        // Unicode 15, 23.8 "Specials": U+FEFF as the first character is a byte order mark
-        if (n >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
-            in.unread(head, 2, n - 2);
-            return new Utf8Encoding(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_16LE));
-        }
-        if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
-            in.unread(head, 2, n - 2);
-            return new Utf8Encoding(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_16BE));
-        }
-        if (n == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-            return in;
-        }
+    static InputStream decoded(String name, InputStream raw) throws IOException {
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 4);
+        byte[] head = new byte[4];
+        int n = in.readNBytes(head, 0, 4);
         if (n > 0) {
             in.unread(head, 0, n);
         }
+        int b0 = n > 0 ? head[0] & 0xff : -1;
+        int b1 = n > 1 ? head[1] & 0xff : -1;
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return decoded(name, new java.util.zip.GZIPInputStream(in, 1 << 16));
+        }
+        String binary = binaryKind(head, n);
+        if (binary != null) {
+            in.close();
+            throw new dev.wheelwright.WheelwrightException(name + ": " + binary + ", not a text log"
+                    + (binary.startsWith("a zip") ? " (extract the log files from it first)" : ""));
+        }
+        // Unicode 15, 23.8 "Specials": U+FEFF as the first character is a byte order mark
+        if (b0 == 0xFF && b1 == 0xFE) {
+            in.skipNBytes(2);
+            return new Utf8Encoding(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_16LE));
+        }
+        if (b0 == 0xFE && b1 == 0xFF) {
+            in.skipNBytes(2);
+            return new Utf8Encoding(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_16BE));
+        }
+        if (n >= 3 && b0 == 0xEF && b1 == 0xBB && (head[2] & 0xff) == 0xBF) {
+            in.skipNBytes(3);
+        }
         return in;
+    }
+
+    /** What a file that is clearly not text is, from its magic bytes; null for anything else. */
+    private static String binaryKind(byte[] h, int n) {
+        if (n < 4) {
+            return null;
+        }
+        int m = ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
+        return switch (m) {
+            case 0x504B0304, 0x504B0506 -> "a zip archive"; // APPNOTE 4.3.7 local header / empty archive
+            case 0x7F454C46 -> "an ELF binary";
+            case 0xFEEDFACE, 0xFEEDFACF, 0xCEFAEDFE, 0xCFFAEDFE, 0xCAFEBABE, 0xBEBAFECA -> "a Mach-O binary (or Java class)";
+            default -> null;
+        };
     }
 
     /** The UTF-8 bytes of a character stream, encoded as they are read (malformed input becomes U+FFFD). */

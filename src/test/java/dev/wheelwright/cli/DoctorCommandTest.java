@@ -236,6 +236,15 @@ class DoctorCommandTest {
         }
     }
 
+    @Test
+    void anArchiveGivenAsALogIsOneLine() throws Exception {
+        Path zip = Path.of("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl").toAbsolutePath();
+        Run r = doctor("--log", zip.toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("wheelwright: " + zip + ": a zip archive, not a text log (extract the log files from it first)\n");
+    }
+
     /** -q prints less: one line per finding and the counts; nothing when clean. */
     @Test
     void quietPrintsOneLinePerFinding() throws Exception {

@@ -48,4 +48,26 @@ class BuildLogsTest {
         assertThatThrownBy(log::open).isInstanceOf(IOException.class).hasMessageContaining("<stdin>");
         assertThat(log.size()).isEqualTo(-1);
     }
+
+    @Test
+    void gzipLogsAreDecompressed() throws IOException {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(("\uFEFF" + TEXT).getBytes(StandardCharsets.UTF_16LE));
+        }
+        try (InputStream in = new BuildLogs.BytesLog("build.log.gz", gz.toByteArray()).open()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(TEXT);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "504B0304 | logs.zip: a zip archive, not a text log (extract the log files from it first)",
+            "7F454C46 | logs.zip: an ELF binary, not a text log",
+            "CFFAEDFE | logs.zip: a Mach-O binary (or Java class), not a text log"})
+    void archivesAndBinariesAreNotLogs(String magic, String message) {
+        byte[] bytes = java.util.HexFormat.of().parseHex(magic + "00000000");
+        assertThatThrownBy(() -> new BuildLogs.BytesLog("logs.zip", bytes).open())
+                .isInstanceOf(dev.wheelwright.WheelwrightException.class).hasMessage(message);
+    }
 }
