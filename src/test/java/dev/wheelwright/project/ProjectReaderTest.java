@@ -102,6 +102,16 @@ class ProjectReaderTest {
     }
 
     @Test
+    void absurdlyNestedYamlIsAProblemInTheUsersTerms(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/deep.yml"), "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+        assertThat(reader.read(dir).problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.kind()).isEqualTo(ProjectProblem.Kind.CI_CONFIG);
+            assertThat(pr.message()).isEqualTo("Document nesting depth (1001) exceeds the maximum allowed (1000)");
+        });
+    }
+
+    @Test
     void binaryAndBrokenFilesAreProblemsNotExceptions(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("setup.py"), new byte[] {'i', 'm', 'p', '\n', 0, 1, 2, (byte) 0xff});
         Files.createDirectories(dir.resolve(".github/workflows"));
