@@ -55,6 +55,11 @@ public final class TextRenderer implements FindingsRenderer {
                     + c.get(Severity.INFO) + " info\n");
             return;
         }
+        // explain N takes the position in the report; two equal findings still have two numbers
+        Map<Finding, Integer> number = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < report.findings().size(); i++) {
+            number.put(report.findings().get(i), i + 1);
+        }
         for (Severity s : Severity.values()) {
             List<Finding> group = active.stream().filter(f -> f.severity() == s).toList();
             if (group.isEmpty()) {
@@ -62,7 +67,7 @@ public final class TextRenderer implements FindingsRenderer {
             }
             out.write(paint(BOLD + COLOURS.get(s), plural(group.size(), s.id())) + "\n\n");
             for (Finding f : group) {
-                finding(f, report.findings().indexOf(f) + 1, out);
+                finding(f, number.get(f), out);
             }
         }
         List<Finding> suppressed = report.findings().stream().filter(Finding::suppressed).toList();

@@ -159,6 +159,17 @@ class RenderersTest {
                 .doesNotContainNull();
     }
 
+    @Test
+    void equalFindingsGetTheirOwnNumbers() throws Exception {
+        Finding f = new Finding("WW-P001", "legacy-setup-py-build", Severity.WARNING, "legacy", "no pyproject.toml",
+                new Location.FileLine("setup.py", 3), List.of(), null, null);
+        Finding g = new Finding("WW-P001", "legacy-setup-py-build", Severity.WARNING, "legacy", "no pyproject.toml",
+                new Location.FileLine("setup.py", 3), List.of(), null, null);
+        StringWriter w = new StringWriter();
+        new TextRenderer(false).render(new FindingsReport("wheelwright", "0.1.0", List.of(f, g), List.of()), w);
+        assertThat(w.toString()).contains("explain 1 (this finding)").contains("explain 2 (this finding)");
+    }
+
     /** A finding about a whole file (line 0: unknown) has a null line in JSON and no region in SARIF, never line 0. */
     @Test
     void aWholeFileFindingHasNoLineZero() throws Exception {
