@@ -81,7 +81,7 @@ final class ProjectInspection {
             o.put("message", pr.message());
             problems.add(o);
         }
-        m.put("unreadable", problems);
+        m.put("problems", problems);
         return m;
     }
 
@@ -134,7 +134,7 @@ final class ProjectInspection {
             out.add("  no isolation:    " + l.value() + "  (" + where(l) + ")");
         }
         for (ProjectProblem pr : p.problems()) {
-            out.add("  unreadable:      " + pr.file() + (pr.line() > 0 ? ":" + pr.line() : "") + ": " + pr.message());
+            out.add("  problem:         " + pr.file() + (pr.line() > 0 ? ":" + pr.line() : "") + ": " + pr.message());
         }
         return out;
     }

@@ -53,7 +53,7 @@ public final class ProjectReader {
         Optional<String> text = readText(dir, "pyproject.toml", ProjectProblem.Kind.PYPROJECT, problems);
         if (text.isPresent()) {
             try {
-                pyproject = PyProjectReader.read("pyproject.toml", text.get());
+                pyproject = PyProjectReader.read("pyproject.toml", text.get(), problems);
             } catch (PyProjectReader.InvalidToml e) {
                 problems.add(new ProjectProblem(ProjectProblem.Kind.PYPROJECT, "pyproject.toml", e.line, e.getMessage()));
             }

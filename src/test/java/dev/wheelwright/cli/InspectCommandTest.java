@@ -178,7 +178,7 @@ class InspectCommandTest {
         assertThat(p.get("cffiModules").get(0).get("file").asText()).isEqualTo("setup.py");
         assertThat(p.get("name").asText()).isEqualTo("fastcrc");
         assertThat(p.get("requiresPython").asText()).isEqualTo(">=3.8");
-        assertThat(p.get("unreadable")).isEmpty();
+        assertThat(p.get("problems")).isEmpty();
         assertThat(project.resolve("build")).doesNotExist();
 
         Result text = run("inspect", project.toString());
@@ -194,7 +194,7 @@ class InspectCommandTest {
         Files.writeString(tmp.resolve("pyproject.toml"), "[build-system\nrequires = []\n");
         Result r = run("inspect", "--format", "json", tmp.toString());
         assertThat(r.code()).isZero();
-        JsonNode u = new ObjectMapper().readTree(r.out()).at("/projects/0/unreadable/0");
+        JsonNode u = new ObjectMapper().readTree(r.out()).at("/projects/0/problems/0");
         assertThat(u.get("file").asText()).isEqualTo("pyproject.toml");
         assertThat(u.get("line").asInt()).isEqualTo(1);
     }

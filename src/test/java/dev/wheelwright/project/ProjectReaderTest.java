@@ -101,6 +101,25 @@ class ProjectReaderTest {
         });
     }
 
+    /** Valid TOML whose PEP 517/518/621 fields front ends refuse: each is a problem with its line. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "'build-system = 5\\n'                                                   | 1: build-system must be a table, not a number (5)",
+            "'[build-system]\\nrequires = []\\nbuild-backend = 3\\n'                  | 3: [build-system] build-backend must be a string (PEP 517), not a number (3)",
+            "'[build-system]\\nrequires = [1]\\n'                                    | 2: [build-system] requires must be a list of strings; it holds a number (1)",
+            "'[build-system]\\nrequires = []\\nbackend-path = \".\"\\n'               | 3: [build-system] backend-path must be a list of strings, not a string (\".\")",
+            "'[project]\\nname = \"x\"\\noptional-dependencies = [\"a\"]\\n'          | 3: [project] optional-dependencies must be a table of lists, not an array",
+            "'[project]\\nname = 3\\n'                                                 | 2: [project] name must be a string, not a number (3)",
+            "'[project]\\nname = \"x\"\\n[project.optional-dependencies]\\ntest = \"pytest\"\\n' | 4: [project.optional-dependencies] test must be a list of strings, not a string (\"pytest\")",
+    })
+    void pyprojectFieldsOfTheWrongForm(String toml, String expected, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pyproject.toml"), toml.replace("\\n", "\n"));
+        ProjectFacts p = reader.read(dir);
+        assertThat(p.pyproject()).isNotNull();
+        assertThat(p.problems()).extracting(pr -> pr.kind() + " " + pr.line() + ": " + pr.message())
+                .containsExactly("PYPROJECT_FIELD " + expected);
+    }
+
     @Test
     void absurdlyNestedYamlIsAProblemInTheUsersTerms(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve(".github/workflows"));
