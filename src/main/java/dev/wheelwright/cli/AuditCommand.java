@@ -82,7 +82,7 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
 
     @Override
     public Integer call() throws IOException {
-        FindingsOutput.validate(common);
+        FindingsOutput.validateBeforeWork(common);
         AuditPolicy policy = policy();
         List<Path> files = expand(InspectCommand.orLastBuild(spec, wheels, session, "WHEEL"));
         List<WheelFacts> read = readAll(files);

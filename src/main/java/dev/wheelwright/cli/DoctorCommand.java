@@ -80,7 +80,7 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
 
     @Override
     public Integer call() throws IOException {
-        FindingsOutput.validate(common);
+        FindingsOutput.validateBeforeWork(common);
         AuditCommand.targetPlatforms(targets); // a bad --target fails before any work
         Path project = dir == null ? Path.of(".") : dir;
         if (dir != null && !Files.isDirectory(dir)) {

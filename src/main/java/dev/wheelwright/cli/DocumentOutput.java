@@ -19,6 +19,9 @@ final class DocumentOutput {
         if (!common.format.equals("text") && !common.format.equals("json")) {
             throw new WheelwrightException("--format " + common.format + ": '" + command + "' writes text or json");
         }
+        if (common.output != null) {
+            AtomicFiles.checkTarget(common.output);
+        }
     }
 
     static boolean json(CommonOptions common) {

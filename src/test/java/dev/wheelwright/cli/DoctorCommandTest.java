@@ -198,6 +198,12 @@ class DoctorCommandTest {
         Run missingDir = doctor("--log", FAIL, "-o", tmp.resolve("no/such/dir/r.txt").toString());
         assertThat(missingDir.code()).isEqualTo(2);
         assertThat(missingDir.err()).startsWith("wheelwright: ").contains("r.txt: cannot write: folder").contains("does not exist");
+        // checked before any work: the log is never read, even when it would fail too
+        Run early = doctor("--log", tmp.resolve("missing.log").toString(), "-o", tmp.resolve("no/such/dir/r.txt").toString());
+        assertThat(early.code()).isEqualTo(2);
+        assertThat(early.err()).contains("r.txt: cannot write: folder").doesNotContain("missing.log");
+        Run audit = MainTest.run("audit", "-o", tmp.toString(), "nope.whl");
+        assertThat(audit.err()).isEqualTo("wheelwright: " + tmp + ": cannot write: it is a folder\n");
     }
 
     @ParameterizedTest(name = "{0}")
