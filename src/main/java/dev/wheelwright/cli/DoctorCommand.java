@@ -176,6 +176,10 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             if (!Files.isReadable(p)) {
                 throw new WheelwrightException(log + ": permission denied");
             }
+            if (Files.size(p) == 0 && !common.quiet) {
+                // not an error (a quiet step can log nothing), but "No problems found" alone would hide a capture that failed
+                spec.commandLine().getErr().println("wheelwright: note: " + log + " is empty; nothing in it to diagnose");
+            }
             if (!seen.add(p.toAbsolutePath().normalize())) {
                 continue; // the same file named twice (overlapping globs) is one log: its findings once
             }

@@ -265,6 +265,16 @@ class DoctorCommandTest {
     }
 
     @Test
+    void anEmptyLogIsNotedOnStderr() throws Exception {
+        Path empty = Files.createFile(tmp.resolve("empty.log"));
+        Run r = doctor("--log", empty.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("No problems found.");
+        assertThat(r.err()).isEqualTo("wheelwright: note: " + empty + " is empty; nothing in it to diagnose\n");
+        assertThat(doctor("--log", empty.toString(), "-q").err()).isEmpty();
+    }
+
+    @Test
     void aLogNamedTwiceIsReadOnce() throws Exception {
         Run r = doctor("--log", FAIL, "--log", tmp.resolve(".").resolve("build.log").toString(), "--format", "json");
         assertThat(r.code()).isEqualTo(1);
