@@ -130,6 +130,11 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             }
         }
         facts.put(ProjectFacts.class, p);
+        if (!targets.isEmpty() && p.targets().isEmpty() && wheelhouses.isEmpty() && !common.quiet) {
+            // WW-P014 compares targets with CI's wheel builds; with none (and no wheels), nothing checks them
+            spec.commandLine().getErr().println("wheelwright: note: " + project + " has no CI job that builds wheels and no"
+                    + " --wheelhouse was given, so nothing checks --target " + String.join(",", targets));
+        }
         projectFiles = ProjectInspection.files(p);
         declaredTargets = p.declaredTargets();
         facts.put(dev.wheelwright.facts.RequestedTargets.class, new dev.wheelwright.facts.RequestedTargets(AuditCommand.targetPlatforms(targets)));

@@ -265,6 +265,17 @@ class DoctorCommandTest {
     }
 
     @Test
+    void aTargetNothingCanCheckIsNoted() throws Exception {
+        Path proj = Files.createDirectories(tmp.resolve("proj"));
+        Files.writeString(proj.resolve("pyproject.toml"), "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n"
+                + "[project]\nname = \"x\"\nversion = \"1\"\n");
+        Run r = MainTest.run("doctor", proj.toString(), "--target", "win_arm64");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEqualTo("wheelwright: note: " + proj + " has no CI job that builds wheels and no --wheelhouse was given,"
+                + " so nothing checks --target win_arm64\n");
+    }
+
+    @Test
     void anEmptyLogIsNotedOnStderr() throws Exception {
         Path empty = Files.createFile(tmp.resolve("empty.log"));
         Run r = doctor("--log", empty.toString());
