@@ -82,4 +82,23 @@ class MainTest {
             }
         }
     }
+
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new StackOverflowError();
+        }
+    }
+
+    /** A StackOverflowError or OutOfMemoryError is exit 2 on one line, not picocli's exit 1 with a trace. */
+    @Test
+    void errorsAreOneLineAndExitTwo() {
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new Boom());
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(Main.execute(cl, new String[0])).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("wheelwright: internal error: input nested too deeply to process (stack overflow)"
+                + " (run with -v for details)" + System.lineSeparator());
+    }
 }
