@@ -159,7 +159,7 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         return out;
     }
 
-    /** The wheel files named on the command line, a folder standing for its *.whl files (sorted). */
+    /** The wheel files named on the command line, a folder standing for its *.whl files (sorted), each once. */
     static List<Path> expand(List<Path> args) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path p : args) {
@@ -176,7 +176,9 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
                 out.add(p);
             }
         }
-        return out;
+        // the same wheel named twice (a glob and its folder, ./x and x) is audited once
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        return out.stream().filter(p -> seen.add(p.toAbsolutePath().normalize())).toList();
     }
 
     /**

@@ -150,6 +150,18 @@ class AuditCommandTest {
     }
 
     @Test
+    void aWheelNamedTwiceIsAuditedOnce() throws Exception {
+        Path real = repo().resolve("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl");
+        Path copy = Files.copy(real, tmp.resolve(real.getFileName()));
+        Run once = run("audit", "--target", "win_amd64", "--format", "json", copy.toString());
+        Run thrice = run("audit", "--target", "win_amd64", "--format", "json", copy.toString(), tmp.toString(),
+                tmp.resolve(".").resolve(real.getFileName()).toString());
+        assertThat(thrice.code()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(thrice.out()).get("findings"))
+                .hasSameSizeAs(new ObjectMapper().readTree(once.out()).get("findings"));
+    }
+
+    @Test
     void aFolderStandsForItsWheels() throws Exception {
         wheel(UNIVERSAL2_THIN);
         Run r = run("audit", "--format", "json", "--fail-on", "never", tmp.toString());
