@@ -37,6 +37,23 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Fails, with the message {@link #write} would give, when {@code target} cannot be written
+     * (it is a folder, or its folder is missing): callers check an output file before a long run,
+     * not after it.
+     */
+    public static void checkTarget(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            throw new WheelwrightException(target + ": cannot write: it is a folder");
+        }
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new WheelwrightException(target + ": cannot write: folder " + (dir == null ? "/" : dir)
+                    + (dir != null && Files.exists(dir) ? " is not a folder" : " does not exist"));
+        }
+    }
+
     /** Writes {@code text} as UTF-8 to {@code target}. */
     public static void writeString(Path target, String text) {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
@@ -48,15 +65,9 @@ public final class AtomicFiles {
      * fails instead of making folders).
      */
     public static void write(Path target, Body body) {
+        checkTarget(target);
         Path abs = target.toAbsolutePath().normalize();
-        if (Files.isDirectory(abs)) {
-            throw new WheelwrightException(target + ": cannot write: it is a folder");
-        }
         Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new WheelwrightException(target + ": cannot write: folder " + (dir == null ? "/" : dir)
-                    + (dir != null && Files.exists(dir) ? " is not a folder" : " does not exist"));
-        }
         Path tmp = null;
         try {
             tmp = createTemp(dir, abs.getFileName().toString());

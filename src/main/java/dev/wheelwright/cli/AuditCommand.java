@@ -82,7 +82,7 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
 
     @Override
     public Integer call() throws IOException {
-        FindingsOutput.validate(common);
+        FindingsOutput.validateBeforeWork(common);
         AuditPolicy policy = policy();
         List<Path> files = expand(InspectCommand.orLastBuild(spec, wheels, session, "WHEEL"));
         List<WheelFacts> read = readAll(files);
@@ -127,6 +127,12 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         if (java != null && (java < 1 || java > 99)) {
             throw new WheelwrightException("--java " + java + ": not a Java feature release (expected e.g. 8, 11, 17)");
         }
+        boolean archsGiven = !requireArchs.isEmpty() || (spec != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--require-archs"));
+        if (archsGiven && archs.isEmpty()) {
+            throw new WheelwrightException("--require-archs '" + String.join(",", requireArchs)
+                    + "': no arch given (expected e.g. arm64,x86_64)");
+        }
         String min = minMacos == null ? null : (minMacos.contains(".") ? minMacos : minMacos + ".0");
         return new AuditPolicy(archs, min, glibc, java == null ? 0 : java, targetPlatforms(targets));
     }
@@ -153,7 +159,7 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         return out;
     }
 
-    /** The wheel files named on the command line, a folder standing for its *.whl files (sorted). */
+    /** The wheel files named on the command line, a folder standing for its *.whl files (sorted), each once. */
     static List<Path> expand(List<Path> args) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path p : args) {
@@ -170,7 +176,9 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
                 out.add(p);
             }
         }
-        return out;
+        // the same wheel named twice (a glob and its folder, ./x and x) is audited once
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        return out.stream().filter(p -> seen.add(p.toAbsolutePath().normalize())).toList();
     }
 
     /**

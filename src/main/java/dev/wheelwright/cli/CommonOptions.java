@@ -3,6 +3,9 @@ package dev.wheelwright.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,5 +42,52 @@ public final class CommonOptions {
     /** Whether colour may be used on the given stream: not disabled, and a terminal. */
     public boolean color(boolean isTerminal) {
         return Terminals.colorAllowed(noColor) && isTerminal && output == null;
+    }
+
+    /**
+     * Fits the shared options to a command that writes a document (a rule, a listing, facts), not
+     * findings: no {@code --fail-on} (it never exits 1 for a finding) and {@code --format text|json},
+     * so that its help lists what it accepts and nothing else. Named in {@code @Command(modelTransformer = ...)}.
+     */
+    public static final class TextOrJson implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            remove(spec, "--fail-on");
+            OptionSpec format = spec.findOption("--format");
+            if (format != null) {
+                spec.remove(format);
+                spec.addOption(format.toBuilder()
+                        .description("Output format: text or json (default: ${DEFAULT-VALUE}).").build());
+            }
+            return spec;
+        }
+    }
+
+    /** {@link TextOrJson} for {@code inspect}, which reads facts only and loads no rules. */
+    public static final class Facts implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            new TextOrJson().transform(spec);
+            remove(spec, "--rules");
+            return spec;
+        }
+    }
+
+    /** For {@code fix}: it prints a unified diff on stdout, so no format, no output file and no --fail-on. */
+    public static final class Diff implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            remove(spec, "--fail-on");
+            remove(spec, "--format");
+            remove(spec, "--output");
+            return spec;
+        }
+    }
+
+    private static void remove(CommandSpec spec, String name) {
+        OptionSpec o = spec.findOption(name);
+        if (o != null) {
+            spec.remove(o);
+        }
     }
 }

@@ -12,7 +12,6 @@ import dev.wheelwright.rules.RuleDefinition;
 import dev.wheelwright.rules.RuleEngine;
 import dev.wheelwright.shell.ShellSession;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
 
     @Override
     public Integer call() throws IOException {
-        FindingsOutput.validate(common);
+        FindingsOutput.validateBeforeWork(common);
         AuditCommand.targetPlatforms(targets); // a bad --target fails before any work
         Path project = dir == null ? Path.of(".") : dir;
         if (dir != null && !Files.isDirectory(dir)) {
@@ -91,6 +90,11 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         Set<Reads> kinds = new LinkedHashSet<>();
         for (Collector c : collectors()) {
             kinds.addAll(c.collect(facts));
+        }
+        if (logs.isEmpty() && wheelhouses.isEmpty() && projectFiles.isEmpty()) {
+            // Nothing was examined: saying "No problems found" here would pass a CI step run in the wrong folder.
+            throw new WheelwrightException((dir == null ? "." : dir.toString()) + ": no pyproject.toml, setup.py, setup.cfg or CI"
+                    + " configuration here, so nothing to diagnose (give the project folder, --log FILE or --wheelhouse DIR)");
         }
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
@@ -103,14 +107,17 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         return output.report(catalog, rules, findings);
     }
 
-    /**
-     * The project folder: read statically (nothing in it is executed). Doctor always has a
-     * project, the current folder by default; a folder with none of the files the project rules
-     * read gives those rules nothing to say.
-     */
     /** The project's [tool.wheelwright] targets, read with the project; the wheels must serve them too. */
     private List<String> declaredTargets = List.of();
 
+    /** The project files doctor found in the folder (none: not a project). */
+    private List<String> projectFiles = List.of();
+
+    /**
+     * The project folder: read statically (nothing in it is executed). Doctor always has a
+     * project, the current folder by default; a folder with none of the files the project rules
+     * read gives those rules nothing to say (and, with no log or wheelhouse either, is refused).
+     */
     private Set<Reads> collectProject(Facts.Builder facts) {
         Path project = dir == null ? Path.of(".") : dir;
         ProjectFacts p = new ProjectReader().read(project);
@@ -123,6 +130,12 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             }
         }
         facts.put(ProjectFacts.class, p);
+        if (!targets.isEmpty() && p.targets().isEmpty() && wheelhouses.isEmpty() && !common.quiet) {
+            // WW-P014 compares targets with CI's wheel builds; with none (and no wheels), nothing checks them
+            spec.commandLine().getErr().println("wheelwright: note: " + project + " has no CI job that builds wheels and no"
+                    + " --wheelhouse was given, so nothing checks --target " + String.join(",", targets));
+        }
+        projectFiles = ProjectInspection.files(p);
         declaredTargets = p.declaredTargets();
         facts.put(dev.wheelwright.facts.RequestedTargets.class, new dev.wheelwright.facts.RequestedTargets(AuditCommand.targetPlatforms(targets)));
         return Set.of(Reads.PROJECT);
@@ -147,13 +160,15 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         }
         List<BuildLogs.LogSource> sources = new ArrayList<>();
         boolean stdinUsed = false;
+        Set<Path> seen = new java.util.HashSet<>();
         for (String log : logs) {
             if (log.equals("-")) {
                 if (stdinUsed) {
                     throw new WheelwrightException("--log -: standard input can be given only once");
                 }
                 stdinUsed = true;
-                sources.add(new BuildLogs.BytesLog("<stdin>", readStdin()));
+                // streamed, not read whole: `pip install . 2>&1 | wheelwright doctor --log -` may be gigabytes
+                sources.add(new BuildLogs.StreamLog("<stdin>", System.in));
                 continue;
             }
             Path p = Path.of(log);
@@ -166,14 +181,16 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             if (!Files.isReadable(p)) {
                 throw new WheelwrightException(log + ": permission denied");
             }
+            if (Files.size(p) == 0 && !common.quiet) {
+                // not an error (a quiet step can log nothing), but "No problems found" alone would hide a capture that failed
+                spec.commandLine().getErr().println("wheelwright: note: " + log + " is empty; nothing in it to diagnose");
+            }
+            if (!seen.add(p.toAbsolutePath().normalize())) {
+                continue; // the same file named twice (overlapping globs) is one log: its findings once
+            }
             sources.add(new BuildLogs.FileLog(log, p));
         }
         facts.put(BuildLogs.class, new BuildLogs(sources));
         return Set.of(Reads.LOG);
-    }
-
-    private static byte[] readStdin() throws IOException {
-        InputStream in = System.in;
-        return in.readAllBytes();
     }
 }

@@ -74,6 +74,17 @@ public final class FindingsOutput {
         threshold(common.failOn);
     }
 
+    /**
+     * {@link #validate} plus a check that -o FILE can be written, for commands whose output
+     * folder exists before they run (doctor, audit): a typo fails before a long scan, not after.
+     */
+    static void validateBeforeWork(CommonOptions common) {
+        validate(common);
+        if (common.output != null) {
+            dev.wheelwright.AtomicFiles.checkTarget(common.output);
+        }
+    }
+
     /** The severity threshold of --fail-on; null for "never". */
     static Severity threshold(String failOn) {
         String f = failOn.toLowerCase(Locale.ROOT);
@@ -105,7 +116,9 @@ public final class FindingsOutput {
         List<Finding> marked = prepared(catalog, rulesRun, findings);
         FindingsReport report = new FindingsReport(Version.NAME, Version.VERSION, marked, rulesRun, builds);
         boolean color = common.format.equals("text") && common.color(System.console() != null);
-        FindingsRenderer renderer = FindingsRenderer.forFormat(common.format, color);
+        FindingsRenderer renderer = common.format.equals("text") && common.quiet
+                ? new dev.wheelwright.report.TextRenderer(color, true)
+                : FindingsRenderer.forFormat(common.format, color);
         try {
             if (common.output != null) {
                 writeAtomically(common.output, w -> renderer.render(report, w));
@@ -116,16 +129,21 @@ public final class FindingsOutput {
                 out.print(buf);
                 out.flush();
             }
-            if (common.format.equals("github")) {
-                String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
-                if (summaryFile != null && !summaryFile.isBlank()) {
-                    Files.writeString(Path.of(summaryFile), GithubRenderer.summary(report), StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                }
-            }
         } catch (IOException e) {
             throw new WheelwrightException((common.output != null ? common.output : Path.of("-")) + ": cannot write report: "
                     + Main.describeIo(e), e);
+        }
+        if (common.format.equals("github")) {
+            String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
+            if (summaryFile != null && !summaryFile.isBlank()) {
+                try {
+                    Files.writeString(Path.of(summaryFile), GithubRenderer.summary(report), StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new WheelwrightException("GITHUB_STEP_SUMMARY=" + summaryFile + ": cannot write the job summary: "
+                            + Main.describeIo(e), e);
+                }
+            }
         }
         LastRun.save(spec.name(), project, report);
         return exitCode(marked, common.failOn);

@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code FILE.orig} backup of every changed file. The diff goes to stdout (so it can be piped to
  * {@code git apply}); steps that must be done by hand go to stderr.
  */
-@Command(name = "fix", description = "Show the diff of a rule's machine-applicable fix for a project; --apply writes it.",
+@Command(modelTransformer = CommonOptions.Diff.class, name = "fix", description = "Show the diff of a rule's machine-applicable fix for a project; --apply writes it.",
         mixinStandardHelpOptions = true)
 public final class FixCommand implements Callable<Integer> {
     @Spec
@@ -53,16 +53,13 @@ public final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!common.format.equals("text") || common.output != null) {
-            throw new WheelwrightException("fix: prints a unified diff; --format and -o do not apply");
-        }
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         Path given = dir;
         String ruleName = rule;
         if (rule.matches("\\d+")) {
             // fix N: finding N of the last audit/doctor/build, in the project it looked at
-            int n = Integer.parseInt(rule);
-            LastRun.Saved.Pick pick = LastRun.pick("fix", n);
+            int n = LastRun.number(rule);
+            LastRun.Saved.Pick pick = LastRun.pick("fix", rule);
             LastRun.Saved last = pick.run();
             Finding f = pick.finding();
             if (given == null && last.project() == null) {

@@ -9,6 +9,8 @@ import dev.wheelwright.WheelwrightException;
 import dev.wheelwright.binary.BinaryFacts;
 import dev.wheelwright.binary.BinaryInfo;
 import dev.wheelwright.binary.BinaryReader;
+import dev.wheelwright.project.ProjectFacts;
+import dev.wheelwright.project.ProjectReader;
 import dev.wheelwright.shell.ShellSession;
 import dev.wheelwright.wheel.WheelFacts;
 import dev.wheelwright.wheel.WheelReader;
@@ -33,8 +35,8 @@ import picocli.CommandLine.Spec;
  * {@code inspect PATH...}: facts about binaries (and, through {@link #inspectOne}, other inputs),
  * no judgement. The kind of each input is decided by its magic bytes, never its name.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show facts about wheels and native binaries (Mach-O, ELF, PE; fat or thin), without judging them.")
+@Command(modelTransformer = CommonOptions.Facts.class, name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show facts about wheels, native binaries (Mach-O, ELF, PE; fat or thin) and project folders, without judging them.")
 public final class InspectCommand implements Callable<Integer>, ShellSession.Aware {
 
     @Spec
@@ -44,7 +46,8 @@ public final class InspectCommand implements Callable<Integer>, ShellSession.Awa
     CommonOptions common = new CommonOptions();
 
     @Parameters(arity = "0..*", paramLabel = "PATH",
-            description = "Files to inspect; each is recognised by its content, not its name (in the shell, none: the last build's wheels).")
+            description = "Wheels and binaries (each recognised by its content, not its name) and project folders"
+                    + " (a folder without project files stands for its *.whl files); in the shell, none: the last build's wheels.")
     List<Path> paths = new ArrayList<>();
 
     private ShellSession session;
@@ -74,15 +77,13 @@ public final class InspectCommand implements Callable<Integer>, ShellSession.Awa
         final List<Map<String, Object>> wheels = new ArrayList<>();
         final List<String> wheelText = new ArrayList<>();
         final List<BinaryInfo> binaries = new ArrayList<>();
+        final List<ProjectFacts> projects = new ArrayList<>();
     }
 
     @Override
     public Integer call() throws IOException {
         String format = common.format;
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new ParameterException(spec.commandLine(),
-                    "inspect supports --format text or json, not '" + format + "'");
-        }
+        DocumentOutput.validate(common, "inspect");
         Inspection result = new Inspection();
         // Read everything first: a bad input stops the run before anything is printed.
         for (Path p : orLastBuild(spec, paths, session, "PATH")) {
@@ -105,7 +106,8 @@ public final class InspectCommand implements Callable<Integer>, ShellSession.Awa
      */
     void inspectOne(Path path, Inspection into) throws IOException {
         if (Files.isDirectory(path)) {
-            throw new WheelwrightException(path + ": is a folder; inspect reads files (wheels and binaries)");
+            inspectFolder(path, into);
+            return;
         }
         byte[] head;
         try {
@@ -131,6 +133,32 @@ public final class InspectCommand implements Callable<Integer>, ShellSession.Awa
         into.binaries.add(BinaryReader.read(path));
     }
 
+    /** Files whose presence makes a folder a Python project (PEP 517/518, setuptools). */
+    private static final List<String> PROJECT_FILES = List.of("pyproject.toml", "setup.py", "setup.cfg");
+
+    /**
+     * A folder is a project when it holds pyproject.toml, setup.py or setup.cfg: read as doctor
+     * reads it, nothing executed. Otherwise, a folder of wheels (a wheelhouse) stands for its
+     * *.whl files, as in {@code audit}.
+     */
+    void inspectFolder(Path dir, Inspection into) throws IOException {
+        if (PROJECT_FILES.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)))) {
+            into.projects.add(new ProjectReader().read(dir));
+            return;
+        }
+        List<Path> wheels;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            wheels = s.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".whl")
+                    && Files.isRegularFile(f)).sorted().toList();
+        }
+        if (wheels.isEmpty()) {
+            throw new WheelwrightException(dir + ": not a project folder (no pyproject.toml, setup.py or setup.cfg) and no .whl files in it");
+        }
+        for (Path w : wheels) {
+            inspectZip(w, into);
+        }
+    }
+
     /** Zip archives are wheels, read once by the wheel package's reader. */
     void inspectZip(Path path, Inspection into) {
         WheelFacts wheel = new WheelReader().read(path, path.toString());
@@ -152,6 +180,11 @@ public final class InspectCommand implements Callable<Integer>, ShellSession.Awa
             bins.add(BinaryFacts.toJson(b));
         }
         doc.put("binaries", bins);
+        List<Object> projects = new ArrayList<>();
+        for (ProjectFacts p : r.projects) {
+            projects.add(ProjectInspection.json(p));
+        }
+        doc.put("projects", projects);
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("")
                 .withObjectEmptySeparator(""));
@@ -168,6 +201,14 @@ public final class InspectCommand implements Callable<Integer>, ShellSession.Awa
                 sb.append(System.lineSeparator());
             }
             for (String line : BinaryFacts.toText(b)) {
+                sb.append(line).append(System.lineSeparator());
+            }
+        }
+        for (ProjectFacts p : r.projects) {
+            if (sb.length() > 0) {
+                sb.append(System.lineSeparator());
+            }
+            for (String line : ProjectInspection.text(p)) {
                 sb.append(line).append(System.lineSeparator());
             }
         }

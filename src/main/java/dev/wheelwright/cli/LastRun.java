@@ -80,16 +80,26 @@ final class LastRun {
     }
 
     /**
-     * Finding n of the last run, for {@code COMMAND N}.
+     * Finding N of the last run, for {@code COMMAND N}, N as typed (digits; named as typed in errors).
      *
      * @throws WheelwrightException naming the command when no run was saved or it had fewer findings
      */
-    static Saved.Pick pick(String command, int n) {
+    static Saved.Pick pick(String command, String typed) {
+        int n = number(typed);
         Saved last = load().orElseThrow(() -> new WheelwrightException(
-                command + " " + n + ": no saved run to take finding " + n + " from (run audit, doctor, build or deps first)"));
-        Finding f = last.finding(n).orElseThrow(() -> new WheelwrightException(command + " " + n + ": the last " + last.command()
+                command + " " + typed + ": no saved run to take finding " + typed + " from (run audit, doctor, build or deps first)"));
+        Finding f = last.finding(n).orElseThrow(() -> new WheelwrightException(command + " " + typed + ": the last " + last.command()
                 + " reported " + last.findings().size() + " finding" + (last.findings().size() == 1 ? "" : "s")));
         return new Saved.Pick(last, f);
+    }
+
+    /** A finding number as typed (digits only); one too large for an int is past every run's end. */
+    static int number(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** The last run, if one was saved. */

@@ -43,7 +43,25 @@ public final class Main {
         } else {
             cl = newCommandLine(out, err);
         }
-        return cl.execute(args);
+        return execute(cl, args);
+    }
+
+    /** Runs a configured command line; an Error that picocli hands on is one line and exit 2 too. */
+    static int execute(CommandLine cl, String[] args) {
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands on Errors; exit 1 would read as "findings", so this is exit 2 on one line like any failure
+            boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+            cl.getErr().println("wheelwright: internal error: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (" + e.getMessage() + "); give the JVM more with WHEELWRIGHT_JAVA_OPTS=-Xmx4g"
+                    : "input nested too deeply to process (stack overflow)") + (verbose ? "" : " (run with -v for details)"));
+            if (verbose) {
+                e.printStackTrace(cl.getErr());
+            }
+            cl.getErr().flush();
+            return ExitCode.USAGE;
+        }
     }
 
     /** A fresh command tree whose commands write to the given streams. */
@@ -99,8 +117,10 @@ public final class Main {
     private static int onParameterError(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("wheelwright: " + ex.getMessage());
-        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // cli.md "Exit codes": one line naming what is wrong; the pointer to --help rides on it.
+        String message = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
+        err.println("wheelwright: " + message + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
         return ExitCode.USAGE;
     }
 

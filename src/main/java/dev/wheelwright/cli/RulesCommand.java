@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rules [--family B] [--severity error] [TEXT]} lists the catalogue; {@code rules show ID} prints one rule. */
-@Command(name = "rules",
+@Command(modelTransformer = CommonOptions.TextOrJson.class, name = "rules",
         description = "List the rules (filter by family, severity or text); 'rules show ID' prints one.",
         mixinStandardHelpOptions = true,
         subcommands = {RulesCommand.Show.class})
@@ -40,8 +40,14 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DocumentOutput.validate(common, "rules");
         RuleCatalog catalog = RuleCatalog.load(common.rules);
-        String fam = family == null ? null : family.toUpperCase(Locale.ROOT).replaceFirst("^WW-", "");
+        String fam = family == null ? null : family.strip().toUpperCase(Locale.ROOT).replaceFirst("^WW-", "");
+        java.util.Set<String> families = new java.util.TreeSet<>(List.of("B", "P", "W", "M", "E", "X", "J", "D"));
+        catalog.rules().forEach(r -> families.add(r.family()));
+        if (fam != null && !families.contains(fam)) {
+            throw new WheelwrightException("--family " + family + ": unknown family (expected one of " + String.join(", ", families) + ")");
+        }
         Severity sev = null;
         if (severity != null) {
             try {
@@ -64,44 +70,26 @@ public final class RulesCommand implements Callable<Integer> {
             }
             shown.add(r);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (common.format.equals("json")) {
+        if (DocumentOutput.json(common)) {
             var arr = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-            for (RuleDefinition r : shown) {
-                var o = arr.addObject();
-                o.put("id", r.id());
-                o.put("name", r.name());
-                o.put("severity", r.severity().id());
-                o.put("reads", r.reads().id());
-                o.put("title", r.title());
-                o.put("fix", r.fix() == null ? null : r.fix().summary());
-                var pats = o.putArray("patterns");
-                r.patterns().forEach(p -> pats.add(p.regex()));
-                if (r.when() != dev.wheelwright.rules.expr.Condition.TRUE) {
-                    o.put("when", r.when().source());
-                }
-                if (r.check() != null) {
-                    o.put("check", r.check());
-                }
-            }
-            out.println(arr.toPrettyString());
-        } else if (common.format.equals("text")) {
+            shown.forEach(r -> arr.add(json(r, false)));
+            DocumentOutput.write(spec, common, arr.toPrettyString() + "\n");
+        } else {
+            StringBuilder sb = new StringBuilder();
             int nameWidth = shown.stream().mapToInt(r -> r.name().length()).max().orElse(10);
             for (RuleDefinition r : shown) {
-                out.printf("%-8s %-" + nameWidth + "s  %-7s  %s%n", r.id(), r.name(), r.severity().id(), r.title());
+                sb.append(String.format("%-8s %-" + nameWidth + "s  %-7s  %s%n", r.id(), r.name(), r.severity().id(), r.title()));
             }
             if (!common.quiet) {
-                out.println(shown.size() + " of " + catalog.size() + " rules; 'wheelwright explain NAME' says more about one");
+                sb.append(shown.size() + " of " + catalog.size() + " rules; 'wheelwright explain NAME' says more about one\n");
             }
-        } else {
-            throw new WheelwrightException("--format " + common.format + ": 'rules' writes text or json");
+            DocumentOutput.write(spec, common, sb.toString());
         }
-        out.flush();
         return ExitCode.OK;
     }
 
     /** {@code rules show NAME|ID}: the rule, its README and an example. */
-    @Command(name = "show", description = "Print one rule: its data, README and an example.", mixinStandardHelpOptions = true)
+    @Command(modelTransformer = CommonOptions.TextOrJson.class, name = "show", description = "Print one rule: its data, README and an example.", mixinStandardHelpOptions = true)
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -114,13 +102,44 @@ public final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            DocumentOutput.validate(common, "rules show");
             RuleCatalog catalog = RuleCatalog.load(common.rules);
             RuleDefinition r = catalog.require(rule);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(describe(r));
-            out.flush();
+            DocumentOutput.write(spec, common, DocumentOutput.json(common) ? json(r, true).toPrettyString() + "\n" : describe(r));
             return ExitCode.OK;
         }
+    }
+
+    /**
+     * A rule as JSON: what {@code rules --format json} lists; with {@code full}, also what {@code
+     * rules show} and {@code explain} print (message template, explanation, README, references, example).
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode json(RuleDefinition r, boolean full) {
+        var o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        o.put("id", r.id());
+        o.put("name", r.name());
+        o.put("severity", r.severity().id());
+        o.put("reads", r.reads().id());
+        o.put("title", r.title());
+        o.put("fix", r.fix() == null ? null : r.fix().summary());
+        var pats = o.putArray("patterns");
+        r.patterns().forEach(p -> pats.add(p.regex()));
+        if (r.when() != dev.wheelwright.rules.expr.Condition.TRUE) {
+            o.put("when", r.when().source());
+        }
+        if (r.check() != null) {
+            o.put("check", r.check());
+        }
+        if (full) {
+            o.put("message", r.message());
+            o.put("explain", r.explain());
+            o.put("readme", r.readme().orElse(null));
+            o.put("fixAction", r.fix() == null ? null : r.fix().action());
+            var refs = o.putArray("references");
+            r.references().forEach(refs::add);
+            o.put("example", example(r).orElse(null));
+        }
+        return o;
     }
 
     /** The long text of a rule: heading, data, README (or its explanation), fix, an example, references. */

@@ -51,7 +51,7 @@ public record BuildLogs(List<LogSource> logs) {
 
         @Override
         public InputStream open() throws IOException {
-            return Files.newInputStream(path);
+            return decoded(name, Files.newInputStream(path));
         }
 
         @Override
@@ -72,8 +72,8 @@ public record BuildLogs(List<LogSource> logs) {
         }
 
         @Override
-        public InputStream open() {
-            return new ByteArrayInputStream(bytes);
+        public InputStream open() throws IOException {
+            return decoded(name, new ByteArrayInputStream(bytes));
         }
 
         @Override
@@ -99,6 +99,156 @@ public record BuildLogs(List<LogSource> logs) {
         @Override
         public String toString() {
             return "BytesLog[" + name + ", " + bytes.length + " bytes]";
+        }
+    }
+
+    /**
+     * A log read from a stream as it arrives (standard input), so that a log of any size costs
+     * bounded memory. It can be opened once: the rule engine scans each log once.
+     */
+    public static final class StreamLog implements LogSource {
+        private final String name;
+        private InputStream in;
+
+        public StreamLog(String name, InputStream in) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.in = Objects.requireNonNull(in, "in");
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public synchronized InputStream open() throws IOException {
+            if (in == null) {
+                throw new IOException(name + ": a stream can be read only once");
+            }
+            InputStream s = in;
+            in = null;
+            return decoded(name, s);
+        }
+
+        @Override
+        public long size() {
+            return -1;
+        }
+
+        @Override
+        public String toString() {
+            return "StreamLog[" + name + "]";
+        }
+    }
+
+    /**
+     * The log's bytes as UTF-8 (or the 8-bit text they already are). A gzip-compressed log
+     * ({@code build.log.gz}, RFC 1952 magic 1f 8b) is decompressed as it is read. A log with a
+     * UTF-16 byte order mark, as Windows PowerShell 5 writes with {@code >} and {@code Out-File},
+     * is transcoded on the fly to UTF-8, without its mark, so that the scanner, which works on
+     * ASCII-compatible bytes, reads it like any other log; a UTF-8 mark is dropped too. An archive
+     * or a native binary is not a log: that stops the run with one line naming it.
+     */
+    static InputStream decoded(String name, InputStream raw) throws IOException {
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(raw, 4);
+        byte[] head = new byte[4];
+        int n = in.readNBytes(head, 0, 4);
+        if (n > 0) {
+            in.unread(head, 0, n);
+        }
+        int b0 = n > 0 ? head[0] & 0xff : -1;
+        int b1 = n > 1 ? head[1] & 0xff : -1;
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return decoded(name, new java.util.zip.GZIPInputStream(in, 1 << 16));
+        }
+        String binary = binaryKind(head, n);
+        if (binary != null) {
+            in.close();
+            throw new dev.wheelwright.WheelwrightException(name + ": " + binary + ", not a text log"
+                    + (binary.startsWith("a zip") ? " (extract the log files from it first)" : ""));
+        }
+        // Unicode 15, 23.8 "Specials": U+FEFF as the first character is a byte order mark
+        if (b0 == 0xFF && b1 == 0xFE) {
+            in.skipNBytes(2);
+            return new Utf8Encoding(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_16LE));
+        }
+        if (b0 == 0xFE && b1 == 0xFF) {
+            in.skipNBytes(2);
+            return new Utf8Encoding(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_16BE));
+        }
+        if (n >= 3 && b0 == 0xEF && b1 == 0xBB && (head[2] & 0xff) == 0xBF) {
+            in.skipNBytes(3);
+        }
+        return in;
+    }
+
+    /** What a file that is clearly not text is, from its magic bytes; null for anything else. */
+    private static String binaryKind(byte[] h, int n) {
+        if (n < 4) {
+            return null;
+        }
+        int m = ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
+        return switch (m) {
+            case 0x504B0304, 0x504B0506 -> "a zip archive"; // APPNOTE 4.3.7 local header / empty archive
+            case 0x7F454C46 -> "an ELF binary";
+            case 0xFEEDFACE, 0xFEEDFACF, 0xCEFAEDFE, 0xCFFAEDFE, 0xCAFEBABE, 0xBEBAFECA -> "a Mach-O binary (or Java class)";
+            default -> null;
+        };
+    }
+
+    /** The UTF-8 bytes of a character stream, encoded as they are read (malformed input becomes U+FFFD). */
+    private static final class Utf8Encoding extends InputStream {
+        private final java.io.Reader reader;
+        private final java.nio.charset.CharsetEncoder encoder = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192);
+        private final java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8192 * 3);
+        private boolean eof;
+
+        Utf8Encoding(java.io.Reader reader) {
+            this.reader = reader;
+            chars.flip();
+            bytes.flip();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (!bytes.hasRemaining()) {
+                if (eof && !chars.hasRemaining()) {
+                    return -1;
+                }
+                chars.compact();
+                int n = eof ? -1 : reader.read(chars);
+                chars.flip();
+                if (n < 0) {
+                    eof = true;
+                }
+                bytes.clear();
+                encoder.encode(chars, bytes, eof);
+                if (eof && !chars.hasRemaining()) {
+                    encoder.flush(bytes);
+                }
+                bytes.flip();
+            }
+            int k = Math.min(len, bytes.remaining());
+            bytes.get(b, off, k);
+            return k;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
         }
     }
 }

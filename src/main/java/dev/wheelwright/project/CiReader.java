@@ -130,7 +130,8 @@ final class CiReader {
             }
             parts.add(l.strip());
         }
-        return parts.isEmpty() ? "invalid YAML" : String.join("; ", parts);
+        // Jackson names its own setting in limit messages ("..., from `StreamReadConstraints...`)"): not the user's concern
+        return parts.isEmpty() ? "invalid YAML" : String.join("; ", parts).replaceAll(", from `[^`]*`\\)", ")");
     }
 
     /** A non-GitHub CI file: its CIBW_* assignments, wherever they are. */

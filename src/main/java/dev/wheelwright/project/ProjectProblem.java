@@ -11,5 +11,6 @@ package dev.wheelwright.project;
  */
 public record ProjectProblem(Kind kind, String file, int line, String message) {
 
-    public enum Kind { PYPROJECT, SETUP_CFG, SETUP_PY, CI_CONFIG }
+    /** PYPROJECT: not readable as TOML; PYPROJECT_FIELD: read, but a field has the wrong type or form. */
+    public enum Kind { PYPROJECT, PYPROJECT_FIELD, SETUP_CFG, SETUP_PY, CI_CONFIG }
 }

@@ -53,7 +53,7 @@ public final class ProjectReader {
         Optional<String> text = readText(dir, "pyproject.toml", ProjectProblem.Kind.PYPROJECT, problems);
         if (text.isPresent()) {
             try {
-                pyproject = PyProjectReader.read("pyproject.toml", text.get());
+                pyproject = PyProjectReader.read("pyproject.toml", text.get(), problems);
             } catch (PyProjectReader.InvalidToml e) {
                 problems.add(new ProjectProblem(ProjectProblem.Kind.PYPROJECT, "pyproject.toml", e.line, e.getMessage()));
             }
@@ -108,21 +108,89 @@ public final class ProjectReader {
                     return Optional.empty();
                 }
             }
-            try {
-                String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-                if (s.startsWith("\uFEFF")) {
-                    s = s.substring(1);
+            java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+            if (kind == ProjectProblem.Kind.SETUP_PY) {
+                Optional<String> declared = pep263Encoding(bytes);
+                if (declared.isPresent()) {
+                    try {
+                        charset = java.nio.charset.Charset.forName(pythonCodecName(declared.get()));
+                    } catch (IllegalArgumentException e) {
+                        // Python stops with "SyntaxError: unknown encoding" on such a file
+                        int decl = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("coding");
+                        problems.add(new ProjectProblem(kind, rel, lineAt(bytes, Math.max(0, decl)), "unknown encoding '" + declared.get()
+                                + "' in its coding declaration"));
+                        return Optional.empty();
+                    }
                 }
-                return Optional.of(s);
-            } catch (CharacterCodingException e) {
-                problems.add(new ProjectProblem(kind, rel, 0, "not UTF-8 text"));
+            }
+            java.nio.charset.CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 1);
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            if (!result.isError()) {
+                result = decoder.flush(out);
+            }
+            if (result.isError()) {
+                int at = in.position();
+                problems.add(new ProjectProblem(kind, rel, lineAt(bytes, at), "not " + charset.name() + " text (byte 0x"
+                        + String.format("%02X", bytes[at] & 0xff) + " at offset " + at + ")"));
                 return Optional.empty();
             }
+            String s = out.flip().toString();
+            if (s.startsWith("\uFEFF")) {
+                s = s.substring(1);
+            }
+            return Optional.of(s);
         } catch (IOException e) {
             throw new ProjectException(p + ": cannot read: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * PEP 263: a comment matching {@code coding[:=]\s*([-\w.]+)} on the first or second line
+     * declares the source encoding of a Python file (UTF-8 when there is none, PEP 3120).
+     */
+    static Optional<String> pep263Encoding(byte[] bytes) {
+        int line = 0;
+        int start = 0;
+        for (int i = 0; i <= bytes.length && line < 2; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                String text = new String(bytes, start, i - start, StandardCharsets.ISO_8859_1);
+                Matcher m = CODING.matcher(text);
+                if (m.find()) {
+                    return Optional.of(m.group(1));
+                }
+                if (!BLANK_OR_COMMENT.matcher(text).matches()) {
+                    return Optional.empty(); // PEP 263: the second line counts only after a comment or blank line
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The Java name of a Python codec name as a coding declaration writes it. CPython's
+     * tokenizer (get_normal_name) folds "utf-8-*" to utf-8 and "latin-1-*", "iso-8859-1-*",
+     * "iso-latin-1-*" to iso-8859-1; other names (cp1252, euc-jp, iso-8859-15) are Java aliases too.
+     */
+    static String pythonCodecName(String declared) {
+        String n = declared.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (n.equals("utf-8") || n.startsWith("utf-8-")) {
+            return "UTF-8";
+        }
+        for (String latin1 : new String[] {"latin-1", "iso-8859-1", "iso-latin-1"}) {
+            if (n.equals(latin1) || n.startsWith(latin1 + "-")) {
+                return "ISO-8859-1";
+            }
+        }
+        return n;
+    }
+
+    private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+    private static final Pattern BLANK_OR_COMMENT = Pattern.compile("^[ \\t\\f]*(#.*)?\\r?$");
 
     private static int lineAt(byte[] bytes, int offset) {
         int line = 1;

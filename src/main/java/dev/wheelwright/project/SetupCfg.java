@@ -61,6 +61,11 @@ public record SetupCfg(String file, String text, Map<String, Map<String, Entry>>
         Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
         String[] lines = text.split("\n", -1);
         Map<String, Entry> current = null;
+        // configparser's strict mode (setuptools' default) refuses a repeated section, or an
+        // option repeated in one section; setuptools keeps option names as written (optionxform = str)
+        Map<String, Integer> sectionLines = new java.util.HashMap<>();
+        Map<String, Integer> optionLines = null;
+        String sectionName = null;
         String key = null;
         StringBuilder value = null;
         int keyLine = 0;
@@ -83,9 +88,17 @@ public record SetupCfg(String file, String text, Map<String, Map<String, Entry>>
                 current.put(key.toLowerCase(Locale.ROOT), new Entry(key, value.toString(), keyLine, last));
                 key = null;
             }
-            if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-                String name = trimmed.substring(1, trimmed.length() - 1).strip();
-                current = sections.computeIfAbsent(name, k -> new LinkedHashMap<>());
+            if (trimmed.startsWith("[") && trimmed.lastIndexOf(']') > 1) {
+                // configparser's SECTCRE "\[(?P<header>.+)\]": the header runs to the last "]"
+                String name = trimmed.substring(1, trimmed.lastIndexOf(']'));
+                Integer first = sectionLines.putIfAbsent(name, i + 1);
+                if (first != null) {
+                    throw new SetupCfgException(file, i + 1, "section [" + name + "] is repeated (first at line " + first
+                            + "); configparser refuses duplicate sections");
+                }
+                current = sections.computeIfAbsent(name.strip(), k -> new LinkedHashMap<>());
+                optionLines = new java.util.HashMap<>();
+                sectionName = name;
                 continue;
             }
             int eq = indexOfDelimiter(trimmed);
@@ -95,6 +108,11 @@ public record SetupCfg(String file, String text, Map<String, Map<String, Entry>>
                         + ": " + abbreviate(trimmed));
             }
             key = trimmed.substring(0, eq).strip();
+            Integer firstOption = optionLines.putIfAbsent(key, i + 1);
+            if (firstOption != null) {
+                throw new SetupCfgException(file, i + 1, "option '" + key + "' is repeated in [" + sectionName + "] (first at line "
+                        + firstOption + "); configparser refuses duplicate options");
+            }
             value = new StringBuilder(trimmed.substring(eq + 1).strip());
             keyLine = i + 1;
             last = i + 1;

@@ -123,6 +123,26 @@ public final class SetupPyParser {
         return before == null || !(before.text().equals("def") || before.text().equals("."));
     }
 
+    /**
+     * The keywords of a dict written as a literal: {@code {"name": ...}} or {@code dict(name=...)}
+     * (directly or through a module-level variable); null when it is anything else.
+     */
+    private static Map<String, PyValue> unpackedKeywords(PyValue v) {
+        if (v instanceof PyValue.Dict d) {
+            return d.entries();
+        }
+        if (v instanceof PyValue.Call c && c.callee().equals("dict") && c.args().isEmpty()) {
+            Map<String, PyValue> out = new LinkedHashMap<>();
+            c.kwargs().forEach((k, val) -> {
+                if (!k.startsWith("*")) {
+                    out.put(k, val);
+                }
+            });
+            return out;
+        }
+        return null;
+    }
+
     /** Reads {@code name=value, ...)} after the opening parenthesis of the setup call. */
     private void callArguments(Map<String, SetupPy.Keyword> into) {
         while (peek().type() != T.EOF && !peek().text().equals(")")) {
@@ -139,11 +159,23 @@ public final class SetupPyParser {
             } else if (t.text().equals("**")) {
                 pos++;
                 Token s = peek();
-                skipExpression();
+                int from = pos;
+                Map<String, PyValue> unpacked = unpackedKeywords(expression());
+                if (unpacked == null || !(peek().text().equals(",") || peek().text().equals(")"))) {
+                    pos = from;
+                    skipExpression();
+                    unpacked = null;
+                }
                 into.put("**" + s.text(), new SetupPy.Keyword("**" + s.text(),
                         new PyValue.Unknown(source(s.start(), tokens.get(pos - 1).end()),
                                 "keyword arguments unpacked from a dict", t.line()), false, t.line(), t.start(),
                         tokens.get(pos - 1).end()));
+                if (unpacked != null) {
+                    // setup(**kwargs) with kwargs a literal dict(...) or {...}: its keys are keywords
+                    // of the call (not in place: a fix cannot edit them as setup() arguments)
+                    int end = tokens.get(pos - 1).end();
+                    unpacked.forEach((k, v) -> into.putIfAbsent(k, new SetupPy.Keyword(k, v, false, v.line(), t.start(), end)));
+                }
             } else {
                 skipExpression();
             }

@@ -83,7 +83,11 @@ final class JsonFindings {
         ObjectNode o = F.objectNode();
         if (l instanceof Location.FileLine fl) {
             o.put("file", fl.file());
-            o.put("line", fl.line());
+            if (fl.line() > 0) {
+                o.put("line", fl.line());
+            } else {
+                o.putNull("line"); // the finding concerns the whole file; lines count from 1
+            }
         } else if (l instanceof Location.WheelMember w) {
             o.put("wheel", w.wheel());
             o.put("member", w.member());

@@ -22,6 +22,11 @@ public final class JsonRenderer implements FindingsRenderer {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
+    /** One finding as it appears in {@code findings[]} (for {@code explain N --format json}). */
+    public static ObjectNode finding(Finding f) {
+        return JsonFindings.finding(f);
+    }
+
     @Override
     public void render(FindingsReport report, Writer out) throws IOException {
         ObjectNode root = JsonFindings.F.objectNode();

@@ -20,14 +20,46 @@ public final class TextRenderer implements FindingsRenderer {
             Severity.ERROR, "\u001B[31m", Severity.WARNING, "\u001B[33m", Severity.INFO, "\u001B[36m");
 
     private final boolean color;
+    private final boolean quiet;
 
     public TextRenderer(boolean color) {
+        this(color, false);
+    }
+
+    /**
+     * @param quiet {@code -q}: one line per finding ({@code severity RULE name  where: message}, as
+     *              compilers print them) and the counts; nothing at all when there is no active finding
+     */
+    public TextRenderer(boolean color, boolean quiet) {
         this.color = color;
+        this.quiet = quiet;
     }
 
     @Override
     public void render(FindingsReport report, Writer out) throws IOException {
         List<Finding> active = report.findings().stream().filter(f -> !f.suppressed()).toList();
+        if (quiet) {
+            if (active.isEmpty()) {
+                return;
+            }
+            for (Severity s : Severity.values()) {
+                for (Finding f : active) {
+                    if (f.severity() == s) {
+                        out.write(paint(COLOURS.get(s), s.id()) + " " + paint(BOLD, f.rule() + " " + f.name()) + "  "
+                                + f.location().display() + ": " + f.message() + "\n");
+                    }
+                }
+            }
+            Map<Severity, Integer> c = report.counts();
+            out.write(plural(c.get(Severity.ERROR), "error") + ", " + plural(c.get(Severity.WARNING), "warning") + ", "
+                    + c.get(Severity.INFO) + " info\n");
+            return;
+        }
+        // explain N takes the position in the report; two equal findings still have two numbers
+        Map<Finding, Integer> number = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < report.findings().size(); i++) {
+            number.put(report.findings().get(i), i + 1);
+        }
         for (Severity s : Severity.values()) {
             List<Finding> group = active.stream().filter(f -> f.severity() == s).toList();
             if (group.isEmpty()) {
@@ -35,7 +67,7 @@ public final class TextRenderer implements FindingsRenderer {
             }
             out.write(paint(BOLD + COLOURS.get(s), plural(group.size(), s.id())) + "\n\n");
             for (Finding f : group) {
-                finding(f, report.findings().indexOf(f) + 1, out);
+                finding(f, number.get(f), out);
             }
         }
         List<Finding> suppressed = report.findings().stream().filter(Finding::suppressed).toList();

@@ -105,7 +105,7 @@ public final class Suppressions {
         JsonNode root;
         try {
             root = new TomlMapper().readTree(pyproject.toFile());
-        } catch (JacksonException e) {
+        } catch (JacksonException | java.io.CharConversionException e) {
             // No suppression can be read from a file that does not parse; the project rules
             // report the file itself (WW-P010 pyproject-invalid) with its line, as a finding.
             return none();

@@ -54,6 +54,13 @@ public record AuditPolicy(List<String> requireArchs, String minMacos, String man
                 if (!v.matches("\\d+[._]\\d+")) {
                     throw new IllegalArgumentException("'" + text + "' is not a manylinux policy (expected e.g. 2_28, manylinux_2_17 or manylinux2014)");
                 }
+                // PEP 600: manylinux_x_y names glibc x.y; every policy is glibc 2, and the oldest
+                // (manylinux1, PEP 513) is glibc 2.5: anything older promises no system there is.
+                String[] parts = v.split("[._]");
+                if (!parts[0].equals("2") || Integer.parseInt(parts[1]) < 5) {
+                    throw new IllegalArgumentException("'" + text + "' is not a manylinux policy: glibc " + parts[0] + "." + parts[1]
+                            + " is older than the oldest policy, manylinux_2_5 (manylinux1)");
+                }
                 return v.replace('_', '.');
             }
         }

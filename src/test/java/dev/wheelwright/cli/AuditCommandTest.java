@@ -124,6 +124,43 @@ class AuditCommandTest {
         assertThat(run("doctor", tmp.toString(), "--target", "nope_x").err()).startsWith("wheelwright: --target nope_x: Invalid platform");
     }
 
+    /** A folder with several projects' wheels: each project must serve each target; one's pure wheel does not cover another. */
+    @Test
+    void everyProjectInTheSetNeedsAWheelForEachTarget() throws Exception {
+        Files.copy(repo().resolve("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl"),
+                tmp.resolve("hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl"));
+        wheel("""
+                filename: other_pure-2.0-py3-none-any.whl
+                files:
+                  - path: other_pure/__init__.py
+                    text: ""
+                """);
+        Run r = run("audit", "--target", "win_amd64", "--format", "json", tmp.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        List<com.fasterxml.jackson.databind.JsonNode> misses = new ArrayList<>();
+        new ObjectMapper().readTree(r.out()).get("findings").forEach(f -> {
+            if (f.get("name").asText().equals("release-misses-target")) {
+                misses.add(f);
+            }
+        });
+        assertThat(misses).singleElement().satisfies(f -> {
+            assertThat(f.get("message").asText()).isEqualTo("No wheel installs on win_amd64: the 1 wheel(s) are for linux_x86_64");
+            assertThat(f.get("evidence").get(0).asText()).isEqualTo("project hello-ext: hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl");
+        });
+    }
+
+    @Test
+    void aWheelNamedTwiceIsAuditedOnce() throws Exception {
+        Path real = repo().resolve("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl");
+        Path copy = Files.copy(real, tmp.resolve(real.getFileName()));
+        Run once = run("audit", "--target", "win_amd64", "--format", "json", copy.toString());
+        Run thrice = run("audit", "--target", "win_amd64", "--format", "json", copy.toString(), tmp.toString(),
+                tmp.resolve(".").resolve(real.getFileName()).toString());
+        assertThat(thrice.code()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(thrice.out()).get("findings"))
+                .hasSameSizeAs(new ObjectMapper().readTree(once.out()).get("findings"));
+    }
+
     @Test
     void aFolderStandsForItsWheels() throws Exception {
         wheel(UNIVERSAL2_THIN);
@@ -203,6 +240,10 @@ class AuditCommandTest {
                 Arguments.of(List.of("--require-archs", "arm64,sparc"), "--require-archs arm64,sparc: unknown arch 'sparc'"),
                 Arguments.of(List.of("--min-macos", "eleven"), "--min-macos eleven: not a macOS version"),
                 Arguments.of(List.of("--manylinux", "2014x"), "--manylinux '2014x' is not a manylinux policy"),
+                Arguments.of(List.of("--require-archs", ""), "--require-archs '': no arch given"),
+                Arguments.of(List.of("--require-archs", ","), "--require-archs '': no arch given"),
+                Arguments.of(List.of("--manylinux", "1_1"), "--manylinux '1_1' is not a manylinux policy: glibc 1.1 is older than the oldest policy"),
+                Arguments.of(List.of("--min-macos", "9.0"), "--min-macos 9.0: not a macOS version"),
                 Arguments.of(List.of("--java", "0"), "--java 0: not a Java feature release"),
                 Arguments.of(List.of("--target", "macosx_11_0_arm64,bogus"), "--target bogus: Invalid platform 'bogus'"));
     }

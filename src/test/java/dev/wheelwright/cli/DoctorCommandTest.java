@@ -198,6 +198,12 @@ class DoctorCommandTest {
         Run missingDir = doctor("--log", FAIL, "-o", tmp.resolve("no/such/dir/r.txt").toString());
         assertThat(missingDir.code()).isEqualTo(2);
         assertThat(missingDir.err()).startsWith("wheelwright: ").contains("r.txt: cannot write: folder").contains("does not exist");
+        // checked before any work: the log is never read, even when it would fail too
+        Run early = doctor("--log", tmp.resolve("missing.log").toString(), "-o", tmp.resolve("no/such/dir/r.txt").toString());
+        assertThat(early.code()).isEqualTo(2);
+        assertThat(early.err()).contains("r.txt: cannot write: folder").doesNotContain("missing.log");
+        Run audit = MainTest.run("audit", "-o", tmp.toString(), "nope.whl");
+        assertThat(audit.err()).isEqualTo("wheelwright: " + tmp + ": cannot write: it is a folder\n");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -231,6 +237,83 @@ class DoctorCommandTest {
             JsonNode loc = json(r.out()).path("findings").path(0).path("location");
             assertThat(loc.path("file").asText()).isEqualTo("<stdin>");
             assertThat(loc.path("line").asInt()).isEqualTo(5);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void anArchiveGivenAsALogIsOneLine() throws Exception {
+        Path zip = Path.of("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl").toAbsolutePath();
+        Run r = doctor("--log", zip.toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("wheelwright: " + zip + ": a zip archive, not a text log (extract the log files from it first)\n");
+    }
+
+    /** -q prints less: one line per finding and the counts; nothing when clean. */
+    @Test
+    void quietPrintsOneLinePerFinding() throws Exception {
+        Run r = doctor("--log", FAIL, "-q", "--no-color");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("error WW-B990 widget-broken  " + FAIL + ":5: widget sprocket broke while building gadget\n"
+                + "1 error, 0 warnings, 0 info\n");
+        Run clean = doctor("--log", clean(), "-q");
+        assertThat(clean.code()).isZero();
+        assertThat(clean.out()).isEmpty();
+        assertThat(json(doctor("--log", FAIL, "-q", "--format", "json").out()).path("findings")).hasSize(1);
+    }
+
+    @Test
+    void aTargetNothingCanCheckIsNoted() throws Exception {
+        Path proj = Files.createDirectories(tmp.resolve("proj"));
+        Files.writeString(proj.resolve("pyproject.toml"), "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n"
+                + "[project]\nname = \"x\"\nversion = \"1\"\n");
+        Run r = MainTest.run("doctor", proj.toString(), "--target", "win_arm64");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEqualTo("wheelwright: note: " + proj + " has no CI job that builds wheels and no --wheelhouse was given,"
+                + " so nothing checks --target win_arm64\n");
+    }
+
+    @Test
+    void anEmptyLogIsNotedOnStderr() throws Exception {
+        Path empty = Files.createFile(tmp.resolve("empty.log"));
+        Run r = doctor("--log", empty.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("No problems found.");
+        assertThat(r.err()).isEqualTo("wheelwright: note: " + empty + " is empty; nothing in it to diagnose\n");
+        assertThat(doctor("--log", empty.toString(), "-q").err()).isEmpty();
+    }
+
+    @Test
+    void aLogNamedTwiceIsReadOnce() throws Exception {
+        Run r = doctor("--log", FAIL, "--log", tmp.resolve(".").resolve("build.log").toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(json(r.out()).path("findings")).hasSize(1);
+    }
+
+    /** Windows PowerShell 5 writes `>` redirections as UTF-16 with a byte order mark; such a log is read like any other. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-8"})
+    void readsLogsWithAByteOrderMark(String charset) throws Exception {
+        java.nio.charset.Charset cs = java.nio.charset.Charset.forName(charset);
+        byte[] body = LOG.replace("\n", "\r\n").getBytes(cs);
+        byte[] bom = "\uFEFF".getBytes(cs);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(body, 0, all, bom.length, body.length);
+        Path log = Files.write(tmp.resolve("ps.log"), all);
+        Run r = doctor("--log", log.toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode f = json(r.out()).path("findings").path(0);
+        assertThat(f.path("message").asText()).isEqualTo("widget sprocket broke while building gadget");
+        assertThat(f.path("location").path("line").asInt()).isEqualTo(5);
+
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(all));
+            Run piped = doctor("--log", "-", "--format", "json");
+            assertThat(json(piped.out()).path("findings").path(0).path("location").path("line").asInt()).isEqualTo(5);
         } finally {
             System.setIn(saved);
         }

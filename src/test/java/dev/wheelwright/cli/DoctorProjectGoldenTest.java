@@ -66,6 +66,29 @@ class DoctorProjectGoldenTest {
         assertThat(err.toString().trim()).isEqualTo("wheelwright: " + file + ": not a directory");
     }
 
+    /** An empty folder, with no log or wheelhouse either, is nothing to diagnose: one line, exit 2, not "No problems found". */
+    @org.junit.jupiter.api.Test
+    void aFolderWithoutProjectFilesAndNothingElseIsRefused(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty dir"));
+        Files.writeString(empty.resolve("notes.txt"), "not a project");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"doctor", empty.toString(), "--format", "json"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("wheelwright: " + empty + ": no pyproject.toml, setup.py, setup.cfg or CI configuration here, so nothing to diagnose");
+        // with a log to read, the folder is only the (empty) project beside it
+        Path log = Files.writeString(tmp.resolve("ok.log"), "Successfully installed six-1.16.0\n");
+        assertThat(Main.run(new String[] {"doctor", empty.toString(), "--log", log.toString()}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true))).isZero();
+        // a folder with only CI configuration is a project to diagnose
+        Files.createDirectories(empty.resolve(".github/workflows"));
+        Files.writeString(empty.resolve(".github/workflows/ci.yml"), "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n");
+        assertThat(Main.run(new String[] {"doctor", empty.toString()}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true))).isZero();
+    }
+
     @org.junit.jupiter.api.Test
     void conditionsCanReadProjectFacts(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
         Path rule = Files.createDirectories(tmp.resolve("rules/WW-P990-hatch-project"));

@@ -116,11 +116,12 @@ class InspectCommandTest {
         return Stream.of(
                 Arguments.of(List.of("README.md"), "wheelwright: README.md: not a wheel or a Mach-O, ELF or PE binary (unknown magic bytes)"),
                 Arguments.of(List.of("no/such/file.so"), "wheelwright: no/such/file.so: no such file or directory"),
-                Arguments.of(List.of("testdata"), "wheelwright: testdata: is a folder; inspect reads files (wheels and binaries)"),
+                Arguments.of(List.of("testdata"),
+                        "wheelwright: testdata: not a project folder (no pyproject.toml, setup.py or setup.cfg) and no .whl files in it"),
                 Arguments.of(List.of(BIN.resolve("macho-arm64.so").toString(), "README.md"),
                         "wheelwright: README.md: not a wheel or a Mach-O, ELF or PE binary (unknown magic bytes)"),
                 Arguments.of(List.of("--format", "sarif", BIN.resolve("macho-arm64.so").toString()),
-                        "wheelwright: inspect supports --format text or json, not 'sarif'"));
+                        "wheelwright: --format sarif: 'inspect' writes text or json"));
     }
 
     @ParameterizedTest
@@ -152,5 +153,60 @@ class InspectCommandTest {
         Result r = run("inspect", "-o", report.toString(), "README.md");
         assertThat(r.code()).isEqualTo(2);
         assertThat(report).doesNotExist();
+    }
+
+    /** inspect DIR reads a project folder as doctor does (setup.py is never run) and reports facts, no findings. */
+    @Test
+    void aProjectFolderBesideAWheelAndABinary(@TempDir Path tmp) throws Exception {
+        Path project = dev.wheelwright.TestTrees.copy(Path.of("testdata/projects/legacy-cffi"), tmp.resolve("legacy cffi"));
+        Path wheel = Path.of("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl");
+        Path binary = BIN.resolve("macho-arm64.so");
+        Result r = run("inspect", "--format", "json", wheel.toString(), binary.toString(), project.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("wheels")).hasSize(1);
+        assertThat(doc.get("binaries")).hasSize(1);
+        assertThat(doc.get("projects")).hasSize(1);
+        JsonNode p = doc.get("projects").get(0);
+        assertThat(p.get("path").asText()).isEqualTo(project.toString());
+        assertThat(p.get("files")).extracting(JsonNode::asText).containsExactly("setup.py", ".github/workflows/wheels.yml");
+        assertThat(p.get("ci").get(0).get("usesCibuildwheel").asBoolean()).isTrue();
+        assertThat(p.get("buildTargets")).isNotEmpty();
+        assertThat(p.get("buildSystem").isNull()).isTrue();
+        assertThat(p.get("setupRequires")).extracting(JsonNode::asText).contains("cffi>=1.15.0");
+        assertThat(p.get("dependencies")).extracting(JsonNode::asText).contains("cffi>=1.15.0");
+        assertThat(p.get("cffiModules").get(0).get("file").asText()).isEqualTo("setup.py");
+        assertThat(p.get("name").asText()).isEqualTo("fastcrc");
+        assertThat(p.get("requiresPython").asText()).isEqualTo(">=3.8");
+        assertThat(p.get("problems")).isEmpty();
+        assertThat(project.resolve("build")).doesNotExist();
+
+        Result text = run("inspect", project.toString());
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).startsWith("project " + project + System.lineSeparator())
+                .contains("  files:           setup.py")
+                .contains("  build system:    none declared")
+                .contains("  setup_requires:  cffi>=1.15.0");
+    }
+
+    @Test
+    void aBrokenProjectFileIsAFactNotAnError(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("pyproject.toml"), "[build-system\nrequires = []\n");
+        Result r = run("inspect", "--format", "json", tmp.toString());
+        assertThat(r.code()).isZero();
+        JsonNode u = new ObjectMapper().readTree(r.out()).at("/projects/0/problems/0");
+        assertThat(u.get("file").asText()).isEqualTo("pyproject.toml");
+        assertThat(u.get("line").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFolderOfWheelsStandsForItsWheels(@TempDir Path tmp) throws Exception {
+        Files.copy(Path.of("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl"),
+                tmp.resolve("hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl"));
+        Result r = run("inspect", "--format", "json", tmp.toString());
+        assertThat(r.code()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.at("/wheels/0/name").asText()).isEqualTo("hello_ext");
+        assertThat(doc.get("projects")).isEmpty();
     }
 }

@@ -57,8 +57,21 @@ class LastRunTest {
         Run rule = MainTest.run("explain", "setup-requires-conflict");
         assertThat(rule.out()).contains("In the last doctor (wheelwright explain N for one in full):\n  " + n + ". "
                 + project.resolve("setup.py") + ":22  cffi is in both setup_requires and install_requires");
+        Run asJson = MainTest.run("explain", String.valueOf(n), "--format", "json");
+        var finding = new com.fasterxml.jackson.databind.ObjectMapper().readTree(asJson.out());
+        assertThat(finding.path("number").asInt()).isEqualTo(n);
+        assertThat(finding.path("finding").path("name").asText()).isEqualTo("setup-requires-conflict");
+        assertThat(finding.path("finding").path("location").path("line").asInt()).isEqualTo(22);
+        var ruleJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                MainTest.run("explain", "setup-requires-conflict", "--format", "json").out());
+        assertThat(ruleJson.path("lastRun").path(0).path("number").asInt()).isEqualTo(n);
         Run tooFar = MainTest.run("explain", "99");
         assertThat(tooFar.err()).isEqualTo("wheelwright: explain 99: the last doctor reported " + names.size() + " findings\n");
+        for (String cmd : new String[] {"explain", "fix"}) {
+            Run huge = MainTest.run(cmd, "99999999999");
+            assertThat(huge.code()).isEqualTo(2);
+            assertThat(huge.err()).isEqualTo("wheelwright: " + cmd + " 99999999999: the last doctor reported " + names.size() + " findings\n");
+        }
 
         // fix N applies in the project of that run, wherever it is called from
         Run fix = MainTest.run("fix", String.valueOf(names.indexOf("legacy-setup-py-build") + 1), "--apply");

@@ -67,4 +67,27 @@ class LauncherIT {
         assertThat(r.err().strip().lines().toList()).isEqualTo(List.of("wheelwright: JAVA_HOME=" + bogus
                 + " has no bin/java; point JAVA_HOME at a Java 17+ installation or unset it"));
     }
+
+    /** Under the POSIX locale (no LANG, as in many containers) a non-ASCII path still works. */
+    @Test
+    void nonAsciiPathsWorkWithoutALocale(@TempDir Path tmp) throws Exception {
+        Path dir;
+        try {
+            dir = Files.createDirectories(tmp.resolve("caf\u00e9 proj"));
+        } catch (java.nio.file.InvalidPathException e) {
+            org.junit.jupiter.api.Assumptions.abort("this JVM cannot name a non-ASCII file: " + e.getMessage());
+            return;
+        }
+        Files.copy(Path.of("testdata/binaries/elf-x86_64-plain.so"), dir.resolve("\u00e9.so"));
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "inspect", "caf\u00e9 proj/\u00e9.so").directory(tmp.toFile());
+        pb.environment().remove("LANG");
+        pb.environment().remove("LC_ALL");
+        pb.environment().remove("LC_CTYPE");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("caf\u00e9 proj/\u00e9.so: ELF (x86_64)");
+    }
 }

@@ -31,4 +31,74 @@ class MainTest {
         assertThat(r.err()).contains("frobnicate").doesNotContain("Exception");
         assertThat(r.out()).isEmpty();
     }
+
+    /** cli.md "Exit codes": a usage error is one line on stderr, naming what is wrong, exit 2. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "doctor --bogus             | Unknown option: '--bogus'",
+        "doctor a b                 | 'b'",
+        "audit                      | Missing required parameter: 'WHEEL'",
+        "explain                    | Missing required parameter",
+        "fix                        | Missing required parameter",
+        "rules show                 | Missing required parameter",
+        "doctor --log               | '--log'",
+        "audit --format             | '--format'",
+    })
+    void usageErrorsAreOneLine(String args, String names) {
+        Run r = run(args.trim().split("\\s+"));
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).startsWith("wheelwright: ").contains(names).contains("--help");
+    }
+
+    /**
+     * Each command's help lists the options it acts on: commands that never judge have no
+     * --fail-on, those that write text or JSON say so, fix (a diff on stdout) has no --format or -o.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "doctor     | --fail-on,sarif,--output,--rules,--log,--wheelhouse,--target |",
+        "audit      | --fail-on,sarif,--output,--rules,--require-archs,--min-macos,--manylinux |",
+        "explain    | --output,text or json,--rules | --fail-on,sarif",
+        "rules      | --output,text or json,--family,--severity | --fail-on,sarif",
+        "inspect    | --output,text or json | --fail-on,sarif,--rules",
+        "fix        | --apply,--rules | --fail-on,--format,--output",
+    })
+    void helpListsWhatTheCommandTakes(String command, String listed, String absent) {
+        Run r = run(command, "--help");
+        assertThat(r.code()).isZero();
+        for (String s : listed.split(",")) {
+            assertThat(r.out()).contains(s);
+        }
+        if (absent != null) {
+            for (String s : absent.split(",")) {
+                assertThat(r.out()).doesNotContain(s);
+                if (s.startsWith("--")) {
+                    Run refused = run(command, s, "x", "WW-B001");
+                    assertThat(refused.code()).isEqualTo(ExitCode.USAGE);
+                    assertThat(refused.err()).contains("Unknown option").contains("'" + s + "'");
+                }
+            }
+        }
+    }
+
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new StackOverflowError();
+        }
+    }
+
+    /** A StackOverflowError or OutOfMemoryError is exit 2 on one line, not picocli's exit 1 with a trace. */
+    @Test
+    void errorsAreOneLineAndExitTwo() {
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new Boom());
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(Main.execute(cl, new String[0])).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).isEqualTo("wheelwright: internal error: input nested too deeply to process (stack overflow)"
+                + " (run with -v for details)" + System.lineSeparator());
+    }
 }

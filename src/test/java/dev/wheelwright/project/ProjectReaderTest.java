@@ -85,6 +85,51 @@ class ProjectReaderTest {
         });
     }
 
+    /** TOML 1.0: "Defining a key multiple times is invalid"; the finding points at the second definition and names it. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "'[project]\\nname = \"x\"\\nname = \"y\"\\n'             | 3 | Duplicate key 'name'",
+            "'[project]\\nname = \"x\"\\nname = \"y\"'                 | 3 | Duplicate key 'name'",
+            "'[project]\\nname = \"x\"\\n\\nname = \"y\"\\n\\n# c\\n' | 4 | Duplicate key 'name'",
+            "'[build-system]\\nrequires = [\"setuptools\"\\nbuild-backend = \"x\"\\n' | 3 | More data after value has already ended. Invalid value preceding this position?",
+    })
+    void tomlErrorsPointAtTheirLine(String toml, int line, String message, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pyproject.toml"), toml.replace("\\n", "\n"));
+        assertThat(reader.read(dir).problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.line()).isEqualTo(line);
+            assertThat(pr.message()).isEqualTo(message);
+        });
+    }
+
+    /** Valid TOML whose PEP 517/518/621 fields front ends refuse: each is a problem with its line. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "'build-system = 5\\n'                                                   | 1: build-system must be a table, not a number (5)",
+            "'[build-system]\\nrequires = []\\nbuild-backend = 3\\n'                  | 3: [build-system] build-backend must be a string (PEP 517), not a number (3)",
+            "'[build-system]\\nrequires = [1]\\n'                                    | 2: [build-system] requires must be a list of strings; it holds a number (1)",
+            "'[build-system]\\nrequires = []\\nbackend-path = \".\"\\n'               | 3: [build-system] backend-path must be a list of strings, not a string (\".\")",
+            "'[project]\\nname = \"x\"\\noptional-dependencies = [\"a\"]\\n'          | 3: [project] optional-dependencies must be a table of lists, not an array",
+            "'[project]\\nname = 3\\n'                                                 | 2: [project] name must be a string, not a number (3)",
+            "'[project]\\nname = \"x\"\\n[project.optional-dependencies]\\ntest = \"pytest\"\\n' | 4: [project.optional-dependencies] test must be a list of strings, not a string (\"pytest\")",
+    })
+    void pyprojectFieldsOfTheWrongForm(String toml, String expected, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pyproject.toml"), toml.replace("\\n", "\n"));
+        ProjectFacts p = reader.read(dir);
+        assertThat(p.pyproject()).isNotNull();
+        assertThat(p.problems()).extracting(pr -> pr.kind() + " " + pr.line() + ": " + pr.message())
+                .containsExactly("PYPROJECT_FIELD " + expected);
+    }
+
+    @Test
+    void absurdlyNestedYamlIsAProblemInTheUsersTerms(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/deep.yml"), "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+        assertThat(reader.read(dir).problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.kind()).isEqualTo(ProjectProblem.Kind.CI_CONFIG);
+            assertThat(pr.message()).isEqualTo("Document nesting depth (1001) exceeds the maximum allowed (1000)");
+        });
+    }
+
     @Test
     void binaryAndBrokenFilesAreProblemsNotExceptions(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("setup.py"), new byte[] {'i', 'm', 'p', '\n', 0, 1, 2, (byte) 0xff});
@@ -160,5 +205,49 @@ class ProjectReaderTest {
         assertThat(p.noBuildIsolation()).isEmpty();
         Files.writeString(dir.resolve(".gitlab-ci.yml"), "build:\n  script:\n    - pip wheel --no-build-isolation .\n");
         assertThat(reader.read(dir).noBuildIsolation()).containsExactly(new Located<>("--no-build-isolation", ".gitlab-ci.yml", 3));
+    }
+
+    /**
+     * Encodings: TOML and setup.cfg are UTF-8; a Python file is UTF-8 unless a PEP 263 coding
+     * declaration on line 1 or 2 says otherwise. A file in another encoding is a problem naming
+     * the line and byte, never an exception.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // file         | content (\\xE9 = the byte 0xE9)                                   | expected problem, or empty
+            "pyproject.toml | '[project]\\nname = \"caf\\xE9\"\\n'                        | 2: not UTF-8 text (byte 0xE9 at offset 21)",
+            "setup.cfg      | '[metadata]\\nname = caf\\xE9\\n'                            | 2: not UTF-8 text (byte 0xE9 at offset 21)",
+            "setup.py       | 'from setuptools import setup\\n# caf\\xE9\\nsetup(name=\"x\")\\n' | 2: not UTF-8 text (byte 0xE9 at offset 34)",
+            "setup.py       | '# -*- coding: latin-1 -*-\\n# caf\\xE9\\nfrom setuptools import setup\\nsetup(name=\"caf\\xE9\")\\n' | ''",
+            "setup.py       | '#!/usr/bin/env python\\n# vim: set fileencoding=iso-8859-15 :\\nsetup(name=\"caf\\xE9\")\\n' | ''",
+            "setup.py       | 'import os\\n# coding: latin-1\\nsetup(name=\"caf\\xE9\")\\n' | 3: not UTF-8 text (byte 0xE9 at offset 43)",
+            "setup.py       | '# coding: klingon\\nsetup(name=\"x\")\\n'                           | 1: unknown encoding 'klingon' in its coding declaration",
+    })
+    void fileEncodings(String file, String content, String expected, @TempDir Path tmp) throws Exception {
+        byte[] bytes = content.replace("\\n", "\n").replace("\\xE9", "\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(tmp.resolve(file), bytes);
+        ProjectFacts p = reader.read(tmp);
+        if (expected == null || expected.isEmpty()) {
+            assertThat(p.problems()).isEmpty();
+            assertThat(((PyValue.Str) p.setupPy().keyword("name").orElseThrow().value()).value()).isEqualTo("caf\u00e9");
+        } else {
+            assertThat(p.problems()).extracting(pr -> pr.file() + " " + pr.line() + ": " + pr.message())
+                    .containsExactly(file + " " + expected);
+        }
+    }
+
+    /** A pyproject.toml that is not UTF-8 is a finding of doctor (WW-P010), not a stop of the run. */
+    @Test
+    void doctorReportsANonUtf8PyprojectAsAFinding(@TempDir Path tmp) throws Exception {
+        Files.write(tmp.resolve("pyproject.toml"), "[project]\nname = \"caf\u00e9\"\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.wheelwright.cli.Main.run(new String[] {"doctor", tmp.toString(), "--format", "json"},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isEqualTo(1);
+        var f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).path("findings").path(0);
+        assertThat(f.path("name").asText()).isEqualTo("pyproject-invalid");
+        assertThat(f.path("location").path("line").asInt()).isEqualTo(2);
     }
 }

@@ -22,6 +22,24 @@ class SetupCfgTest {
         assertThat(cfg.get("metadata", "NAME").orElseThrow().value()).isEqualTo("pkg");
     }
 
+    /** configparser in strict mode (setuptools' default) refuses repeated sections and options. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "'[metadata]\\nname = x\\n[options]\\n[metadata]\\nversion = 1\\n' | setup.cfg:4: section [metadata] is repeated (first at line 1); configparser refuses duplicate sections",
+            "'[options]\\nzip_safe = 0\\n\\nzip_safe = 1\\n'                   | setup.cfg:4: option 'zip_safe' is repeated in [options] (first at line 2); configparser refuses duplicate options",
+    })
+    void duplicatesAreErrors(String text, String message) {
+        assertThatThrownBy(() -> SetupCfg.parse("setup.cfg", text.replace("\\n", "\n"))).hasMessage(message);
+    }
+
+    @Test
+    void aHeaderRunsToItsLastBracket() {
+        SetupCfg cfg = SetupCfg.parse("setup.cfg", "[options] ; the options\nzip_safe = False\n[tool:pytest]\naddopts = -q\n");
+        assertThat(cfg.get("options", "zip_safe").orElseThrow().value()).isEqualTo("False");
+        assertThat(cfg.get("tool:pytest", "addopts")).isPresent();
+        assertThat(SetupCfg.parse("setup.cfg", "[metadata]\nName = x\nname = y\n").sections()).containsKey("metadata");
+    }
+
     @Test
     void junkLineIsAnErrorNamingFileAndLine() {
         assertThatThrownBy(() -> SetupCfg.parse("setup.cfg", "[options]\nthis is not an option\n"))

@@ -21,7 +21,22 @@ class SetupPyParserTest {
                 Arguments.of("R = ['a']\nR += ['b']\nsetup(setup_requires=R)", List.of("a", "b"), false),
                 Arguments.of("from setuptools import setup\nif __name__ == '__main__':\n    setup(setup_requires=['x'] )", List.of("x"), true),
                 Arguments.of("import setuptools\nsetuptools.setup(setup_requires=[\n  'a',  # comment\n  'b'\n])", List.of("a", "b"), true),
-                Arguments.of("setup(setup_requires=['py' 'test'])", List.of("pytest"), true));
+                Arguments.of("setup(setup_requires=['py' 'test'])", List.of("pytest"), true),
+                // setup(**kwargs) with a literal dict: its keys are the call's keywords, not editable in place
+                Arguments.of("kw = dict(\n    name='x',\n    setup_requires=['cffi'],\n)\nsetup(**kw)", List.of("cffi"), false),
+                Arguments.of("R = ['a']\nkw = {'name': 'x', 'setup_requires': R + ['b']}\nsetup(**kw)", List.of("a", "b"), false),
+                Arguments.of("setup(name='x', **{'setup_requires': ['c']})", List.of("c"), false),
+                Arguments.of("kw = dict(setup_requires=['a'])\nsetup(setup_requires=['explicit'], **kw)", List.of("explicit"), true));
+    }
+
+    @Test
+    void unpackedKeywordsKeepTheirLineAndUnknownDictsStayUnknown() {
+        SetupPy s = SetupPyParser.parse("setup.py", "kw = dict(\n    name='x',\n    setup_requires=['cffi'],\n)\nsetup(**kw)");
+        assertThat(s.keyword("setup_requires").orElseThrow().line()).isEqualTo(3);
+        assertThat(s.keyword("name").orElseThrow().value()).isEqualTo(new PyValue.Str("x", 2));
+        SetupPy dynamic = SetupPyParser.parse("setup.py", "setup(**make_kwargs())");
+        assertThat(dynamic.keyword("setup_requires")).isEmpty();
+        assertThat(dynamic.keyword("**make_kwargs")).isPresent();
     }
 
     @ParameterizedTest

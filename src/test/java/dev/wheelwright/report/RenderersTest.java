@@ -159,6 +159,37 @@ class RenderersTest {
                 .doesNotContainNull();
     }
 
+    @Test
+    void equalFindingsGetTheirOwnNumbers() throws Exception {
+        Finding f = new Finding("WW-P001", "legacy-setup-py-build", Severity.WARNING, "legacy", "no pyproject.toml",
+                new Location.FileLine("setup.py", 3), List.of(), null, null);
+        Finding g = new Finding("WW-P001", "legacy-setup-py-build", Severity.WARNING, "legacy", "no pyproject.toml",
+                new Location.FileLine("setup.py", 3), List.of(), null, null);
+        StringWriter w = new StringWriter();
+        new TextRenderer(false).render(new FindingsReport("wheelwright", "0.1.0", List.of(f, g), List.of()), w);
+        assertThat(w.toString()).contains("explain 1 (this finding)").contains("explain 2 (this finding)");
+    }
+
+    /** A finding about a whole file (line 0: unknown) has a null line in JSON and no region in SARIF, never line 0. */
+    @Test
+    void aWholeFileFindingHasNoLineZero() throws Exception {
+        Finding whole = new Finding("WW-P001", "legacy-setup-py-build", Severity.WARNING, "legacy", "no pyproject.toml",
+                new Location.FileLine("proj/setup.py", 0), List.of(), null, null);
+        FindingsReport r = new FindingsReport("wheelwright", "0.1.0", List.of(whole), RuleCatalog.load(List.of()).rules());
+        StringWriter json = new StringWriter();
+        new JsonRenderer().render(r, json);
+        JsonNode loc = new ObjectMapper().readTree(json.toString()).path("findings").path(0).path("location");
+        assertThat(loc.path("file").asText()).isEqualTo("proj/setup.py");
+        assertThat(loc.has("line")).isTrue();
+        assertThat(loc.get("line").isNull()).isTrue();
+        StringWriter sarif = new StringWriter();
+        new SarifRenderer().render(r, sarif);
+        JsonNode phys = new ObjectMapper().readTree(sarif.toString()).path("runs").path(0).path("results").path(0)
+                .path("locations").path(0).path("physicalLocation");
+        assertThat(phys.path("artifactLocation").path("uri").asText()).isEqualTo("proj/setup.py");
+        assertThat(phys.path("region").path("startLine").asInt(1)).isPositive();
+    }
+
     static final BuildTargets BUILDS = new BuildTargets(List.of(
             new BuildTargets.Target("x86_64", "succeeded", 0, 12.34, "wheelhouse/logs/x86_64.log",
                     List.of("wheelhouse/x-1.0-cp39-cp39-macosx_10_9_x86_64.whl"), null, null),

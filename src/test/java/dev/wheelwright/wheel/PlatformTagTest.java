@@ -49,7 +49,7 @@ class PlatformTagTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"musllinux_1_2", "2", "latest"})
+    @CsvSource({"musllinux_1_2", "2", "latest", "1_1", "2_3", "manylinux_3_1"})
     void auditPolicyRefusesOtherText(String text) {
         assertThatThrownBy(() -> AuditPolicy.parseManylinux(text)).hasMessageContaining("'" + text + "' is not a manylinux policy");
     }

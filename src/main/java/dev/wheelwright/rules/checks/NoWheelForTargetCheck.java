@@ -27,23 +27,51 @@ public final class NoWheelForTargetCheck implements Check {
         if (policy.targets().isEmpty()) {
             return;
         }
-        List<WheelFacts> wheels = WheelChecks.wheels(facts);
-        Set<String> have = new TreeSet<>();
-        for (WheelFacts w : wheels) {
-            have.addAll(platforms(w));
+        List<WheelFacts> all = WheelChecks.wheels(facts);
+        // A folder may hold the wheels of several projects (a --find-links folder, a monorepo's
+        // wheelhouse): each project must serve each target, so one project's pure wheel does not
+        // cover another's missing platform wheel.
+        Map<String, List<WheelFacts>> byProject = new java.util.TreeMap<>();
+        for (WheelFacts w : all) {
+            byProject.computeIfAbsent(project(w), k -> new java.util.ArrayList<>()).add(w);
         }
-        String folder = wheels.isEmpty() ? "." : folder(wheels.get(0));
-        for (String target : policy.targets()) {
-            Set<String> accepted = new HashSet<>(Platforms.compatible(target));
-            accepted.add("any"); // PEP 425: pure wheels install everywhere
-            if (have.stream().noneMatch(accepted::contains)) {
-                hits.add(new Location.PathLocation(folder),
-                        Map.of("target", target, "have", have.isEmpty() ? "none" : String.join(", ", have),
-                                "count", String.valueOf(wheels.size())),
-                        List.of("wheel platforms: " + (have.isEmpty() ? "none" : String.join(" ", have)),
-                                "accepted on " + target + ": " + String.join(" ", WheelChecks.firstFew(
-                                        Platforms.compatible(target), 6))));
+        if (byProject.isEmpty()) {
+            byProject.put("", List.of());
+        }
+        for (Map.Entry<String, List<WheelFacts>> group : byProject.entrySet()) {
+            List<WheelFacts> wheels = group.getValue();
+            Set<String> have = new TreeSet<>();
+            for (WheelFacts w : wheels) {
+                have.addAll(platforms(w));
             }
+            String folder = wheels.isEmpty() ? "." : folder(wheels.get(0));
+            for (String target : policy.targets()) {
+                Set<String> accepted = new HashSet<>(Platforms.compatible(target));
+                accepted.add("any"); // PEP 425: pure wheels install everywhere
+                if (have.stream().noneMatch(accepted::contains)) {
+                    List<String> evidence = new java.util.ArrayList<>();
+                    if (byProject.size() > 1) {
+                        evidence.add("project " + group.getKey() + ": " + String.join(" ", wheels.stream().map(WheelFacts::filename).toList()));
+                    }
+                    evidence.add("wheel platforms: " + (have.isEmpty() ? "none" : String.join(" ", have)));
+                    evidence.add("accepted on " + target + ": " + String.join(" ", WheelChecks.firstFew(
+                            Platforms.compatible(target), 6)));
+                    hits.add(new Location.PathLocation(folder),
+                            Map.of("target", target, "have", have.isEmpty() ? "none" : String.join(", ", have),
+                                    "count", String.valueOf(wheels.size())),
+                            evidence);
+                }
+            }
+        }
+    }
+
+    /** The project a wheel belongs to: its PEP 503 name from the file name (the text before the first '-' if that does not parse). */
+    private static String project(WheelFacts w) {
+        try {
+            return dev.wheelwright.spec.Names.canonicalize(WheelFilename.parse(w.filename()).distribution());
+        } catch (RuntimeException e) {
+            int dash = w.filename().indexOf('-');
+            return dev.wheelwright.spec.Names.canonicalize(dash > 0 ? w.filename().substring(0, dash) : w.filename());
         }
     }
 
