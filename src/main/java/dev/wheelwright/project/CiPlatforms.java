@@ -89,11 +89,7 @@ public final class CiPlatforms {
 
     /** The glibc version of the manylinux image configured for an arch, else 2_17 (manylinux2014). */
     public static String manylinux(CiRun run, PyProject py, String arch) {
-        String image = run.envVar("CIBW_MANYLINUX_" + arch.toUpperCase(Locale.ROOT) + "_IMAGE").map(Located::value).orElse(null);
-        if (image == null && py != null) {
-            image = py.cibuildwheelOption("manylinux-" + arch + "-image").map(String::valueOf)
-                    .or(() -> py.cibuildwheelOption("linux.manylinux-" + arch + "-image").map(String::valueOf)).orElse(null);
-        }
+        String image = image(run, py, "manylinux", arch);
         if (image != null) {
             Matcher m = MANYLINUX.matcher(image);
             if (m.find()) {
@@ -119,11 +115,7 @@ public final class CiPlatforms {
      * is the one a current CI run builds on).
      */
     public static String musllinux(CiRun run, PyProject py, String arch) {
-        String image = run.envVar("CIBW_MUSLLINUX_" + arch.toUpperCase(Locale.ROOT) + "_IMAGE").map(Located::value).orElse(null);
-        if (image == null && py != null) {
-            image = py.cibuildwheelOption("musllinux-" + arch + "-image").map(String::valueOf)
-                    .or(() -> py.cibuildwheelOption("linux.musllinux-" + arch + "-image").map(String::valueOf)).orElse(null);
-        }
+        String image = image(run, py, "musllinux", arch);
         if (image != null) {
             Matcher m = MUSLLINUX.matcher(image);
             if (m.find()) {
@@ -133,4 +125,15 @@ public final class CiPlatforms {
         return "1_2";
     }
 
+
+    /** The image a CI run configures for a family and arch: {@code CIBW_<FAMILY>_<ARCH>_IMAGE}, else pyproject's {@code <family>-<arch>-image}. */
+    private static String image(CiRun run, PyProject py, String family, String arch) {
+        String image = run.envVar("CIBW_" + family.toUpperCase(Locale.ROOT) + "_" + arch.toUpperCase(Locale.ROOT) + "_IMAGE")
+                .map(Located::value).orElse(null);
+        if (image == null && py != null) {
+            image = py.cibuildwheelOption(family + "-" + arch + "-image").map(String::valueOf)
+                    .or(() -> py.cibuildwheelOption("linux." + family + "-" + arch + "-image").map(String::valueOf)).orElse(null);
+        }
+        return image;
+    }
 }

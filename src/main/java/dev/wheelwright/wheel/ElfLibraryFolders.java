@@ -1,9 +1,7 @@
 package dev.wheelwright.wheel;
 
 import dev.wheelwright.binary.ElfSlice;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.Optional;
 
 /**
@@ -55,7 +53,7 @@ public final class ElfLibraryFolders {
             } else {
                 continue;
             }
-            String folder = normalize(dir + "/" + rest);
+            String folder = MemberNames.resolve(dir, rest);
             if (folder == null || folder.isEmpty()) {
                 continue; // above site-packages, or site-packages itself: not a package's folder
             }
@@ -86,24 +84,5 @@ public final class ElfLibraryFolders {
             return null;
         }
         return member;
-    }
-
-    /** Resolves {@code .} and {@code ..}; null when the path climbs above the root. */
-    private static String normalize(String path) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.removeLast();
-            } else {
-                parts.addLast(p);
-            }
-        }
-        return String.join("/", parts);
     }
 }

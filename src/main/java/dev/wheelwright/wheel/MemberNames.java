@@ -47,4 +47,26 @@ public final class MemberNames {
         return isExtensionModule(n) || n.endsWith(".dylib") || n.endsWith(".dll") || n.endsWith(".exe")
                 || n.matches(".*\\.so(\\.[0-9]+)+$");
     }
+
+    /**
+     * A wheel folder joined with a relative path, {@code .} and {@code ..} folded; null when the
+     * path climbs above the wheel's root. {@code dir} may be empty (the root).
+     */
+    public static String resolve(String dir, String rel) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String p : (dir.isEmpty() ? rel : dir + "/" + rel).split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        return String.join("/", parts);
+    }
 }

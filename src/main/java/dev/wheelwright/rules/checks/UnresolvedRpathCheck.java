@@ -82,20 +82,6 @@ public final class UnresolvedRpathCheck implements Check {
 
     /** Joins a folder of the wheel and a relative path, folding "." and ".."; null when it leaves the wheel. */
     static String normalise(String dir, String rel) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String p : (dir.isEmpty() ? rel : dir + "/" + rel).split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.removeLast();
-            } else {
-                parts.addLast(p);
-            }
-        }
-        return String.join("/", parts);
+        return dev.wheelwright.wheel.MemberNames.resolve(dir, rel);
     }
 }
