@@ -27,21 +27,41 @@ public final class SimplePageParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ANCHOR = Pattern.compile("<a\\s([^>]*)>(.*?)</a\\s*>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * An attribute, its value double-quoted, single-quoted or bare. A bare value runs to the next
+     * space or {@code >} and may hold {@code =}, as browsers and Python's html.parser (which pip
+     * uses) read it: {@code href=demo-1.0.tar.gz#sha256=...} is common on hand-made pages.
+     */
     private static final Pattern ATTRIBUTE = Pattern.compile(
-            "([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?");
-    private static final Pattern BASE = Pattern.compile("<base\\s[^>]*href\\s*=\\s*[\"']([^\"']*)[\"']",
-            Pattern.CASE_INSENSITIVE);
+            "([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>][^\\s>]*)))?");
+    private static final Pattern BASE = Pattern.compile("<base\\s([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     private SimplePageParser() {}
 
-    /** Parses a page by its content type: JSON for PEP 691 JSON types, HTML otherwise. */
+    /**
+     * Parses a page by its content type: JSON for PEP 691 JSON types, HTML for the PEP 691 HTML
+     * type and {@code text/html} (PEP 503). Any other type is not a project page (pip refuses it
+     * too: "The only supported Content-Types are ..."), e.g. a proxy's plain-text error or a file
+     * server's listing of something else; a page without a content type is read by its first
+     * character.
+     *
+     * @throws IndexException naming the page for an unsupported content type or a malformed page
+     */
     public static List<DistributionFile> parse(String contentType, String body, URI pageUrl, String source) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.contains("json")) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
+        String mime = type.contains(";") ? type.substring(0, type.indexOf(';')).strip() : type;
+        if (mime.isEmpty()) {
+            return body.stripLeading().startsWith("{") ? parseJson(body, pageUrl, source) : parseHtml(body, pageUrl, source);
+        }
+        if (mime.equals(JSON_TYPE) || mime.equals("application/json") || mime.endsWith("+json")) {
             return parseJson(body, pageUrl, source);
         }
-        return parseHtml(body, pageUrl, source);
+        if (mime.equals(HTML_TYPE) || mime.equals("text/html") || mime.equals("application/xhtml+xml")) {
+            return parseHtml(body, pageUrl, source);
+        }
+        throw new IndexException(pageUrl + ": not a project page (Content-Type " + mime
+                + "; expected " + JSON_TYPE + ", " + HTML_TYPE + " or text/html)");
     }
 
     /**
@@ -58,6 +78,8 @@ public final class SimplePageParser {
             // The parser's own words and where it stopped, without its source-description noise.
             String what = e.getOriginalMessage() == null ? "unreadable" : firstLine(e.getOriginalMessage())
                     .replaceAll("\\s*\\(start marker at .*$", "");
+            // Jackson quotes the offending token whole; a garbage page would flood the line.
+            what = what.replaceAll("'([^']{40})[^']{4,}'", "'$1...'");
             var loc = e.getLocation();
             throw new IndexException(pageUrl + ": malformed JSON project page (" + what
                     + (loc != null && loc.getLineNr() > 0 ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "") + ")");
@@ -107,7 +129,10 @@ public final class SimplePageParser {
         URI base = pageUrl;
         Matcher bm = BASE.matcher(body);
         if (bm.find()) {
-            base = resolve(pageUrl, unescape(bm.group(1)));
+            String href = attributes(bm.group(1)).get("href");
+            if (href != null && !href.isBlank()) {
+                base = resolve(pageUrl, href);
+            }
         }
         List<DistributionFile> out = new ArrayList<>();
         Matcher m = ANCHOR.matcher(body);
