@@ -53,7 +53,7 @@ public final class HttpCache {
         return dir;
     }
 
-    /** A cached response. */
+    /** A cached response; {@code url} is where its body came from (the URL after redirects). */
     public record Entry(String url, String contentType, String etag, String lastModified, byte[] body) {}
 
     public Optional<Entry> get(String url, String accept) {
@@ -97,7 +97,7 @@ public final class HttpCache {
             String k = key(url, accept);
             writeAtomically(dir.resolve(k + ".body"), entry.body());
             ObjectNode m = JSON.createObjectNode();
-            m.put("url", url);
+            m.put("url", entry.url() != null ? entry.url() : url);
             m.put("accept", accept);
             m.put("contentType", entry.contentType());
             m.put("etag", entry.etag());

@@ -26,7 +26,11 @@ public final class HttpFetcher {
     private final Duration backoff;
     private final Duration timeout;
 
-    /** What a fetch gave: the status (200, or 404 for a missing project), the body and its type. */
+    /**
+     * What a fetch gave: the status (200, or 404 for a missing project), the body and its type.
+     * {@code url} is where the body came from after redirects: relative links on a page resolve
+     * against it (RFC 3986 5.1.3, the base URI is the retrieval URI).
+     */
     public record Response(URI url, int status, String contentType, byte[] body, boolean fromCache) {
         public boolean ok() {
             return status == 200;
@@ -108,12 +112,12 @@ public final class HttpFetcher {
             throw new IndexException(url + ": HTTP " + status + reason(status));
         }
         String type = resp.headers().firstValue("Content-Type").orElse("");
-        HttpCache.Entry entry = new HttpCache.Entry(key, type, resp.headers().firstValue("ETag").orElse(null),
+        HttpCache.Entry entry = new HttpCache.Entry(resp.uri().toString(), type, resp.headers().firstValue("ETag").orElse(null),
                 resp.headers().firstValue("Last-Modified").orElse(null), resp.body());
         if (cache != null && !noStore(resp)) {
             cache.put(key, accept, entry);
         }
-        return new Response(url, 200, type, resp.body(), false);
+        return new Response(resp.uri(), 200, type, resp.body(), false);
     }
 
     /**
@@ -235,7 +239,13 @@ public final class HttpFetcher {
     }
 
     private static Response fromCache(URI url, HttpCache.Entry e) {
-        return new Response(url, 200, e.contentType(), e.body(), true);
+        URI from = url;
+        try {
+            from = e.url() == null || e.url().isEmpty() ? url : URI.create(e.url());
+        } catch (IllegalArgumentException bad) {
+            // an entry written by hand or damaged: the request URL is the best base left
+        }
+        return new Response(from, 200, e.contentType(), e.body(), true);
     }
 
     private static String reason(int status) {

@@ -72,6 +72,11 @@ public final class FixtureIndex implements AutoCloseable {
         server.start();
     }
 
+    /** An index URL whose pages all redirect (301) to those of {@link #simpleUrl()}. */
+    public URI movedUrl() {
+        return simpleUrl().resolve("/moved/a/b/");
+    }
+
     public URI simpleUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/simple/");
     }
@@ -226,6 +231,13 @@ public final class FixtureIndex implements AutoCloseable {
         AtomicInteger fail = failures.get(path);
         if (fail != null && fail.getAndDecrement() > 0) {
             send(ex, 500, "text/plain", "boom".getBytes(StandardCharsets.UTF_8), null);
+            return;
+        }
+        if (path.startsWith("/moved/a/b/")) {
+            // A mirror that moved: every page answers 301 to the real one, at another depth.
+            ex.getResponseHeaders().set("Location", "/simple/" + path.substring("/moved/a/b/".length()));
+            ex.sendResponseHeaders(301, -1);
+            ex.close();
             return;
         }
         if (path.startsWith("/simple/") && path.endsWith("/")) {

@@ -59,6 +59,25 @@ class PackageFinderTest {
         assertThat(newpy.requiresPython()).isEqualTo(">=3.11");
     }
 
+    @ParameterizedTest(name = "html only = {0}")
+    @ValueSource(booleans = {false, true})
+    void linksOfARedirectedPageResolveAgainstWhereItWasFoundAlsoFromTheCache(boolean htmlOnly) {
+        index.htmlOnly = htmlOnly;
+        URI expected = index.simpleUrl().resolve("/files/ffilib-1.0.0-cp39-cp39-macosx_10_9_x86_64.whl");
+        for (int run = 0; run < 2; run++) {
+            HttpFetcher http = fetcher(false);
+            PackageFinder finder = new PackageFinder(List.of(new SimpleRepository(index.movedUrl(), http)), http);
+            ProjectPage page = finder.project("ffilib");
+            assertThat(page.problems()).isEmpty();
+            assertThat(page.files()).extracting(DistributionFile::url).contains(expected);
+            assertThat(finder.metadata(page.files().get(0)).requiresDist()).isEmpty();
+        }
+        assertThat(index.notModified.get("/simple/ffilib/").get()).isEqualTo(1);
+        HttpFetcher offline = fetcher(true);
+        assertThat(new SimpleRepository(index.movedUrl(), offline).files("ffilib"))
+                .extracting(DistributionFile::url).contains(expected);
+    }
+
     @Test
     void metadataComesFromPep658FileOrFromTheWheel() {
         PackageFinder finder = finder(fetcher(false));
