@@ -23,7 +23,8 @@ import java.util.Optional;
  * An on-disk cache of HTTP responses, keyed by URL and Accept header. Each entry is a body file
  * and a small JSON file with the validators (ETag, Last-Modified) and the content type. Entries
  * are written to a temporary file and renamed into place, so a crash never leaves a torn entry;
- * the body is written before its metadata, so an entry is visible only when complete.
+ * the body is written before its metadata, so an entry is visible only when complete. The
+ * metadata holds the body's size and SHA-256: a body that no longer matches is a miss.
  *
  * <p>The cache is capped in size: after each store, the least recently used entries (by the
  * modification time of the metadata file, touched on every hit) are removed until the total fits.
@@ -65,8 +66,12 @@ public final class HttpCache {
         try {
             ObjectNode m = (ObjectNode) JSON.readTree(meta.toFile());
             byte[] bytes = Files.readAllBytes(body);
-            if (m.path("size").asLong(-1) != bytes.length) {
-                return Optional.empty(); // a body replaced under us: treat as a miss
+            if (m.path("size").asLong(-1) != bytes.length
+                    || m.hasNonNull("sha256") && !m.get("sha256").asText().equals(sha256(bytes))) {
+                // A body damaged or replaced under us (disk error, an editor, a crash of another
+                // tool): never serve it, not even after a 304; drop it so it is fetched afresh.
+                remove(url, accept);
+                return Optional.empty();
             }
             touch(meta);
             return Optional.of(new Entry(m.path("url").asText(), text(m, "contentType"), text(m, "etag"),
@@ -103,6 +108,7 @@ public final class HttpCache {
             m.put("etag", entry.etag());
             m.put("lastModified", entry.lastModified());
             m.put("size", entry.body().length);
+            m.put("sha256", sha256(entry.body()));
             m.put("stored", Instant.now().toString());
             writeAtomically(dir.resolve(k + ".json"), JSON.writeValueAsBytes(m));
             evict();
@@ -163,6 +169,14 @@ public final class HttpCache {
 
     private static String text(ObjectNode m, String field) {
         return m.hasNonNull(field) ? m.get(field).asText() : null;
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String key(String url, String accept) {

@@ -113,6 +113,26 @@ class PackageFinderTest {
     }
 
     @Test
+    void aDamagedCacheEntryIsAMissNotAMalformedPage() throws Exception {
+        finder(fetcher(false)).project("ffilib");
+        // Same size, other bytes: what a disk error or a stray edit leaves.
+        try (var bodies = java.nio.file.Files.newDirectoryStream(tmp.resolve("cache"), "*.body")) {
+            for (Path b : bodies) {
+                java.nio.file.Files.write(b, "x".repeat((int) java.nio.file.Files.size(b)).getBytes());
+            }
+        }
+        ProjectPage offline = finder(fetcher(true)).project("ffilib");
+        assertThat(offline.problems()).singleElement().extracting(IndexProblem::message).asString()
+                .endsWith("ffilib/: not in the cache and --offline is set");
+
+        ProjectPage online = finder(fetcher(false)).project("ffilib");
+        assertThat(online.problems()).isEmpty();
+        assertThat(online.files()).hasSize(21);
+        assertThat(index.notModified.get("/simple/ffilib/")).isNull(); // fetched whole, not revalidated
+        assertThat(finder(fetcher(true)).project("ffilib").files()).hasSize(21);
+    }
+
+    @Test
     void withoutPep658MetadataIsReadWithRangeRequests() throws Exception {
         index.ranges = true;
         // A wheel whose central directory lies before the last 64 KiB: three ranges (tail, directory, member).
