@@ -355,6 +355,26 @@ class DepsCommandTest {
     }
 
     @Test
+    void requirementsFilesAreReadAsPipReadsThem() throws Exception {
+        Files.createDirectories(tmp.resolve("reqs/sub"));
+        Files.writeString(tmp.resolve("reqs/sub/more.txt"), "purelib  # nested\n-c constraints.txt\n");
+        Path main = Files.writeString(tmp.resolve("reqs/requirements.txt"), "--index-url " + idx() + "\n-r sub/more.txt\n"
+                + "ffilib==1.2.0 \\\n    --hash=sha256:" + "0".repeat(64) + "\n");
+        // The file's --index-url acts after the command line's, as in pip.
+        Run r = run("--index", "http://127.0.0.1:1/simple/", "--target", "macosx_11_0_arm64", "--python", "3.9", "-r", main.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("sources: " + idx() + "\n", "├── purelib → 2.0 py3-none-any",
+                "└── ffilib==1.2.0 → 1.2.0 cp39-cp39-macosx_11_0_arm64");
+        assertThat(r.err()).isEqualTo("wheelwright: warning: " + tmp.resolve("reqs/sub/more.txt")
+                + ":2: constraints file constraints.txt is not applied (deps resolves requirements only)\n");
+
+        Path bad = Files.writeString(tmp.resolve("bad.txt"), "purelib\nffilib >=> 1 --hash=sha256:00\n");
+        Run b = run("--index", idx(), "-r", bad.toString());
+        assertThat(b.code()).isEqualTo(2);
+        assertThat(b.err()).startsWith("wheelwright: " + bad + ":2: invalid requirement 'ffilib >=> 1'").hasLineCount(1);
+    }
+
+    @Test
     void findLinksFolderWithoutIndex() throws Exception {
         Path links = tmp.resolve("links");
         index.writeFiles(links);
