@@ -242,6 +242,9 @@ public final class Resolver {
             Version newestMatching = null;
             int yankedOnly = 0;
             int pythonExcluded = 0;
+            // pip decides on pre-releases (packaging's SpecifierSet.filter) before it drops yanked
+            // files: a matching final release that is only yanked still keeps pre-releases out.
+            boolean finalInstallable = false;
             List<Choice> candidates = new ArrayList<>();
             for (Map.Entry<Version, List<DistributionFile>> e : byVersion.descendingMap().entrySet()) {
                 Version v = e.getKey();
@@ -256,6 +259,9 @@ public final class Resolver {
                 boolean anyUnyanked = false;
                 boolean anyPythonOk = false;
                 for (DistributionFile f : e.getValue()) {
+                    if (!v.isPrerelease() && pythonAllows(f.requiresPython()) && installsHere(f)) {
+                        finalInstallable = true;
+                    }
                     if (f.yanked() && !pinned) {
                         continue;
                     }
@@ -282,19 +288,22 @@ public final class Resolver {
             // PEP 440 "Handling of pre-releases": only when asked for, or when nothing else fits.
             boolean pre = Pep508.allowsPrereleases(req.specifierSet());
             List<Choice> finals = candidates.stream().filter(c -> !c.version().isPrerelease()).toList();
-            List<Choice> pool = pre || finals.isEmpty() ? candidates : finals;
+            List<Choice> pool = pre || !finalInstallable ? candidates : finals;
             if (!pool.isEmpty()) {
                 Choice best = pool.get(0);
                 if (best.status() == Status.SDIST_ONLY) {
                     String first = firstWheelAfter(byVersion, best.version(), pinned);
                     return new Choice(best.version(), best.status(), best.file(), null, true, first,
-                            "no wheel for " + target.platform(), best.sameVersion());
+                            join("no wheel for " + target.platform(), best.note()), best.sameVersion());
                 }
                 return best;
             }
             String why;
             String first = null;
-            if (matchingSpec == 0) {
+            if (!candidates.isEmpty()) {
+                why = "every matching final release is yanked, and pre-release " + candidates.get(0).version()
+                        + " is taken only when asked for (e.g. '>=" + candidates.get(0).version() + "')";
+            } else if (matchingSpec == 0) {
                 why = "no version matches " + (req.specifier().isEmpty() ? "" : "'" + req.specifier() + "' ")
                         + "(available: " + available(byVersion) + ")";
             } else if (yankedOnly == matchingSpec) {
@@ -309,6 +318,11 @@ public final class Resolver {
             }
             boolean platform = first != null || why.startsWith("no wheel for");
             return new Choice(platform ? newestMatching : null, Status.NO_MATCH, null, null, platform, first, why, List.of());
+        }
+
+        /** A wheel with a tag the target accepts, or an sdist: a file pip would consider here. */
+        private boolean installsHere(DistributionFile f) {
+            return f.wheel().map(w -> w.tags().stream().anyMatch(priority::containsKey)).orElse(f.isSdist());
         }
 
         /** The best file of one version: the wheel with the most preferred compatible tag, else an sdist. */
@@ -333,10 +347,10 @@ public final class Resolver {
                 }
             }
             if (bestWheel != null) {
-                return new Choice(v, Status.WHEEL, bestWheel, bestTag.toString(), false, null, null, all);
+                return new Choice(v, Status.WHEEL, bestWheel, bestTag.toString(), false, null, yankedNote(bestWheel), all);
             }
             if (sdist != null) {
-                return new Choice(v, Status.SDIST_ONLY, sdist, null, true, null, null, all);
+                return new Choice(v, Status.SDIST_ONLY, sdist, null, true, null, yankedNote(sdist), all);
             }
             return null;
         }
@@ -382,6 +396,11 @@ public final class Resolver {
         private boolean pythonAllows(String requiresPython) {
             return Pep508.requiresPythonAllows(requiresPython, python);
         }
+    }
+
+    /** pip warns when it installs a yanked file (PEP 592: "with the reason, if one was given"). */
+    private static String yankedNote(DistributionFile f) {
+        return !f.yanked() ? null : "yanked" + (f.yankedReason() != null ? ": " + f.yankedReason() : "");
     }
 
     private static String available(TreeMap<Version, List<DistributionFile>> byVersion) {
