@@ -113,8 +113,10 @@ public final class SimplePageParser {
             String reason = y.isTextual() && !y.asText().isEmpty() ? y.asText() : null;
             JsonNode md = f.has("core-metadata") ? f.get("core-metadata") : f.path("dist-info-metadata");
             boolean hasMetadata = md.isObject() || (md.isBoolean() && md.asBoolean());
+            Map<String, String> mdHashes = new LinkedHashMap<>();
+            md.fields().forEachRemaining(e -> mdHashes.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
             out.add(new DistributionFile(filename, resolve(pageUrl, url), hashes,
-                    blankToNull(requiresPython), yanked, reason, hasMetadata, source));
+                    blankToNull(requiresPython), yanked, reason, hasMetadata, source, mdHashes));
         }
         return out;
     }
@@ -162,8 +164,12 @@ public final class SimplePageParser {
             String md = attrs.containsKey("data-core-metadata") ? attrs.get("data-core-metadata")
                     : attrs.get("data-dist-info-metadata");
             boolean hasMetadata = md != null && !md.equalsIgnoreCase("false");
+            // PEP 658: the value is "true" or "<hashname>=<hexdigest>".
+            Map<String, String> mdHashes = md != null && md.indexOf('=') > 0
+                    ? Map.of(md.substring(0, md.indexOf('=')).strip().toLowerCase(Locale.ROOT), md.substring(md.indexOf('=') + 1).strip())
+                    : Map.of();
             out.add(new DistributionFile(filename, url, hashes, blankToNull(attrs.get("data-requires-python")),
-                    yanked, reason, hasMetadata, source));
+                    yanked, reason, hasMetadata, source, mdHashes));
         }
         return out;
     }

@@ -272,7 +272,8 @@ public final class FixtureIndex implements AutoCloseable {
                         return;
                     }
                     if (f.metadata() && file.equals(f.filename() + ".metadata")) {
-                        byte[] md = f.metadataText().getBytes(StandardCharsets.UTF_8);
+                        byte[] md = (corrupt.contains(file) ? f.metadataText() + "Requires-Dist: evil\n" : f.metadataText())
+                                .getBytes(StandardCharsets.UTF_8);
                         send(ex, 200, "application/octet-stream", md, etag(md));
                         return;
                     }

@@ -178,6 +178,23 @@ class PackageFinderTest {
         assertThat(index.notModified.get("/simple/newpy/").get()).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "html only = {0}")
+    @ValueSource(booleans = {false, true})
+    void metadataFileMustMatchTheIndexHash(boolean htmlOnly) {
+        index.htmlOnly = htmlOnly;
+        DistributionFile ffi = finder(fetcher(false)).project("ffilib").files().get(0);
+        assertThat(ffi.metadataHashes()).containsKey("sha256");
+        index.corrupt.add(ffi.filename() + ".metadata");
+        try {
+            assertThatThrownBy(() -> finder(fetcher(false)).metadata(ffi)).isInstanceOf(IndexException.class)
+                    .hasMessageStartingWith(ffi.metadataUrl() + ": sha256 mismatch (index says " + ffi.metadataHashes().get("sha256"));
+        } finally {
+            index.corrupt.remove(ffi.filename() + ".metadata");
+        }
+        // The bad copy was not kept: the next run fetches the good one.
+        assertThat(finder(fetcher(false)).metadata(ffi).requiresDist()).isEmpty();
+    }
+
     @Test
     void downloadedWheelMustMatchTheIndexHash() {
         index.corrupt.add("purelib-2.0-py3-none-any.whl");
