@@ -259,6 +259,9 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
         // Index problems are findings (WW-D003) and, as pip's "Could not fetch URL", one stderr line per URL.
         PrintWriter err = spec.commandLine().getErr();
         notes.forEach(n -> err.println("wheelwright: warning: " + n));
+        if (cache != null) {
+            cache.writeProblem().ifPresent(p -> err.println("wheelwright: warning: " + p));
+        }
         report.problems().forEach(p -> err.println("wheelwright: " + p.message()));
         err.flush();
 

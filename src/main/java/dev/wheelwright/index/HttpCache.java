@@ -37,6 +37,8 @@ public final class HttpCache {
 
     private final Path dir;
     private final long maxBytes;
+    /** The first write failure, for one warning per run. */
+    private volatile String writeProblem;
 
     public HttpCache(Path dir, long maxBytes) {
         this.dir = dir;
@@ -52,6 +54,11 @@ public final class HttpCache {
 
     public Path dir() {
         return dir;
+    }
+
+    /** Why the cache could not be written during this run, if it could not. */
+    public Optional<String> writeProblem() {
+        return Optional.ofNullable(writeProblem);
     }
 
     /** A cached response; {@code url} is where its body came from (the URL after redirects). */
@@ -112,8 +119,15 @@ public final class HttpCache {
             m.put("stored", Instant.now().toString());
             writeAtomically(dir.resolve(k + ".json"), JSON.writeValueAsBytes(m));
             evict();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // A cache that cannot be written must not fail the run: the response is still used.
+            if (writeProblem == null) {
+                String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                        : String.valueOf(e.getMessage());
+                writeProblem = dir + ": cannot write the HTTP cache (" + why + "); responses are not cached";
+            }
         }
     }
 

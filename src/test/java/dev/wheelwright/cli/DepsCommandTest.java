@@ -375,6 +375,20 @@ class DepsCommandTest {
     }
 
     @Test
+    void aCacheFolderThatCannotBeWrittenIsOneWarningAndTheReportStillComesOut() throws Exception {
+        Path blocker = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"deps", "--isolated", "--no-color", "--cache-dir", blocker.resolve("http").toString(),
+                "--index", idx(), "--target", "win_amd64", "--python", "3.9", "winonly"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("winonly → 1.0 py3-none-win_amd64");
+        assertThat(err.toString()).startsWith("wheelwright: warning: " + blocker.resolve("http") + ": cannot write the HTTP cache (")
+                .endsWith("); responses are not cached\n").hasLineCount(1);
+    }
+
+    @Test
     void findLinksFolderWithoutIndex() throws Exception {
         Path links = tmp.resolve("links");
         index.writeFiles(links);
