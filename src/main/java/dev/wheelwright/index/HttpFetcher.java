@@ -209,7 +209,7 @@ public final class HttpFetcher {
         String last = "unknown error";
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                HttpResponse<byte[]> resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> resp = exchange(request);
                 if (resp.statusCode() < 500 || attempt == attempts) {
                     return resp;
                 }
@@ -232,6 +232,67 @@ public final class HttpFetcher {
         }
         throw new IndexException(url + ": cannot reach the index: " + last
                 + (attempts > 1 ? " (after " + attempts + " attempts)" : ""));
+    }
+
+    /**
+     * One request. The request timeout of the JDK client ends when the headers arrive; a server
+     * that then stalls in the body would hang the run. So the timeout is also applied to the
+     * body as an inactivity limit (as pip's socket read timeout): no byte for that long ends it.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
+        java.util.concurrent.atomic.AtomicLong lastActivity = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        HttpResponse.BodyHandler<byte[]> handler = info -> {
+            lastActivity.set(System.nanoTime());
+            HttpResponse.BodySubscriber<byte[]> inner = HttpResponse.BodySubscribers.ofByteArray();
+            return new HttpResponse.BodySubscriber<>() {
+                @Override
+                public java.util.concurrent.CompletionStage<byte[]> getBody() {
+                    return inner.getBody();
+                }
+
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                    inner.onSubscribe(s);
+                }
+
+                @Override
+                public void onNext(java.util.List<java.nio.ByteBuffer> items) {
+                    lastActivity.set(System.nanoTime());
+                    inner.onNext(items);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    inner.onError(t);
+                }
+
+                @Override
+                public void onComplete() {
+                    inner.onComplete();
+                }
+            };
+        };
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, handler);
+        long slice = Math.max(10, Math.min(250, timeout.toMillis() / 4));
+        while (true) {
+            try {
+                return f.get(slice, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() - lastActivity.get() > timeout.toNanos()) {
+                    f.cancel(true);
+                    throw new HttpTimeoutException("no data for " + timeout.toSeconds() + " s");
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(c == null ? "request failed" : String.valueOf(c.getMessage()), c);
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                throw e;
+            }
+        }
     }
 
     private static boolean noStore(HttpResponse<?> resp) {
