@@ -93,6 +93,8 @@ public final class Resolver {
         private final Map<Tag, Integer> priority = new HashMap<>();
         private final Version python;
         private final Map<String, Choice> chosen = new HashMap<>();
+        /** The extras whose dependencies were followed, per chosen name. */
+        private final Map<String, java.util.Set<String>> followedExtras = new HashMap<>();
 
         TargetRun(Target target) {
             this.target = target;
@@ -153,20 +155,44 @@ public final class Resolver {
                 if (known.version() != null && !Pep508.contains(req.specifierSet(), known.version(), true)) {
                     note = "conflict: " + known.version() + " was chosen earlier but this needs " + req.specifier();
                 }
+                // pip installs the union of the extras asked for: extras new here bring their own dependencies.
+                java.util.Set<String> done = followedExtras.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>());
+                List<String> added = req.extras().stream().filter(x -> !done.contains(x)).toList();
+                if (!added.isEmpty()) {
+                    note = join(note, follow(known, req, added, List.copyOf(done), p, queue));
+                    done.addAll(added);
+                }
                 p.into().node = new DepNode(name, req.text(), kind, str(known.version()), known.status(),
                         fileName(known.file()), known.tag(), known.missing(), known.firstWheelVersion(), note, true, List.of());
                 return;
             }
             Choice c = choose(req);
             chosen.put(key, c);
-            String note = c.note();
+            followedExtras.put(key, new java.util.LinkedHashSet<>(req.extras()));
+            String note = join(c.note(), follow(c, req, req.extras(), null, p, queue));
+            p.into().node = new DepNode(name, req.text(), kind, str(c.version()), c.status(), fileName(c.file()), c.tag(),
+                    c.missing(), c.firstWheelVersion(), note, false, List.of());
+        }
+
+        /**
+         * Queues the dependencies of a chosen release: with {@code before} null, those that apply
+         * with no extra or with one of {@code extras}; otherwise only those that {@code extras}
+         * add to what {@code before} (and no extra) already brought.
+         *
+         * @return a note for the node, or null
+         */
+        private String follow(Choice c, Pep508.Req req, List<String> extras, List<String> before, Pending p,
+                ArrayDeque<Pending> queue) {
+            String name = req.normalizedName();
+            Kind kind = p.kind();
+            String note = null;
             if (p.depth() < MAX_DEPTH && (c.status() == Status.WHEEL || c.status() == Status.SDIST_ONLY)) {
                 try {
                     Optional<DistributionFile> source = metadataSource(c);
                     if (source.isEmpty()) {
                         note = join(note, c.file() == null ? null : "dependencies unknown: only an sdist, which would have to be built");
                     } else {
-                        if (c.status() == Status.SDIST_ONLY) {
+                        if (c.status() == Status.SDIST_ONLY && before == null) {
                             note = join(note, "dependencies read from " + source.get().filename());
                         }
                         for (String dep : finder.metadata(source.get()).requiresDist()) {
@@ -177,7 +203,7 @@ public final class Resolver {
                                 note = join(note, source.get().filename() + ": " + e.getMessage());
                                 continue;
                             }
-                            if (applies(d, req.extras())) {
+                            if (before == null ? applies(d, extras) : applies(d, extras) && !applies(d, before)) {
                                 Building child = new Building();
                                 p.into().children.add(child);
                                 queue.add(new Pending(d, kind, p.depth() + 1, child));
@@ -190,8 +216,7 @@ public final class Resolver {
                     record(IndexProblem.of(IndexProblem.Kind.METADATA, e.getMessage(), source, name), name);
                 }
             }
-            p.into().node = new DepNode(name, req.text(), kind, str(c.version()), c.status(), fileName(c.file()), c.tag(),
-                    c.missing(), c.firstWheelVersion(), note, false, List.of());
+            return note;
         }
 
         /** PEP 508: a dependency applies when its marker holds with no extra or with one of the extras asked for. */

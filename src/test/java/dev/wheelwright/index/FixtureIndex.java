@@ -38,6 +38,8 @@ import java.util.zip.ZipOutputStream;
  * <li>{@code newpy} 2.0 (requires-python {@code >=3.11}) and 1.0</li>
  * <li>{@code armlater} 1.0 (a macOS x86_64 wheel, no sdist) and 2.0 (a macOS arm64 wheel)</li>
  * <li>{@code sdistonly} 0.5 (an sdist only); {@code cyc-a} 1.0 and {@code cyc-b} 1.0 require each other</li>
+ * <li>{@code xtra} 1.0 (extra {@code win} requires {@code winonly}, extra {@code new} requires {@code newpy});
+ *     {@code xuser} 1.0 requires {@code xtra[win]}</li>
  * </ul>
  */
 public final class FixtureIndex implements AutoCloseable {
@@ -132,6 +134,8 @@ public final class FixtureIndex implements AutoCloseable {
         ix.wheel("armlater", "2.0", "py3-none-macosx_11_0_arm64", List.of(), null, null, true);
         ix.wheel("cyc-a", "1.0", "py3-none-any", List.of("cyc-b"), null, null, true);
         ix.wheel("cyc-b", "1.0", "py3-none-any", List.of("cyc-a>=1"), null, null, true);
+        ix.wheel("xtra", "1.0", "py3-none-any", List.of("winonly; extra == \"win\"", "newpy; extra == \"new\""), null, null, true);
+        ix.wheel("xuser", "1.0", "py3-none-any", List.of("xtra[win]"), null, null, true);
         return ix;
     }
 

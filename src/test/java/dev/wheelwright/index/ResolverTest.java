@@ -109,6 +109,23 @@ class ResolverTest {
     }
 
     @Test
+    void extrasAskedForLaterBringTheirDependencies() {
+        // pip installs xtra with the union of the extras asked for: [win] from xuser adds winonly.
+        List<DepNode> roots = resolve(List.of("xtra", "xuser"), "win_amd64", "3.9").trees().get(0).roots();
+        assertThat(roots.get(0).children()).isEmpty();
+        DepNode again = roots.get(1).children().get(0);
+        assertThat(again.requirement()).isEqualTo("xtra[win]");
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.children()).extracting(DepNode::name).containsExactly("winonly");
+        // Asked for again with no new extra: nothing more.
+        List<DepNode> twice = resolve(List.of("xtra[win]", "xuser"), "win_amd64", "3.9").trees().get(0).roots();
+        assertThat(twice.get(0).children()).extracting(DepNode::name).containsExactly("winonly");
+        assertThat(twice.get(1).children().get(0).children()).isEmpty();
+        assertThat(resolve(List.of("xtra[win]", "xtra[new,win]"), "win_amd64", "3.9").trees().get(0).roots().get(1).children())
+                .extracting(DepNode::name).containsExactly("newpy");
+    }
+
+    @Test
     void cyclesEndInARepeat() {
         DepNode a = resolve(List.of("cyc-a"), "win_amd64", "3.9").trees().get(0).roots().get(0);
         assertThat(a.children()).singleElement().satisfies(b -> {
