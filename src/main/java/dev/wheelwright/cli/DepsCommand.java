@@ -150,6 +150,9 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
     @Option(names = "--no-cache", description = "Do not read or write the HTTP cache.")
     boolean noCache;
 
+    @Option(names = "--pre", description = "Include pre-release and development versions for every requirement (as pip --pre).")
+    boolean pre;
+
     @Option(names = "--offline", description = "Use only the HTTP cache; a page not in it is an error.")
     boolean offline;
 
@@ -162,6 +165,12 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
     @Override
     public Integer call() throws IOException {
         FindingsOutput.validate(common);
+        if (timeout <= 0) {
+            throw new WheelwrightException("--timeout " + timeout + ": must be a positive number of seconds");
+        }
+        if (retries < 0) {
+            throw new WheelwrightException("--retries " + retries + ": must be 0 or more");
+        }
         if (offline && noCache) {
             throw new WheelwrightException("--offline needs the cache: drop --no-cache");
         }
@@ -245,7 +254,9 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
         }
         PackageFinder finder = PackageFinder.of(where, http);
 
-        DependencyReport report = new Resolver(finder).resolve(subject, roots, targets).withTargetsFrom(targetsFrom);
+        boolean anyPre = pre || fileOptions.stream().anyMatch(RequirementsFile.Contents::pre);
+        DependencyReport report = new Resolver(finder).allowPrereleases(anyPre).resolve(subject, roots, targets)
+                .withTargetsFrom(targetsFrom);
 
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.DEPS));

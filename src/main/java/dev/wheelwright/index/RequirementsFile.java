@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * options ({@code --hash=sha256:...}). Nothing is installed or run.
  *
  * <p>What {@code deps} cannot honour is kept as a note (a constraints file, an editable or a local
- * path requirement, {@code --pre}); an unknown option or an invalid requirement is an error naming
+ * path requirement); an unknown option or an invalid requirement is an error naming
  * the file and line, as pip's "(from line N of FILE)".
  */
 public final class RequirementsFile {
@@ -60,10 +60,11 @@ public final class RequirementsFile {
      * @param noIndex        {@code --no-index} was given
      * @param extraIndexUrls {@code --extra-index-url} values in order
      * @param findLinks      {@code --find-links} values (paths made relative to the file when they exist there)
+     * @param pre            {@code --pre}: pre-releases are candidates for every requirement, as pip's option
      * @param notes          what was read but cannot be honoured, one line each, naming file and line
      */
     public record Contents(List<Entry> requirements, String indexUrl, boolean noIndex, List<String> extraIndexUrls,
-            List<String> findLinks, List<String> notes) {
+            List<String> findLinks, boolean pre, List<String> notes) {
 
         /**
          * pip's order: options in a requirements file act after the command line's, so an
@@ -99,6 +100,7 @@ public final class RequirementsFile {
     private final UnaryOperator<String> env;
     private String indexUrl;
     private boolean noIndex;
+    private boolean pre;
 
     private RequirementsFile(UnaryOperator<String> env) {
         this.env = env;
@@ -122,7 +124,7 @@ public final class RequirementsFile {
         RequirementsFile r = new RequirementsFile(env);
         r.include(file, null);
         return new Contents(List.copyOf(r.requirements), r.indexUrl, r.noIndex, List.copyOf(r.extraIndexUrls),
-                List.copyOf(r.findLinks), List.copyOf(r.notes));
+                List.copyOf(r.findLinks), r.pre, List.copyOf(r.notes));
     }
 
     private void include(Path file, String from) {
@@ -250,8 +252,7 @@ public final class RequirementsFile {
                 }
                 findLinks.add(link);
             }
-            case "--pre" -> notes.add(where + ": --pre is not applied (pre-releases are taken only when a "
-                    + "specifier names one or nothing else matches)");
+            case "--pre" -> pre = true;
             default -> {
                 if (!IGNORED.contains(name)) {
                     throw new WheelwrightException(where + ": unknown option " + name);

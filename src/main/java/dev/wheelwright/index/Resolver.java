@@ -37,8 +37,17 @@ public final class Resolver {
     /** Problems met during one {@link #resolve} call, by URL and reason (pages are shared by all targets). */
     private final Map<String, ProblemBuilder> problems = new LinkedHashMap<>();
 
+    /** pip's {@code --pre}: pre-releases are candidates for every requirement. */
+    private boolean allowPre;
+
     public Resolver(PackageFinder finder) {
         this.finder = finder;
+    }
+
+    /** As pip's {@code --pre}: include pre-release and development versions for every requirement. */
+    public Resolver allowPrereleases(boolean pre) {
+        this.allowPre = pre;
+        return this;
     }
 
     /** A top-level requirement and whether it is needed to build or to run. */
@@ -311,7 +320,7 @@ public final class Resolver {
                 }
             }
             // PEP 440 "Handling of pre-releases": only when asked for, or when nothing else fits.
-            boolean pre = Pep508.allowsPrereleases(req.specifierSet());
+            boolean pre = allowPre || Pep508.allowsPrereleases(req.specifierSet());
             List<Choice> finals = candidates.stream().filter(c -> !c.version().isPrerelease()).toList();
             List<Choice> pool = pre || !finalInstallable ? candidates : finals;
             if (!pool.isEmpty()) {

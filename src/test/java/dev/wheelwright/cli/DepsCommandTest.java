@@ -407,5 +407,9 @@ class DepsCommandTest {
         assertThat(bad.err()).startsWith("wheelwright: ").contains("beos_x86").hasLineCount(1);
         assertThat(run("--index", "ftp://x/simple", "ffilib").err())
                 .isEqualTo("wheelwright: ftp://x/simple: index URL must be http, https or file\n");
+        Run timeout = run("--index", idx(), "--timeout", "0", "ffilib");
+        assertThat(timeout.code()).isEqualTo(2);
+        assertThat(timeout.err()).isEqualTo("wheelwright: --timeout 0: must be a positive number of seconds\n");
+        assertThat(run("--index", idx(), "--retries", "-1", "ffilib").err()).isEqualTo("wheelwright: --retries -1: must be 0 or more\n");
     }
 }

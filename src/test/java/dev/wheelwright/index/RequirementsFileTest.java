@@ -45,6 +45,7 @@ class RequirementsFileTest {
                 wheels/local-1.0-py3-none-any.whl
                 -e .
                 --require-hashes
+                --pre
                 url-pkg @ https://example.org/url_pkg-1.0-py3-none-any.whl
                 """);
         RequirementsFile.Contents c = RequirementsFile.read(main, Map.of("MIRROR", "https://mirror.example"));
@@ -52,8 +53,9 @@ class RequirementsFileTest {
                 "dep-b[x]>=1.0", "foo-bar==2.0", "dep-x ; python_version < \"3.10\"",
                 "url-pkg @ https://example.org/url_pkg-1.0-py3-none-any.whl");
         assertThat(c.requirements()).extracting(RequirementsFile.Entry::where).containsExactly(
-                tmp.resolve("sub/more.txt") + ":1", main + ":4", main + ":8", main + ":13");
+                tmp.resolve("sub/more.txt") + ":1", main + ":4", main + ":8", main + ":14");
         assertThat(c.indexUrl()).isEqualTo("https://mirror.example/simple/");
+        assertThat(c.pre()).isTrue();
         assertThat(c.extraIndexUrls()).containsExactly("https://extra.example/simple");
         assertThat(c.findLinks()).containsExactly(tmp.resolve("sub/links").toString());
         assertThat(c.notes()).containsExactly(

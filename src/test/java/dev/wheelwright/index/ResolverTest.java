@@ -109,6 +109,16 @@ class ResolverTest {
     }
 
     @Test
+    void preAsPipPreTakesPreReleasesForEveryRequirement() {
+        HttpFetcher http = new HttpFetcher(new HttpCache(tmp.resolve("cache"), HttpCache.DEFAULT_MAX_BYTES), false, 1,
+                Duration.ofMillis(1), Duration.ofSeconds(5));
+        PackageFinder finder = new PackageFinder(List.of(new SimpleRepository(index.simpleUrl(), http)), http);
+        DependencyReport r = new Resolver(finder).allowPrereleases(true).resolve("t",
+                List.of(new Resolver.Root("ffilib", Kind.RUNTIME)), List.of(new Target("macosx_11_0_arm64", "3.9", "cp")));
+        assertThat(r.trees().get(0).roots().get(0).version()).isEqualTo("1.3.0rc1");
+    }
+
+    @Test
     void extrasAskedForLaterBringTheirDependencies() {
         // pip installs xtra with the union of the extras asked for: [win] from xuser adds winonly.
         List<DepNode> roots = resolve(List.of("xtra", "xuser"), "win_amd64", "3.9").trees().get(0).roots();
