@@ -25,8 +25,9 @@ public final class SimplePageParser {
     public static final String HTML_TYPE = "application/vnd.pypi.simple.v1+html";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ANCHOR = Pattern.compile("<a\\s([^>]*)>(.*?)</a\\s*>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** An anchor's start tag; its text runs to {@code </a>} or the next anchor (an unclosed one ends there). */
+    private static final Pattern ANCHOR = Pattern.compile("<a\\s([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANCHOR_END = Pattern.compile("</a\\s*>|<a\\s", Pattern.CASE_INSENSITIVE);
     /**
      * An attribute, its value double-quoted, single-quoted or bare. A bare value runs to the next
      * space or {@code >} and may hold {@code =}, as browsers and Python's html.parser (which pip
@@ -138,16 +139,25 @@ public final class SimplePageParser {
         }
         List<DistributionFile> out = new ArrayList<>();
         Matcher m = ANCHOR.matcher(body);
+        Matcher end = ANCHOR_END.matcher(body);
         while (m.find()) {
             Map<String, String> attrs = attributes(m.group(1));
             String href = attrs.get("href");
             if (href == null || href.isEmpty()) {
                 continue;
             }
-            URI url = resolve(base, href);
-            String filename = unescape(TAG.matcher(m.group(2)).replaceAll("")).strip();
+            URI url;
+            try {
+                url = resolve(base, href);
+            } catch (IndexException e) {
+                continue; // pip skips a link it cannot parse; the other files of the page still count
+            }
+            String text = body.substring(m.end(), end.find(m.end()) ? end.start() : body.length());
+            // pip names a file by its URL (Link.filename), not by the anchor text, which directory
+            // listings shorten ("numpy-1.26.4-cp39-cp39-manyl..>"); the text serves when the URL has none.
+            String filename = lastPathPart(url);
             if (filename.isEmpty()) {
-                filename = lastPathPart(url);
+                filename = unescape(TAG.matcher(text).replaceAll("")).strip();
             }
             Map<String, String> hashes = new LinkedHashMap<>();
             String fragment = url.getRawFragment();

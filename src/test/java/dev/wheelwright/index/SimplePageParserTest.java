@@ -60,6 +60,24 @@ class SimplePageParserTest {
         assertThat(files.get(1).hasMetadata()).isTrue();
     }
 
+    @Test
+    void filesAreNamedByTheirUrlAsPipNamesThemAndUnclosedAnchorsCount() {
+        // An Apache directory listing used as --find-links: shortened texts, an unclosed anchor, a bad link.
+        String html = """
+                <pre><a href="?C=N;O=D">Name</a>
+                <a href="demo-1.0-cp39-cp39-manylinux_2_17_x86_64.manylinux2014_x86_64.whl">demo-1.0-cp39-cp39-manyl..&gt;</a> 2024-01-01
+                <a href="demo-1.0.tar.gz">demo-1.0.tar.gz
+                <a href="bad|link">x</a>
+                <a href="sub%20dir/demo-0.9.tar.gz">old</a>
+                </pre>
+                """;
+        List<DistributionFile> files = SimplePageParser.parseHtml(html, PAGE, "src");
+        assertThat(files).extracting(DistributionFile::filename).containsExactly("Name",
+                "demo-1.0-cp39-cp39-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", "demo-1.0.tar.gz", "demo-0.9.tar.gz");
+        assertThat(files.get(1).wheel()).isPresent();
+        assertThat(files.get(2).url()).isEqualTo(URI.create("https://example.org/simple/demo/demo-1.0.tar.gz"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             text/plain                                  | https://example.org/simple/demo/: not a project page (Content-Type text/plain;
