@@ -9,6 +9,7 @@ import dev.wheelwright.index.HttpFetcher;
 import dev.wheelwright.index.IndexSettings;
 import dev.wheelwright.index.PackageFinder;
 import dev.wheelwright.index.PipConfig;
+import dev.wheelwright.index.RequirementsFile;
 import dev.wheelwright.index.Resolver;
 import dev.wheelwright.index.Target;
 import dev.wheelwright.project.ProjectFacts;
@@ -103,7 +104,9 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
             description = "A project folder (default: the current folder), or requirement strings such as 'cffi==1.14.6'.")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = {"-r", "--requirement"}, paramLabel = "FILE", description = "Read requirements from a requirements file (repeatable).")
+    @Option(names = {"-r", "--requirement"}, paramLabel = "FILE", description = "Read requirements from a requirements file "
+            + "(repeatable), as pip reads it: -r includes, --hash and other per-line options, ${VAR}; its --index-url, "
+            + "--extra-index-url, --no-index and --find-links lines apply after the command line's, as in pip.")
     List<Path> requirementFiles = new ArrayList<>();
 
     @Option(names = "--target", paramLabel = "PLATFORM", description = "A platform tag to resolve for, e.g. macosx_11_0_arm64 (repeatable).")
@@ -147,6 +150,9 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
     @Option(names = "--no-cache", description = "Do not read or write the HTTP cache.")
     boolean noCache;
 
+    @Option(names = "--pre", description = "Include pre-release and development versions for every requirement (as pip --pre).")
+    boolean pre;
+
     @Option(names = "--offline", description = "Use only the HTTP cache; a page not in it is an error.")
     boolean offline;
 
@@ -159,6 +165,12 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
     @Override
     public Integer call() throws IOException {
         FindingsOutput.validate(common);
+        if (timeout <= 0) {
+            throw new WheelwrightException("--timeout " + timeout + ": must be a positive number of seconds");
+        }
+        if (retries < 0) {
+            throw new WheelwrightException("--retries " + retries + ": must be 0 or more");
+        }
         if (offline && noCache) {
             throw new WheelwrightException("--offline needs the cache: drop --no-cache");
         }
@@ -168,6 +180,7 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
         List<Target> targets;
         String targetsFrom;
         List<String> notes = new ArrayList<>();
+        List<RequirementsFile.Contents> fileOptions = new ArrayList<>();
         Path projectDir = inputs.isEmpty() && requirementFiles.isEmpty() ? Path.of(".")
                 : inputs.size() == 1 && requirementFiles.isEmpty() ? projectDir(inputs.get(0)) : null;
         for (String in : inputs) {
@@ -217,7 +230,10 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
                 roots.add(new Resolver.Root(in, DepNode.Kind.RUNTIME));
             }
             for (Path f : requirementFiles) {
-                readRequirementsFile(f).forEach(r -> roots.add(new Resolver.Root(r, DepNode.Kind.RUNTIME)));
+                RequirementsFile.Contents c = RequirementsFile.read(f);
+                c.requirements().forEach(r -> roots.add(new Resolver.Root(r.requirement(), DepNode.Kind.RUNTIME)));
+                notes.addAll(c.notes());
+                fileOptions.add(c);
             }
             subject = !requirementFiles.isEmpty() && inputs.isEmpty() ? requirementFiles.get(0).toString() : "requirements";
             targets = targets(platforms.isEmpty() ? Target.DEFAULT_PLATFORMS : platforms);
@@ -229,9 +245,18 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
         HttpCache cache = noCache ? null : new HttpCache(cacheDir != null ? cacheDir : HttpCache.defaultDir(),
                 Math.max(1, cacheMaxMb) * 1024 * 1024);
         HttpFetcher http = new HttpFetcher(cache, offline, retries + 1, Duration.ofMillis(500), Duration.ofSeconds(Math.max(1, timeout)));
-        PackageFinder finder = PackageFinder.of(settings(), http);
+        IndexSettings where = settings();
+        for (RequirementsFile.Contents c : fileOptions) {
+            where = c.applyTo(where);
+        }
+        if (where.indexUrl() == null && where.extraIndexUrls().isEmpty() && where.findLinks().isEmpty()) {
+            throw new WheelwrightException("--no-index: no --find-links given, so there is nowhere to look");
+        }
+        PackageFinder finder = PackageFinder.of(where, http);
 
-        DependencyReport report = new Resolver(finder).resolve(subject, roots, targets).withTargetsFrom(targetsFrom);
+        boolean anyPre = pre || fileOptions.stream().anyMatch(RequirementsFile.Contents::pre);
+        DependencyReport report = new Resolver(finder).allowPrereleases(anyPre).resolve(subject, roots, targets)
+                .withTargetsFrom(targetsFrom);
 
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.DEPS));
@@ -245,6 +270,9 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
         // Index problems are findings (WW-D003) and, as pip's "Could not fetch URL", one stderr line per URL.
         PrintWriter err = spec.commandLine().getErr();
         notes.forEach(n -> err.println("wheelwright: warning: " + n));
+        if (cache != null) {
+            cache.writeProblem().ifPresent(p -> err.println("wheelwright: warning: " + p));
+        }
         report.problems().forEach(p -> err.println("wheelwright: " + p.message()));
         err.flush();
 
@@ -330,38 +358,6 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
         String idx = noIndex ? null : index != null ? index : base.indexUrl();
         List<String> extra = noIndex ? List.of() : !extraIndexUrls.isEmpty() ? extraIndexUrls : base.extraIndexUrls();
         List<String> links = !findLinks.isEmpty() ? findLinks : base.findLinks();
-        if (idx == null && extra.isEmpty() && links.isEmpty()) {
-            throw new WheelwrightException("--no-index: no --find-links given, so there is nowhere to look");
-        }
         return new IndexSettings(idx, extra, links, base.origin());
-    }
-
-    /** pip requirements-file lines: comments and pip options are skipped; "\" continues a line. */
-    static List<String> readRequirementsFile(Path f) throws IOException {
-        if (!Files.isRegularFile(f)) {
-            throw new WheelwrightException(f + ": no such file");
-        }
-        List<String> out = new ArrayList<>();
-        StringBuilder cont = new StringBuilder();
-        for (String raw : Files.readAllLines(f)) {
-            String line = raw;
-            int hash = line.indexOf(" #");
-            if (line.startsWith("#")) {
-                line = "";
-            } else if (hash >= 0) {
-                line = line.substring(0, hash);
-            }
-            if (line.endsWith("\\")) {
-                cont.append(line, 0, line.length() - 1).append(' ');
-                continue;
-            }
-            String full = (cont + line).strip();
-            cont.setLength(0);
-            if (full.isEmpty() || full.startsWith("-")) {
-                continue;
-            }
-            out.add(full);
-        }
-        return out;
     }
 }

@@ -80,6 +80,12 @@ final class ProjectDependencies {
         runtime.addAll(install);
         if (!install.isEmpty()) {
             files.add(installSource(facts));
+        } else if (py != null) {
+            dynamicFiles(py, dir, "dependencies").ifPresent(d -> {
+                runtime.addAll(d.value());
+                files.add(d.file());
+                notes.addAll(d.notes());
+            });
         }
         if (setupPy != null) {
             setupPy.keyword("install_requires").filter(k -> k.value().strings().isEmpty()).ifPresent(k ->
@@ -87,6 +93,11 @@ final class ProjectDependencies {
         }
         for (String extra : extras) {
             Optional<Located<List<String>>> reqs = extra(facts, extra);
+            if (reqs.isEmpty() && py != null) {
+                Optional<Dynamic> d = dynamicFiles(py, dir, "optional-dependencies." + extra);
+                d.ifPresent(x -> notes.addAll(x.notes()));
+                reqs = d.map(x -> new Located<>(x.value(), x.file(), 0));
+            }
             if (reqs.isEmpty()) {
                 throw new WheelwrightException(dir + ": no extra named '" + extra + "' in the project");
             }
@@ -94,6 +105,64 @@ final class ProjectDependencies {
             files.add(reqs.get().file());
         }
         return new Requirements(build, runtime, List.copyOf(files), notes);
+    }
+
+    /** Requirements read from the files a {@code [tool.setuptools.dynamic]} entry names. */
+    private record Dynamic(List<String> value, String file, List<String> notes) {}
+
+    /**
+     * setuptools "Dynamic Metadata": {@code [tool.setuptools.dynamic] dependencies = {file = [...]}}
+     * (and {@code optional-dependencies.<extra>}) takes the requirements from files in the
+     * requirements-file format, relative to the project. Read only when {@code [project].dynamic}
+     * lists the field, as setuptools does.
+     */
+    private static Optional<Dynamic> dynamicFiles(PyProject py, Path dir, String dottedKey) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(py.text());
+        } catch (java.io.IOException e) {
+            return Optional.empty(); // malformed TOML was reported already
+        }
+        String field = dottedKey.contains(".") ? dottedKey.substring(0, dottedKey.indexOf('.')) : dottedKey;
+        boolean declared = false;
+        for (com.fasterxml.jackson.databind.JsonNode d : root.path("project").path("dynamic")) {
+            declared |= d.asText().equals(field);
+        }
+        if (!declared) {
+            return Optional.empty();
+        }
+        com.fasterxml.jackson.databind.JsonNode node = root.path("tool").path("setuptools").path("dynamic");
+        for (String part : dottedKey.split("\\.")) {
+            com.fasterxml.jackson.databind.JsonNode next = node.path(part);
+            if (next.isMissingNode() && node.isObject()) {
+                // PEP 685: extra names compare normalised.
+                for (var it = node.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (Names.canonicalize(e.getKey()).equals(Names.canonicalize(part))) {
+                        next = e.getValue();
+                    }
+                }
+            }
+            node = next;
+        }
+        com.fasterxml.jackson.databind.JsonNode file = node.path("file");
+        List<String> names = new ArrayList<>();
+        if (file.isTextual()) {
+            names.add(file.asText());
+        } else {
+            file.forEach(f -> names.add(f.asText()));
+        }
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> reqs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String n : names) {
+            dev.wheelwright.index.RequirementsFile.Contents c = dev.wheelwright.index.RequirementsFile.read(dir.resolve(n));
+            c.requirements().forEach(r -> reqs.add(r.requirement()));
+            notes.addAll(c.notes());
+        }
+        return Optional.of(new Dynamic(reqs, names.get(0), notes));
     }
 
     /** Where {@link ProjectFacts#installRequires()} took its list from (same order of preference). */

@@ -20,12 +20,20 @@ import java.util.Optional;
  * @param yankedReason    PEP 592: the reason given, or null
  * @param hasMetadata     PEP 658/714: the index serves the core metadata at {@code url + ".metadata"}
  * @param source          the index URL or folder this file came from (for messages)
+ * @param metadataHashes  PEP 658/714: hash name to hex digest of the metadata file, as the index gave them (may be empty)
  */
 public record DistributionFile(String filename, URI url, Map<String, String> hashes, String requiresPython,
-        boolean yanked, String yankedReason, boolean hasMetadata, String source) {
+        boolean yanked, String yankedReason, boolean hasMetadata, String source, Map<String, String> metadataHashes) {
 
     public DistributionFile {
         hashes = Map.copyOf(hashes);
+        metadataHashes = Map.copyOf(metadataHashes);
+    }
+
+    /** A file without metadata-file hashes (a find-links folder, or an index that gives none). */
+    public DistributionFile(String filename, URI url, Map<String, String> hashes, String requiresPython,
+            boolean yanked, String yankedReason, boolean hasMetadata, String source) {
+        this(filename, url, hashes, requiresPython, yanked, yankedReason, hasMetadata, source, Map.of());
     }
 
     public boolean isWheel() {

@@ -75,7 +75,7 @@ public final class FindLinks implements PackageSource {
         if (!r.ok()) {
             throw new IndexException(page + ": HTTP " + r.status());
         }
-        return SimplePageParser.parseHtml(new String(r.body(), StandardCharsets.UTF_8), page, page.toString());
+        return SimplePageParser.parseHtml(new String(r.body(), StandardCharsets.UTF_8), r.url(), page.toString());
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.Optional;
  * An on-disk cache of HTTP responses, keyed by URL and Accept header. Each entry is a body file
  * and a small JSON file with the validators (ETag, Last-Modified) and the content type. Entries
  * are written to a temporary file and renamed into place, so a crash never leaves a torn entry;
- * the body is written before its metadata, so an entry is visible only when complete.
+ * the body is written before its metadata, so an entry is visible only when complete. The
+ * metadata holds the body's size and SHA-256: a body that no longer matches is a miss.
  *
  * <p>The cache is capped in size: after each store, the least recently used entries (by the
  * modification time of the metadata file, touched on every hit) are removed until the total fits.
@@ -36,6 +37,8 @@ public final class HttpCache {
 
     private final Path dir;
     private final long maxBytes;
+    /** The first write failure, for one warning per run. */
+    private volatile String writeProblem;
 
     public HttpCache(Path dir, long maxBytes) {
         this.dir = dir;
@@ -53,7 +56,12 @@ public final class HttpCache {
         return dir;
     }
 
-    /** A cached response. */
+    /** Why the cache could not be written during this run, if it could not. */
+    public Optional<String> writeProblem() {
+        return Optional.ofNullable(writeProblem);
+    }
+
+    /** A cached response; {@code url} is where its body came from (the URL after redirects). */
     public record Entry(String url, String contentType, String etag, String lastModified, byte[] body) {}
 
     public Optional<Entry> get(String url, String accept) {
@@ -65,8 +73,12 @@ public final class HttpCache {
         try {
             ObjectNode m = (ObjectNode) JSON.readTree(meta.toFile());
             byte[] bytes = Files.readAllBytes(body);
-            if (m.path("size").asLong(-1) != bytes.length) {
-                return Optional.empty(); // a body replaced under us: treat as a miss
+            if (m.path("size").asLong(-1) != bytes.length
+                    || m.hasNonNull("sha256") && !m.get("sha256").asText().equals(sha256(bytes))) {
+                // A body damaged or replaced under us (disk error, an editor, a crash of another
+                // tool): never serve it, not even after a 304; drop it so it is fetched afresh.
+                remove(url, accept);
+                return Optional.empty();
             }
             touch(meta);
             return Optional.of(new Entry(m.path("url").asText(), text(m, "contentType"), text(m, "etag"),
@@ -97,17 +109,25 @@ public final class HttpCache {
             String k = key(url, accept);
             writeAtomically(dir.resolve(k + ".body"), entry.body());
             ObjectNode m = JSON.createObjectNode();
-            m.put("url", url);
+            m.put("url", entry.url() != null ? entry.url() : url);
             m.put("accept", accept);
             m.put("contentType", entry.contentType());
             m.put("etag", entry.etag());
             m.put("lastModified", entry.lastModified());
             m.put("size", entry.body().length);
+            m.put("sha256", sha256(entry.body()));
             m.put("stored", Instant.now().toString());
             writeAtomically(dir.resolve(k + ".json"), JSON.writeValueAsBytes(m));
             evict();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // A cache that cannot be written must not fail the run: the response is still used.
+            if (writeProblem == null) {
+                String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                        : String.valueOf(e.getMessage());
+                writeProblem = dir + ": cannot write the HTTP cache (" + why + "); responses are not cached";
+            }
         }
     }
 
@@ -163,6 +183,14 @@ public final class HttpCache {
 
     private static String text(ObjectNode m, String field) {
         return m.hasNonNull(field) ? m.get(field).asText() : null;
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String key(String url, String accept) {

@@ -26,7 +26,11 @@ public final class HttpFetcher {
     private final Duration backoff;
     private final Duration timeout;
 
-    /** What a fetch gave: the status (200, or 404 for a missing project), the body and its type. */
+    /**
+     * What a fetch gave: the status (200, or 404 for a missing project), the body and its type.
+     * {@code url} is where the body came from after redirects: relative links on a page resolve
+     * against it (RFC 3986 5.1.3, the base URI is the retrieval URI).
+     */
     public record Response(URI url, int status, String contentType, byte[] body, boolean fromCache) {
         public boolean ok() {
             return status == 200;
@@ -108,12 +112,12 @@ public final class HttpFetcher {
             throw new IndexException(url + ": HTTP " + status + reason(status));
         }
         String type = resp.headers().firstValue("Content-Type").orElse("");
-        HttpCache.Entry entry = new HttpCache.Entry(key, type, resp.headers().firstValue("ETag").orElse(null),
+        HttpCache.Entry entry = new HttpCache.Entry(resp.uri().toString(), type, resp.headers().firstValue("ETag").orElse(null),
                 resp.headers().firstValue("Last-Modified").orElse(null), resp.body());
         if (cache != null && !noStore(resp)) {
             cache.put(key, accept, entry);
         }
-        return new Response(url, 200, type, resp.body(), false);
+        return new Response(resp.uri(), 200, type, resp.body(), false);
     }
 
     /**
@@ -205,7 +209,7 @@ public final class HttpFetcher {
         String last = "unknown error";
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                HttpResponse<byte[]> resp = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> resp = exchange(request);
                 if (resp.statusCode() < 500 || attempt == attempts) {
                     return resp;
                 }
@@ -230,12 +234,79 @@ public final class HttpFetcher {
                 + (attempts > 1 ? " (after " + attempts + " attempts)" : ""));
     }
 
+    /**
+     * One request. The request timeout of the JDK client ends when the headers arrive; a server
+     * that then stalls in the body would hang the run. So the timeout is also applied to the
+     * body as an inactivity limit (as pip's socket read timeout): no byte for that long ends it.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
+        java.util.concurrent.atomic.AtomicLong lastActivity = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        HttpResponse.BodyHandler<byte[]> handler = info -> {
+            lastActivity.set(System.nanoTime());
+            HttpResponse.BodySubscriber<byte[]> inner = HttpResponse.BodySubscribers.ofByteArray();
+            return new HttpResponse.BodySubscriber<>() {
+                @Override
+                public java.util.concurrent.CompletionStage<byte[]> getBody() {
+                    return inner.getBody();
+                }
+
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                    inner.onSubscribe(s);
+                }
+
+                @Override
+                public void onNext(java.util.List<java.nio.ByteBuffer> items) {
+                    lastActivity.set(System.nanoTime());
+                    inner.onNext(items);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    inner.onError(t);
+                }
+
+                @Override
+                public void onComplete() {
+                    inner.onComplete();
+                }
+            };
+        };
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, handler);
+        long slice = Math.max(10, Math.min(250, timeout.toMillis() / 4));
+        while (true) {
+            try {
+                return f.get(slice, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() - lastActivity.get() > timeout.toNanos()) {
+                    f.cancel(true);
+                    throw new HttpTimeoutException("no data for " + timeout.toSeconds() + " s");
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(c == null ? "request failed" : String.valueOf(c.getMessage()), c);
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                throw e;
+            }
+        }
+    }
+
     private static boolean noStore(HttpResponse<?> resp) {
         return resp.headers().allValues("Cache-Control").stream().anyMatch(v -> v.toLowerCase().contains("no-store"));
     }
 
     private static Response fromCache(URI url, HttpCache.Entry e) {
-        return new Response(url, 200, e.contentType(), e.body(), true);
+        URI from = url;
+        try {
+            from = e.url() == null || e.url().isEmpty() ? url : URI.create(e.url());
+        } catch (IllegalArgumentException bad) {
+            // an entry written by hand or damaged: the request URL is the best base left
+        }
+        return new Response(from, 200, e.contentType(), e.body(), true);
     }
 
     private static String reason(int status) {

@@ -93,14 +93,19 @@ public final class PackageFinder {
      * PEP 691: {@code hashes}), as pip does before it trusts a file.
      */
     static void verify(DistributionFile file, byte[] body) {
-        String expected = file.hashes().get("sha256");
+        verify(file.url(), file.hashes(), body);
+    }
+
+    /** Checks a body against the sha256 of a hash map (PEP 658: also the metadata file's). */
+    static void verify(URI url, Map<String, String> hashes, byte[] body) {
+        String expected = hashes.get("sha256");
         if (expected == null) {
             return;
         }
         try {
             String actual = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
             if (!actual.equalsIgnoreCase(expected)) {
-                throw new IndexException(file.url() + ": sha256 mismatch (index says " + expected + ", file has " + actual + ")");
+                throw new IndexException(url + ": sha256 mismatch (index says " + expected + ", file has " + actual + ")");
             }
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -120,6 +125,13 @@ public final class PackageFinder {
             if (file.hasMetadata()) {
                 HttpFetcher.Response r = http.get(file.metadataUrl(), "*/*", true);
                 if (r.ok()) {
+                    try {
+                        // PEP 658: the index's hash of the metadata file is checked, as for the file itself.
+                        verify(file.metadataUrl(), file.metadataHashes(), r.body());
+                    } catch (IndexException e) {
+                        http.forget(file.metadataUrl(), "*/*");
+                        throw e;
+                    }
                     md = CoreMetadata.parse(new String(r.body(), StandardCharsets.UTF_8));
                 }
             }

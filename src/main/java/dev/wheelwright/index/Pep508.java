@@ -46,11 +46,14 @@ final class Pep508 {
             return requirement.marker();
         }
 
-        /** PEP 592: a requirement pinned to one version ({@code ==V} or {@code ===V}) may use a yanked file. */
+        /**
+         * PEP 592: a requirement pinned to one version ({@code ==V} or {@code ===V}, also among other
+         * specifiers, as pip's is_pinned) may use a yanked file.
+         */
         boolean pinned() {
             List<Specifier> specs = requirement.specifier().specifiers();
-            return specs.size() == 1 && (specs.get(0).operator().equals("===")
-                    || specs.get(0).operator().equals("==") && !specs.get(0).version().endsWith(".*"));
+            return specs.stream().anyMatch(sp -> sp.operator().equals("===")
+                    || sp.operator().equals("==") && !sp.version().endsWith(".*"));
         }
     }
 

@@ -16,14 +16,15 @@ import java.util.function.Function;
  * {@code pip install} would: configuration files, then environment variables, then the command
  * line, each overriding the one before.
  *
- * <p>pip "Configuration" docs, loading order: {@code PIP_CONFIG_FILE} first (set to
- * {@code os.devnull} it disables every file), then global files ({@code pip/pip.conf} under each
+ * <p>pip "Configuration" docs, loading order: global files ({@code pip/pip.conf} under each
  * {@code XDG_CONFIG_DIRS} entry, {@code /etc/pip.conf}; on macOS
  * {@code /Library/Application Support/pip/pip.conf}; on Windows
  * {@code C:\ProgramData\pip\pip.ini}), then user files (legacy {@code ~/.pip/pip.conf}, then
  * {@code $XDG_CONFIG_HOME/pip/pip.conf} or {@code ~/Library/Application Support/pip/pip.conf} on
  * macOS, {@code %APPDATA%\pip\pip.ini} on Windows), then the site file
- * {@code $VIRTUAL_ENV/pip.conf}. In each file, section {@code [install]} overrides
+ * {@code $VIRTUAL_ENV/pip.conf}, and last, overriding them all, the file {@code PIP_CONFIG_FILE}
+ * names (pip's "env" kind; when that file exists, the user files are not read; set to
+ * {@code os.devnull} it disables every file). In each file, section {@code [install]} overrides
  * {@code [global]}. Environment variables are {@code PIP_<OPTION>} ({@code PIP_INDEX_URL},
  * {@code PIP_EXTRA_INDEX_URL}, {@code PIP_FIND_LINKS}; several values separated by spaces).
  */
@@ -50,28 +51,39 @@ public final class PipConfig {
         return new PipConfig(System::getenv, Path.of(System.getProperty("user.home")), System.getProperty("os.name"));
     }
 
-    /** The configuration files pip would read, in loading order (existing or not). */
+    /** The configuration files pip would read, later ones overriding earlier ones (existing or not). */
     public List<Path> files() {
         List<Path> files = new ArrayList<>();
         String explicit = env.apply("PIP_CONFIG_FILE");
+        Path explicitFile = null;
         if (explicit != null && !explicit.isBlank()) {
             if (explicit.equals("/dev/null") || explicit.equalsIgnoreCase("nul")) {
                 return List.of(); // pip: os.devnull disables loading of all configuration files
             }
-            files.add(Path.of(explicit));
+            explicitFile = Path.of(explicit);
         }
+        // pip's Configuration.iter_config_files: no user files when PIP_CONFIG_FILE exists.
+        boolean user = home != null && (explicitFile == null || !Files.exists(explicitFile));
+        files.addAll(standardFiles(user));
+        if (explicitFile != null) {
+            files.add(explicitFile); // pip's override order: global, user, site, then this "env" file
+        }
+        return files;
+    }
+
+    private List<Path> standardFiles(boolean user) {
+        List<Path> files = new ArrayList<>();
         boolean windows = os.contains("win");
         boolean mac = os.contains("mac") || os.contains("darwin");
         if (windows) {
             String programData = env.apply("ProgramData");
             files.add(Path.of(programData != null ? programData : "C:\\ProgramData", "pip", "pip.ini"));
-            if (home == null) {
-                return files;
-            }
-            files.add(home.resolve("pip").resolve("pip.ini"));
-            String appData = env.apply("APPDATA");
-            if (appData != null) {
-                files.add(Path.of(appData, "pip", "pip.ini"));
+            if (user) {
+                files.add(home.resolve("pip").resolve("pip.ini"));
+                String appData = env.apply("APPDATA");
+                if (appData != null) {
+                    files.add(Path.of(appData, "pip", "pip.ini"));
+                }
             }
         } else {
             if (mac) {
@@ -88,13 +100,15 @@ public final class PipConfig {
             if (home == null) {
                 return files; // isolated: no user or site files
             }
-            files.add(home.resolve(".pip").resolve("pip.conf"));
-            Path macUser = home.resolve("Library/Application Support/pip");
-            if (mac && Files.isDirectory(macUser)) {
-                files.add(macUser.resolve("pip.conf"));
-            } else {
-                String xdg = env.apply("XDG_CONFIG_HOME");
-                files.add((xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("pip").resolve("pip.conf"));
+            if (user) {
+                files.add(home.resolve(".pip").resolve("pip.conf"));
+                Path macUser = home.resolve("Library/Application Support/pip");
+                if (mac && Files.isDirectory(macUser)) {
+                    files.add(macUser.resolve("pip.conf"));
+                } else {
+                    String xdg = env.apply("XDG_CONFIG_HOME");
+                    files.add((xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("pip").resolve("pip.conf"));
+                }
             }
         }
         String venv = env.apply("VIRTUAL_ENV");
@@ -114,6 +128,7 @@ public final class PipConfig {
         List<String> extra = List.of();
         List<String> links = List.of();
         List<String> origin = new ArrayList<>();
+        boolean noIndex = false;
         for (Path f : files()) {
             if (!Files.isRegularFile(f)) {
                 continue;
@@ -134,8 +149,8 @@ public final class PipConfig {
                 links = split(merged.get("find-links"));
                 used = true;
             }
-            if ("true".equalsIgnoreCase(merged.getOrDefault("no-index", "false")) || "1".equals(merged.get("no-index"))) {
-                index = null;
+            if (yes(merged.get("no-index"))) {
+                noIndex = true;
                 used = true;
             }
             if (used) {
@@ -158,11 +173,21 @@ public final class PipConfig {
             origin.add("PIP_FIND_LINKS");
         }
         e = env.apply("PIP_NO_INDEX");
-        if (e != null && (e.equalsIgnoreCase("true") || e.equals("1") || e.equalsIgnoreCase("yes"))) {
-            index = null;
+        if (yes(e)) {
+            noIndex = true;
             origin.add("PIP_NO_INDEX");
         }
+        if (noIndex) {
+            // pip's make_search_scope: with no-index, every index URL is ignored, extra ones too.
+            index = null;
+            extra = List.of();
+        }
         return new IndexSettings(index, extra, links, origin.isEmpty() ? "default" : String.join(", ", origin));
+    }
+
+    /** pip's strtobool for flag options: true/yes/on/1. */
+    private static boolean yes(String value) {
+        return value != null && List.of("true", "yes", "on", "1", "y", "t").contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
     private static List<String> split(String value) {

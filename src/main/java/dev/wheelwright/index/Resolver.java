@@ -37,8 +37,17 @@ public final class Resolver {
     /** Problems met during one {@link #resolve} call, by URL and reason (pages are shared by all targets). */
     private final Map<String, ProblemBuilder> problems = new LinkedHashMap<>();
 
+    /** pip's {@code --pre}: pre-releases are candidates for every requirement. */
+    private boolean allowPre;
+
     public Resolver(PackageFinder finder) {
         this.finder = finder;
+    }
+
+    /** As pip's {@code --pre}: include pre-release and development versions for every requirement. */
+    public Resolver allowPrereleases(boolean pre) {
+        this.allowPre = pre;
+        return this;
     }
 
     /** A top-level requirement and whether it is needed to build or to run. */
@@ -93,6 +102,8 @@ public final class Resolver {
         private final Map<Tag, Integer> priority = new HashMap<>();
         private final Version python;
         private final Map<String, Choice> chosen = new HashMap<>();
+        /** The extras whose dependencies were followed, per chosen name. */
+        private final Map<String, java.util.Set<String>> followedExtras = new HashMap<>();
 
         TargetRun(Target target) {
             this.target = target;
@@ -153,20 +164,44 @@ public final class Resolver {
                 if (known.version() != null && !Pep508.contains(req.specifierSet(), known.version(), true)) {
                     note = "conflict: " + known.version() + " was chosen earlier but this needs " + req.specifier();
                 }
+                // pip installs the union of the extras asked for: extras new here bring their own dependencies.
+                java.util.Set<String> done = followedExtras.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>());
+                List<String> added = req.extras().stream().filter(x -> !done.contains(x)).toList();
+                if (!added.isEmpty()) {
+                    note = join(note, follow(known, req, added, List.copyOf(done), p, queue));
+                    done.addAll(added);
+                }
                 p.into().node = new DepNode(name, req.text(), kind, str(known.version()), known.status(),
                         fileName(known.file()), known.tag(), known.missing(), known.firstWheelVersion(), note, true, List.of());
                 return;
             }
             Choice c = choose(req);
             chosen.put(key, c);
-            String note = c.note();
+            followedExtras.put(key, new java.util.LinkedHashSet<>(req.extras()));
+            String note = join(c.note(), follow(c, req, req.extras(), null, p, queue));
+            p.into().node = new DepNode(name, req.text(), kind, str(c.version()), c.status(), fileName(c.file()), c.tag(),
+                    c.missing(), c.firstWheelVersion(), note, false, List.of());
+        }
+
+        /**
+         * Queues the dependencies of a chosen release: with {@code before} null, those that apply
+         * with no extra or with one of {@code extras}; otherwise only those that {@code extras}
+         * add to what {@code before} (and no extra) already brought.
+         *
+         * @return a note for the node, or null
+         */
+        private String follow(Choice c, Pep508.Req req, List<String> extras, List<String> before, Pending p,
+                ArrayDeque<Pending> queue) {
+            String name = req.normalizedName();
+            Kind kind = p.kind();
+            String note = null;
             if (p.depth() < MAX_DEPTH && (c.status() == Status.WHEEL || c.status() == Status.SDIST_ONLY)) {
                 try {
                     Optional<DistributionFile> source = metadataSource(c);
                     if (source.isEmpty()) {
                         note = join(note, c.file() == null ? null : "dependencies unknown: only an sdist, which would have to be built");
                     } else {
-                        if (c.status() == Status.SDIST_ONLY) {
+                        if (c.status() == Status.SDIST_ONLY && before == null) {
                             note = join(note, "dependencies read from " + source.get().filename());
                         }
                         for (String dep : finder.metadata(source.get()).requiresDist()) {
@@ -177,7 +212,7 @@ public final class Resolver {
                                 note = join(note, source.get().filename() + ": " + e.getMessage());
                                 continue;
                             }
-                            if (applies(d, req.extras())) {
+                            if (before == null ? applies(d, extras) : applies(d, extras) && !applies(d, before)) {
                                 Building child = new Building();
                                 p.into().children.add(child);
                                 queue.add(new Pending(d, kind, p.depth() + 1, child));
@@ -190,8 +225,7 @@ public final class Resolver {
                     record(IndexProblem.of(IndexProblem.Kind.METADATA, e.getMessage(), source, name), name);
                 }
             }
-            p.into().node = new DepNode(name, req.text(), kind, str(c.version()), c.status(), fileName(c.file()), c.tag(),
-                    c.missing(), c.firstWheelVersion(), note, false, List.of());
+            return note;
         }
 
         /** PEP 508: a dependency applies when its marker holds with no extra or with one of the extras asked for. */
@@ -242,6 +276,9 @@ public final class Resolver {
             Version newestMatching = null;
             int yankedOnly = 0;
             int pythonExcluded = 0;
+            // pip decides on pre-releases (packaging's SpecifierSet.filter) before it drops yanked
+            // files: a matching final release that is only yanked still keeps pre-releases out.
+            boolean finalInstallable = false;
             List<Choice> candidates = new ArrayList<>();
             for (Map.Entry<Version, List<DistributionFile>> e : byVersion.descendingMap().entrySet()) {
                 Version v = e.getKey();
@@ -256,6 +293,9 @@ public final class Resolver {
                 boolean anyUnyanked = false;
                 boolean anyPythonOk = false;
                 for (DistributionFile f : e.getValue()) {
+                    if (!v.isPrerelease() && pythonAllows(f.requiresPython()) && installsHere(f)) {
+                        finalInstallable = true;
+                    }
                     if (f.yanked() && !pinned) {
                         continue;
                     }
@@ -280,21 +320,24 @@ public final class Resolver {
                 }
             }
             // PEP 440 "Handling of pre-releases": only when asked for, or when nothing else fits.
-            boolean pre = Pep508.allowsPrereleases(req.specifierSet());
+            boolean pre = allowPre || Pep508.allowsPrereleases(req.specifierSet());
             List<Choice> finals = candidates.stream().filter(c -> !c.version().isPrerelease()).toList();
-            List<Choice> pool = pre || finals.isEmpty() ? candidates : finals;
+            List<Choice> pool = pre || !finalInstallable ? candidates : finals;
             if (!pool.isEmpty()) {
                 Choice best = pool.get(0);
                 if (best.status() == Status.SDIST_ONLY) {
                     String first = firstWheelAfter(byVersion, best.version(), pinned);
                     return new Choice(best.version(), best.status(), best.file(), null, true, first,
-                            "no wheel for " + target.platform(), best.sameVersion());
+                            join("no wheel for " + target.platform(), best.note()), best.sameVersion());
                 }
                 return best;
             }
             String why;
             String first = null;
-            if (matchingSpec == 0) {
+            if (!candidates.isEmpty()) {
+                why = "every matching final release is yanked, and pre-release " + candidates.get(0).version()
+                        + " is taken only when asked for (e.g. '>=" + candidates.get(0).version() + "')";
+            } else if (matchingSpec == 0) {
                 why = "no version matches " + (req.specifier().isEmpty() ? "" : "'" + req.specifier() + "' ")
                         + "(available: " + available(byVersion) + ")";
             } else if (yankedOnly == matchingSpec) {
@@ -309,6 +352,11 @@ public final class Resolver {
             }
             boolean platform = first != null || why.startsWith("no wheel for");
             return new Choice(platform ? newestMatching : null, Status.NO_MATCH, null, null, platform, first, why, List.of());
+        }
+
+        /** A wheel with a tag the target accepts, or an sdist: a file pip would consider here. */
+        private boolean installsHere(DistributionFile f) {
+            return f.wheel().map(w -> w.tags().stream().anyMatch(priority::containsKey)).orElse(f.isSdist());
         }
 
         /** The best file of one version: the wheel with the most preferred compatible tag, else an sdist. */
@@ -333,10 +381,10 @@ public final class Resolver {
                 }
             }
             if (bestWheel != null) {
-                return new Choice(v, Status.WHEEL, bestWheel, bestTag.toString(), false, null, null, all);
+                return new Choice(v, Status.WHEEL, bestWheel, bestTag.toString(), false, null, yankedNote(bestWheel), all);
             }
             if (sdist != null) {
-                return new Choice(v, Status.SDIST_ONLY, sdist, null, true, null, null, all);
+                return new Choice(v, Status.SDIST_ONLY, sdist, null, true, null, yankedNote(sdist), all);
             }
             return null;
         }
@@ -382,6 +430,11 @@ public final class Resolver {
         private boolean pythonAllows(String requiresPython) {
             return Pep508.requiresPythonAllows(requiresPython, python);
         }
+    }
+
+    /** pip warns when it installs a yanked file (PEP 592: "with the reason, if one was given"). */
+    private static String yankedNote(DistributionFile f) {
+        return !f.yanked() ? null : "yanked" + (f.yankedReason() != null ? ": " + f.yankedReason() : "");
     }
 
     private static String available(TreeMap<Version, List<DistributionFile>> byVersion) {

@@ -25,23 +25,44 @@ public final class SimplePageParser {
     public static final String HTML_TYPE = "application/vnd.pypi.simple.v1+html";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ANCHOR = Pattern.compile("<a\\s([^>]*)>(.*?)</a\\s*>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** An anchor's start tag; its text runs to {@code </a>} or the next anchor (an unclosed one ends there). */
+    private static final Pattern ANCHOR = Pattern.compile("<a\\s([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANCHOR_END = Pattern.compile("</a\\s*>|<a\\s", Pattern.CASE_INSENSITIVE);
+    /**
+     * An attribute, its value double-quoted, single-quoted or bare. A bare value runs to the next
+     * space or {@code >} and may hold {@code =}, as browsers and Python's html.parser (which pip
+     * uses) read it: {@code href=demo-1.0.tar.gz#sha256=...} is common on hand-made pages.
+     */
     private static final Pattern ATTRIBUTE = Pattern.compile(
-            "([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?");
-    private static final Pattern BASE = Pattern.compile("<base\\s[^>]*href\\s*=\\s*[\"']([^\"']*)[\"']",
-            Pattern.CASE_INSENSITIVE);
+            "([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>][^\\s>]*)))?");
+    private static final Pattern BASE = Pattern.compile("<base\\s([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     private SimplePageParser() {}
 
-    /** Parses a page by its content type: JSON for PEP 691 JSON types, HTML otherwise. */
+    /**
+     * Parses a page by its content type: JSON for PEP 691 JSON types, HTML for the PEP 691 HTML
+     * type and {@code text/html} (PEP 503). Any other type is not a project page (pip refuses it
+     * too: "The only supported Content-Types are ..."), e.g. a proxy's plain-text error or a file
+     * server's listing of something else; a page without a content type is read by its first
+     * character.
+     *
+     * @throws IndexException naming the page for an unsupported content type or a malformed page
+     */
     public static List<DistributionFile> parse(String contentType, String body, URI pageUrl, String source) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.contains("json")) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
+        String mime = type.contains(";") ? type.substring(0, type.indexOf(';')).strip() : type;
+        if (mime.isEmpty()) {
+            return body.stripLeading().startsWith("{") ? parseJson(body, pageUrl, source) : parseHtml(body, pageUrl, source);
+        }
+        if (mime.equals(JSON_TYPE) || mime.equals("application/json") || mime.endsWith("+json")) {
             return parseJson(body, pageUrl, source);
         }
-        return parseHtml(body, pageUrl, source);
+        if (mime.equals(HTML_TYPE) || mime.equals("text/html") || mime.equals("application/xhtml+xml")) {
+            return parseHtml(body, pageUrl, source);
+        }
+        throw new IndexException(pageUrl + ": not a project page (Content-Type " + mime
+                + "; expected " + JSON_TYPE + ", " + HTML_TYPE + " or text/html)");
     }
 
     /**
@@ -58,6 +79,8 @@ public final class SimplePageParser {
             // The parser's own words and where it stopped, without its source-description noise.
             String what = e.getOriginalMessage() == null ? "unreadable" : firstLine(e.getOriginalMessage())
                     .replaceAll("\\s*\\(start marker at .*$", "");
+            // Jackson quotes the offending token whole; a garbage page would flood the line.
+            what = what.replaceAll("'([^']{40})[^']{4,}'", "'$1...'");
             var loc = e.getLocation();
             throw new IndexException(pageUrl + ": malformed JSON project page (" + what
                     + (loc != null && loc.getLineNr() > 0 ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "") + ")");
@@ -91,8 +114,10 @@ public final class SimplePageParser {
             String reason = y.isTextual() && !y.asText().isEmpty() ? y.asText() : null;
             JsonNode md = f.has("core-metadata") ? f.get("core-metadata") : f.path("dist-info-metadata");
             boolean hasMetadata = md.isObject() || (md.isBoolean() && md.asBoolean());
+            Map<String, String> mdHashes = new LinkedHashMap<>();
+            md.fields().forEachRemaining(e -> mdHashes.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
             out.add(new DistributionFile(filename, resolve(pageUrl, url), hashes,
-                    blankToNull(requiresPython), yanked, reason, hasMetadata, source));
+                    blankToNull(requiresPython), yanked, reason, hasMetadata, source, mdHashes));
         }
         return out;
     }
@@ -107,20 +132,32 @@ public final class SimplePageParser {
         URI base = pageUrl;
         Matcher bm = BASE.matcher(body);
         if (bm.find()) {
-            base = resolve(pageUrl, unescape(bm.group(1)));
+            String href = attributes(bm.group(1)).get("href");
+            if (href != null && !href.isBlank()) {
+                base = resolve(pageUrl, href);
+            }
         }
         List<DistributionFile> out = new ArrayList<>();
         Matcher m = ANCHOR.matcher(body);
+        Matcher end = ANCHOR_END.matcher(body);
         while (m.find()) {
             Map<String, String> attrs = attributes(m.group(1));
             String href = attrs.get("href");
             if (href == null || href.isEmpty()) {
                 continue;
             }
-            URI url = resolve(base, href);
-            String filename = unescape(TAG.matcher(m.group(2)).replaceAll("")).strip();
+            URI url;
+            try {
+                url = resolve(base, href);
+            } catch (IndexException e) {
+                continue; // pip skips a link it cannot parse; the other files of the page still count
+            }
+            String text = body.substring(m.end(), end.find(m.end()) ? end.start() : body.length());
+            // pip names a file by its URL (Link.filename), not by the anchor text, which directory
+            // listings shorten ("numpy-1.26.4-cp39-cp39-manyl..>"); the text serves when the URL has none.
+            String filename = lastPathPart(url);
             if (filename.isEmpty()) {
-                filename = lastPathPart(url);
+                filename = unescape(TAG.matcher(text).replaceAll("")).strip();
             }
             Map<String, String> hashes = new LinkedHashMap<>();
             String fragment = url.getRawFragment();
@@ -137,8 +174,12 @@ public final class SimplePageParser {
             String md = attrs.containsKey("data-core-metadata") ? attrs.get("data-core-metadata")
                     : attrs.get("data-dist-info-metadata");
             boolean hasMetadata = md != null && !md.equalsIgnoreCase("false");
+            // PEP 658: the value is "true" or "<hashname>=<hexdigest>".
+            Map<String, String> mdHashes = md != null && md.indexOf('=') > 0
+                    ? Map.of(md.substring(0, md.indexOf('=')).strip().toLowerCase(Locale.ROOT), md.substring(md.indexOf('=') + 1).strip())
+                    : Map.of();
             out.add(new DistributionFile(filename, url, hashes, blankToNull(attrs.get("data-requires-python")),
-                    yanked, reason, hasMetadata, source));
+                    yanked, reason, hasMetadata, source, mdHashes));
         }
         return out;
     }

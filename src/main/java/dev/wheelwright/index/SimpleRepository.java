@@ -35,7 +35,8 @@ public final class SimpleRepository implements PackageSource {
             return List.of();
         }
         String body = new String(r.body(), StandardCharsets.UTF_8);
-        return SimplePageParser.parse(r.contentType(), body, page, base.toString());
+        // Links are relative to where the page really is, after a redirect (e.g. to a canonical URL).
+        return SimplePageParser.parse(r.contentType(), body, r.url(), base.toString());
     }
 
     @Override

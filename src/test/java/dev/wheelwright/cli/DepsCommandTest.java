@@ -355,6 +355,40 @@ class DepsCommandTest {
     }
 
     @Test
+    void requirementsFilesAreReadAsPipReadsThem() throws Exception {
+        Files.createDirectories(tmp.resolve("reqs/sub"));
+        Files.writeString(tmp.resolve("reqs/sub/more.txt"), "purelib  # nested\n-c constraints.txt\n");
+        Path main = Files.writeString(tmp.resolve("reqs/requirements.txt"), "--index-url " + idx() + "\n-r sub/more.txt\n"
+                + "ffilib==1.2.0 \\\n    --hash=sha256:" + "0".repeat(64) + "\n");
+        // The file's --index-url acts after the command line's, as in pip.
+        Run r = run("--index", "http://127.0.0.1:1/simple/", "--target", "macosx_11_0_arm64", "--python", "3.9", "-r", main.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("sources: " + idx() + "\n", "├── purelib → 2.0 py3-none-any",
+                "└── ffilib==1.2.0 → 1.2.0 cp39-cp39-macosx_11_0_arm64");
+        assertThat(r.err()).isEqualTo("wheelwright: warning: " + tmp.resolve("reqs/sub/more.txt")
+                + ":2: constraints file constraints.txt is not applied (deps resolves requirements only)\n");
+
+        Path bad = Files.writeString(tmp.resolve("bad.txt"), "purelib\nffilib >=> 1 --hash=sha256:00\n");
+        Run b = run("--index", idx(), "-r", bad.toString());
+        assertThat(b.code()).isEqualTo(2);
+        assertThat(b.err()).startsWith("wheelwright: " + bad + ":2: invalid requirement 'ffilib >=> 1'").hasLineCount(1);
+    }
+
+    @Test
+    void aCacheFolderThatCannotBeWrittenIsOneWarningAndTheReportStillComesOut() throws Exception {
+        Path blocker = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"deps", "--isolated", "--no-color", "--cache-dir", blocker.resolve("http").toString(),
+                "--index", idx(), "--target", "win_amd64", "--python", "3.9", "winonly"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("winonly → 1.0 py3-none-win_amd64");
+        assertThat(err.toString()).startsWith("wheelwright: warning: " + blocker.resolve("http") + ": cannot write the HTTP cache (")
+                .endsWith("); responses are not cached\n").hasLineCount(1);
+    }
+
+    @Test
     void findLinksFolderWithoutIndex() throws Exception {
         Path links = tmp.resolve("links");
         index.writeFiles(links);
@@ -373,5 +407,9 @@ class DepsCommandTest {
         assertThat(bad.err()).startsWith("wheelwright: ").contains("beos_x86").hasLineCount(1);
         assertThat(run("--index", "ftp://x/simple", "ffilib").err())
                 .isEqualTo("wheelwright: ftp://x/simple: index URL must be http, https or file\n");
+        Run timeout = run("--index", idx(), "--timeout", "0", "ffilib");
+        assertThat(timeout.code()).isEqualTo(2);
+        assertThat(timeout.err()).isEqualTo("wheelwright: --timeout 0: must be a positive number of seconds\n");
+        assertThat(run("--index", idx(), "--retries", "-1", "ffilib").err()).isEqualTo("wheelwright: --retries -1: must be 0 or more\n");
     }
 }

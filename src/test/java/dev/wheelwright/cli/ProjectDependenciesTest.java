@@ -40,6 +40,31 @@ class ProjectDependenciesTest {
     }
 
     @Test
+    void setuptoolsDynamicDependenciesAreReadFromTheirFiles() throws Exception {
+        Files.writeString(dir.resolve("pyproject.toml"), """
+                [build-system]
+                requires = ["setuptools>=61"]
+                build-backend = "setuptools.build_meta"
+                [project]
+                name = "x"
+                dynamic = ["dependencies", "optional-dependencies", "version"]
+                [tool.setuptools.dynamic]
+                dependencies = {file = ["requirements.in", "more.in"]}
+                optional-dependencies.Test = {file = "test.in"}
+                """);
+        Files.writeString(dir.resolve("requirements.in"), "# runtime\ncffi>=1.15  # comment\n\n");
+        Files.writeString(dir.resolve("more.in"), "attrs ; python_version < '3.11'\n");
+        Files.writeString(dir.resolve("test.in"), "pytest\n");
+        ProjectDependencies.Requirements r = ProjectDependencies.requirements(read(dir), dir, List.of("test"));
+        assertThat(r.runtime()).containsExactly("cffi>=1.15", "attrs ; python_version < '3.11'", "pytest");
+        assertThat(r.files()).containsExactly("pyproject.toml", "requirements.in", "test.in");
+
+        Files.delete(dir.resolve("more.in"));
+        assertThatThrownBy(() -> ProjectDependencies.requirements(read(dir), dir, List.of()))
+                .hasMessage(dir.resolve("more.in") + ": no such file");
+    }
+
+    @Test
     void buildRequiresThenSetupRequiresAndExtrasFromEveryFileKind() throws Exception {
         Files.writeString(dir.resolve("pyproject.toml"), """
                 [build-system]

@@ -38,6 +38,8 @@ import java.util.zip.ZipOutputStream;
  * <li>{@code newpy} 2.0 (requires-python {@code >=3.11}) and 1.0</li>
  * <li>{@code armlater} 1.0 (a macOS x86_64 wheel, no sdist) and 2.0 (a macOS arm64 wheel)</li>
  * <li>{@code sdistonly} 0.5 (an sdist only); {@code cyc-a} 1.0 and {@code cyc-b} 1.0 require each other</li>
+ * <li>{@code xtra} 1.0 (extra {@code win} requires {@code winonly}, extra {@code new} requires {@code newpy});
+ *     {@code xuser} 1.0 requires {@code xtra[win]}</li>
  * </ul>
  */
 public final class FixtureIndex implements AutoCloseable {
@@ -70,6 +72,11 @@ public final class FixtureIndex implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** An index URL whose pages all redirect (301) to those of {@link #simpleUrl()}. */
+    public URI movedUrl() {
+        return simpleUrl().resolve("/moved/a/b/");
     }
 
     public URI simpleUrl() {
@@ -127,6 +134,8 @@ public final class FixtureIndex implements AutoCloseable {
         ix.wheel("armlater", "2.0", "py3-none-macosx_11_0_arm64", List.of(), null, null, true);
         ix.wheel("cyc-a", "1.0", "py3-none-any", List.of("cyc-b"), null, null, true);
         ix.wheel("cyc-b", "1.0", "py3-none-any", List.of("cyc-a>=1"), null, null, true);
+        ix.wheel("xtra", "1.0", "py3-none-any", List.of("winonly; extra == \"win\"", "newpy; extra == \"new\""), null, null, true);
+        ix.wheel("xuser", "1.0", "py3-none-any", List.of("xtra[win]"), null, null, true);
         return ix;
     }
 
@@ -228,6 +237,13 @@ public final class FixtureIndex implements AutoCloseable {
             send(ex, 500, "text/plain", "boom".getBytes(StandardCharsets.UTF_8), null);
             return;
         }
+        if (path.startsWith("/moved/a/b/")) {
+            // A mirror that moved: every page answers 301 to the real one, at another depth.
+            ex.getResponseHeaders().set("Location", "/simple/" + path.substring("/moved/a/b/".length()));
+            ex.sendResponseHeaders(301, -1);
+            ex.close();
+            return;
+        }
         if (path.startsWith("/simple/") && path.endsWith("/")) {
             String name = path.substring("/simple/".length(), path.length() - 1);
             Project p = projects.get(name);
@@ -260,7 +276,8 @@ public final class FixtureIndex implements AutoCloseable {
                         return;
                     }
                     if (f.metadata() && file.equals(f.filename() + ".metadata")) {
-                        byte[] md = f.metadataText().getBytes(StandardCharsets.UTF_8);
+                        byte[] md = (corrupt.contains(file) ? f.metadataText() + "Requires-Dist: evil\n" : f.metadataText())
+                                .getBytes(StandardCharsets.UTF_8);
                         send(ex, 200, "application/octet-stream", md, etag(md));
                         return;
                     }

@@ -59,6 +59,25 @@ class PackageFinderTest {
         assertThat(newpy.requiresPython()).isEqualTo(">=3.11");
     }
 
+    @ParameterizedTest(name = "html only = {0}")
+    @ValueSource(booleans = {false, true})
+    void linksOfARedirectedPageResolveAgainstWhereItWasFoundAlsoFromTheCache(boolean htmlOnly) {
+        index.htmlOnly = htmlOnly;
+        URI expected = index.simpleUrl().resolve("/files/ffilib-1.0.0-cp39-cp39-macosx_10_9_x86_64.whl");
+        for (int run = 0; run < 2; run++) {
+            HttpFetcher http = fetcher(false);
+            PackageFinder finder = new PackageFinder(List.of(new SimpleRepository(index.movedUrl(), http)), http);
+            ProjectPage page = finder.project("ffilib");
+            assertThat(page.problems()).isEmpty();
+            assertThat(page.files()).extracting(DistributionFile::url).contains(expected);
+            assertThat(finder.metadata(page.files().get(0)).requiresDist()).isEmpty();
+        }
+        assertThat(index.notModified.get("/simple/ffilib/").get()).isEqualTo(1);
+        HttpFetcher offline = fetcher(true);
+        assertThat(new SimpleRepository(index.movedUrl(), offline).files("ffilib"))
+                .extracting(DistributionFile::url).contains(expected);
+    }
+
     @Test
     void metadataComesFromPep658FileOrFromTheWheel() {
         PackageFinder finder = finder(fetcher(false));
@@ -91,6 +110,26 @@ class PackageFinderTest {
         assertThat(miss.files()).isEmpty();
         assertThat(miss.problems()).singleElement().extracting(IndexProblem::message).asString()
                 .isEqualTo(index.simpleUrl() + "newpy/: not in the cache and --offline is set");
+    }
+
+    @Test
+    void aDamagedCacheEntryIsAMissNotAMalformedPage() throws Exception {
+        finder(fetcher(false)).project("ffilib");
+        // Same size, other bytes: what a disk error or a stray edit leaves.
+        try (var bodies = java.nio.file.Files.newDirectoryStream(tmp.resolve("cache"), "*.body")) {
+            for (Path b : bodies) {
+                java.nio.file.Files.write(b, "x".repeat((int) java.nio.file.Files.size(b)).getBytes());
+            }
+        }
+        ProjectPage offline = finder(fetcher(true)).project("ffilib");
+        assertThat(offline.problems()).singleElement().extracting(IndexProblem::message).asString()
+                .endsWith("ffilib/: not in the cache and --offline is set");
+
+        ProjectPage online = finder(fetcher(false)).project("ffilib");
+        assertThat(online.problems()).isEmpty();
+        assertThat(online.files()).hasSize(21);
+        assertThat(index.notModified.get("/simple/ffilib/")).isNull(); // fetched whole, not revalidated
+        assertThat(finder(fetcher(true)).project("ffilib").files()).hasSize(21);
     }
 
     @Test
@@ -137,6 +176,23 @@ class PackageFinderTest {
         assertThat(finder(fetcher(false)).project("newpy").files()).hasSize(2);
         assertThat(index.requests.get("/simple/newpy/").get()).isEqualTo(2);
         assertThat(index.notModified.get("/simple/newpy/").get()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "html only = {0}")
+    @ValueSource(booleans = {false, true})
+    void metadataFileMustMatchTheIndexHash(boolean htmlOnly) {
+        index.htmlOnly = htmlOnly;
+        DistributionFile ffi = finder(fetcher(false)).project("ffilib").files().get(0);
+        assertThat(ffi.metadataHashes()).containsKey("sha256");
+        index.corrupt.add(ffi.filename() + ".metadata");
+        try {
+            assertThatThrownBy(() -> finder(fetcher(false)).metadata(ffi)).isInstanceOf(IndexException.class)
+                    .hasMessageStartingWith(ffi.metadataUrl() + ": sha256 mismatch (index says " + ffi.metadataHashes().get("sha256"));
+        } finally {
+            index.corrupt.remove(ffi.filename() + ".metadata");
+        }
+        // The bad copy was not kept: the next run fetches the good one.
+        assertThat(finder(fetcher(false)).metadata(ffi).requiresDist()).isEmpty();
     }
 
     @Test

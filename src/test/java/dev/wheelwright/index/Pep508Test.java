@@ -90,9 +90,10 @@ class Pep508Test {
             ffilib==1.2.1      | true
             ffilib===1.2.1     | true
             ffilib==1.2.*      | false
-            ffilib>=1,==1.2    | false
+            ffilib>=1,==1.2    | true
             ffilib             | false
             """)
+    // pip is_pinned (resolvelib factory): any == (not .*) or === in the set pins.
     void pinnedForYankedFiles(String text, boolean pinned) {
         assertThat(Pep508.requirement(text).pinned()).isEqualTo(pinned);
     }

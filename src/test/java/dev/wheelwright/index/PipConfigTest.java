@@ -62,15 +62,46 @@ class PipConfigTest {
     }
 
     @Test
-    void pipConfigFileIsLoadedFirstAndDevNullDisablesAll() throws Exception {
+    void pipConfigFileOverridesTheOthersReplacesUserFilesAndDevNullDisablesAll() throws Exception {
+        Path user = home.resolve(".config/pip/pip.conf");
+        Files.createDirectories(user.getParent());
+        Files.writeString(user, "[global]\nextra-index-url = https://user.example/simple\nfind-links = /srv/user\n");
+        Path venv = home.resolve("venv");
+        Files.createDirectories(venv);
+        Files.writeString(venv.resolve("pip.conf"), "[global]\nindex-url=https://site.example/simple\n");
+        env.put("VIRTUAL_ENV", venv.toString());
         Path explicit = home.resolve("explicit.conf");
         Files.writeString(explicit, "[global]\nindex-url = https://explicit.example/simple\n");
         env.put("PIP_CONFIG_FILE", explicit.toString());
         env.put("XDG_CONFIG_DIRS", home.resolve("none").toString());
-        assertThat(config().files().get(0)).isEqualTo(explicit);
-        assertThat(config().load().indexUrl()).isEqualTo("https://explicit.example/simple");
+        // As pip: "env" file last (it wins), and no user files when it exists.
+        assertThat(config().files()).endsWith(venv.resolve("pip.conf"), explicit).doesNotContain(user);
+        IndexSettings s = config().load();
+        assertThat(s.indexUrl()).isEqualTo("https://explicit.example/simple");
+        assertThat(s.extraIndexUrls()).isEmpty();
+        assertThat(s.findLinks()).isEmpty();
+        env.put("PIP_CONFIG_FILE", home.resolve("missing.conf").toString());
+        assertThat(config().load().extraIndexUrls()).containsExactly("https://user.example/simple");
         env.put("PIP_CONFIG_FILE", "/dev/null");
         assertThat(config().files()).isEmpty();
+    }
+
+    @Test
+    void noIndexDropsExtraIndexesToo() throws Exception {
+        Path user = home.resolve(".config/pip/pip.conf");
+        Files.createDirectories(user.getParent());
+        Files.writeString(user, "[global]\nextra-index-url = https://user.example/simple\nfind-links = /srv/wheels\n");
+        env.put("XDG_CONFIG_DIRS", home.resolve("none").toString());
+        for (String flag : new String[] {"1", "true", "yes", "on"}) {
+            env.put("PIP_NO_INDEX", flag);
+            IndexSettings s = config().load();
+            assertThat(s.indexUrl()).isNull();
+            assertThat(s.extraIndexUrls()).isEmpty();
+            assertThat(s.findLinks()).containsExactly("/srv/wheels");
+        }
+        env.remove("PIP_NO_INDEX");
+        Files.writeString(user, "[install]\nno-index = yes\nextra-index-url = https://user.example/simple\n");
+        assertThat(config().load().extraIndexUrls()).isEmpty();
     }
 
     @Test

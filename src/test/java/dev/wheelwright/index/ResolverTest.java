@@ -43,7 +43,10 @@ class ResolverTest {
             ffilib<1.2        | macosx_11_0_arm64     | 3.9  | 1.1.0    | SDIST_ONLY |                                | 1.2.0
             ffilib<1.2        | macosx_11_0_x86_64    | 3.9  | 1.1.0    | WHEEL      | cp39-cp39-macosx_10_9_x86_64   |
             ffilib==1.2.1     | macosx_11_0_arm64     | 3.9  | 1.2.1    | WHEEL      | cp39-cp39-macosx_11_0_arm64    |
-            ffilib>=1.2.1     | macosx_11_0_arm64     | 3.9  | 1.3.0rc1 | WHEEL      | cp39-cp39-macosx_11_0_arm64    |
+            ffilib>=1.2.1     | macosx_11_0_arm64     | 3.9  |          | NO_MATCH   |                                |
+            ffilib>=1.2.1     | win_amd64             | 3.9  |          | NO_MATCH   |                                |
+            ffilib>=1,==1.2.1 | macosx_11_0_arm64     | 3.9  | 1.2.1    | WHEEL      | cp39-cp39-macosx_11_0_arm64    |
+            ffilib>=1.2.1,<1.3.0rc1 | macosx_11_0_arm64 | 3.9 |         | NO_MATCH   |                                |
             ffilib>=1.3.0rc1  | manylinux_2_28_aarch64| 3.9  | 1.3.0rc1 | WHEEL      | cp39-cp39-manylinux_2_17_aarch64 |
             ffilib            | macosx_11_0_arm64     | 3.12 | 1.2.0    | SDIST_ONLY |                                |
             ffilib>=5         | macosx_11_0_arm64     | 3.9  |          | NO_MATCH   |                                |
@@ -88,6 +91,48 @@ class ResolverTest {
         assertThat(win.children()).extracting(DepNode::status).containsExactly(Status.SDIST_ONLY, Status.WHEEL);
         // ffilib has no Windows wheel; its dependencies are read from another wheel of that version.
         assertThat(win.children().get(0).note()).startsWith("no wheel for win_amd64; dependencies read from ffilib-1.2.0-");
+    }
+
+    @Test
+    void yankedReleasesAreTakenOnlyWhenPinnedAndSaySo() {
+        // pip: a matching final release keeps pre-releases out even when it is yanked (the
+        // pre-release test comes first), and a yanked file is used only when pinned with ==.
+        assertThat(resolve(List.of("ffilib>=1.2.1"), "macosx_11_0_arm64", "3.9").trees().get(0).roots().get(0).note())
+                .isEqualTo("every matching final release is yanked, and pre-release 1.3.0rc1 is taken only when asked for"
+                        + " (e.g. '>=1.3.0rc1')");
+        assertThat(resolve(List.of("ffilib==1.2.1"), "macosx_11_0_arm64", "3.9").trees().get(0).roots().get(0).note())
+                .isEqualTo("yanked: broken build");
+        assertThat(resolve(List.of("ffilib==1.2.1"), "win_amd64", "3.9").trees().get(0).roots().get(0).note())
+                .startsWith("no wheel for win_amd64; yanked: broken build");
+        assertThat(resolve(List.of("ffilib>=1.2.1,<1.3.0rc1"), "win_amd64", "3.9").trees().get(0).roots().get(0).note())
+                .isEqualTo("every matching version is yanked");
+    }
+
+    @Test
+    void preAsPipPreTakesPreReleasesForEveryRequirement() {
+        HttpFetcher http = new HttpFetcher(new HttpCache(tmp.resolve("cache"), HttpCache.DEFAULT_MAX_BYTES), false, 1,
+                Duration.ofMillis(1), Duration.ofSeconds(5));
+        PackageFinder finder = new PackageFinder(List.of(new SimpleRepository(index.simpleUrl(), http)), http);
+        DependencyReport r = new Resolver(finder).allowPrereleases(true).resolve("t",
+                List.of(new Resolver.Root("ffilib", Kind.RUNTIME)), List.of(new Target("macosx_11_0_arm64", "3.9", "cp")));
+        assertThat(r.trees().get(0).roots().get(0).version()).isEqualTo("1.3.0rc1");
+    }
+
+    @Test
+    void extrasAskedForLaterBringTheirDependencies() {
+        // pip installs xtra with the union of the extras asked for: [win] from xuser adds winonly.
+        List<DepNode> roots = resolve(List.of("xtra", "xuser"), "win_amd64", "3.9").trees().get(0).roots();
+        assertThat(roots.get(0).children()).isEmpty();
+        DepNode again = roots.get(1).children().get(0);
+        assertThat(again.requirement()).isEqualTo("xtra[win]");
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.children()).extracting(DepNode::name).containsExactly("winonly");
+        // Asked for again with no new extra: nothing more.
+        List<DepNode> twice = resolve(List.of("xtra[win]", "xuser"), "win_amd64", "3.9").trees().get(0).roots();
+        assertThat(twice.get(0).children()).extracting(DepNode::name).containsExactly("winonly");
+        assertThat(twice.get(1).children().get(0).children()).isEmpty();
+        assertThat(resolve(List.of("xtra[win]", "xtra[new,win]"), "win_amd64", "3.9").trees().get(0).roots().get(1).children())
+                .extracting(DepNode::name).containsExactly("newpy");
     }
 
     @Test

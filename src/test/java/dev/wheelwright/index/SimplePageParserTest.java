@@ -41,6 +41,75 @@ class SimplePageParserTest {
     }
 
     @Test
+    void bareAttributeValuesMayHoldEqualsSignsAndEntities() {
+        // Hand-made pages: unquoted values run to the next space, as html.parser (pip) reads them.
+        String html = """
+                <HTML><HEAD><BASE HREF=/files/></HEAD><BODY>
+                <A HREF=demo-1.0-py3-none-any.whl?a=1&amp;b=2#sha256=abc123 DATA-REQUIRES-PYTHON=&gt;=3.8 data-yanked>demo-1.0-py3-none-any.whl</A>
+                <a href=demo-2.0.tar.gz#md5=ff data-dist-info-metadata=sha256=0a>demo-2.0.tar.gz</a>
+                </BODY></HTML>
+                """;
+        List<DistributionFile> files = SimplePageParser.parseHtml(html, PAGE, "src");
+        assertThat(files).hasSize(2);
+        assertThat(files.get(0).url()).isEqualTo(URI.create("https://example.org/files/demo-1.0-py3-none-any.whl?a=1&b=2"));
+        assertThat(files.get(0).hashes()).containsEntry("sha256", "abc123");
+        assertThat(files.get(0).requiresPython()).isEqualTo(">=3.8");
+        assertThat(files.get(0).yanked()).isTrue();
+        assertThat(files.get(1).url()).isEqualTo(URI.create("https://example.org/files/demo-2.0.tar.gz"));
+        assertThat(files.get(1).hashes()).containsEntry("md5", "ff");
+        assertThat(files.get(1).hasMetadata()).isTrue();
+    }
+
+    @Test
+    void filesAreNamedByTheirUrlAsPipNamesThemAndUnclosedAnchorsCount() {
+        // An Apache directory listing used as --find-links: shortened texts, an unclosed anchor, a bad link.
+        String html = """
+                <pre><a href="?C=N;O=D">Name</a>
+                <a href="demo-1.0-cp39-cp39-manylinux_2_17_x86_64.manylinux2014_x86_64.whl">demo-1.0-cp39-cp39-manyl..&gt;</a> 2024-01-01
+                <a href="demo-1.0.tar.gz">demo-1.0.tar.gz
+                <a href="bad|link">x</a>
+                <a href="sub%20dir/demo-0.9.tar.gz">old</a>
+                </pre>
+                """;
+        List<DistributionFile> files = SimplePageParser.parseHtml(html, PAGE, "src");
+        assertThat(files).extracting(DistributionFile::filename).containsExactly("Name",
+                "demo-1.0-cp39-cp39-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", "demo-1.0.tar.gz", "demo-0.9.tar.gz");
+        assertThat(files.get(1).wheel()).isPresent();
+        assertThat(files.get(2).url()).isEqualTo(URI.create("https://example.org/simple/demo/demo-1.0.tar.gz"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            text/plain                                  | https://example.org/simple/demo/: not a project page (Content-Type text/plain;
+            application/octet-stream                    | https://example.org/simple/demo/: not a project page (Content-Type application/octet-stream;
+            """)
+    void aPageOfAnotherContentTypeIsNotAProjectPage(String type, String message) {
+        assertThatThrownBy(() -> SimplePageParser.parse(type, "<a href='demo-1.0.tar.gz'>demo-1.0.tar.gz</a>", PAGE, "src"))
+                .isInstanceOf(IndexException.class).hasMessageStartingWith(message);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            text/html; charset=utf-8                    | <a href='demo-1.0.tar.gz'>demo-1.0.tar.gz</a>
+            application/vnd.pypi.simple.v1+html         | <a href='demo-1.0.tar.gz'>demo-1.0.tar.gz</a>
+            APPLICATION/VND.PYPI.SIMPLE.V1+JSON         | {"files": [{"filename": "demo-1.0.tar.gz", "url": "demo-1.0.tar.gz"}]}
+            application/json                            | {"files": [{"filename": "demo-1.0.tar.gz", "url": "demo-1.0.tar.gz"}]}
+            ''                                          | {"files": [{"filename": "demo-1.0.tar.gz", "url": "demo-1.0.tar.gz"}]}
+            ''                                          | <a href='demo-1.0.tar.gz'>demo-1.0.tar.gz</a>
+            """)
+    void projectPageTypesAreReadByTheirContentType(String type, String body) {
+        assertThat(SimplePageParser.parse(type, body, PAGE, "src")).singleElement()
+                .satisfies(f -> assertThat(f.url()).isEqualTo(URI.create("https://example.org/simple/demo/demo-1.0.tar.gz")));
+    }
+
+    @Test
+    void aGarbagePageIsQuotedShortly() {
+        assertThatThrownBy(() -> SimplePageParser.parseJson("x".repeat(5000), PAGE, "src"))
+                .isInstanceOf(IndexException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+    }
+
+    @Test
     void jsonFiles() {
         String json = """
                 {"meta": {"api-version": "1.1"}, "name": "demo", "files": [
