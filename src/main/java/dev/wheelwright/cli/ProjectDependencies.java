@@ -286,7 +286,7 @@ final class ProjectDependencies {
         Map<String, Set<PlatformPython>> byPlatform = new LinkedHashMap<>();
         Set<String> platformFiles = new LinkedHashSet<>();
         Set<String> pythonFrom = new LinkedHashSet<>();
-        String projectRequiresPython = requiresPython(facts).orElse(null);
+        String projectRequiresPython = facts.requiresPython().orElse(null);
         for (BuildTarget bt : facts.targets()) {
             // cibuildwheel: CIBW_PROJECT_REQUIRES_PYTHON replaces the project's requires-python.
             String requiresPython = bt.run().envVar("CIBW_PROJECT_REQUIRES_PYTHON").map(Located::value).orElse(projectRequiresPython);
@@ -368,26 +368,6 @@ final class ProjectDependencies {
         } catch (WheelwrightException e) {
             return true; // pip ignores an invalid Requires-Python; so does this
         }
-    }
-
-    /** requires-python from [project], setup.cfg [options] python_requires, or setup.py python_requires. */
-    static Optional<String> requiresPython(ProjectFacts facts) {
-        if (facts.pyproject() != null && facts.pyproject().requiresPython() != null) {
-            return Optional.of(facts.pyproject().requiresPython());
-        }
-        if (facts.setupCfg() != null) {
-            Optional<SetupCfg.Entry> e = facts.setupCfg().get("options", "python_requires");
-            if (e.isPresent()) {
-                return Optional.of(e.get().value().strip());
-            }
-        }
-        if (facts.setupPy() != null) {
-            Optional<SetupPy.Keyword> k = facts.setupPy().keyword("python_requires");
-            if (k.isPresent() && k.get().value() instanceof PyValue.Str s) {
-                return Optional.of(s.value());
-            }
-        }
-        return Optional.empty();
     }
 
     /** An implementation ({@code cp}, {@code pp}) and a Python version X.Y. */

@@ -37,7 +37,7 @@ final class ProjectInspection {
         } else {
             m.put("buildSystem", null);
         }
-        m.put("requiresPython", requiresPython(p));
+        m.put("requiresPython", p.requiresPython().orElse(null));
         m.put("setupRequires", p.setupRequires().map(Located::value).orElse(null));
         m.put("dependencies", p.installRequires());
         m.put("extensions", extensions(p));
@@ -101,7 +101,7 @@ final class ProjectInspection {
         } else if (!files.isEmpty()) {
             out.add("  build system:    none declared (no [build-system] table)");
         }
-        String rp = requiresPython(p);
+        String rp = p.requiresPython().orElse(null);
         if (rp != null) {
             out.add("  requires-python: " + rp);
         }
@@ -177,26 +177,6 @@ final class ProjectInspection {
         }
         if (p.setupPy() != null) {
             var k = p.setupPy().keyword("name");
-            if (k.isPresent() && k.get().value() instanceof PyValue.Str s) {
-                return s.value();
-            }
-        }
-        return null;
-    }
-
-    /** PEP 621 requires-python, else setup.cfg [options] python_requires, else a literal setup(python_requires=...). */
-    static String requiresPython(ProjectFacts p) {
-        if (p.pyproject() != null && p.pyproject().requiresPython() != null) {
-            return p.pyproject().requiresPython();
-        }
-        if (p.setupCfg() != null) {
-            var e = p.setupCfg().get("options", "python_requires");
-            if (e.isPresent() && !e.get().value().isBlank()) {
-                return e.get().value().strip();
-            }
-        }
-        if (p.setupPy() != null) {
-            var k = p.setupPy().keyword("python_requires");
             if (k.isPresent() && k.get().value() instanceof PyValue.Str s) {
                 return s.value();
             }

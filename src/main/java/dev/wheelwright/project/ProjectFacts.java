@@ -97,4 +97,24 @@ public record ProjectFacts(String root, PyProject pyproject, SetupCfg setupCfg, 
         }
         return pyproject != null ? pyproject.dependencies() : List.of();
     }
+
+    /** PEP 621 requires-python, else setup.cfg [options] python_requires, else a literal setup(python_requires=...). */
+    public Optional<String> requiresPython() {
+        if (pyproject != null && pyproject.requiresPython() != null) {
+            return Optional.of(pyproject.requiresPython());
+        }
+        if (setupCfg != null) {
+            Optional<SetupCfg.Entry> e = setupCfg.get("options", "python_requires");
+            if (e.isPresent() && !e.get().value().isBlank()) {
+                return Optional.of(e.get().value().strip());
+            }
+        }
+        if (setupPy != null) {
+            Optional<SetupPy.Keyword> k = setupPy.keyword("python_requires");
+            if (k.isPresent() && k.get().value() instanceof PyValue.Str s) {
+                return Optional.of(s.value());
+            }
+        }
+        return Optional.empty();
+    }
 }
