@@ -36,7 +36,8 @@ final class ProjectDependencies {
      * The requirements of a project.
      *
      * @param build    PEP 518 {@code [build-system].requires}, then {@code setup_requires} (setuptools'
-     *                 PEP 517 backend installs both before the build)
+     *                 PEP 517 backend installs both before the build); without {@code requires}, pip's
+     *                 default {@code setuptools>=40.8.0} last
      * @param runtime  install_requires / {@code [project].dependencies}, then the extras asked for
      * @param files    the files the requirements came from, relative to the project
      * @param notes    what could not be read (a {@code setup_requires} computed when setup.py runs)
@@ -49,6 +50,9 @@ final class ProjectDependencies {
      * @throws WheelwrightException when a project file is malformed (one line naming it), when the
      *         folder holds no project file, or when an extra is unknown
      */
+    /** The build requirement pip assumes for a project that declares none (pip's pyproject handling). */
+    static final String PIP_DEFAULT_BUILD_REQUIREMENT = "setuptools>=40.8.0";
+
     static Requirements requirements(ProjectFacts facts, Path dir, List<String> extras) {
         failOnProblems(facts, dir, Set.of(ProjectProblem.Kind.PYPROJECT, ProjectProblem.Kind.SETUP_CFG, ProjectProblem.Kind.SETUP_PY));
         PyProject py = facts.pyproject();
@@ -75,6 +79,11 @@ final class ProjectDependencies {
         if (setupRequires.isEmpty() && setupPy != null) {
             setupPy.keyword("setup_requires").filter(k -> k.value().strings().isEmpty()).ifPresent(k ->
                     notes.add(dir.resolve(setupPy.file()) + ":" + k.line() + ": setup_requires is computed when setup.py runs; not read"));
+        }
+        if (py == null || py.buildRequires() == null) {
+            // pip without [build-system].requires (the PEP 518 fallback) builds through setuptools'
+            // backend and installs setuptools>=40.8.0 for it, as it installs setup_requires
+            build.add(PIP_DEFAULT_BUILD_REQUIREMENT);
         }
         List<String> install = facts.installRequires();
         runtime.addAll(install);

@@ -226,8 +226,10 @@ class DepsCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("Dependencies of " + proj.resolve("setup.py"),
                 "targets from .github/workflows/wheels.yml; Python from CIBW_BUILD in .github/workflows/wheels.yml",
-                "cp39-macosx_11_0_arm64\n  build requirements\n  └── ffilib==1.1.0 → 1.1.0 sdist only (wheel from 1.2.0)",
-                "cp39-manylinux_2_17_x86_64\n  build requirements\n  └── ffilib==1.1.0 → 1.1.0 cp39-cp39-manylinux_2_17_x86_64",
+                "cp39-macosx_11_0_arm64\n  build requirements\n  ├── ffilib==1.1.0 → 1.1.0 sdist only (wheel from 1.2.0)",
+                "cp39-manylinux_2_17_x86_64\n  build requirements\n  ├── ffilib==1.1.0 → 1.1.0 cp39-cp39-manylinux_2_17_x86_64",
+                // no [build-system]: pip's default build requirement
+                "  └── setuptools>=40.8.0 → 70.0.0 py3-none-any",
                 "build dependency ffilib 1.1.0 has no macosx_11_0_arm64 wheel for Python 3.9; 1.2.0 is the first version that has one");
         assertThat(r.out()).containsPattern("dependency +cp39-macosx_11_0_arm64 +cp39-manylinux_2_17_x86_64\n");
         assertThat(r.out()).doesNotContain("win_amd64", "cp312");

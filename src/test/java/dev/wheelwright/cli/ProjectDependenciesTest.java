@@ -33,7 +33,8 @@ class ProjectDependenciesTest {
         // setup_requires=[CFFI_REQ, "wheel"] with CFFI_REQ a module constant: read without running setup.py.
         ProjectDependencies.Requirements r = ProjectDependencies.requirements(read(PROJECTS.resolve("legacy-cffi")),
                 PROJECTS.resolve("legacy-cffi"), List.of());
-        assertThat(r.build()).containsExactly("cffi>=1.15.0", "wheel");
+        // no pyproject.toml: pip's default build requirement comes last
+        assertThat(r.build()).containsExactly("cffi>=1.15.0", "wheel", "setuptools>=40.8.0");
         assertThat(r.runtime()).containsExactly("cffi>=1.15.0");
         assertThat(r.files()).containsExactly("setup.py");
         assertThat(r.notes()).isEmpty();
@@ -104,7 +105,7 @@ class ProjectDependenciesTest {
                       install_requires=["attrs"])
                 """);
         ProjectDependencies.Requirements r = ProjectDependencies.requirements(read(dir), dir, List.of());
-        assertThat(r.build()).isEmpty();
+        assertThat(r.build()).containsExactly("setuptools>=40.8.0");
         assertThat(r.runtime()).containsExactly("attrs");
         assertThat(r.notes()).containsExactly(dir.resolve("setup.py") + ":4: setup_requires is computed when setup.py runs; not read");
     }

@@ -136,6 +136,7 @@ public final class FixtureIndex implements AutoCloseable {
         ix.wheel("cyc-b", "1.0", "py3-none-any", List.of("cyc-a>=1"), null, null, true);
         ix.wheel("xtra", "1.0", "py3-none-any", List.of("winonly; extra == \"win\"", "newpy; extra == \"new\""), null, null, true);
         ix.wheel("xuser", "1.0", "py3-none-any", List.of("xtra[win]"), null, null, true);
+        ix.wheel("setuptools", "70.0.0", "py3-none-any", List.of(), ">=3.8", null, true);
         return ix;
     }
 
