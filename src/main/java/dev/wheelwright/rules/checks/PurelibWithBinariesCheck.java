@@ -18,7 +18,7 @@ public final class PurelibWithBinariesCheck implements Check {
                 continue;
             }
             List<String> natives = WheelChecks.loadableNativeMembers(w).stream()
-                    .filter(m -> !w.scheme(m).equals("platlib")).toList();
+                    .filter(m -> w.scheme(m).equals("root")).toList(); // .data/platlib, data, scripts go elsewhere
             if (natives.isEmpty()) {
                 continue;
             }
