@@ -47,6 +47,9 @@ gcc -shared -fPIC -O1 -Wl,-rpath,'$ORIGIN/../demo.libs' -o "$out/elf/ext-x86_64-
 # the split layout of a wheel whose libraries another distribution installs beside it (RUNPATH into
 # a folder of the package that this wheel does not ship)
 gcc -shared -fPIC -O1 -Wl,-rpath,'$ORIGIN/vendor/lib' -o "$out/elf/ext-x86_64-split.so" "$src/uses_lib.c" "$work/libhelper.so.1"
+# a module needing two libraries that no manylinux policy allows (the second is the helper under another soname)
+gcc -shared -fPIC -O1 -Wl,-soname,libother.so.2 -o "$work/libother.so.2" "$src/helper.c"
+gcc -shared -fPIC -O1 -Wl,--no-as-needed -o "$out/elf/ext-x86_64-two-libs.so" "$src/uses_lib.c" "$work/libhelper.so.1" "$work/libother.so.2"
 # a module of a prefix layout (prefix/lib/pythonX.Y/site-packages/pkg) reading the prefix's lib folder
 gcc -shared -fPIC -O1 -Wl,-rpath,'$ORIGIN/../../../../lib' -o "$out/elf/ext-x86_64-prefix.so" "$src/uses_lib.c" "$work/libhelper.so.1"
 clang -target aarch64-linux-gnu -fuse-ld=lld -shared -fPIC -nostdlib -o "$out/elf/ext-aarch64.so" "$src/ext.c"

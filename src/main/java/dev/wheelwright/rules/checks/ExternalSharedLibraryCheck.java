@@ -36,17 +36,32 @@ public final class ExternalSharedLibraryCheck implements Check {
                     continue;
                 }
                 Set<String> allowed = policies.allowedLibraries(policy, e.arch());
+                List<String> missing = new java.util.ArrayList<>();
                 for (String lib : e.needed()) {
                     // a library the RUNPATH looks for in another distribution's folder is WW-E007's
                     if (!allowed.contains(lib) && !WheelChecks.bundles(w, lib)
                             && ElfLibraryFolders.foreign(WheelChecks.fileNames(w), b.member(), e, lib).isEmpty()) {
-                        hits.add(WheelChecks.at(w, b.member(), e.arch()),
-                                WheelChecks.values(w, "member", b.member(), "library", lib, "tag", tag.tag(), "policy", policy),
-                                List.of("DT_NEEDED " + lib, "allowed by " + policy + ": " + allowed.size() + " system libraries"));
+                        missing.add(lib);
                     }
+                }
+                if (!missing.isEmpty()) { // one finding per binary, naming every library it lacks
+                    List<String> evidence = new java.util.ArrayList<>();
+                    missing.forEach(lib -> evidence.add("DT_NEEDED " + lib));
+                    evidence.add("allowed by " + policy + ": " + allowed.size() + " system libraries");
+                    hits.add(WheelChecks.at(w, b.member(), e.arch()),
+                            WheelChecks.values(w, "member", b.member(), "library", names(missing), "tag", tag.tag(), "policy", policy),
+                            evidence);
                 }
             }
         }
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    static String names(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /** The newest policy of the table whose glibc is not above the given one (manylinux_2_40 uses the 2_39 list, say). */
