@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Computes the platform tag a wheel's binaries really support, and rewrites the wheel to it.
@@ -33,14 +31,13 @@ import java.util.regex.Pattern;
  *       intel), and the highest minimum macOS of their slices; arm64 slices need macOS 11.0
  *       anyway, so their minos only counts above 11.0 (as pip treats arm64 tags). macOS 11 and
  *       later are tagged {@code macosx_<major>_0}.</li>
- *   <li>ELF: the most specific manylinux policy that every binary satisfies (with the legacy
- *       alias tag where PEP 600 defines one), else {@code linux_<arch>}.</li>
+ *   <li>ELF: the manylinux glibc every binary needs, judged as auditwheel judges a repaired
+ *       wheel (with the legacy alias tag where PEP 600 defines one), else {@code linux_<arch>};
+ *       a valid tag set is kept.</li>
  *   <li>PE: {@code win_amd64}, {@code win32} or {@code win_arm64} by machine.</li>
  * </ul>
  */
 public final class WheelRetagger {
-    private static final Pattern MANYLINUX = Pattern.compile("manylinux_(\\d+)_(\\d+)");
-
     /**
      * The outcome for one wheel.
      *
