@@ -84,10 +84,17 @@ public final class CommonOptions {
         }
     }
 
+    /**
+     * Hides a shared option from the command's help. It stays accepted: cli.md names these as
+     * common options of every command, so scripts that pass them everywhere keep working; the
+     * command ignores what does not apply to it ({@code --fail-on} where nothing is judged) or
+     * refuses it with one line ({@code fix --format json}).
+     */
     private static void remove(CommandSpec spec, String name) {
         OptionSpec o = spec.findOption(name);
         if (o != null) {
             spec.remove(o);
+            spec.addOption(o.toBuilder().hidden(true).build());
         }
     }
 }

@@ -53,6 +53,9 @@ public final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!common.format.equals("text") || common.output != null) {
+            throw new WheelwrightException("fix: prints a unified diff; --format and -o do not apply");
+        }
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         Path given = dir;
         String ruleName = rule;
