@@ -171,13 +171,17 @@ public final class RulesCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** An excerpt of the rule's first fail case: for a log, the lines around the expected finding. */
+    /**
+     * An excerpt of the rule's first fail case: for a log, the lines around the expected finding;
+     * for a wheel, its description; for a project (a folder), the finding it gives.
+     */
     static java.util.Optional<String> example(RuleDefinition r) {
         List<String> examples = r.source().examples();
-        if (examples.isEmpty()) {
-            return java.util.Optional.empty();
+        java.util.Optional<String> input = examples.stream().filter(e -> !e.endsWith(".expected.yaml")).findFirst();
+        if (input.isEmpty()) {
+            return examples.stream().findFirst().flatMap(e -> r.source().read(e).map(y -> finding(e, y)));
         }
-        String first = examples.get(0);
+        String first = input.get();
         String text = r.source().read(first).orElse(null);
         if (text == null) {
             return java.util.Optional.empty();
@@ -186,7 +190,17 @@ public final class RulesCommand implements Callable<Integer> {
         int dot = name.indexOf('.');
         String slug = dot < 0 ? name : name.substring(0, dot);
         String base = first.substring(0, first.lastIndexOf('/') + 1);
-        int focus = focusLine(r.source().read(base + slug + ".expected.yaml").orElse(null));
+        String expected = r.source().read(base + slug + ".expected.yaml").orElse(null);
+        if (name.endsWith(".wheel.yaml")) {
+            StringBuilder sb = new StringBuilder("Example (" + name + ", a wheel described as):\n");
+            text.lines().limit(24).forEach(l -> sb.append("  ").append(l).append('\n'));
+            if (expected != null) {
+                sb.append(finding(base + slug + ".expected.yaml", expected).lines().skip(1)
+                        .map(l -> l + "\n").collect(java.util.stream.Collectors.joining()));
+            }
+            return java.util.Optional.of(sb.toString());
+        }
+        int focus = focusLine(expected);
         List<String> lines = text.lines().toList();
         if (focus < 0) {
             focus = Math.min(3, lines.size());
@@ -204,6 +218,26 @@ public final class RulesCommand implements Callable<Integer> {
             sb.append("  ...\n");
         }
         return java.util.Optional.of(sb.toString());
+    }
+
+    /** The first finding a fail case expects, as {@code Example (case): / finds: message / at: where}. */
+    private static String finding(String expectedPath, String expectedYaml) {
+        String name = expectedPath.substring(expectedPath.lastIndexOf('/') + 1).replace(".expected.yaml", "");
+        StringBuilder sb = new StringBuilder("Example (" + name + "):\n");
+        try {
+            var first = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(expectedYaml).path("findings").path(0);
+            sb.append("  finds: ").append(first.path("message").asText()).append('\n');
+            var loc = first.path("location");
+            if (loc.has("file")) {
+                sb.append("  at:    ").append(loc.path("file").asText()).append(loc.has("line") ? ":" + loc.path("line").asInt() : "").append('\n');
+            } else if (loc.has("member")) {
+                sb.append("  at:    ").append(loc.path("member").asText()).append('\n');
+            }
+        } catch (java.io.IOException e) {
+            sb.append("  (expectation unreadable)\n");
+        }
+        return sb.toString();
     }
 
     /** The 0-based line of the first expected finding, or -1. */

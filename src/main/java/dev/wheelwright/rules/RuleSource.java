@@ -55,7 +55,7 @@ public sealed interface RuleSource {
             }
             try (java.util.stream.Stream<Path> s = Files.list(cases)) {
                 return s.map(p -> p.getFileName().toString())
-                        .filter(n -> n.startsWith("fail-") && !n.endsWith(".expected.yaml"))
+                        .filter(n -> n.startsWith("fail-"))
                         .filter(n -> Files.isRegularFile(cases.resolve(n)))
                         .sorted().map(n -> "cases/" + n).toList();
             } catch (IOException e) {

@@ -59,6 +59,18 @@ class RulesCommandTest {
         }
     }
 
+    /** Project rules (folder cases) show the finding their fail case gives; wheel rules the wheel's description. */
+    @Test
+    void projectAndWheelRulesHaveExamplesToo() {
+        assertThat(MainTest.run("explain", "WW-P002").out())
+                .containsPattern("Example \\(fail-[a-z0-9-]+\\):\n  finds: cffi is in both setup_requires and install_requires")
+                .contains("  at:    setup.py:");
+        assertThat(MainTest.run("explain", "WW-W002").out())
+                .containsPattern("Example \\(fail-[a-z0-9-]+\\.wheel\\.yaml, a wheel described as\\):\n")
+                .contains("  filename: demo-1.0-")
+                .contains("  finds: ");
+    }
+
     @Test
     void aRulesFixShowsItsPlaceholdersAsNamesToSupply() {
         Run r = MainTest.run("explain", "WW-B001");
