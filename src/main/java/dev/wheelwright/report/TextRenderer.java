@@ -88,7 +88,8 @@ public final class TextRenderer implements FindingsRenderer {
             out.write(paint(BOLD, "No problems found.") + (suppressed.isEmpty() ? "" : " (" + suppressed.size() + " suppressed)") + "\n");
         } else {
             out.write(plural(c.get(Severity.ERROR), "error") + ", " + plural(c.get(Severity.WARNING), "warning") + ", "
-                    + c.get(Severity.INFO) + " info" + (suppressed.isEmpty() ? "" : ", " + suppressed.size() + " suppressed") + "\n");
+                    + c.get(Severity.INFO) + " info" + (suppressed.isEmpty() ? "" : ", " + suppressed.size() + " suppressed")
+                    + unbuilt.map(u -> "; " + u).orElse("") + "\n");
         }
     }
 

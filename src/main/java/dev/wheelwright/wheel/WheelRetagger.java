@@ -149,6 +149,22 @@ public final class WheelRetagger {
         return bang < 0 ? path : path.substring(bang + 1);
     }
 
+    /**
+     * The platform tags the binaries of a wheel support, as {@code retag} computes them; empty
+     * when they fit no single tag or there are none.
+     *
+     * @param files   the wheel's file members (to see which libraries it bundles)
+     * @param current the platform tags it carries now
+     */
+    public static List<String> supportedPlatforms(List<BinaryInfo> binaries, java.util.Collection<String> files,
+                                                  List<String> current) {
+        try {
+            return compute(binaries, files, current, new ArrayList<>());
+        } catch (Unfit e) {
+            return List.of();
+        }
+    }
+
     static List<String> compute(List<BinaryInfo> binaries, java.util.Collection<String> files, List<String> current,
                                 List<String> notes) {
         if (binaries.isEmpty()) {

@@ -256,6 +256,14 @@ class RenderersTest {
         assertThat(renderBuild(new GithubRenderer())).as("a cause found by a rule is annotated by its finding")
                 .doesNotContain("title=build arm64");
 
+        // with no finding, the text and the summary still say that a target did not build
+        StringWriter quiet = new StringWriter();
+        new TextRenderer(false).render(new FindingsReport("wheelwright", "0.1.0", List.of(), List.of(), noCause), quiet);
+        assertThat(quiet.toString()).contains("No rule found a problem, but 1 of 1 target was not built (arm64: timed-out).")
+                .doesNotContain("No problems found");
+        assertThat(GithubRenderer.summary(new FindingsReport("wheelwright", "0.1.0", List.of(), List.of(), noCause)))
+                .contains("No rule found a problem, but 1 of 1 target was not built (arm64: timed-out).");
+
         String html = renderBuild(new HtmlRenderer());
         assertThat(html).contains("<h2>Builds</h2>").contains("build exited with code 1").contains("&lt;")
                 .contains("x-1.0-cp39-cp39-macosx_10_9_x86_64.whl").doesNotContain("<sure>");
