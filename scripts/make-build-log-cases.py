@@ -3,7 +3,8 @@
 
 For each case: rules/build/<rule>/cases/fail-<slug>.log (or pass-<slug>.log), and for a fail
 case fail-<slug>.expected.yaml with the exact message (the rule's message template filled with
-the values the case says its patterns must capture), the 1-based line of the root cause and,
+the values the case says its patterns must capture, prefixed with the failing package where the
+case names one), the 1-based line of the root cause and,
 optionally, a piece of the evidence. Regenerating gives identical files.
 
 Usage: scripts/make-build-log-cases.py   (needs PyYAML to read the rule templates)
@@ -52,7 +53,12 @@ def main():
             if os.path.exists(exp):
                 os.remove(exp)
             continue
-        message = rule["message"].format(**c.captures)
+        values = dict(c.captures)
+        if c.package:
+            values.setdefault("package", c.package)
+        message = rule["message"].format(**values)
+        if c.package and "{package}" not in rule["message"]:
+            message = f"{c.package}: {message}"  # the engine prefixes a message with the failing package
         out = ["findings:", f"  - message: {json.dumps(message, ensure_ascii=False)}",
                f"    location: {{file: {name}.log, line: {roots[0] + 1}}}"]
         if c.evidence:

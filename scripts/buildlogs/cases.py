@@ -23,6 +23,7 @@ class Case:
     evidence: str = None           # evidence-contains
     crlf: bool = False
     with_line: bool = True
+    package: str = None            # the package the log shows failing (set from PACKAGES below)
 
 
 CASES = []
@@ -900,3 +901,38 @@ for i, rule in enumerate(sorted({k.rule for k in CASES})):
 
 case("WW-B001-setup-requires-egg-conflict", "windows-repr-path-crlf", _win_egg,
      dict(pkg="cffi", ver="1.15.0", path="C:\\\\src\\\\pyzstdx\\\\.eggs\\\\cffi-1.15.0-py3.9-win-amd64.egg"), crlf=True)
+
+# The package each case's log shows failing: the engine names it, prefixing its messages with it
+# (or filling {package} where the message template has one).
+PACKAGES = {
+    ("WW-B002-setup-requires-fetch-failed", "pip8-easy-install-crlf"): "pyrle",
+    ("WW-B003-bdist-wheel-missing", "recorded-setup-py-gha"): "legacylib",
+    ("WW-B003-bdist-wheel-missing", "pip9-python2"): "pyrsistent",
+    ("WW-B004-cffi-cross-compile", "cross-arm64-on-x86-runner-libffi"): "pynacl_ffi",
+    ("WW-B004-cffi-cross-compile", "crossenv-aarch64-host-libffi"): "xxhashffi",
+    ("WW-B005-no-wheel-for-target", "pip23-arm64-sdist-fallback"): "h5py",
+    ("WW-B005-no-wheel-for-target", "buildkit-aarch64-url-download"): "scikit-learn",
+    ("WW-B010-linker-arch-mismatch", "pip24-xcode15-found-required"): "zstdx",
+    ("WW-B013-old-pip-platform-tags", "pip9-manylinux2014-fallback"): "cryptography",
+    ("WW-B016-compiler-missing", "recorded-cc-nonexistent"): "quickhash",
+    ("WW-B016-compiler-missing", "windows-msvc-crlf"): "pyhash3",
+    ("WW-B016-compiler-missing", "pip9-slim-image"): "pyhash3",
+    ("WW-B017-python-headers-missing", "recorded-bogus-include"): "speedups",
+    ("WW-B017-python-headers-missing", "pip20-aarch64"): "ujsonx",
+    ("WW-B017-python-headers-missing", "python-m-build-clang"): "ujsonx",
+    ("WW-B018-library-headers-missing", "recorded-pip23"): "fastffi",
+    ("WW-B018-library-headers-missing", "recorded-python-m-build"): "fastffi",
+    ("WW-B018-library-headers-missing", "uv-openssl"): "cryptox",
+    ("WW-B018-library-headers-missing", "conda-build-xmlsec"): "pyxmlsec",
+    ("WW-B019-library-missing", "recorded-gnu-ld"): "zlibwrap",
+    ("WW-B020-rust-compiler-missing", "pip23-setuptools-rust-armv7"): "orjsonx",
+    ("WW-B020-rust-compiler-missing", "pip23-maturin-metadata"): "pydantic-corex",
+    ("WW-B021-python-too-new", "pip23-py312-impimporter"): "numpy",
+    ("WW-B021-python-too-new", "tox-py312-old-cython-output"): "fastcsvx",
+    ("WW-B022-build-dependency-undeclared", "pip20-numpy-in-setup-py"): "pyemdx",
+    ("WW-B022-build-dependency-undeclared", "python-m-build-pybind11"): "fastgeo",
+    ("WW-B023-build-dependency-incompatible", "pip23-pyyaml-cython3"): "PyYAML",
+    ("WW-B023-build-dependency-incompatible", "pip23-setuptools58-use-2to3"): "anyjsonx",
+}
+for _c in CASES:
+    _c.package = PACKAGES.get((_c.rule, _c.slug))

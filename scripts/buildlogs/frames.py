@@ -12,6 +12,7 @@ The wording of each frame follows the format strings of the tools' sources (pip'
 written for this project.
 """
 
+import posixpath
 import random
 
 ROOT = "@@"
@@ -297,6 +298,7 @@ def tox(env, before, body, after_status=1):
 def conda_build(pkg, ver, body, py="311"):
     """conda-build 3.x running build.sh / `pip install . -vv` for a recipe."""
     root = f"/home/conda/feedstock_root/build_artifacts/{pkg}_1708432211458"
+    build_script = posixpath.join(root, "work", "conda_build.sh")  # conda-build's work folder inside the build root
     out = [f"Adding in variants from internal_defaults", f"Adding in variants from /tmp/tmp_{pkg}_conda_build_config.yaml",
            "INFO:conda_build.metadata:Attempting to finalize metadata for " + pkg,
            "BUILD START: ['" + f"{pkg}-{ver}-py{py}h2a4d8b2_0.conda" + "']", "",
@@ -322,7 +324,7 @@ def conda_build(pkg, ver, body, py="311"):
             "    packages_from_this = build(",
             "  File \"/opt/conda/lib/python3.10/site-packages/conda_build/utils.py\", line 451, in _func_defaulting_env_to_os_environ",
             "    raise subprocess.CalledProcessError(proc.returncode, _args)",
-            f"subprocess.CalledProcessError: Command '['/bin/bash', '-o', 'errexit', '{root}/work/conda_build.sh']' returned non-zero exit status 1."]
+            f"subprocess.CalledProcessError: Command '['/bin/bash', '-o', 'errexit', '{build_script}']' returned non-zero exit status 1."]
     return out
 
 
