@@ -25,6 +25,7 @@ public final class ExternalSharedLibraryCheck implements Check {
         ManylinuxPolicies policies = ManylinuxPolicies.builtin();
         for (WheelFacts w : WheelChecks.wheels(facts)) {
             List<PlatformTag> tags = WheelChecks.platforms(w, "manylinux");
+            List<String> files = WheelChecks.fileNames(w);
             for (WheelFacts.WheelBinary b : WheelChecks.binaries(w, BinaryFormat.ELF)) {
                 ElfSlice e = (ElfSlice) b.info().slices().get(0);
                 PlatformTag tag = GlibcTooNewCheck.oldest(tags, e.arch());
@@ -39,8 +40,8 @@ public final class ExternalSharedLibraryCheck implements Check {
                 List<String> missing = new java.util.ArrayList<>();
                 for (String lib : e.needed()) {
                     // a library the RUNPATH looks for in another distribution's folder is WW-E007's
-                    if (!allowed.contains(lib) && !WheelChecks.bundles(w, lib)
-                            && ElfLibraryFolders.foreign(WheelChecks.fileNames(w), b.member(), e, lib).isEmpty()) {
+                    if (!allowed.contains(lib) && !ElfLibraryFolders.bundles(files, lib)
+                            && ElfLibraryFolders.foreign(files, b.member(), e, lib).isEmpty()) {
                         missing.add(lib);
                     }
                 }

@@ -28,16 +28,17 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
         ManylinuxPolicies policies = ManylinuxPolicies.builtin();
         for (WheelFacts w : WheelChecks.wheels(facts)) {
             List<String> requires = w.metadata() == null ? List.of() : w.metadata().all("Requires-Dist");
+            List<String> files = WheelChecks.fileNames(w);
             // one finding per folder: a split wheel has dozens of modules reading the same folder
             Map<String, Group> byFolder = new LinkedHashMap<>();
             for (WheelFacts.WheelBinary b : WheelChecks.binaries(w, BinaryFormat.ELF)) {
                 ElfSlice e = (ElfSlice) b.info().slices().get(0);
-                Set<String> system = systemLibraries(policies, e.arch());
+                Set<String> system = system(policies, e.arch());
                 for (String lib : e.needed()) {
                     if (system.contains(lib)) {
                         continue; // the loader finds those in the system whatever the RUNPATH says
                     }
-                    Optional<ElfLibraryFolders.Folder> f = ElfLibraryFolders.foreign(WheelChecks.fileNames(w), b.member(), e, lib);
+                    Optional<ElfLibraryFolders.Folder> f = ElfLibraryFolders.foreign(files, b.member(), e, lib);
                     if (f.isPresent()) {
                         Group g = byFolder.computeIfAbsent(f.get().folder(), k -> new Group(f.get(), e.arch()));
                         g.needs.computeIfAbsent(b.member(), k -> new LinkedHashSet<>()).add(lib);
@@ -81,12 +82,16 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
         }
     }
 
-    /** Libraries any manylinux policy allows for the arch: the system provides them. */
-    static Set<String> systemLibraries(ManylinuxPolicies policies, String arch) {
-        Set<String> all = new HashSet<>();
-        for (ManylinuxPolicies.Policy p : policies.policies()) {
-            all.addAll(policies.allowedLibraries(p.name(), arch));
-        }
-        return all;
+    private static final Map<String, Set<String>> SYSTEM = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Libraries any manylinux policy allows for the arch: the system provides them (once per arch). */
+    static Set<String> system(ManylinuxPolicies policies, String arch) {
+        return SYSTEM.computeIfAbsent(arch, a -> {
+            Set<String> all = new HashSet<>();
+            for (ManylinuxPolicies.Policy p : policies.policies()) {
+                all.addAll(policies.allowedLibraries(p.name(), a));
+            }
+            return Set.copyOf(all);
+        });
     }
 }

@@ -18,6 +18,9 @@ import java.util.List;
 public final class PlainLinuxTagCheck implements Check {
     @Override
     public void run(Facts facts, Hits hits) {
+        if (WheelChecks.policy(facts).manylinux() != null) {
+            return; // --manylinux asks for a policy: WW-E006 reports a plain linux tag as an error then
+        }
         for (WheelFacts w : WheelChecks.wheels(facts)) {
             List<PlatformTag> platforms = WheelTags.platforms(w.filename());
             if (platforms.isEmpty() || !platforms.stream().allMatch(p -> p.tag().startsWith("linux_"))) {

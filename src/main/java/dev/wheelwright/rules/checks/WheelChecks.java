@@ -133,8 +133,7 @@ final class WheelChecks {
 
     /** True when some member of the wheel has this file name (a bundled copy of a library). */
     static boolean bundles(WheelFacts w, String library) {
-        String base = library.substring(library.lastIndexOf('/') + 1);
-        return w.files().stream().anyMatch(m -> m.fileName().equals(base));
+        return dev.wheelwright.wheel.ElfLibraryFolders.bundles(fileNames(w), library);
     }
 
     /** The names of the wheel's file members. */
