@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * to the first release that can build it (rules/tables/cibuildwheel-features.json), the smallest
  * change that fixes the problem: {@code uses: pypa/cibuildwheel@v1.8.0} becomes {@code @v1.9.0},
  * {@code cibuildwheel==2.16.5} becomes {@code ==2.20.0}. A commit-SHA pin is left to the user,
- * who must look the new commit up.
+ * who must look the new commit up. The action's old name {@code joerick/cibuildwheel} becomes
+ * {@code pypa/cibuildwheel} on the way (GitHub's redirect of the old name is not a promise).
  */
 public final class BumpCibuildwheelFix implements FixAction {
     private static final Pattern ACTION_TAG = Pattern.compile("((?:pypa|joerick)/cibuildwheel@v?)([0-9]+(?:\\.[0-9]+)*)(?![0-9A-Za-z])");
@@ -72,6 +73,9 @@ public final class BumpCibuildwheelFix implements FixAction {
                 }
             }
             String updated = l.substring(0, m.start(2)) + e.getValue() + l.substring(m.end(2));
+            if (m.pattern() == ACTION_TAG) {
+                updated = updated.substring(0, m.start(1)) + updated.substring(m.start(1)).replaceFirst("^joerick/", "pypa/");
+            }
             texts.put(file, text.substring(0, s) + updated + text.substring(end));
         }
         List<FileEdit> edits = new ArrayList<>();

@@ -176,20 +176,79 @@ public final class NativeRunnersFix implements FixAction {
                     + "    os: [" + current + ", " + label + "]";
             return text.substring(0, s) + block + text.substring(e);
         }
-        Matcher flow = Pattern.compile("(\\[[^\\]]*?)(\\b" + Pattern.quote(current) + "\\b)([^\\]]*\\])").matcher(l);
-        if (flow.find()) {
-            String list = flow.group(0);
-            if (list.contains(label)) {
+        // a flow list [a, b]: compared item by item (macos-15 is not in [macos-15-intel])
+        Matcher flow = FLOW_LIST.matcher(l);
+        while (flow.find()) {
+            List<String> items = flowItems(flow.group(2));
+            if (!items.contains(current)) {
+                continue;
+            }
+            if (items.contains(label)) {
                 return text;
             }
-            String updated = flow.group(1) + flow.group(2) + ", " + label + flow.group(3);
+            String inner = flow.group(2);
+            String trimmed = inner.stripTrailing();
+            String quote = itemQuote(inner, current);
+            String updated = flow.group(1) + trimmed + ", " + quote + label + quote + inner.substring(trimmed.length()) + "]";
             return text.substring(0, s) + l.substring(0, flow.start()) + updated + l.substring(flow.end()) + text.substring(e);
         }
         Matcher item = Pattern.compile("^(\\s*-\\s*)([\"']?)" + Pattern.quote(current) + "\\2\\s*(#.*)?$").matcher(l);
         if (item.matches()) {
+            if (blockListHas(text, line, item.group(1), label)) {
+                return text;
+            }
             return text.substring(0, e) + "\n" + item.group(1) + item.group(2) + label + item.group(2) + text.substring(e);
         }
         return null;
+    }
+
+    private static final Pattern FLOW_LIST = Pattern.compile("(\\[)([^\\]\\[]*)\\]");
+
+    /** Whether the block list holding the item on this 1-based line has LABEL as an item (compared whole). */
+    private static boolean blockListHas(String text, int line, String dash, String label) {
+        String[] lines = text.split("\n", -1);
+        Pattern same = Pattern.compile("^" + Pattern.quote(dash) + "([\"']?)(.*?)\\1\\s*(#.*)?$");
+        for (int dir : new int[] {-1, 1}) {
+            for (int i = line - 1 + dir; i >= 0 && i < lines.length; i += dir) {
+                Matcher m = same.matcher(lines[i]);
+                if (!m.matches()) {
+                    break;
+                }
+                if (m.group(2).strip().equals(label)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The items of a YAML flow list's inside, unquoted. */
+    static List<String> flowItems(String inside) {
+        List<String> out = new ArrayList<>();
+        for (String part : inside.split(",", -1)) {
+            String v = part.strip();
+            if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
+                v = v.substring(1, v.length() - 1);
+            }
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** The quote the list writes the item in ("" when plain), so an added item looks like its neighbours. */
+    private static String itemQuote(String inside, String item) {
+        for (String part : inside.split(",", -1)) {
+            String v = part.strip();
+            if (v.equals("\"" + item + "\"")) {
+                return "\"";
+            }
+            if (v.equals("'" + item + "'")) {
+                return "'";
+            }
+        }
+        return "";
     }
 
     /** Whether the job whose runs-on is at this line already has a strategy key at its indentation. */

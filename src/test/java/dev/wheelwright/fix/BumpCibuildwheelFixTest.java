@@ -13,7 +13,7 @@ class BumpCibuildwheelFixTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-        "      - uses: joerick/cibuildwheel@v1.8.0|      - uses: joerick/cibuildwheel@v1.9.0|",
+        "      - uses: joerick/cibuildwheel@v1.8.0|      - uses: pypa/cibuildwheel@v1.9.0|",
         "      - uses: pypa/cibuildwheel@v1.12.0  # pinned|      - uses: pypa/cibuildwheel@v1.12.0  # pinned|",
         "      - run: pipx run cibuildwheel==1.7.4|      - run: pipx run cibuildwheel==1.9.0|",
         "      - uses: pypa/cibuildwheel@0123456789abcdef0123456789abcdef01234567 # v1.8.0|"
