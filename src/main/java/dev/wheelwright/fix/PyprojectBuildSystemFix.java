@@ -73,8 +73,17 @@ public final class PyprojectBuildSystemFix implements FixAction {
         Optional<SetupCfg.Entry> cfgEntry = p.setupCfg() == null ? Optional.empty() : p.setupCfg().get("options", "setup_requires");
         cfgEntry.ifPresent(e -> setupRequires.addAll(e.items()));
 
+        // a project never requires itself to build (cffi's own setup.py must not get requires = [..., "cffi"])
+        Optional<String> self = ProjectName.of(p);
+        for (String r : List.copyOf(setupRequires)) {
+            if (ProjectName.isSelf(r, self)) {
+                setupRequires.remove(r);
+                manual.add("left \"" + r.strip() + "\" out of [build-system].requires: it is this project itself");
+            }
+        }
+        boolean addCffi = p.usesCffi() && !ProjectName.isSelf("cffi", self);
         if (py == null || !py.hasBuildSystem()) {
-            List<String> requires = requirements(setupRequires, p.usesCffi());
+            List<String> requires = requirements(setupRequires, addCffi);
             String block = "[build-system]\nrequires = [" + String.join(", ", requires.stream().map(PyprojectBuildSystemFix::quote).toList())
                     + "]\nbuild-backend = \"" + BACKEND + "\"\n";
             if (py == null) {
