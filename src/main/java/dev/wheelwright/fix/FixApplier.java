@@ -11,10 +11,12 @@ import java.util.List;
 
 /**
  * Writes a {@link FixPlan} to disk without ever leaving a file half-written or losing the user's
- * text: every changed file is first copied to {@code FILE.orig}, the new text is written to a
- * temporary file in the same folder and renamed over the old one. Before anything is written,
- * every file is checked to still hold exactly the text the plan was computed from, and no backup
- * may overwrite an existing {@code .orig} file; otherwise nothing is written at all.
+ * text: a changed file is first copied to a backup ({@code FILE.orig}, or {@code FILE.orig.1},
+ * {@code .2}... when an earlier backup is there, which is never overwritten), the new text is
+ * written to a temporary file in the same folder and renamed over the old one. A file committed
+ * unchanged in a git checkout gets no backup unless {@link Backups#ALWAYS}: git keeps the original.
+ * Before anything is written, every file is checked to still hold exactly the text the plan was
+ * computed from; otherwise nothing is written at all. One backup per file per apply.
  */
 public final class FixApplier {
     public static final String BACKUP_SUFFIX = ".orig";
@@ -24,7 +26,21 @@ public final class FixApplier {
     /** What was written: the changed files and their backups. */
     public record Applied(List<Path> written, List<Path> backups) {}
 
+    /** When to back a changed file up. */
+    public enum Backups {
+        /** Always (the {@code --backup} option). */
+        ALWAYS,
+        /** Unless git holds the file's current text (tracked, unchanged since HEAD). */
+        UNLESS_COMMITTED
+    }
+
+    /** Applies with a backup of every changed file. */
     public static Applied apply(Path root, FixPlan plan) {
+        return apply(root, plan, Backups.ALWAYS);
+    }
+
+    public static Applied apply(Path root, FixPlan plan, Backups backups) {
+        java.util.Map<Path, Path> backupOf = new java.util.LinkedHashMap<>();
         // check everything first, so that a refusal leaves the project untouched
         for (FileEdit e : plan.edits()) {
             Path file = root.resolve(e.path());
@@ -41,10 +57,8 @@ public final class FixApplier {
                     if (!now.equals(e.before())) {
                         throw new FixRefusedException(e.path() + ": changed after the fix was planned; run the fix again");
                     }
-                    Path backup = backupOf(file);
-                    if (Files.exists(backup)) {
-                        throw new FixRefusedException(root.relativize(backup).toString().replace('\\', '/')
-                                + ": already exists; move it away so the backup does not overwrite it");
+                    if (backups == Backups.ALWAYS || !GitCheckout.committedUnchanged(file)) {
+                        backupOf.put(file, freeBackup(file));
                     }
                 }
             } catch (IOException ex) {
@@ -52,14 +66,14 @@ public final class FixApplier {
             }
         }
         List<Path> written = new ArrayList<>();
-        List<Path> backups = new ArrayList<>();
+        List<Path> made = new ArrayList<>();
         for (FileEdit e : plan.edits()) {
             Path file = root.resolve(e.path());
             try {
-                if (!e.createsFile()) {
-                    Path backup = backupOf(file);
-                    Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES);
-                    backups.add(backup);
+                Path backup = backupOf.get(file);
+                if (backup != null) {
+                    Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES); // fails rather than overwrite
+                    made.add(backup);
                 }
                 Path dir = file.toAbsolutePath().getParent();
                 Files.createDirectories(dir);
@@ -80,10 +94,21 @@ public final class FixApplier {
                         + (written.isEmpty() ? "" : " (already written: " + written + ", backups kept)"), ex);
             }
         }
-        return new Applied(written, backups);
+        return new Applied(written, made);
     }
 
-    static Path backupOf(Path file) {
-        return file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
+    /** FILE.orig, else FILE.orig.1, FILE.orig.2...: the first name not taken. */
+    static Path freeBackup(Path file) {
+        Path first = file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
+        if (!Files.exists(first, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return first;
+        }
+        for (int i = 1; i < 1000; i++) {
+            Path p = file.resolveSibling(file.getFileName() + BACKUP_SUFFIX + "." + i);
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return p;
+            }
+        }
+        throw new FixRefusedException(file.getFileName() + ": 1000 backups already exist next to it; remove old ones");
     }
 }

@@ -13,6 +13,10 @@ import java.util.List;
 public record FixPlan(String action, List<FileEdit> edits, List<String> manual) {
     public FixPlan {
         edits = List.copyOf(edits);
+        // one edit (so one backup) per file: a fix that touches a file twice merges the changes first
+        if (edits.stream().map(FileEdit::path).distinct().count() != edits.size()) {
+            throw new IllegalArgumentException(action + ": a plan edits a file more than once");
+        }
         manual = List.copyOf(manual);
     }
 

@@ -13,11 +13,19 @@ public final class UnifiedDiff {
     private UnifiedDiff() {}
 
     public static String of(FileEdit edit) {
+        return of(edit, "");
+    }
+
+    /**
+     * The diff with PREFIX (the project's folder inside its git repository, ending in "/") before
+     * each path, so that {@code git apply} run from the repository root finds the files.
+     */
+    public static String of(FileEdit edit, String prefix) {
         List<String> a = edit.before() == null ? List.of() : lines(edit.before());
         List<String> b = lines(edit.after());
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(edit.createsFile() ? "/dev/null" : "a/" + edit.path()).append('\n');
-        out.append("+++ b/").append(edit.path()).append('\n');
+        out.append("--- ").append(edit.createsFile() ? "/dev/null" : "a/" + prefix + edit.path()).append('\n');
+        out.append("+++ b/").append(prefix).append(edit.path()).append('\n');
         List<int[]> ops = script(a, b); // {kind, indexA, indexB}: 0 same, 1 delete, 2 insert
         int i = 0;
         while (i < ops.size()) {

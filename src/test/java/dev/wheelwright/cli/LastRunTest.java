@@ -73,9 +73,23 @@ class LastRunTest {
             assertThat(huge.err()).isEqualTo("wheelwright: " + cmd + " 99999999999: the last doctor reported " + names.size() + " findings\n");
         }
 
-        // fix N applies in the project of that run, wherever it is called from
-        Run fix = MainTest.run("fix", String.valueOf(names.indexOf("legacy-setup-py-build") + 1), "--apply");
+        // fix N refuses in another folder than the one that run looked at (here: the current folder)
+        int legacy = names.indexOf("legacy-setup-py-build") + 1;
+        Run elsewhere = MainTest.run("fix", String.valueOf(legacy), "--apply");
+        assertThat(elsewhere.code()).isEqualTo(2);
+        assertThat(elsewhere.err()).isEqualTo("wheelwright: fix " + legacy + ": finding " + legacy + " of the last doctor is about "
+                + project.toAbsolutePath().normalize() + ", not the current folder (" + Path.of(".").toAbsolutePath().normalize()
+                + "); run it there, or: wheelwright fix WW-P001 " + project.toAbsolutePath().normalize() + "\n");
+        Path other = TestTrees.copy(Path.of("testdata/projects/legacy-cffi"), tmp.resolve("other"));
+        Run otherDir = MainTest.run("fix", String.valueOf(legacy), other.toString(), "--apply");
+        assertThat(otherDir.code()).isEqualTo(2);
+        assertThat(otherDir.err()).contains("is about " + project.toAbsolutePath().normalize() + ", not " + other + ";");
+        assertThat(other.resolve("pyproject.toml")).doesNotExist();
+        assertThat(project.resolve("pyproject.toml")).doesNotExist();
+        // ... and applies in that project, naming it
+        Run fix = MainTest.run("fix", String.valueOf(legacy), project.toString(), "--apply");
         assertThat(fix.code()).as(fix.err()).isZero();
+        assertThat(fix.err()).contains("wheelwright: " + project + ": wrote pyproject.toml (new file)");
         assertThat(Files.readString(project.resolve("pyproject.toml"))).contains("[build-system]");
     }
 

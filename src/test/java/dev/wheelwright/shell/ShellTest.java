@@ -280,7 +280,7 @@ class ShellTest {
                 .as("without --apply nothing is written").isEqualTo(before);
 
         Run applied = script(shell, "fix " + n + " --apply\n");
-        assertThat(applied.err()).contains("wheelwright: wrote ");
+        assertThat(applied.err()).contains(": wrote ");
         assertThat(Files.readString(project.resolve("pyproject.toml"))).contains("[build-system]");
     }
 
