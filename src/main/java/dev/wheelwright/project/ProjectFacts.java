@@ -49,14 +49,17 @@ public record ProjectFacts(String root, PyProject pyproject, SetupCfg setupCfg, 
         return !cffiBuilders.isEmpty();
     }
 
-    /** setup_requires from setup.py (when a literal) or setup.cfg, with where it is declared. */
+    /**
+     * setup_requires from setup.py (its literal strings, also when other items need execution,
+     * such as {@code *extra}) or setup.cfg, with where it is declared.
+     */
     public Optional<Located<List<String>>> setupRequires() {
         if (setupPy != null) {
             Optional<SetupPy.Keyword> k = setupPy.keyword("setup_requires");
             if (k.isPresent()) {
-                Optional<List<String>> strings = k.get().value().strings();
-                if (strings.isPresent()) {
-                    return Optional.of(new Located<>(strings.get(), setupPy.file(), k.get().line()));
+                List<String> strings = k.get().value().knownStrings();
+                if (!strings.isEmpty()) {
+                    return Optional.of(new Located<>(strings, setupPy.file(), k.get().line()));
                 }
             }
         }

@@ -423,6 +423,12 @@ public final class ProjectReader {
 
     // ------------------------------------------------------------------ cffi
 
+    /**
+     * The cffi builders the build runs: the {@code cffi_modules} entries of setup.py or setup.cfg,
+     * and an FFI build script that setup.py imports for its {@code ext_modules} (the older
+     * {@code ffi.distutils_extension()} style, also written in setup.py itself). Other files
+     * calling {@code FFI()} (demos, tests, cffi's own sources) build nothing when the wheel is built.
+     */
     private static List<Located<String>> cffiBuilders(Path dir, PyProject pyproject, SetupCfg cfg, SetupPy setupPy) {
         List<Located<String>> out = new ArrayList<>();
         if (setupPy != null) {
@@ -439,16 +445,22 @@ public final class ProjectReader {
                 && pyproject.buildRequires().stream().anyMatch(r -> Requirements.name(r).filter("cffi"::equals).isPresent())) {
             out.add(new Located<>("cffi in [build-system].requires", pyproject.file(), pyproject.requiresLine()));
         }
+        if (setupPy == null || setupPy.keyword("ext_modules").isEmpty()) {
+            return out;
+        }
+        // ext_modules=[ffi.distutils_extension()]: the builder is setup.py itself or a module it imports
+        Set<String> imported = importedModules(setupPy.text());
         for (Path py : pythonFiles(dir)) {
             String rel = dir.relativize(py).toString().replace('\\', '/');
-            if (rel.equals("setup.py")) {
+            boolean self = rel.equals("setup.py");
+            if (!self && imported.stream().noneMatch(m -> moduleNames(rel).contains(m))) {
                 continue;
             }
             try {
                 if (Files.size(py) > MAX_FILE_BYTES) {
                     continue;
                 }
-                String t = new String(Files.readAllBytes(py), StandardCharsets.UTF_8);
+                String t = self ? setupPy.text() : new String(Files.readAllBytes(py), StandardCharsets.UTF_8);
                 if (!t.contains("FFI(")) {
                     continue;
                 }
@@ -463,6 +475,46 @@ public final class ProjectReader {
                 // an unreadable source file says nothing about cffi; the build will report it
             }
         }
+        return out;
+    }
+
+    private static final Pattern FROM_IMPORT = Pattern.compile("(?m)^[ \\t]*from[ \\t]+([A-Za-z_][\\w.]*)[ \\t]+import[ \\t]+\\(?([\\w ,\\t]+)");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^[ \\t]*import[ \\t]+([\\w., \\t]+)");
+
+    /** Modules setup.py imports (dotted, and for {@code from a import b} also {@code a.b}). */
+    static Set<String> importedModules(String text) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        Matcher m = FROM_IMPORT.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+            for (String n : m.group(2).split(",")) {
+                String name = n.strip().split("\\s+")[0];
+                if (!name.isEmpty()) {
+                    out.add(m.group(1) + "." + name);
+                }
+            }
+        }
+        m = IMPORT.matcher(text);
+        while (m.find()) {
+            for (String n : m.group(1).split(",")) {
+                String name = n.strip().split("\\s+")[0];
+                if (!name.isEmpty()) {
+                    out.add(name);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The module names a file can be imported as from setup.py: its dotted path, without src/, or its own name (sys.path tweaks). */
+    static Set<String> moduleNames(String rel) {
+        String dotted = rel.substring(0, rel.length() - 3).replace('/', '.');
+        Set<String> out = new java.util.LinkedHashSet<>();
+        out.add(dotted);
+        if (dotted.startsWith("src.")) {
+            out.add(dotted.substring(4));
+        }
+        out.add(dotted.substring(dotted.lastIndexOf('.') + 1));
         return out;
     }
 

@@ -32,7 +32,7 @@ public sealed interface PyValue {
     /** A dict literal with string keys (other keys are dropped: nothing here reads them). */
     record Dict(Map<String, PyValue> entries, int line) implements PyValue {
         public Dict {
-            entries = Map.copyOf(entries);
+            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
         }
     }
 
@@ -63,5 +63,24 @@ public sealed interface PyValue {
             return Optional.of(out);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The literal strings of a list/tuple whose other items need execution ({@code ["cffi",
+     * *extra]} gives {@code ["cffi"]}): what is certainly there; the value itself when it is a string.
+     */
+    default List<String> knownStrings() {
+        if (this instanceof Str s) {
+            return List.of(s.value());
+        }
+        List<String> out = new ArrayList<>();
+        if (this instanceof Seq seq) {
+            for (PyValue v : seq.items()) {
+                if (v instanceof Str s) {
+                    out.add(s.value());
+                }
+            }
+        }
+        return out;
     }
 }

@@ -62,12 +62,23 @@ public final class SetupPyParser {
         Map<String, SetupPy.Keyword> keywords = new LinkedHashMap<>();
         int setupLine = 0;
         boolean lineStart = true;
+        // columns of the def/class statements whose bodies we are in: their code runs only when called
+        List<Integer> defs = new ArrayList<>();
         while (peek().type() != T.EOF) {
             Token t = peek();
             if (t.type() == T.NEWLINE) {
                 pos++;
                 lineStart = true;
                 continue;
+            }
+            if (lineStart) {
+                while (!defs.isEmpty() && defs.get(defs.size() - 1) >= t.col()) {
+                    defs.remove(defs.size() - 1);
+                }
+                if (t.type() == T.NAME && (t.text().equals("def") || t.text().equals("class")
+                        || (t.text().equals("async") && peekAt(1).text().equals("def")))) {
+                    defs.add(t.col());
+                }
             }
             if (lineStart && t.col() == 0 && t.type() == T.NAME && isAssignOp(peekAt(1))) {
                 String name = t.text();
@@ -80,6 +91,12 @@ public final class SetupPyParser {
                     variables.put(name, concat(variables.getOrDefault(name,
                             new PyValue.Unknown(name, "'" + name + "' is not assigned before '+='", t.line())), v, t.line()));
                 }
+                lineStart = false;
+                continue;
+            }
+            if (lineStart && defs.isEmpty() && t.type() == T.NAME && variables.containsKey(t.text()) && mutation()) {
+                // NAME.append(x) / NAME.extend(x) / NAME += x / NAME[key] = x / NAME.update(...) before
+                // setup(), also under if/try/for (a requirement added on some platforms is still one)
                 lineStart = false;
                 continue;
             }
@@ -98,6 +115,148 @@ public final class SetupPyParser {
             pos++;
         }
         return new SetupPy(file, text, setupLine, keywords, variables, null);
+    }
+
+    /**
+     * With pos at a known variable at the start of a statement: applies a mutation of it and
+     * returns true, or leaves pos and returns false when the statement is anything else. What
+     * cannot be followed turns the variable into an {@link PyValue.Unknown} saying why.
+     */
+    private boolean mutation() {
+        int from = pos;
+        Token nameTok = peek();
+        String name = nameTok.text();
+        PyValue current = variables.get(name);
+        String op1 = peekAt(1).text();
+        if (op1.equals("+=") && nameTok.col() > 0) {
+            pos += 2;
+            PyValue v = expression();
+            variables.put(name, concat(current, v, nameTok.line()));
+            return endOfStatement(from);
+        }
+        if (op1.equals(".") && peekAt(2).type() == T.NAME && peekAt(3).text().equals("(")) {
+            String method = peekAt(2).text();
+            if (!Set.of("append", "extend", "insert", "update").contains(method)) {
+                return false;
+            }
+            pos += 4;
+            List<PyValue> args = new ArrayList<>();
+            Map<String, PyValue> kwargs = new LinkedHashMap<>();
+            while (peek().type() != T.EOF && !peek().text().equals(")")) {
+                Token a = peek();
+                if (a.type() == T.NAME && peekAt(1).text().equals("=")) {
+                    pos += 2;
+                    kwargs.put(a.text(), expression());
+                } else {
+                    args.add(expression());
+                }
+                if (peek().text().equals(",")) {
+                    pos++;
+                } else if (!peek().text().equals(")")) {
+                    pos = from;
+                    return false;
+                }
+            }
+            if (!peek().text().equals(")")) {
+                pos = from;
+                return false;
+            }
+            pos++;
+            if (!atStatementEnd()) {
+                pos = from;
+                return false;
+            }
+            variables.put(name, mutated(current, method, args, kwargs, nameTok));
+            return true;
+        }
+        if (op1.equals("[") && peekAt(2).type() == T.STRING && peekAt(3).text().equals("]") && peekAt(4).text().equals("=")
+                && peekAt(2).value() != null) {
+            String key = peekAt(2).value();
+            pos += 5;
+            PyValue v = expression();
+            PyValue.Dict d = asDict(current);
+            if (d == null) {
+                variables.put(name, new PyValue.Unknown(name, "'" + name + "' is not a dict literal", nameTok.line()));
+            } else {
+                Map<String, PyValue> m = new LinkedHashMap<>(d.entries());
+                m.put(key, v);
+                variables.put(name, new PyValue.Dict(m, d.line()));
+            }
+            return endOfStatement(from);
+        }
+        return false;
+    }
+
+    private boolean atStatementEnd() {
+        return peek().type() == T.NEWLINE || peek().type() == T.EOF || peek().text().equals(";");
+    }
+
+    /** After a mutation was applied: true at the end of the statement, else undoes nothing but says so. */
+    private boolean endOfStatement(int from) {
+        if (!atStatementEnd()) {
+            skipExpression();
+        }
+        return true;
+    }
+
+    private PyValue mutated(PyValue current, String method, List<PyValue> args, Map<String, PyValue> kwargs, Token at) {
+        String name = at.text();
+        switch (method) {
+            case "append", "insert", "extend" -> {
+                PyValue item = method.equals("insert") ? (args.size() == 2 ? args.get(1) : null) : (args.size() == 1 ? args.get(0) : null);
+                if (!(current instanceof PyValue.Seq seq) || item == null || !kwargs.isEmpty()) {
+                    return new PyValue.Unknown(name, "'" + name + "." + method + "(...)' on a value that is not a literal list",
+                            at.line());
+                }
+                List<PyValue> items = new ArrayList<>(seq.items());
+                if (method.equals("extend")) {
+                    if (!(item instanceof PyValue.Seq more)) {
+                        return concat(current, item, at.line());
+                    }
+                    items.addAll(more.items());
+                } else if (method.equals("insert") && args.get(0) instanceof PyValue.Num n && n.text().equals("0")) {
+                    items.add(0, item);
+                } else {
+                    items.add(item);
+                }
+                return new PyValue.Seq(items, seq.line());
+            }
+            default -> { // update
+                PyValue.Dict d = asDict(current);
+                Map<String, PyValue> add = new LinkedHashMap<>(kwargs);
+                if (args.size() == 1) {
+                    PyValue.Dict arg = asDict(args.get(0));
+                    if (arg == null) {
+                        d = null;
+                    } else {
+                        Map<String, PyValue> m = new LinkedHashMap<>(arg.entries());
+                        m.putAll(add);
+                        add = m;
+                    }
+                } else if (args.size() > 1) {
+                    d = null;
+                }
+                if (d == null || add.keySet().stream().anyMatch(k -> k.startsWith("*"))) {
+                    return new PyValue.Unknown(name, "'" + name + ".update(...)' with something other than literal keywords or a dict",
+                            at.line());
+                }
+                Map<String, PyValue> m = new LinkedHashMap<>(d.entries());
+                m.putAll(add);
+                return new PyValue.Dict(m, d.line());
+            }
+        }
+    }
+
+    /** A dict literal, or {@code dict(k=v, ...)} with only literal keywords, as a Dict; null otherwise. */
+    private static PyValue.Dict asDict(PyValue v) {
+        Map<String, PyValue> kw = unpackedKeywords(v);
+        if (kw == null) {
+            return null;
+        }
+        if (v instanceof PyValue.Call c && c.kwargs().keySet().stream().anyMatch(k -> k.startsWith("*"))) {
+            return null;
+        }
+        return new PyValue.Dict(kw, v.line());
     }
 
     private static boolean isAssignOp(Token t) {
@@ -392,13 +551,25 @@ public final class SetupPyParser {
         Token open = next();
         List<PyValue> items = new ArrayList<>();
         while (peek().type() != T.EOF && !peek().text().equals(close)) {
-            PyValue v = expression();
-            if (peek().type() == T.NAME && peek().text().equals("for")) {
-                pos = tokens.indexOf(open) + 1;
-                skipBalancedFromInside(close);
-                return unknown(open, "comprehension");
+            if (peek().type() == T.OP && peek().text().equals("*")) {
+                // [*a, "x"]: a literal list spliced in; anything else is one unknown item among known ones
+                Token star = next();
+                PyValue inner = expression();
+                if (inner instanceof PyValue.Seq spliced) {
+                    items.addAll(spliced.items());
+                } else {
+                    items.add(new PyValue.Unknown("*" + (inner instanceof PyValue.Unknown u ? u.source() : describe(inner)),
+                            "unpacked " + (inner instanceof PyValue.Unknown u ? u.reason() : "value"), star.line()));
+                }
+            } else {
+                PyValue v = expression();
+                if (peek().type() == T.NAME && peek().text().equals("for")) {
+                    pos = tokens.indexOf(open) + 1;
+                    skipBalancedFromInside(close);
+                    return unknown(open, "comprehension");
+                }
+                items.add(v);
             }
-            items.add(v);
             if (peek().text().equals(",")) {
                 next();
             } else if (!peek().text().equals(close)) {

@@ -26,7 +26,40 @@ class SetupPyParserTest {
                 Arguments.of("kw = dict(\n    name='x',\n    setup_requires=['cffi'],\n)\nsetup(**kw)", List.of("cffi"), false),
                 Arguments.of("R = ['a']\nkw = {'name': 'x', 'setup_requires': R + ['b']}\nsetup(**kw)", List.of("a", "b"), false),
                 Arguments.of("setup(name='x', **{'setup_requires': ['c']})", List.of("c"), false),
-                Arguments.of("kw = dict(setup_requires=['a'])\nsetup(setup_requires=['explicit'], **kw)", List.of("explicit"), true));
+                Arguments.of("kw = dict(setup_requires=['a'])\nsetup(setup_requires=['explicit'], **kw)", List.of("explicit"), true),
+                // lists grown before setup(), also under if/try (a requirement on some platforms is one)
+                Arguments.of("R = ['setuptools']\nR.append('cffi>=1.0')\nsetup(setup_requires=R)", List.of("setuptools", "cffi>=1.0"), false),
+                Arguments.of("R = []\nif not PYPY:\n    R.append('cffi')\nsetup(setup_requires=R)", List.of("cffi"), false),
+                Arguments.of("R = ['a']\nR.extend(['b', 'c'])\nR.insert(0, 'z')\nsetup(setup_requires=R)", List.of("z", "a", "b", "c"), false),
+                Arguments.of("R = ['a']\ntry:\n    import x\nexcept ImportError:\n    R += ['b']\nsetup(setup_requires=R)", List.of("a", "b"), false),
+                // a function body runs only when called: its appends do not count
+                Arguments.of("R = ['a']\ndef later():\n    R.append('x')\nsetup(setup_requires=R)", List.of("a"), false),
+                Arguments.of("R = ['a']\nclass C:\n    def m(self):\n        R.append('x')\nR.append('b')\nsetup(setup_requires=R)",
+                        List.of("a", "b"), false),
+                // keyword dicts filled before setup(**kw)
+                Arguments.of("kw = dict(name='x')\nkw['setup_requires'] = ['cffi']\nsetup(**kw)", List.of("cffi"), false),
+                Arguments.of("kw = {}\nkw.update(setup_requires=['a'])\nsetup(**kw)", List.of("a"), false),
+                Arguments.of("kw = {'name': 'x'}\nkw.update({'setup_requires': ['b']})\nsetup(**kw)", List.of("b"), false),
+                Arguments.of("R = ['a']\nkw = dict(setup_requires=R)\nR.append('late')\nsetup(**kw)", List.of("a"), false),
+                // a literal list spliced into another
+                Arguments.of("EXTRA = ['b']\nsetup(setup_requires=['a', *EXTRA])", List.of("a", "b"), true));
+    }
+
+    @Test
+    void whatCannotBeFollowedStaysUnknownAndMixedListsKeepTheirLiterals() {
+        SetupPy grown = SetupPyParser.parse("setup.py", "R = get_reqs()\nR.append('cffi')\nsetup(setup_requires=R)");
+        assertThat(grown.keyword("setup_requires").orElseThrow().value()).isInstanceOf(PyValue.Unknown.class);
+        SetupPy updated = SetupPyParser.parse("setup.py", "kw = {}\nkw.update(make())\nsetup(**kw)");
+        assertThat(updated.keyword("setup_requires")).isEmpty();
+        assertThat(updated.keyword("**kw").orElseThrow().value()).isInstanceOf(PyValue.Unknown.class);
+        SetupPy mixed = SetupPyParser.parse("setup.py", "setup(setup_requires=['cffi>=1.0', *(['x'] if X else [])])");
+        PyValue v = mixed.keyword("setup_requires").orElseThrow().value();
+        assertThat(v.strings()).isEmpty();
+        assertThat(v.knownStrings()).containsExactly("cffi>=1.0");
+        assertThat(mixed.keyword("setup_requires").orElseThrow().literal()).isFalse();
+        // a method that is not a list or dict mutation leaves the variable as it was
+        SetupPy other = SetupPyParser.parse("setup.py", "R = ['a']\nR.sort()\nprint(R)\nsetup(setup_requires=R)");
+        assertThat(other.keyword("setup_requires").orElseThrow().value().strings()).contains(List.of("a"));
     }
 
     @Test
