@@ -56,7 +56,7 @@ class NativeRunnersFixTest {
                 \s
                        - uses: actions/upload-artifact@v4
                 """));
-        FixApplier.apply(dir, plan);
+        DoctorAgain.applyAndCheck(dir, plan, "cffi-cross-compile-config", "universal2-with-cffi");
         ProjectFacts after = reader.read(dir);
         assertThat(crossHits(after)).isEmpty();
         assertThat(after.targets()).filteredOn(t -> t.os().equals("macos"))
@@ -76,8 +76,15 @@ class NativeRunnersFixTest {
                         os: [macos-14, macos-15-intel]
                     steps:
                 """);
+        // the 10.13 target that covered universal2's x86_64 half now reaches the thin arm64 build (said as a manual step)
+        assertThat(plan.manual()).singleElement().asString().contains("MACOSX_DEPLOYMENT_TARGET=10.13 will apply to the arm64 build too");
+        List<String> before = DoctorAgain.findings(dir);
         FixApplier.apply(dir, plan);
         assertThat(crossHits(reader.read(dir))).isEmpty();
+        List<String> expected = new ArrayList<>(before);
+        expected.removeAll(List.of("cffi-cross-compile-config", "universal2-with-cffi"));
+        expected.add(0, "deployment-target-too-low-for-arm64");
+        assertThat(DoctorAgain.findings(dir)).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -101,7 +108,44 @@ class NativeRunnersFixTest {
         assertThat(plan.edits()).singleElement().extracting(FileEdit::after).asString()
                 .contains("          - macos-14  # Apple silicon\n          - macos-15-intel\n")
                 .contains("CIBW_ARCHS_MACOS: native\n");
-        FixApplier.apply(dir, plan);
+        DoctorAgain.applyAndCheck(dir, plan, "cffi-cross-compile-config");
         assertThat(crossHits(reader.read(dir))).isEmpty();
+    }
+
+    @Test
+    void aRunnerWhoseNameExtendsTheNativeLabelIsNotTakenForIt(@TempDir Path dir) throws Exception {
+        // after replace-retired-runner: macos-15-intel is there, macos-15 (arm64) is not
+        Files.writeString(dir.resolve("setup.py"), "from setuptools import setup\nsetup(cffi_modules=['b.py:ffi'])\n");
+        Files.writeString(dir.resolve("pyproject.toml"), "[build-system]\nrequires = [\"setuptools\", \"cffi\"]\n"
+                + "build-backend = \"setuptools.build_meta\"\n");
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        String flow = String.join("\n",
+                "jobs:",
+                "  wheels:",
+                "    runs-on: ${{ matrix.os }}",
+                "    strategy:",
+                "      matrix:",
+                "        os: [ubuntu-24.04, \"macos-15-intel\"]",
+                "    steps:",
+                "      - uses: pypa/cibuildwheel@v2.22.0",
+                "        env:",
+                "          CIBW_ARCHS_MACOS: x86_64 arm64",
+                "");
+        Files.writeString(dir.resolve(".github/workflows/w.yml"), flow);
+        FixPlan plan = fix.plan(dir, reader.read(dir));
+        assertThat(plan.manual()).isEmpty();
+        assertThat(plan.edits()).singleElement().extracting(FileEdit::after).asString()
+                .contains("os: [ubuntu-24.04, \"macos-15-intel\", \"macos-15\"]");
+        DoctorAgain.applyAndCheck(dir, plan, "cffi-cross-compile-config");
+        assertThat(reader.read(dir).targets()).filteredOn(t -> t.os().equals("macos"))
+                .extracting(t -> t.run().runner().value() + ":" + t.arch()).containsExactly("macos-15-intel:x86_64", "macos-15:arm64");
+
+        // a block list that already has the label as an item gets no second one
+        String block = flow.replace("        os: [ubuntu-24.04, \"macos-15-intel\"]", "        os:\n          - macos-15-intel\n          - macos-15");
+        assertThat(NativeRunnersFix.flowItems(" a, 'b' ,\"c\" ")).containsExactly("a", "b", "c");
+        Files.writeString(dir.resolve(".github/workflows/w.yml"), block);
+        FixPlan again = fix.plan(dir, reader.read(dir));
+        assertThat(again.edits()).singleElement().extracting(FileEdit::after).asString()
+                .contains("          - macos-15-intel\n          - macos-15\n    steps:");
     }
 }

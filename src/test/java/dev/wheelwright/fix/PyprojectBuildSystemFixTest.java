@@ -68,7 +68,11 @@ class PyprojectBuildSystemFixTest {
                      python_requires=">=3.8",
                 """);
 
+        List<String> doctorBefore = DoctorAgain.findings(dir);
         FixApplier.Applied applied = FixApplier.apply(dir, plan);
+        List<String> expected = new ArrayList<>(doctorBefore);
+        expected.removeAll(List.of("legacy-setup-py-build", "setup-requires-conflict"));
+        assertThat(DoctorAgain.findings(dir)).containsExactlyElementsOf(expected);
         assertThat(applied.backups()).containsExactly(dir.resolve("setup.py.orig"));
         assertThat(Files.readString(dir.resolve("setup.py.orig"))).isEqualTo(setupBefore);
         ProjectFacts after = reader.read(dir);
@@ -105,8 +109,63 @@ class PyprojectBuildSystemFixTest {
         FileEdit cfg = plan.edits().get(1);
         assertThat(cfg.after()).doesNotContain("setup_requires").contains("# cffi must be importable when setup.py runs")
                 .contains("install_requires =\n    cffi>=1.14\ncffi_modules");
-        FixApplier.apply(dir, plan);
+        DoctorAgain.applyAndCheck(dir, plan, "build-system-missing", "setup-requires-conflict");
         assertThat(hits(reader.read(dir))).isEmpty();
+    }
+
+    @Test
+    void aProjectNeverRequiresItselfToBuild(@TempDir Path dir) throws Exception {
+        // cffi's own layout: a C extension (no cffi_modules) and demo/test files that call FFI()
+        Files.writeString(dir.resolve("setup.py"), String.join("\n",
+                "from setuptools import setup, Extension",
+                "",
+                "setup(",
+                "    name='CFFI',",
+                "    version='1.17.0',",
+                "    packages=['cffi'],",
+                "    setup_requires=['cffi; platform_python_implementation == \"PyPy\"', 'pycparser'],",
+                "    ext_modules=[Extension(name='_cffi_backend', sources=['src/c/_cffi_backend.c'])],",
+                "    install_requires=['pycparser'],",
+                ")",
+                ""));
+        for (String demo : List.of("demo/bsdopendirtype_build.py", "testing/cffi1/test_re_python.py")) {
+            Files.createDirectories(dir.resolve(demo).getParent());
+            Files.writeString(dir.resolve(demo), "from cffi import FFI\nffi = FFI()\nffi.set_source('_x', '')\n");
+        }
+        ProjectFacts p = reader.read(dir);
+        assertThat(p.cffiBuilders()).isEmpty();
+        FixPlan plan = fix.plan(dir, p);
+        assertThat(plan.edits().get(0).after()).contains("requires = [\"setuptools\", \"pycparser\"]\n");
+        assertThat(plan.manual()).containsExactly(
+                "left \"cffi; platform_python_implementation == \"PyPy\"\" out of [build-system].requires: it is this project itself");
+        DoctorAgain.applyAndCheck(dir, plan, "legacy-setup-py-build", "setup-requires-conflict");
+        assertThat(Files.readString(dir.resolve("pyproject.toml"))).doesNotContain("\"cffi");
+    }
+
+    @Test
+    void anFfiScriptThatSetupPyImportsForExtModulesIsABuilder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("setup.py"), String.join("\n",
+                "import sys",
+                "from setuptools import setup",
+                "sys.path.insert(0, 'src')",
+                "from _sodium_build import ffi",
+                "",
+                "setup(",
+                "    name='sodium-lite',",
+                "    setup_requires=['cffi>=1.0'],",
+                "    install_requires=['cffi>=1.0'],",
+                "    ext_modules=[ffi.distutils_extension()],",
+                ")",
+                ""));
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/_sodium_build.py"), "from cffi import FFI\nffi = FFI()\nffi.set_source('_sodium', '')\n");
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/test_ffi.py"), "from cffi import FFI\nffi = FFI()\nffi.set_source('_t', '')\n");
+        ProjectFacts p = reader.read(dir);
+        assertThat(p.cffiBuilders()).extracting(l -> l.file() + ":" + l.line()).containsExactly("src/_sodium_build.py:3");
+        FixPlan plan = fix.plan(dir, p);
+        assertThat(plan.edits().get(0).after()).contains("requires = [\"setuptools\", \"cffi>=1.0\"]\n");
+        DoctorAgain.applyAndCheck(dir, plan, "legacy-setup-py-build", "setup-requires-conflict");
     }
 
     @Test

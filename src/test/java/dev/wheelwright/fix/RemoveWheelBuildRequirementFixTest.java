@@ -26,7 +26,7 @@ class RemoveWheelBuildRequirementFixTest {
         ProjectFacts p = new ProjectReader().read(dir);
         FixPlan plan = new RemoveWheelBuildRequirementFix().plan(dir, p);
         assertThat(plan.edits()).singleElement().extracting(FileEdit::after).isEqualTo(head + after.replace("\\n", "\n") + tail);
-        FixApplier.apply(dir, plan);
+        DoctorAgain.applyAndCheck(dir, plan, "wheel-in-build-requires");
         assertThat(new ProjectReader().read(dir).pyproject().buildRequires()).noneMatch(r -> r.startsWith("wheel"));
     }
 }
