@@ -7,6 +7,7 @@ import dev.wheelwright.fix.FixAction;
 import dev.wheelwright.fix.FixActions;
 import dev.wheelwright.fix.FixApplier;
 import dev.wheelwright.fix.FixPlan;
+import dev.wheelwright.fix.FixRefusedException;
 import dev.wheelwright.fix.GitCheckout;
 import dev.wheelwright.fix.UnifiedDiff;
 import dev.wheelwright.project.ProjectFacts;
@@ -122,7 +123,12 @@ public final class FixCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
-        FixPlan plan = fix.plan(project, facts);
+        FixPlan plan;
+        try {
+            plan = fix.plan(project, facts);
+        } catch (FixRefusedException e) {
+            throw new FixRefusedException(where + ": " + e.getMessage(), e);
+        }
         if (plan.isEmpty()) {
             if (!common.quiet) {
                 err.println("wheelwright: " + fix.id() + ": nothing to change in " + where);
@@ -135,8 +141,12 @@ public final class FixCommand implements Callable<Integer> {
         }
         out.flush();
         if (apply) {
-            FixApplier.Applied done = FixApplier.apply(project, plan,
-                    backup ? FixApplier.Backups.ALWAYS : FixApplier.Backups.UNLESS_COMMITTED);
+            FixApplier.Applied done;
+            try {
+                done = FixApplier.apply(project, plan, backup ? FixApplier.Backups.ALWAYS : FixApplier.Backups.UNLESS_COMMITTED);
+            } catch (FixRefusedException e) {
+                throw new FixRefusedException(where + ": " + e.getMessage(), e);
+            }
             if (!common.quiet) {
                 for (FileEdit e : plan.edits()) {
                     Path file = project.resolve(e.path());

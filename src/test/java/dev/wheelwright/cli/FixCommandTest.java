@@ -97,6 +97,20 @@ class FixCommandTest {
     }
 
     @Test
+    void aRefusalIsOneLineNamingTheProjectAndWritesNothing(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("setup.py"), "from setuptools import setup\nsetup(setup_requires=['cffi'], install_requires=['cffi'])\n");
+        Files.writeString(dir.resolve("setup.py.orig"), "x");
+        Files.writeString(dir.resolve("setup.cfg"), "[metadata\nname = x\n");
+        Run r = run("fix", "pyproject-build-system", dir.toString(), "--apply");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).isEqualTo("wheelwright: " + dir + ": setup.cfg:1: option outside any [section]: [metadata; fix the file first\n");
+        assertThat(r.out()).isEmpty();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly("setup.cfg", "setup.py", "setup.py.orig");
+        }
+    }
+
+    @Test
     void aFixNameIsAcceptedLikeTheRulesThatNameIt(@TempDir Path tmp) throws IOException {
         Path dir = copy("legacy-cffi", tmp.resolve("p"));
         Run byRule = run("fix", "legacy-setup-py-build", dir.toString());
