@@ -66,8 +66,16 @@ public final class PyprojectBuildSystemFix implements FixAction {
                 SetupPy.Keyword k = spKeyword.get();
                 String src = setupPy.text().substring(k.start(), k.end()).replaceFirst("^setup_requires\\s*=\\s*", "")
                         .replaceAll("\\s+", " ");
-                manual.add(setupPy.file() + ":" + spKeyword.get().line() + ": setup_requires is computed when setup.py runs ("
-                        + src + "); add those packages to [build-system].requires in pyproject.toml and remove setup_requires");
+                List<String> known = k.value().knownStrings();
+                if (known.isEmpty()) {
+                    manual.add(setupPy.file() + ":" + k.line() + ": setup_requires is computed when setup.py runs ("
+                            + src + "); add those packages to [build-system].requires in pyproject.toml and remove setup_requires");
+                } else {
+                    // ["cffi", *extra]: the literal items are certain; the rest is the user's to move
+                    setupRequires.addAll(known);
+                    manual.add(setupPy.file() + ":" + k.line() + ": setup_requires is partly computed when setup.py runs ("
+                            + src + "); its literal items are in [build-system].requires now: add the others there and remove setup_requires");
+                }
             }
         }
         Optional<SetupCfg.Entry> cfgEntry = p.setupCfg() == null ? Optional.empty() : p.setupCfg().get("options", "setup_requires");
@@ -109,8 +117,14 @@ public final class PyprojectBuildSystemFix implements FixAction {
             SetupPy.Keyword k = spKeyword.get();
             edits.add(new FileEdit(setupPy.file(), setupPy.text(), TextEdits.removeArgument(setupPy.text(), k.start(), k.end())));
         } else if (spKeyword.isPresent() && spKeyword.get().value().strings().isPresent()) {
-            manual.add(setupPy.file() + ":" + spKeyword.get().line()
-                    + ": setup_requires refers to a variable; remove the setup_requires argument by hand");
+            SetupPy.Keyword k = spKeyword.get();
+            if (setupPy.text().startsWith("setup_requires", k.start())) {
+                // setup_requires=NAME in the call, NAME fully known: the argument goes, the list stays unused
+                edits.add(new FileEdit(setupPy.file(), setupPy.text(), TextEdits.removeArgument(setupPy.text(), k.start(), k.end())));
+            } else {
+                manual.add(setupPy.file() + ":" + k.line()
+                        + ": setup_requires is set in the keyword dict passed to setup(**...); remove it there by hand");
+            }
         }
         if (cfgEntry.isPresent()) {
             SetupCfg cfg = p.setupCfg();

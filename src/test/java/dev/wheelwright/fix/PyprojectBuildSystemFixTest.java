@@ -168,6 +168,30 @@ class PyprojectBuildSystemFixTest {
         DoctorAgain.applyAndCheck(dir, plan, "legacy-setup-py-build", "setup-requires-conflict");
     }
 
+    static final Path P002_CASES = Path.of("rules/project/WW-P002-setup-requires-conflict/cases");
+
+    @Test
+    void aListGrownWithAppendMovesAndItsArgumentGoes(@TempDir Path tmp) throws Exception {
+        Path dir = copy(P002_CASES.resolve("fail-appended-setup-requires"), tmp.resolve("p"));
+        FixPlan plan = fix.plan(dir, reader.read(dir));
+        assertThat(plan.manual()).isEmpty();
+        assertThat(plan.edits()).extracting(FileEdit::path).containsExactly("pyproject.toml", "setup.py");
+        assertThat(plan.edits().get(0).after()).contains("requires = [\"setuptools\", \"cffi>=1.4.1\", \"pytest-runner\"]\n");
+        assertThat(UnifiedDiff.of(plan.edits().get(1))).contains("\n-    setup_requires=setup_requires,\n");
+        DoctorAgain.applyAndCheck(dir, plan, "legacy-setup-py-build", "setup-requires-conflict");
+    }
+
+    @Test
+    void aKeywordDictWithASpliceMovesItsLiteralsAndSaysWhatIsLeft(@TempDir Path tmp) throws Exception {
+        Path dir = copy(P002_CASES.resolve("fail-kwargs-dict-and-splice"), tmp.resolve("p"));
+        FixPlan plan = fix.plan(dir, reader.read(dir));
+        assertThat(plan.edits()).extracting(FileEdit::path).containsExactly("pyproject.toml");
+        assertThat(plan.edits().get(0).after()).contains("requires = [\"setuptools\", \"cffi>=1.12\"]\n");
+        assertThat(plan.manual()).containsExactly("setup.py:12: setup_requires is partly computed when setup.py runs "
+                + "(**kwargs); its literal items are in [build-system].requires now: add the others there and remove setup_requires");
+        DoctorAgain.applyAndCheck(dir, plan, "legacy-setup-py-build", "setup-requires-conflict");
+    }
+
     @Test
     void computedSetupRequiresIsLeftToTheUserWithFileAndLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("setup.py"), "from setuptools import setup\nimport reqs\n\nsetup(\n    name='x',\n"
