@@ -132,7 +132,7 @@ public final class SetupPyParser {
             pos += 2;
             PyValue v = expression();
             variables.put(name, concat(current, v, nameTok.line()));
-            return endOfStatement(from);
+            return endOfStatement();
         }
         if (op1.equals(".") && peekAt(2).type() == T.NAME && peekAt(3).text().equals("(")) {
             String method = peekAt(2).text();
@@ -182,7 +182,7 @@ public final class SetupPyParser {
                 m.put(key, v);
                 variables.put(name, new PyValue.Dict(m, d.line()));
             }
-            return endOfStatement(from);
+            return endOfStatement();
         }
         return false;
     }
@@ -191,8 +191,8 @@ public final class SetupPyParser {
         return peek().type() == T.NEWLINE || peek().type() == T.EOF || peek().text().equals(";");
     }
 
-    /** After a mutation was applied: true at the end of the statement, else undoes nothing but says so. */
-    private boolean endOfStatement(int from) {
+    /** After a mutation was applied: moves to the end of the statement; true (the statement was one). */
+    private boolean endOfStatement() {
         if (!atStatementEnd()) {
             skipExpression();
         }
