@@ -28,10 +28,10 @@ Definitions (per excerpt, findings compared by rule name):
              context findings (no-wheel-for-target, old-pip-platform-tags,
              cross-compiled-untested) on an excerpt labelled with a *build* problem: those
              state facts the log shows (a source build, an old pip, an untested
-             cross-build) next to the root cause. On a `none` excerpt every finding is
-             false; on a non-build label (network-error, ...) every finding other than the
-             label (and `also`) is false, so a negative that gets a build-problem finding
-             counts as a false positive.
+             cross-build) next to the root cause. On a negative (`none`, network-error,
+             hash-mismatch, dependency-conflict, test-failure) every finding other than
+             the label (and `also`) is false, so a negative that gets a build-problem
+             finding counts as a false positive.
 Per problem, recall is over the excerpts with that label and precision over the findings
 with that rule name (so a false finding is charged to the rule that made it).
 
@@ -41,10 +41,11 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 
-NON_BUILD = {"network-error", "hash-mismatch", "dependency-conflict", "test-failure",
-             "unrecognised-build-failure"}
+# negatives: logs whose failure (if any) is not the package's build
+NEGATIVE = {"none", "network-error", "hash-mismatch", "dependency-conflict", "test-failure"}
 CONTEXT = {"no-wheel-for-target", "old-pip-platform-tags", "cross-compiled-untested"}
 
 
@@ -105,14 +106,44 @@ def read_labels(path):
     return rows
 
 
-def run_doctor(cmd, path):
-    p = subprocess.run([cmd, "doctor", "--log", path, "--format", "json"],
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def run_doctor(cmd, paths, workdir):
+    """One doctor run over several logs (one JVM); findings are grouped by their file.
+    Returns {path: [names]} or (None, error)."""
+    args = [cmd, "doctor", "--format", "json", "--fail-on", "never"]
+    for path in paths:
+        args += ["--log", path]
+    args.append(workdir)      # an empty project folder: only the logs are diagnosed
+    p = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         data = json.loads(p.stdout)
     except ValueError:
         return None, (p.stderr.strip().splitlines() or ["no output"])[-1]
-    return [f.get("name") or f.get("rule") for f in data.get("findings", [])], None
+    out = {path: [] for path in paths}
+    for f in data.get("findings", []):
+        loc = (f.get("location") or {}).get("file")
+        for path in paths:
+            if loc == path:
+                out[path].append(f.get("name") or f.get("rule"))
+                break
+    return out, None
+
+
+def run_all(cmd, paths, batch=40):
+    results, errors = {}, {}
+    with tempfile.TemporaryDirectory() as workdir:
+        for k in range(0, len(paths), batch):
+            chunk = paths[k:k + batch]
+            out, err = run_doctor(cmd, chunk, workdir)
+            if out is None:           # fall back to one run per log to find the culprit
+                for path in chunk:
+                    one, err1 = run_doctor(cmd, [path], workdir)
+                    if one is None:
+                        errors[path] = err1
+                    else:
+                        results.update(one)
+            else:
+                results.update(out)
+    return results, errors
 
 
 def fmt(num, den):
@@ -129,15 +160,18 @@ def main():
     per_rule = defaultdict(lambda: [0, 0])       # finding name -> [correct, total]
     misses, false_findings, errors = [], [], []
     by_year, by_front = defaultdict(int), defaultdict(int)
+    present = []
     for row in labels:
         path = os.path.join(opts["excerpts"], row["id"] + ".log")
-        if not os.path.isfile(path):
+        if os.path.isfile(path):
+            present.append((row, path))
+        else:
             absent.append(row["id"])
-            continue
-        names, err = run_doctor(opts["wheelwright"], path)
-        if names is None:
-            errors.append((row["id"], err))
-            names = []
+    results, errs = run_all(opts["wheelwright"], [p for _, p in present])
+    for row, path in present:
+        if path in errs:
+            errors.append((row["id"], errs[path]))
+        names = results.get(path, [])
         label = row["problem"]
         got = list(dict.fromkeys(names))
         by_year[row["year"]] += 1
@@ -155,7 +189,7 @@ def main():
         wrong = []
         for name in got:
             ok = (name == label or name in row["also"] or
-                  (name in CONTEXT and label not in NON_BUILD and label != "none"))
+                  (name in CONTEXT and label not in NEGATIVE))
             per_rule[name][1] += 1
             if ok:
                 per_rule[name][0] += 1
@@ -171,11 +205,11 @@ def main():
     pos_total = sum(t for k, (f, t) in per_label.items() if k != "none")
     correct = sum(c for c, _ in per_rule.values())
     total = sum(t for _, t in per_rule.values())
-    neg_total = per_label["none"][1] + sum(per_label[k][1] for k in NON_BUILD if k in per_label)
+    neg_total = sum(per_label[k][1] for k in NEGATIVE if k in per_label)
     neg_clean = 0
     false_ids = {i for i, _, _ in false_findings}
     for row in labels:
-        if (row["problem"] == "none" or row["problem"] in NON_BUILD) and row["id"] not in absent \
+        if row["problem"] in NEGATIVE and row["id"] not in absent \
                 and row["id"] not in false_ids:
             neg_clean += 1
 
@@ -191,7 +225,8 @@ def main():
     print()
     print(f"overall recall    {fmt(pos_found, pos_total)}  ({pos_found} of {pos_total} failing logs: labelled problem found)")
     print(f"overall precision {fmt(correct, total)}  ({correct} of {total} findings correct)")
-    print(f"negatives clean   {neg_clean} of {neg_total} (none / non-build labels without a false finding)")
+    print(f"negatives clean   {neg_clean} of {neg_total} (none, network-error, hash-mismatch, dependency-conflict,"
+          " test-failure: no false finding)")
     if errors:
         print()
         print(f"doctor gave no JSON on {len(errors)} excerpts:")
