@@ -223,7 +223,10 @@ def main():
         c, n = per_rule.get(name, (0, 0))
         print(f"{name:34} {t:5d} {f:6d} {fmt(f, t) if name != 'none' else '  -  ':>7}   {n:8d} {c:8d} {fmt(c, n):>9}")
     print()
-    print(f"overall recall    {fmt(pos_found, pos_total)}  ({pos_found} of {pos_total} failing logs: labelled problem found)")
+    ww_found = sum(f for k, (f, t) in per_label.items() if k not in NEGATIVE and k != "unrecognised-build-failure")
+    ww_total = sum(t for k, (f, t) in per_label.items() if k not in NEGATIVE and k != "unrecognised-build-failure")
+    print(f"overall recall    {fmt(pos_found, pos_total)}  ({pos_found} of {pos_total} logs labelled with a problem: labelled problem found)")
+    print(f"  WW-B labels     {fmt(ww_found, ww_total)}  ({ww_found} of {ww_total} logs labelled with a WW-B problem)")
     print(f"overall precision {fmt(correct, total)}  ({correct} of {total} findings correct)")
     print(f"negatives clean   {neg_clean} of {neg_total} (none, network-error, hash-mismatch, dependency-conflict,"
           " test-failure: no false finding)")
