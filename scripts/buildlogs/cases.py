@@ -154,7 +154,7 @@ case("WW-B002-setup-requires-fetch-failed", "recorded-pip23-egg-info-gha",
      dict(req="notinstalled>=1.2"))
 # easy_install era (setuptools < 42): package_index wording
 r = Rand(2)
-body = ["Download error on https://pypi.python.org/simple/pytest-runner/: [Errno 101] Network is unreachable -- Some packages may not be found!",
+body = [ROOT + "Download error on https://pypi.python.org/simple/pytest-runner/: [Errno 101] Network is unreachable -- Some packages may not be found!",
         "Couldn't find index page for 'pytest-runner' (maybe misspelled?)",
         "Download error on https://pypi.python.org/simple/: [Errno 101] Network is unreachable -- Some packages may not be found!",
         "No local packages or working download links found for pytest-runner",
@@ -177,7 +177,7 @@ body = ["Download error on https://pypi.python.org/simple/pytest-runner/: [Errno
         "    return cmd.easy_install(req)",
         '  File "/usr/lib/python2.7/dist-packages/setuptools/command/easy_install.py", line 629, in easy_install',
         "    raise DistutilsError(msg)",
-        ROOT + "distutils.errors.DistutilsError: Could not find suitable distribution for Requirement.parse('pytest-runner')"]
+        "distutils.errors.DistutilsError: Could not find suitable distribution for Requirement.parse('pytest-runner')"]
 lines = ["Collecting pyrle==0.0.31", "  Downloading pyrle-0.0.31.tar.gz (64kB)",
          "    Complete output from command python setup.py egg_info:"] + ["    " + l if not l.startswith(ROOT) else ROOT + "    " + l[2:] for l in body] + [
          "    ", "    ----------------------------------------",
