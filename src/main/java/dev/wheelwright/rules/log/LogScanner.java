@@ -63,7 +63,7 @@ public final class LogScanner {
     private final int chunkSize;
     private final boolean bytePath;
 
-    private record Entry(int rule, LogPattern pattern, PackageContext.ContextPattern context) {}
+    private record Entry(int rule, LogPattern pattern, PackageContext.ContextPattern context, LogFacts.FactPattern fact) {}
 
     public LogScanner(List<RuleDefinition> logRules) {
         this(logRules, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
@@ -90,14 +90,18 @@ public final class LogScanner {
         List<List<String>> needles = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             for (LogPattern p : rules.get(r).patterns()) {
-                entries.add(new Entry(r, p, null));
+                entries.add(new Entry(r, p, null, null));
                 needles.add(p.literals());
             }
         }
         ruleEntries = entries.size();
         for (PackageContext.ContextPattern c : PackageContext.PATTERNS) {
-            entries.add(new Entry(-1, null, c));
+            entries.add(new Entry(-1, null, c, null));
             needles.add(c.literals());
+        }
+        for (LogFacts.FactPattern f : LogFacts.PATTERNS) {
+            entries.add(new Entry(-1, null, null, f));
+            needles.add(f.literals());
         }
         alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
         filter = new MultiLiteralMatcher(needles);
@@ -113,8 +117,8 @@ public final class LogScanner {
     }
 
     /** Scans one log; hits reach {@code sink} in the calling thread, ordered by line except for back-filled ones. */
-    public void scan(LogSource log, Consumer<LogHit> sink) throws IOException {
-        scan(log, sink, rule -> false);
+    public LogFacts scan(LogSource log, Consumer<LogHit> sink) throws IOException {
+        return scan(log, sink, rule -> false);
     }
 
     /**
@@ -124,18 +128,20 @@ public final class LogScanner {
      * so a consumer that keeps the first hits of a rule loses nothing. {@code done} is called
      * from the worker threads.
      */
-    public void scan(LogSource log, Consumer<LogHit> sink, IntPredicate done) throws IOException {
+    public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done) throws IOException {
         try (InputStream in = log.open()) {
-            scan(in, sink, done);
+            return scan(in, sink, done);
         }
     }
 
-    public void scan(InputStream in, Consumer<LogHit> sink) throws IOException {
-        scan(in, sink, rule -> false);
+    public LogFacts scan(InputStream in, Consumer<LogHit> sink) throws IOException {
+        return scan(in, sink, rule -> false);
     }
 
-    public void scan(InputStream in, Consumer<LogHit> sink, IntPredicate done) throws IOException {
+    /** Scans one log; returns the facts it states ({@link LogFacts}), known once the whole log is read. */
+    public LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done) throws IOException {
         InOrder state = new InOrder(sink);
+        java.util.concurrent.atomic.AtomicIntegerArray known = state.known;
         byte[] carry = new byte[0];
         boolean crOnly = false;
         boolean first = true;
@@ -190,9 +196,9 @@ public final class LogScanner {
                 int chunkLen = cut;
                 boolean cr = crOnly;
                 if (pool == null) {
-                    state.accept(scanChunk(chunk, chunkLen, cr, done));
+                    state.accept(scanChunk(chunk, chunkLen, cr, done, known));
                 } else {
-                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr, done)));
+                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr, done, known)));
                     while (pending.size() >= IN_FLIGHT) {
                         state.accept(get(pending.poll()));
                     }
@@ -206,6 +212,7 @@ public final class LogScanner {
                 state.accept(get(pending.poll()));
             }
             state.finish();
+            return state.facts.build(state.base);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -258,8 +265,9 @@ public final class LogScanner {
     record Event(int line, int rule, String text, Map<String, String> captures, PackageContext.Kind context,
                  String pkg, boolean generic) {}
 
-    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly, IntPredicate done) {
-        return new ChunkScan(buf, len, crOnly, done).run();
+    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly, IntPredicate done,
+                                  java.util.concurrent.atomic.AtomicIntegerArray known) {
+        return new ChunkScan(buf, len, crOnly, done, known).run();
     }
 
     // bytes that need a look in the inner loop: the line end, controls other than tab (ESC, CR) and non-ASCII
@@ -317,7 +325,10 @@ public final class LogScanner {
 
         private final boolean[] skip;   // rules whose consumer wanted no more hits when this chunk started
 
-        ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done) {
+        private final java.util.concurrent.atomic.AtomicIntegerArray known; // facts fields already stated (first one wins)
+
+        ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done, java.util.concurrent.atomic.AtomicIntegerArray known) {
+            this.known = known;
             this.skip = new boolean[rules.size()];
             for (int r = 0; r < skip.length; r++) {
                 skip[r] = done.test(r);
@@ -471,6 +482,16 @@ public final class LogScanner {
             BitSet found = l.found;
             for (int e = found.nextSetBit(0); e >= 0; e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
+                if (entry.fact() != null) {
+                    LogFacts.FactPattern f = entry.fact();
+                    if (known.get(f.field().ordinal()) == 0) {
+                        String v = f.value(matcher(e, f.pattern(), text));
+                        if (v != null) {
+                            events.add(new Event(l.number, FACT_BASE - f.field().ordinal(), text, Map.of(), null, v, false));
+                        }
+                    }
+                    continue;
+                }
                 if (entry.context() != null) {
                     String pkg = PackageContext.name(entry.context(), matcher(e, entry.context().pattern(), text), text);
                     if (pkg != null) {
@@ -674,10 +695,16 @@ public final class LogScanner {
     // ---------------------------------------------------------------- in order (calling thread)
 
     /** Applies chunk results in order: absolute line numbers, package context, back-fill. */
+    /** An event's {@code rule} for a fact: {@code FACT_BASE - field.ordinal()}. */
+    private static final int FACT_BASE = -2;
+
     private static final class InOrder {
         private static final int MAX_PENDING = 1000;
+        final LogFacts.Builder facts = new LogFacts.Builder();
+        // per LogFacts.Field: 1 once the field's first statement was seen (later ones cannot change it)
+        final java.util.concurrent.atomic.AtomicIntegerArray known = new java.util.concurrent.atomic.AtomicIntegerArray(LogFacts.Field.values().length);
         private final Consumer<LogHit> sink;
-        private long base = 0;
+        long base = 0;
         private String pkg = "";
         private final ArrayDeque<String> scopes = new ArrayDeque<>(); // the package outside each open scope
         private final List<Event> unnamed = new ArrayList<>();
@@ -690,6 +717,14 @@ public final class LogScanner {
         void accept(ChunkResult r) {
             for (Event e : r.events()) {
                 long line = base + e.line() + 1;
+                if (e.rule() <= FACT_BASE) {
+                    LogFacts.Field f = LogFacts.Field.values()[FACT_BASE - e.rule()];
+                    facts.accept(f, e.pkg(), line);
+                    if (!LogFacts.collectsAll(f)) {
+                        known.set(f.ordinal(), 1);
+                    }
+                    continue;
+                }
                 if (e.context() == PackageContext.Kind.OPEN) {
                     if (scopes.size() < MAX_PENDING) {
                         scopes.push(pkg);
