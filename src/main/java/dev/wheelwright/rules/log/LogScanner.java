@@ -51,6 +51,7 @@ public final class LogScanner {
     static final int CHUNK = 1 << 22;           // 4 MiB read unit
     static final int MAX_LINE = 1 << 20;        // longer lines are cut into pieces
     static final int WRAP_MIN = 60;             // shorter lines are not considered hard-wrapped
+    static final int MAX_RUN_LINES = 12;        // a fixed-width wrapped message longer than this is cut
     private static final int IN_FLIGHT = 4;
 
     private final List<RuleDefinition> rules;
@@ -435,8 +436,22 @@ public final class LogScanner {
                     matchLine(cur);
                 }
                 // hard-wrapped line: try previous + this one, for rules neither matched alone
-                if (havePrev && normLength(prev, WRAP_MIN) >= WRAP_MIN && !normEmpty(cur)) {
+                int prevLen = havePrev ? normLength(prev, WRAP_MIN) : 0;
+                if (havePrev && prevLen >= WRAP_MIN && !normEmpty(cur)) {
                     join(prev, cur);
+                }
+                // a message wrapped at a fixed width over three or more lines: pieces of one length, then the rest
+                int curLen = normLength(cur, WRAP_MIN);
+                if (run.count > 0) {
+                    run.matched.or(prev.matched);
+                    if (curLen == run.width && run.count < MAX_RUN_LINES) {
+                        run.add(text(cur), cur.matched);
+                    } else {
+                        run.finish(normEmpty(cur) ? null : text(cur), cur.matched);
+                    }
+                } else if (havePrev && prevLen >= WRAP_MIN && curLen == prevLen) {
+                    run.start(prev.number, prevLen, text(prev), prev.matched);
+                    run.add(text(cur), cur.matched);
                 }
                 Line swap = prev;
                 prev = cur;
@@ -448,7 +463,95 @@ public final class LogScanner {
                     break; // last line without a line end
                 }
             }
+            if (run.count > 0) {
+                run.matched.or(prev.matched);
+                run.finish(null, null);
+            }
             return new ChunkResult(line, events);
+        }
+
+        private final WrapRun run = new WrapRun();
+
+        /**
+         * Consecutive lines of one length (at least {@link #WRAP_MIN}) are the pieces of a message a
+         * terminal or a pasting tool wrapped at that width; the first line of another length ends it.
+         * The pieces and that last line, joined without a separator, are one logical line, which
+         * the rules that matched none of its physical lines are tried on; a match must cross a
+         * join, and is reported at the first line. (Two lines are {@link #join}'s case.)
+         */
+        private final class WrapRun {
+            int count;
+            int width;
+            int firstLine;
+            final StringBuilder text = new StringBuilder();
+            final List<Integer> joins = new ArrayList<>();
+            final BitSet matched = new BitSet();
+
+            void start(int line, int w, String first, BitSet m) {
+                count = 1;
+                width = w;
+                firstLine = line;
+                text.setLength(0);
+                joins.clear();
+                text.append(first);
+                matched.clear();
+                matched.or(m);
+            }
+
+            void add(String piece, BitSet m) {
+                joins.add(text.length());
+                text.append(piece);
+                matched.or(m);
+                count++;
+            }
+
+            void finish(String rest, BitSet m) {
+                int lines = count;
+                if (rest != null) {
+                    joins.add(text.length());
+                    text.append(rest);
+                    matched.or(m);
+                    lines++;
+                }
+                count = 0;
+                if (lines < 3) {
+                    return;
+                }
+                String joined = text.toString();
+                BitSet found = new BitSet(entries.size());
+                filter.find(joined, found);
+                for (int x : alwaysRun) {
+                    found.set(x);
+                }
+                for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
+                    Entry entry = entries.get(e);
+                    if (matched.get(entry.rule()) || skip[entry.rule()]) {
+                        continue;
+                    }
+                    Matcher m2 = entry.pattern().pattern().matcher(joined);
+                    while (m2.find()) {
+                        if (crossesJoin(m2.start(), m2.end())) {
+                            matched.set(entry.rule());
+                            int at = events.size();
+                            while (at > 0 && events.get(at - 1).line() > firstLine) {
+                                at--;
+                            }
+                            events.add(at, new Event(firstLine, entry.rule(), joined, captures(entry.pattern(), m2), null, null,
+                                    GenericLines.isGeneric(joined)));
+                            break;
+                        }
+                    }
+                }
+            }
+
+            private boolean crossesJoin(int from, int to) {
+                for (int j : joins) {
+                    if (from < j && to > j) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
 
         private String text(Line l) {
