@@ -53,7 +53,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
     public static final LogFacts NONE = new LogFacts(null, null, null, null, null, List.of(), List.of(), 0, 0, 1, List.of(), List.of());
 
     /** The facts a line can state. */
-    enum Field { PIP, SETUPTOOLS, PYTHON, INTERPRETER_ARCH, HOST_ARCH, TAG, UNSUPPORTED, SUCCESS, ERROR }
+    enum Field { PIP, SETUPTOOLS, PYTHON, INTERPRETER_ARCH, HOST_ARCH, TAG_HEADER, TAG, UNSUPPORTED, SUCCESS, ERROR }
 
     /** Whether later statements of the field still count (the first statement of a version or arch wins). */
     static boolean collectsAll(Field f) {
@@ -71,7 +71,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             if (!m.find()) {
                 return null;
             }
-            if (field == Field.SUCCESS) {
+            if (field == Field.SUCCESS || field == Field.TAG_HEADER) {
                 return "";
             }
             if (field == Field.ERROR) {
@@ -103,6 +103,8 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             new FactPattern(Field.HOST_ARCH, "Darwin Kernel Version [\\d.]+: .*RELEASE_(?<v>ARM64|X86_64)", "RELEASE_"),
             new FactPattern(Field.HOST_ARCH, "^Linux \\S+ \\S+ #\\d+.* (?<v>x86_64|aarch64|ppc64le|s390x|armv7l|i686) GNU/Linux", " GNU/Linux"),
             new FactPattern(Field.HOST_ARCH, "^(?<v>Translated) Report", "Translated Report"),
+            // pip debug --verbose: "Compatible tags: 1234" and then one indented tag a line
+            new FactPattern(Field.TAG_HEADER, "^Compatible tags: \\d+", "Compatible tags: "),
             new FactPattern(Field.TAG, "^\\s+(?<v>[a-z]+\\d*(?:\\.[a-z]+\\d*)*-[a-z0-9_]+-[a-z0-9_.]+)\\s*$", "-cp3", "-none-", "-abi3-", "-pp3"),
             // pip 8-9 "... is not a supported wheel on this platform." (index.py: "for this platform"), pip 10+ the same
             new FactPattern(Field.UNSUPPORTED, "-(?<v>[A-Za-z0-9_.]+)\\.whl is not a supported wheel (?:on|for) this platform",
@@ -143,6 +145,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
                 case PYTHON -> python = python == null ? value : python;
                 case INTERPRETER_ARCH -> interpreterArch = interpreterArch == null ? value : interpreterArch;
                 case HOST_ARCH -> hostArch = hostArch == null ? value : hostArch;
+                case TAG_HEADER -> { }
                 case TAG -> {
                     if (tags.size() < MAX_TAGS && !tags.contains(value)) {
                         tags.add(value);

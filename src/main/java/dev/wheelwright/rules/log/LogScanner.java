@@ -327,9 +327,19 @@ public final class LogScanner {
         private final boolean[] skip;   // rules whose consumer wanted no more hits when this chunk started
 
         private final java.util.concurrent.atomic.AtomicIntegerArray known; // facts fields already stated (first one wins)
+        private final BitSet quietFacts;     // fact entries this chunk need not look at
 
         ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done, java.util.concurrent.atomic.AtomicIntegerArray known) {
             this.known = known;
+            // a fact whose first statement is known needs no more looks; tags count only in pip's list
+            quietFacts = new BitSet(entries.size());
+            for (int e = ruleEntries; e < entries.size(); e++) {
+                LogFacts.FactPattern f = entries.get(e).fact();
+                if (f != null && ((!LogFacts.collectsAll(f.field()) && known.get(f.field().ordinal()) != 0)
+                        || (f.field() == LogFacts.Field.TAG && known.get(LogFacts.Field.TAG_HEADER.ordinal()) == 0))) {
+                    quietFacts.set(e);
+                }
+            }
             this.skip = new boolean[rules.size()];
             for (int r = 0; r < skip.length; r++) {
                 skip[r] = done.test(r);
@@ -432,6 +442,7 @@ public final class LogScanner {
                 for (int a : alwaysRun) {
                     found.set(a);
                 }
+                found.andNot(quietFacts); // facts already known, and tag lines outside pip's tag list
                 if (!found.isEmpty()) {
                     matchLine(cur);
                 }
@@ -589,6 +600,18 @@ public final class LogScanner {
                     LogFacts.FactPattern f = entry.fact();
                     if (known.get(f.field().ordinal()) == 0) {
                         String v = f.value(matcher(e, f.pattern(), text));
+                        if (v != null && f.field() == LogFacts.Field.TAG_HEADER) {
+                            known.set(f.field().ordinal(), 1); // later tag lines of this chunk and the next ones count
+                            for (int x = ruleEntries; x < entries.size(); x++) {
+                                if (entries.get(x).fact() != null && entries.get(x).fact().field() == LogFacts.Field.TAG) {
+                                    quietFacts.clear(x);
+                                }
+                            }
+                            continue;
+                        }
+                        if (v != null && !LogFacts.collectsAll(f.field())) {
+                            quietFacts.set(e);
+                        }
                         if (v != null) {
                             events.add(new Event(l.number, FACT_BASE - f.field().ordinal(), text, Map.of(), null, v, false));
                         }

@@ -262,6 +262,10 @@ class LogScannerTest {
                 "  error: subprocess-exited-with-error",
                 "WARNING: You are using pip version 19.0; however, version 24.0 is available.",
                 "Successfully installed demo-1.0",
+                "  Created wheel for demo: filename=demo-1.0-cp39-cp39-linux_x86_64.whl",
+                "Compatible tags: 2",
+                "  cp39-cp39-macosx_11_0_arm64",
+                "  py3-none-any",
                 "");
         LogFacts f = new LogScanner(RULES, 2, 64).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), h -> { });
         assertThat(f.pipVersion()).isEqualTo("20.2.4"); // the first statement wins
@@ -270,7 +274,9 @@ class LogScannerTest {
         assertThat(f.setuptoolsVersion()).isEqualTo("69.0.3");
         assertThat(f.unsupportedPlatforms()).containsExactly("macosx_11_0_arm64");
         assertThat(f.successLine()).isEqualTo(8);
-        assertThat(f.lines()).isEqualTo(8);
+        assertThat(f.lines()).isEqualTo(12);
+        // only the lines under pip debug's "Compatible tags:" are tags, not a wheel's file name
+        assertThat(f.tags()).containsExactly("cp39-cp39-macosx_11_0_arm64", "py3-none-any");
         assertThat(f.errorLines()).containsExactly(
                 "ERROR: demo-1.0-cp39-cp39-macosx_11_0_arm64.whl is not a supported wheel on this platform.",
                 "src/a.c:1:10: fatal error: ffi.h: No such file or directory");
