@@ -82,6 +82,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
         }
     }
 
+    static final String SUCCESS_INSTALLED = "Successfully installed ";
     private static final String VER = "(?<v>\\d+(?:\\.\\d+)+)";
 
     static final List<FactPattern> PATTERNS = List.of(
@@ -92,8 +93,9 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             // pip --version: "pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)"; pip -v: "Using pip 23.0 from ..."
             new FactPattern(Field.PIP, "(?:^|Using )pip " + VER + " from \\S", "pip "),
             new FactPattern(Field.SETUPTOOLS, "\\bsetuptools-" + VER + "(?:-py\\d|\\.tar\\.gz| |$)", "setuptools-"),
-            new FactPattern(Field.SETUPTOOLS, "Requirement already satisfied: setuptools\\b.* \\(" + VER + "\\)",
-                    "Requirement already satisfied: setuptools"),
+            // pip 8-9: "Requirement already satisfied: setuptools in /usr/lib/python3/dist-packages (39.0.1)"
+            new FactPattern(Field.SETUPTOOLS, "^\\s*Requirement already satisfied: setuptools in \\S+ \\(" + VER + "\\)\\s*$",
+                    "Requirement already satisfied: setuptools in "),
             new FactPattern(Field.PYTHON, "\\(python (?<v>[23]\\.\\d+)\\)", "(python "),
             new FactPattern(Field.PYTHON, "^Python (?<v>[23]\\.\\d+)\\.\\d+\\s*$", "Python "),
             new FactPattern(Field.PYTHON, "include/python(?<v>[23]\\.\\d+)", "include/python"),
@@ -109,7 +111,8 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             // pip 8-9 "... is not a supported wheel on this platform." (index.py: "for this platform"), pip 10+ the same
             new FactPattern(Field.UNSUPPORTED, "-(?<v>[A-Za-z0-9_.]+)\\.whl is not a supported wheel (?:on|for) this platform",
                     "is not a supported wheel "),
-            new FactPattern(Field.SUCCESS, "^\\s*Successfully installed \\S", "Successfully installed "),
+            // (the scanner recognises this one on the line's bytes: it is the first pattern of SUCCESS)
+            new FactPattern(Field.SUCCESS, "^\\s*Successfully installed \\S", SUCCESS_INSTALLED),
             new FactPattern(Field.SUCCESS, "^\\s*Successfully built \\S+\\.(?:whl|tar\\.gz)\\b", "Successfully built "),
             // an error line (case matters: the pre-filter's literals are found regardless of case)
             new FactPattern(Field.ERROR, "^.*(?:error:|Error:|ERROR:|ERROR |Exception:|Errno |fatal:|FAILED|error\\[E|Error ).*$", "error:", "Error:", "ERROR:", "ERROR ", "Exception:", "Errno ", "fatal:",

@@ -60,6 +60,7 @@ public final class LogScanner {
     private final int[] wide;                // the byte DFA, 256 entries a state, with EMITS/SPECIAL/LINE_END flags
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
+    private final int successEntry;          // the fact entry of pip's "Successfully installed"
     private final int threads;
     private final int chunkSize;
     private final boolean bytePath;
@@ -104,6 +105,14 @@ public final class LogScanner {
             entries.add(new Entry(-1, null, null, f));
             needles.add(f.literals());
         }
+        int se = -1;
+        for (int e = ruleEntries; e < entries.size(); e++) {
+            LogFacts.FactPattern f = entries.get(e).fact();
+            if (f != null && f.literals().equals(List.of(LogFacts.SUCCESS_INSTALLED))) {
+                se = e;
+            }
+        }
+        successEntry = se;
         alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
         filter = new MultiLiteralMatcher(needles);
         int[] flags = new int[256];
@@ -443,6 +452,13 @@ public final class LogScanner {
                     found.set(a);
                 }
                 found.andNot(quietFacts); // facts already known, and tag lines outside pip's tag list
+                if (!cur.full && found.get(successEntry)) {
+                    // pip's last line, frequent in long logs: recognised on the bytes, without decoding
+                    found.clear(successEntry);
+                    if (startsAfterBlanks(b, cur.normStart, cur.contentEnd, SUCCESS_BYTES)) {
+                        events.add(new Event(line, FACT_BASE - LogFacts.Field.SUCCESS.ordinal(), "", Map.of(), null, "", false));
+                    }
+                }
                 if (!found.isEmpty()) {
                     matchLine(cur);
                 }
@@ -752,6 +768,20 @@ public final class LogScanner {
                 }
             }
         }
+    }
+
+    private static final byte[] SUCCESS_BYTES = LogFacts.SUCCESS_INSTALLED.getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether {@code b[from, to)} is blanks, then {@code word}, then a non-blank. */
+    private static boolean startsAfterBlanks(byte[] b, int from, int to, byte[] word) {
+        int p = from;
+        while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        if (to - p <= word.length || !java.util.Arrays.equals(b, p, p + word.length, word, 0, word.length)) {
+            return false;
+        }
+        return !asciiWhitespace(b[p + word.length]);
     }
 
     /** Whitespace as {@link String#stripLeading()} sees it ({@link Character#isWhitespace}), for ASCII. */
