@@ -472,13 +472,13 @@ public final class LogScanner {
                 if (run.count > 0) {
                     run.matched.or(prev.matched);
                     if (curLen == run.width && run.count < MAX_RUN_LINES) {
-                        run.add(text(cur), cur.matched);
+                        run.add(text(cur), cur);
                     } else {
-                        run.finish(normEmpty(cur) ? null : text(cur), cur.matched);
+                        run.finish(normEmpty(cur) ? null : text(cur), cur);
                     }
                 } else if (havePrev && prevLen >= WRAP_MIN && curLen == prevLen) {
-                    run.start(prev.number, prevLen, text(prev), prev.matched);
-                    run.add(text(cur), cur.matched);
+                    run.start(prev.number, prevLen, text(prev), prev);
+                    run.add(text(cur), cur);
                 }
                 Line swap = prev;
                 prev = cur;
@@ -513,8 +513,9 @@ public final class LogScanner {
             final StringBuilder text = new StringBuilder();
             final List<Integer> joins = new ArrayList<>();
             final BitSet matched = new BitSet();
+            final BitSet found = new BitSet();   // needles inside the pieces, then across the joins
 
-            void start(int line, int w, String first, BitSet m) {
+            void start(int line, int w, String first, Line l) {
                 count = 1;
                 width = w;
                 firstLine = line;
@@ -522,38 +523,50 @@ public final class LogScanner {
                 joins.clear();
                 text.append(first);
                 matched.clear();
-                matched.or(m);
+                matched.or(l.matched);
+                found.clear();
+                found.or(l.found);
             }
 
-            void add(String piece, BitSet m) {
+            void add(String piece, Line l) {
                 joins.add(text.length());
                 text.append(piece);
-                matched.or(m);
+                matched.or(l.matched);
+                found.or(l.found);
                 count++;
             }
 
-            void finish(String rest, BitSet m) {
+            void finish(String rest, Line l) {
                 int lines = count;
                 if (rest != null) {
                     joins.add(text.length());
                     text.append(rest);
-                    matched.or(m);
+                    matched.or(l.matched);
+                    found.or(l.found);
                     lines++;
+                } else if (l != null) {
+                    matched.or(l.matched);
                 }
                 count = 0;
                 if (lines < 3) {
                     return;
                 }
-                String joined = text.toString();
-                BitSet found = new BitSet(entries.size());
-                filter.find(joined, found);
+                // only a needle across a join is new: look at a window around each
+                int reach = Math.max(0, filter.longest() - 1);
+                for (int j : joins) {
+                    filter.find(text, Math.max(0, j - reach), Math.min(text.length(), j + reach), found);
+                }
                 for (int x : alwaysRun) {
                     found.set(x);
                 }
+                String joined = null; // made only when some rule has to look at it
                 for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                     Entry entry = entries.get(e);
                     if (matched.get(entry.rule()) || skip[entry.rule()]) {
                         continue;
+                    }
+                    if (joined == null) {
+                        joined = text.toString();
                     }
                     Matcher m2 = entry.pattern().pattern().matcher(joined);
                     while (m2.find()) {
