@@ -452,7 +452,7 @@ public final class LogScanner {
                     found.set(a);
                 }
                 found.andNot(quietFacts); // facts already known, and tag lines outside pip's tag list
-                if (!cur.full && found.get(successEntry)) {
+                if (successEntry >= 0 && !cur.full && found.get(successEntry)) {
                     // pip's last line, frequent in long logs: recognised on the bytes, without decoding
                     found.clear(successEntry);
                     if (startsAfterBlanks(b, cur.normStart, cur.contentEnd, SUCCESS_BYTES)) {
