@@ -107,6 +107,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             new FactPattern(Field.HOST_ARCH, "^(?<v>Translated) Report", "Translated Report"),
             // pip debug --verbose: "Compatible tags: 1234" and then one indented tag a line
             new FactPattern(Field.TAG_HEADER, "^Compatible tags: \\d+", "Compatible tags: "),
+            // (the scanner tells a tag line on its bytes; the regex documents the shape)
             new FactPattern(Field.TAG, "^\\s+(?<v>[a-z]+\\d*(?:\\.[a-z]+\\d*)*-[a-z0-9_]+-[a-z0-9_.]+)\\s*$", "-cp3", "-none-", "-abi3-", "-pp3"),
             // pip 8-9 "... is not a supported wheel on this platform." (index.py: "for this platform"), pip 10+ the same
             new FactPattern(Field.UNSUPPORTED, "-(?<v>[A-Za-z0-9_.]+)\\.whl is not a supported wheel (?:on|for) this platform",
@@ -137,6 +138,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
         private String hostArch;
         private final List<String> tags = new ArrayList<>();
         private final List<String> unsupported = new ArrayList<>();
+        private boolean tagList;   // pip debug's "Compatible tags:" came: tag lines count from here
         private long success;
         private final java.util.ArrayDeque<String> errors = new java.util.ArrayDeque<>();
         private final java.util.ArrayDeque<Long> errorNumbers = new java.util.ArrayDeque<>();
@@ -148,9 +150,9 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
                 case PYTHON -> python = python == null ? value : python;
                 case INTERPRETER_ARCH -> interpreterArch = interpreterArch == null ? value : interpreterArch;
                 case HOST_ARCH -> hostArch = hostArch == null ? value : hostArch;
-                case TAG_HEADER -> { }
+                case TAG_HEADER -> tagList = true;
                 case TAG -> {
-                    if (tags.size() < MAX_TAGS && !tags.contains(value)) {
+                    if (tagList && tags.size() < MAX_TAGS && !tags.contains(value)) {
                         tags.add(value);
                     }
                 }

@@ -61,6 +61,7 @@ public final class LogScanner {
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
     private final int successEntry;          // the fact entry of pip's "Successfully installed"
+    private final int tagEntry;              // the fact entry of pip debug's tag lines
     private final int threads;
     private final int chunkSize;
     private final boolean bytePath;
@@ -113,6 +114,14 @@ public final class LogScanner {
             }
         }
         successEntry = se;
+        int te = -1;
+        for (int e = ruleEntries; e < entries.size(); e++) {
+            LogFacts.FactPattern f = entries.get(e).fact();
+            if (f != null && f.field() == LogFacts.Field.TAG) {
+                te = e;
+            }
+        }
+        tagEntry = te;
         alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
         filter = new MultiLiteralMatcher(needles);
         int[] flags = new int[256];
@@ -344,8 +353,7 @@ public final class LogScanner {
             quietFacts = new BitSet(entries.size());
             for (int e = ruleEntries; e < entries.size(); e++) {
                 LogFacts.FactPattern f = entries.get(e).fact();
-                if (f != null && ((!LogFacts.collectsAll(f.field()) && known.get(f.field().ordinal()) != 0)
-                        || (f.field() == LogFacts.Field.TAG && known.get(LogFacts.Field.TAG_HEADER.ordinal()) == 0))) {
+                if (f != null && !LogFacts.collectsAll(f.field()) && known.get(f.field().ordinal()) != 0) {
                     quietFacts.set(e);
                 }
             }
@@ -457,6 +465,16 @@ public final class LogScanner {
                     found.clear(successEntry);
                     if (startsAfterBlanks(b, cur.normStart, cur.contentEnd, SUCCESS_BYTES)) {
                         events.add(new Event(line, FACT_BASE - LogFacts.Field.SUCCESS.ordinal(), "", Map.of(), null, "", false));
+                    }
+                }
+                if (tagEntry >= 0 && found.get(tagEntry)) {
+                    // a wheel file name holds the same text: only a line that is one tag is a tag (pip debug's list,
+                    // which counts once its "Compatible tags:" heading came before it), told on the bytes
+                    found.clear(tagEntry);
+                    int[] tag = cur.full ? null : tagOnly(b, cur.normStart, cur.contentEnd);
+                    if (tag != null) {
+                        events.add(new Event(line, FACT_BASE - LogFacts.Field.TAG.ordinal(), "", Map.of(), null,
+                                new String(b, tag[0], tag[1] - tag[0], StandardCharsets.ISO_8859_1), false));
                     }
                 }
                 if (!found.isEmpty()) {
@@ -629,15 +647,6 @@ public final class LogScanner {
                     LogFacts.FactPattern f = entry.fact();
                     if (known.get(f.field().ordinal()) == 0) {
                         String v = f.value(matcher(e, f.pattern(), text));
-                        if (v != null && f.field() == LogFacts.Field.TAG_HEADER) {
-                            known.set(f.field().ordinal(), 1); // later tag lines of this chunk and the next ones count
-                            for (int x = ruleEntries; x < entries.size(); x++) {
-                                if (entries.get(x).fact() != null && entries.get(x).fact().field() == LogFacts.Field.TAG) {
-                                    quietFacts.clear(x);
-                                }
-                            }
-                            continue;
-                        }
                         if (v != null && !LogFacts.collectsAll(f.field())) {
                             quietFacts.set(e);
                         }
@@ -784,6 +793,37 @@ public final class LogScanner {
     }
 
     private static final byte[] SUCCESS_BYTES = LogFacts.SUCCESS_INSTALLED.getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The bounds of the tag when {@code b[from, to)} is blanks (at least one), one tag
+     * ({@code cp311-cp311-manylinux_2_17_x86_64}: a letter first, {@code [a-z0-9_.]} and exactly two
+     * dashes) and blanks; else null.
+     */
+    private static int[] tagOnly(byte[] b, int from, int to) {
+        int p = from;
+        while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        if (p == from || p >= to || b[p] < 'a' || b[p] > 'z') {
+            return null;
+        }
+        int start = p;
+        int dashes = 0;
+        while (p < to && b[p] != ' ' && b[p] != '\t') {
+            byte c = b[p];
+            if (c == '-') {
+                dashes++;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.')) {
+                return null;
+            }
+            p++;
+        }
+        int end = p;
+        while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        return p == to && dashes == 2 && b[end - 1] != '-' ? new int[] {start, end} : null;
+    }
 
     /** Whether {@code b[from, to)} is blanks, then {@code word}, then a non-blank. */
     private static boolean startsAfterBlanks(byte[] b, int from, int to, byte[] word) {
