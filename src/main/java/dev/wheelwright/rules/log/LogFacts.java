@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * @param lines             the log's number of lines
  * @param tailStart         the first of the log's last {@value #TAIL} lines (1 for a shorter log): what
  *                          "at the end of the log" means for a traceback
- * @param errorLines        the last {@value #MAX_ERROR_LINES} error lines ({@code error:}, {@code ERROR:},
+ * @param errorLines        the last {@value #MAX_ERROR_LINES} error lines ({@code error:}, {@code ERROR:}, {@code SystemExit: },
  *                          {@code Error:}, {@code Exception:}, {@code fatal:}, {@code FAILED}, ...) that are
  *                          not pip's generic closing lines, oldest first
  * @param errorLineNumbers  their 1-based line numbers
@@ -116,7 +116,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             new FactPattern(Field.SUCCESS, "^\\s*Successfully installed \\S", SUCCESS_INSTALLED),
             new FactPattern(Field.SUCCESS, "^\\s*Successfully built \\S+\\.(?:whl|tar\\.gz)\\b", "Successfully built "),
             // an error line (case matters: the pre-filter's literals are found regardless of case)
-            new FactPattern(Field.ERROR, "^.*(?:error:|Error:|ERROR:|ERROR |Exception:|Errno |fatal:|FAILED|error\\[E|Error ).*$", "error:", "Error:", "ERROR:", "ERROR ", "Exception:", "Errno ", "fatal:",
+            new FactPattern(Field.ERROR, "^.*(?:error:|Error:|ERROR:|ERROR |Exception:|SystemExit: |Errno |fatal:|FAILED|error\\[E|Error ).*$", "error:", "SystemExit: ", "Error:", "ERROR:", "ERROR ", "Exception:", "Errno ", "fatal:",
                     "FAILED", "error[E", "Error "));
 
     /** An arch as wheel tags spell it (x86_64, arm64, aarch64, ...). */
