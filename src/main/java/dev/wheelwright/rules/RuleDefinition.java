@@ -20,14 +20,28 @@ import java.util.Optional;
  * @param fix        the fix, or null
  * @param references links
  * @param source     where the rule was loaded from (for its README and cases)
+ * @param fallback   log rules: reported only when no other log rule (one without {@code fallback})
+ *                   gave a finding for the same log ({@code unrecognised-build-failure})
+ * @param subsumes   log rules: names of rules whose findings in the same log are folded into
+ *                   this rule's finding as evidence (a root cause and its consequences, or the
+ *                   reason a failing step ran at all)
  */
 public record RuleDefinition(String id, String name, Severity severity, String title, Reads reads,
                              List<LogPattern> patterns, Condition when, String check, String message,
-                             String explain, RuleFix fix, List<String> references, RuleSource source) {
+                             String explain, RuleFix fix, List<String> references, RuleSource source,
+                             boolean fallback, List<String> subsumes) {
 
     public RuleDefinition {
         patterns = List.copyOf(patterns);
         references = List.copyOf(references);
+        subsumes = List.copyOf(subsumes);
+    }
+
+    /** A rule that is neither a fallback nor subsumes another. */
+    public RuleDefinition(String id, String name, Severity severity, String title, Reads reads,
+                          List<LogPattern> patterns, Condition when, String check, String message,
+                          String explain, RuleFix fix, List<String> references, RuleSource source) {
+        this(id, name, severity, title, reads, patterns, when, check, message, explain, fix, references, source, false, List.of());
     }
 
     /** The family letter(s) of the id: {@code B} for {@code WW-B001}. */

@@ -5,6 +5,7 @@ import dev.wheelwright.facts.BuildLogs;
 import dev.wheelwright.facts.BuildLogs.LogSource;
 import dev.wheelwright.facts.Facts;
 import dev.wheelwright.rules.Finding.FindingFix;
+import dev.wheelwright.rules.log.LogFacts;
 import dev.wheelwright.rules.log.LogHit;
 import dev.wheelwright.rules.log.LogScanner;
 import java.io.IOException;
@@ -83,24 +84,42 @@ public final class RuleEngine {
 
     // ---------------------------------------------------------------- logs
 
+    /** How many hits a rule whose condition reads {@code logFacts} keeps until the log is read (its condition waits for the facts). */
+    private static final int MAX_DEFERRED = 64;
+
     private static List<Finding> runLogs(List<RuleDefinition> logRules, Facts facts) {
         BuildLogs logs = facts.get(BuildLogs.class).orElse(null);
         if (logs == null) {
             return List.of();
         }
         LogScanner scanner = new LogScanner(logRules);
+        boolean[] deferred = new boolean[logRules.size()];
+        for (int r = 0; r < deferred.length; r++) {
+            deferred[r] = logRules.get(r).fallback() || logRules.get(r).when().source().contains("logFacts");
+        }
         List<Finding> out = new ArrayList<>();
         for (LogSource log : logs.logs()) {
             Map<Integer, List<LogHit>> byRule = new LinkedHashMap<>();
             // a rule with its first MAX_EVIDENCE hits, one of them strong, has its finding: later lines cannot change it
             AtomicIntegerArray settled = new AtomicIntegerArray(logRules.size());
+            LogFacts logFacts;
             try {
-                scanner.scan(log, hit -> {
+                logFacts = scanner.scan(log, hit -> {
                     RuleDefinition rule = logRules.get(hit.rule());
-                    if (!rule.when().test(variables(hit, log.name(), facts))) {
+                    List<LogHit> hits;
+                    if (deferred[hit.rule()]) {
+                        // the condition is tested once the log's facts are known; a fallback keeps the last hits
+                        hits = byRule.computeIfAbsent(hit.rule(), k -> new ArrayList<>());
+                        if (hits.size() >= MAX_DEFERRED) {
+                            hits.remove(rule.fallback() ? 0 : hits.size() - 1);
+                        }
+                        hits.add(hit);
                         return;
                     }
-                    List<LogHit> hits = byRule.computeIfAbsent(hit.rule(), k -> new ArrayList<>());
+                    if (!rule.when().test(variables(hit, log.name(), facts, LogFacts.NONE))) {
+                        return;
+                    }
+                    hits = byRule.computeIfAbsent(hit.rule(), k -> new ArrayList<>());
                     // keep the first hits, and the first strong hit if it comes later
                     if (hits.size() < MAX_EVIDENCE || (!hit.generic() && hits.stream().allMatch(LogHit::generic))) {
                         hits.add(hit);
@@ -116,14 +135,99 @@ public final class RuleEngine {
             }
             List<Integer> order = new ArrayList<>(byRule.keySet());
             order.sort(Comparator.naturalOrder());
+            Map<Integer, Finding> found = new LinkedHashMap<>();
             for (int r : order) {
-                out.add(logFinding(logRules.get(r), log.name(), byRule.get(r), facts));
+                RuleDefinition rule = logRules.get(r);
+                List<LogHit> hits = byRule.get(r);
+                if (deferred[r]) {
+                    LogFacts lf = logFacts;
+                    hits.removeIf(h -> !rule.when().test(variables(h, log.name(), facts, lf)));
+                    if (hits.isEmpty()) {
+                        continue;
+                    }
+                }
+                found.put(r, rule.fallback() ? fallbackFinding(rule, log.name(), hits, facts, logFacts)
+                        : logFinding(rule, log.name(), hits, facts, logFacts));
             }
+            out.addAll(relate(logRules, found));
         }
         return out;
     }
 
-    private static Finding logFinding(RuleDefinition rule, String logName, List<LogHit> hits, Facts facts) {
+    /**
+     * Root cause over symptoms, within one log: a finding of a rule that {@code subsumes} others
+     * takes their findings into its evidence; a {@code fallback} finding stays only when every other
+     * finding of the log is one it subsumes.
+     */
+    static List<Finding> relate(List<RuleDefinition> logRules, Map<Integer, Finding> found) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int r : found.keySet()) {
+            byName.put(logRules.get(r).name(), r);
+        }
+        boolean explained = false;
+        for (int r : found.keySet()) {
+            RuleDefinition rule = logRules.get(r);
+            if (!rule.fallback() && found.keySet().stream().noneMatch(o -> logRules.get(o).fallback()
+                    && logRules.get(o).subsumes().contains(rule.name()))) {
+                explained = true;
+            }
+        }
+        if (explained) {
+            found.keySet().removeIf(r -> logRules.get(r).fallback());
+        }
+        Map<Integer, Finding> result = new LinkedHashMap<>(found);
+        for (int r : found.keySet()) {
+            if (!result.containsKey(r)) {
+                continue; // folded into another
+            }
+            for (String other : logRules.get(r).subsumes()) {
+                Integer o = byName.get(other);
+                if (o == null || o == r || !result.containsKey(o)) {
+                    continue;
+                }
+                Finding sub = result.remove(o);
+                Finding f = result.get(r);
+                List<String> evidence = new ArrayList<>(f.evidence());
+                String where = sub.location() instanceof Location.FileLine fl && fl.line() > 0 ? " at line " + fl.line() : "";
+                evidence.add("because " + sub.name() + where + ": " + sub.message());
+                result.put(r, new Finding(f.rule(), f.name(), f.severity(), f.title(), f.message(), f.location(), evidence,
+                        f.fix(), null, f.packageName()));
+            }
+        }
+        return new ArrayList<>(result.values());
+    }
+
+    /**
+     * The finding of a fallback rule: the last error lines of the log as evidence, at the first of
+     * them (or, when the log has none, the last failure lines themselves).
+     */
+    private static Finding fallbackFinding(RuleDefinition rule, String logName, List<LogHit> hits, Facts facts, LogFacts lf) {
+        LogHit last = hits.get(hits.size() - 1);
+        List<String> evidence = new ArrayList<>();
+        long at = last.line();
+        // the cause is above pip's closing lines, or below a traceback's header: the log's last error lines either way
+        for (int i = 0; i < lf.errorLines().size(); i++) {
+            evidence.add(lf.errorLines().get(i));
+        }
+        if (!evidence.isEmpty()) {
+            at = lf.errorLineNumbers().get(0);
+        }
+        if (evidence.isEmpty()) {
+            for (LogHit h : hits.subList(Math.max(0, hits.size() - MAX_EVIDENCE), hits.size())) {
+                String t = h.text().strip();
+                if (!evidence.contains(t)) {
+                    evidence.add(t);
+                }
+            }
+            at = hits.get(Math.max(0, hits.size() - MAX_EVIDENCE)).line();
+        }
+        LogHit named = hits.stream().filter(h -> !h.pkg().isEmpty()).reduce((a, b) -> b).orElse(last);
+        Function<String, Object> vars = variables(named, logName, facts, lf);
+        Finding f = finding(rule, new Location.FileLine(logName, (int) Math.min(Integer.MAX_VALUE, at)), vars, evidence);
+        return withPackage(rule, f, named);
+    }
+
+    private static Finding logFinding(RuleDefinition rule, String logName, List<LogHit> hits, Facts facts, LogFacts lf) {
         List<LogHit> sorted = new ArrayList<>(hits);
         sorted.sort(Comparator.comparingLong(LogHit::line));
         LogHit strongest = sorted.stream().filter(h -> !h.generic()).findFirst().orElse(sorted.get(0));
@@ -140,8 +244,12 @@ public final class RuleEngine {
                 evidence.add(t);
             }
         }
-        Function<String, Object> vars = variables(strongest, logName, facts);
+        Function<String, Object> vars = variables(strongest, logName, facts, lf);
         Finding f = finding(rule, new Location.FileLine(logName, (int) Math.min(Integer.MAX_VALUE, strongest.line())), vars, evidence);
+        return withPackage(rule, f, strongest);
+    }
+
+    private static Finding withPackage(RuleDefinition rule, Finding f, LogHit strongest) {
         // a pattern that captures the package itself (a resolver naming the requirement it could not satisfy) knows best
         String pkg = strongest.captures().getOrDefault("package", "");
         if (pkg.isEmpty()) {
@@ -170,7 +278,7 @@ public final class RuleEngine {
         return word.matcher(message).find() ? message : pkg + ": " + message;
     }
 
-    private static Function<String, Object> variables(LogHit hit, String logName, Facts facts) {
+    private static Function<String, Object> variables(LogHit hit, String logName, Facts facts, LogFacts logFacts) {
         return name -> {
             String c = hit.captures().get(name);
             if (c != null) {
@@ -180,6 +288,7 @@ public final class RuleEngine {
                 case "package" -> hit.pkg();
                 case "log" -> logName;
                 case "line" -> (double) hit.line();
+                case "logFacts" -> logFacts;
                 default -> factRoot(name, facts);
             };
         };

@@ -32,7 +32,7 @@ public final class RuleParser {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)}");
     private static final Pattern CHECK_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
     private static final Set<String> FIELDS = Set.of("id", "name", "severity", "title", "reads", "match", "when",
-            "check", "message", "explain", "fix", "references");
+            "check", "message", "explain", "fix", "references", "fallback", "subsumes");
 
     /** Placeholders the engine fills for every log rule (ids.md "built-in placeholders"). */
     public static final List<String> LOG_BUILTINS = List.of("package", "log", "line");
@@ -128,7 +128,9 @@ public final class RuleParser {
             scope.put("package", ExprType.STR);
             scope.put("log", ExprType.STR);
             scope.put("line", ExprType.NUM);
+            scope.put("logFacts", ExprType.of(dev.wheelwright.rules.log.LogFacts.class));
             placeholders.addAll(LOG_BUILTINS);
+            placeholders.add("logFacts");
         }
         Condition when = Condition.TRUE;
         YamlNode whenNode = map.entries().get("when");
@@ -173,8 +175,34 @@ public final class RuleParser {
                 refs.add(scalarText(r, "references"));
             }
         }
+        boolean fallback = false;
+        YamlNode fbNode = map.entries().get("fallback");
+        if (fbNode != null) {
+            String fb = scalarText(fbNode, "fallback");
+            if (!fb.equals("true") && !fb.equals("false")) {
+                throw error(fbNode, "field 'fallback': expected true or false, not '" + fb + "'");
+            }
+            fallback = fb.equals("true");
+        }
+        List<String> subsumes = new ArrayList<>();
+        YamlNode subNode = map.entries().get("subsumes");
+        if (subNode != null) {
+            if (!(subNode instanceof ListNode sl)) {
+                throw error(subNode, "field 'subsumes': expected a list of rule names");
+            }
+            for (YamlNode r : sl.items()) {
+                String n = scalarText(r, "subsumes");
+                if (!NAME.matcher(n).matches()) {
+                    throw error(r, "field 'subsumes': '" + n + "' is not a rule name");
+                }
+                subsumes.add(n);
+            }
+        }
+        if ((fallback || !subsumes.isEmpty()) && reads != Reads.LOG) {
+            throw error(fbNode != null ? fbNode : subNode, "fields 'fallback' and 'subsumes' apply to log rules only");
+        }
         return new RuleDefinition(id, name, severity, title, reads, patterns, when, check, message,
-                explain == null ? "" : explain, fix, refs, source);
+                explain == null ? "" : explain, fix, refs, source, fallback, subsumes);
     }
 
     private List<LogPattern> patterns(MapNode map) {

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  *   <li>a carriage return inside a line keeps what a terminal would show: the text after the
  *       last one (progress bars, GitLab's {@code \r\e[0K} section headers);</li>
  *   <li>GitHub Actions' per-line timestamps ({@code 2024-01-02T03:04:05.1234567Z }) and its
- *       {@code ##[group]}-style workflow markers;</li>
+ *       {@code ##[group]}-style workflow markers; GitLab's timestamps with their stream marker
+ *       ({@code 2024-05-21T10:41:37.581325Z 00O }, {@code 01E+}); Jenkins' bracketed ones
+ *       ({@code [2024-01-02T03:04:05.123Z] });</li>
  *   <li>GitLab's {@code section_start:TIME:NAME} / {@code section_end:} markers;</li>
  *   <li>BuildKit's step prefixes ({@code #12 3.456 });</li>
  *   <li>Markdown quoting ({@code > }), for logs pasted into issues.</li>
@@ -28,6 +30,8 @@ public final class LineNormalizer {
     private static final Pattern GHA_TIMESTAMP = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z ?");
     private static final Pattern GHA_MARKER = Pattern.compile("^##\\[(?:group|endgroup|error|warning|notice|debug|section|command)]");
     private static final Pattern GITLAB_SECTION = Pattern.compile("^section_(?:start|end):\\d+:[A-Za-z0-9_.-]+(?:\\[[^\\]]*])?");
+    private static final Pattern GITLAB_STREAM = Pattern.compile("^\\d{2}[OE](?:\\+ ?| )");
+    private static final Pattern BRACKET_TIMESTAMP = Pattern.compile("^\\[\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z] ?");
     private static final Pattern BUILDKIT = Pattern.compile("^#\\d+ \\d+\\.\\d+ ");
     private static final Pattern QUOTE = Pattern.compile("^(?:> ?)+");
 
@@ -44,7 +48,10 @@ public final class LineNormalizer {
         }
         // prefixes nest in this order: a docker build inside a GitHub job shows "TIMESTAMP #5 1.234 text"
         if (s.length() > 20 && s.charAt(4) == '-' && s.charAt(10) == 'T') {
-            s = strip(GHA_TIMESTAMP, s);
+            String t = strip(GHA_TIMESTAMP, s);
+            s = t.length() < s.length() ? strip(GITLAB_STREAM, t) : t;
+        } else if (s.length() > 22 && s.charAt(0) == '[' && s.charAt(5) == '-' && s.charAt(11) == 'T') {
+            s = strip(BRACKET_TIMESTAMP, s);
         }
         char c = s.isEmpty() ? 0 : s.charAt(0);
         if (c == '#') {
@@ -68,6 +75,11 @@ public final class LineNormalizer {
         int p = from;
         if (to - from > 20 && b[from + 4] == '-' && b[from + 10] == 'T') {
             p = timestampEnd(b, from, to);
+            if (p > from) {
+                p = gitlabStreamEnd(b, p, to);
+            }
+        } else if (to - from > 22 && b[from] == '[' && b[from + 5] == '-' && b[from + 11] == 'T') {
+            p = bracketTimestampEnd(b, from, to);
         }
         if (p >= to) {
             return p;
@@ -87,6 +99,42 @@ public final class LineNormalizer {
             }
         }
         return p;
+    }
+
+    // ^\d{2}[OE](?:\+ ?| ) after a timestamp (GitLab: stream number, O/E for stdout/stderr, + for a continued line)
+    private static int gitlabStreamEnd(byte[] b, int from, int to) {
+        int p = from;
+        if (p + 2 >= to || !digit(b[p]) || !digit(b[p + 1]) || (b[p + 2] != 'O' && b[p + 2] != 'E')) {
+            return from;
+        }
+        p += 3;
+        if (p < to && b[p] == '+') {
+            return p + 1 < to && b[p + 1] == ' ' ? p + 2 : p + 1;
+        }
+        return p < to && b[p] == ' ' ? p + 1 : from;
+    }
+
+    // ^\[\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z] ?
+    private static int bracketTimestampEnd(byte[] b, int from, int to) {
+        String shape = "dddd-dd-ddTdd:dd:dd";
+        int p = from + 1;
+        for (int i = 0; i < shape.length(); i++, p++) {
+            char want = shape.charAt(i);
+            if (p >= to || (want == 'd' ? !digit(b[p]) : b[p] != want)) {
+                return from;
+            }
+        }
+        if (p < to && b[p] == '.' && p + 1 < to && digit(b[p + 1])) {
+            p += 2;
+            while (p < to && digit(b[p])) {
+                p++;
+            }
+        }
+        if (p + 1 >= to || b[p] != 'Z' || b[p + 1] != ']') {
+            return from;
+        }
+        p += 2;
+        return p < to && b[p] == ' ' ? p + 1 : p;
     }
 
     // ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?

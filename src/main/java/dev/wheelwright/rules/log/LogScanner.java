@@ -51,6 +51,7 @@ public final class LogScanner {
     static final int CHUNK = 1 << 22;           // 4 MiB read unit
     static final int MAX_LINE = 1 << 20;        // longer lines are cut into pieces
     static final int WRAP_MIN = 60;             // shorter lines are not considered hard-wrapped
+    static final int MAX_RUN_LINES = 12;        // a fixed-width wrapped message longer than this is cut
     private static final int IN_FLIGHT = 4;
 
     private final List<RuleDefinition> rules;
@@ -59,11 +60,13 @@ public final class LogScanner {
     private final int[] wide;                // the byte DFA, 256 entries a state, with EMITS/SPECIAL/LINE_END flags
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
+    private final int successEntry;          // the fact entry of pip's "Successfully installed"
+    private final int tagEntry;              // the fact entry of pip debug's tag lines
     private final int threads;
     private final int chunkSize;
     private final boolean bytePath;
 
-    private record Entry(int rule, LogPattern pattern, PackageContext.ContextPattern context) {}
+    private record Entry(int rule, LogPattern pattern, PackageContext.ContextPattern context, LogFacts.FactPattern fact) {}
 
     public LogScanner(List<RuleDefinition> logRules) {
         this(logRules, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
@@ -90,15 +93,35 @@ public final class LogScanner {
         List<List<String>> needles = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             for (LogPattern p : rules.get(r).patterns()) {
-                entries.add(new Entry(r, p, null));
+                entries.add(new Entry(r, p, null, null));
                 needles.add(p.literals());
             }
         }
         ruleEntries = entries.size();
         for (PackageContext.ContextPattern c : PackageContext.PATTERNS) {
-            entries.add(new Entry(-1, null, c));
+            entries.add(new Entry(-1, null, c, null));
             needles.add(c.literals());
         }
+        for (LogFacts.FactPattern f : LogFacts.PATTERNS) {
+            entries.add(new Entry(-1, null, null, f));
+            needles.add(f.literals());
+        }
+        int se = -1;
+        for (int e = ruleEntries; e < entries.size(); e++) {
+            LogFacts.FactPattern f = entries.get(e).fact();
+            if (f != null && f.literals().equals(List.of(LogFacts.SUCCESS_INSTALLED))) {
+                se = e;
+            }
+        }
+        successEntry = se;
+        int te = -1;
+        for (int e = ruleEntries; e < entries.size(); e++) {
+            LogFacts.FactPattern f = entries.get(e).fact();
+            if (f != null && f.field() == LogFacts.Field.TAG) {
+                te = e;
+            }
+        }
+        tagEntry = te;
         alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
         filter = new MultiLiteralMatcher(needles);
         int[] flags = new int[256];
@@ -113,8 +136,8 @@ public final class LogScanner {
     }
 
     /** Scans one log; hits reach {@code sink} in the calling thread, ordered by line except for back-filled ones. */
-    public void scan(LogSource log, Consumer<LogHit> sink) throws IOException {
-        scan(log, sink, rule -> false);
+    public LogFacts scan(LogSource log, Consumer<LogHit> sink) throws IOException {
+        return scan(log, sink, rule -> false);
     }
 
     /**
@@ -124,18 +147,20 @@ public final class LogScanner {
      * so a consumer that keeps the first hits of a rule loses nothing. {@code done} is called
      * from the worker threads.
      */
-    public void scan(LogSource log, Consumer<LogHit> sink, IntPredicate done) throws IOException {
+    public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done) throws IOException {
         try (InputStream in = log.open()) {
-            scan(in, sink, done);
+            return scan(in, sink, done);
         }
     }
 
-    public void scan(InputStream in, Consumer<LogHit> sink) throws IOException {
-        scan(in, sink, rule -> false);
+    public LogFacts scan(InputStream in, Consumer<LogHit> sink) throws IOException {
+        return scan(in, sink, rule -> false);
     }
 
-    public void scan(InputStream in, Consumer<LogHit> sink, IntPredicate done) throws IOException {
+    /** Scans one log; returns the facts it states ({@link LogFacts}), known once the whole log is read. */
+    public LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done) throws IOException {
         InOrder state = new InOrder(sink);
+        java.util.concurrent.atomic.AtomicIntegerArray known = state.known;
         byte[] carry = new byte[0];
         boolean crOnly = false;
         boolean first = true;
@@ -190,9 +215,9 @@ public final class LogScanner {
                 int chunkLen = cut;
                 boolean cr = crOnly;
                 if (pool == null) {
-                    state.accept(scanChunk(chunk, chunkLen, cr, done));
+                    state.accept(scanChunk(chunk, chunkLen, cr, done, known));
                 } else {
-                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr, done)));
+                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr, done, known)));
                     while (pending.size() >= IN_FLIGHT) {
                         state.accept(get(pending.poll()));
                     }
@@ -206,6 +231,7 @@ public final class LogScanner {
                 state.accept(get(pending.poll()));
             }
             state.finish();
+            return state.facts.build(state.base);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -258,8 +284,9 @@ public final class LogScanner {
     record Event(int line, int rule, String text, Map<String, String> captures, PackageContext.Kind context,
                  String pkg, boolean generic) {}
 
-    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly, IntPredicate done) {
-        return new ChunkScan(buf, len, crOnly, done).run();
+    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly, IntPredicate done,
+                                  java.util.concurrent.atomic.AtomicIntegerArray known) {
+        return new ChunkScan(buf, len, crOnly, done, known).run();
     }
 
     // bytes that need a look in the inner loop: the line end, controls other than tab (ESC, CR) and non-ASCII
@@ -317,7 +344,19 @@ public final class LogScanner {
 
         private final boolean[] skip;   // rules whose consumer wanted no more hits when this chunk started
 
-        ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done) {
+        private final java.util.concurrent.atomic.AtomicIntegerArray known; // facts fields already stated (first one wins)
+        private final BitSet quietFacts;     // fact entries this chunk need not look at
+
+        ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done, java.util.concurrent.atomic.AtomicIntegerArray known) {
+            this.known = known;
+            // a fact whose first statement is known needs no more looks; tags count only in pip's list
+            quietFacts = new BitSet(entries.size());
+            for (int e = ruleEntries; e < entries.size(); e++) {
+                LogFacts.FactPattern f = entries.get(e).fact();
+                if (f != null && !LogFacts.collectsAll(f.field()) && known.get(f.field().ordinal()) != 0) {
+                    quietFacts.set(e);
+                }
+            }
             this.skip = new boolean[rules.size()];
             for (int r = 0; r < skip.length; r++) {
                 skip[r] = done.test(r);
@@ -420,12 +459,44 @@ public final class LogScanner {
                 for (int a : alwaysRun) {
                     found.set(a);
                 }
+                found.andNot(quietFacts); // facts already known, and tag lines outside pip's tag list
+                if (successEntry >= 0 && !cur.full && found.get(successEntry)) {
+                    // pip's last line, frequent in long logs: recognised on the bytes, without decoding
+                    found.clear(successEntry);
+                    if (startsAfterBlanks(b, cur.normStart, cur.contentEnd, SUCCESS_BYTES)) {
+                        events.add(new Event(line, FACT_BASE - LogFacts.Field.SUCCESS.ordinal(), "", Map.of(), null, "", false));
+                    }
+                }
+                if (tagEntry >= 0 && found.get(tagEntry)) {
+                    // a wheel file name holds the same text: only a line that is one tag is a tag (pip debug's list,
+                    // which counts once its "Compatible tags:" heading came before it), told on the bytes
+                    found.clear(tagEntry);
+                    int[] tag = cur.full ? null : tagOnly(b, cur.normStart, cur.contentEnd);
+                    if (tag != null) {
+                        events.add(new Event(line, FACT_BASE - LogFacts.Field.TAG.ordinal(), "", Map.of(), null,
+                                new String(b, tag[0], tag[1] - tag[0], StandardCharsets.ISO_8859_1), false));
+                    }
+                }
                 if (!found.isEmpty()) {
                     matchLine(cur);
                 }
                 // hard-wrapped line: try previous + this one, for rules neither matched alone
-                if (havePrev && normLength(prev, WRAP_MIN) >= WRAP_MIN && !normEmpty(cur)) {
+                int prevLen = havePrev ? normLength(prev, WRAP_MIN) : 0;
+                if (havePrev && prevLen >= WRAP_MIN && !normEmpty(cur)) {
                     join(prev, cur);
+                }
+                // a message wrapped at a fixed width over three or more lines: pieces of one length, then the rest
+                int curLen = normLength(cur, WRAP_MIN);
+                if (run.count > 0) {
+                    run.matched.or(prev.matched);
+                    if (curLen == run.width && run.count < MAX_RUN_LINES) {
+                        run.add(text(cur), cur);
+                    } else {
+                        run.finish(normEmpty(cur) ? null : text(cur), cur);
+                    }
+                } else if (havePrev && prevLen >= WRAP_MIN && curLen == prevLen) {
+                    run.start(prev.number, prevLen, text(prev), prev);
+                    run.add(text(cur), cur);
                 }
                 Line swap = prev;
                 prev = cur;
@@ -437,7 +508,108 @@ public final class LogScanner {
                     break; // last line without a line end
                 }
             }
+            if (run.count > 0) {
+                run.matched.or(prev.matched);
+                run.finish(null, null);
+            }
             return new ChunkResult(line, events);
+        }
+
+        private final WrapRun run = new WrapRun();
+
+        /**
+         * Consecutive lines of one length (at least {@link #WRAP_MIN}) are the pieces of a message a
+         * terminal or a pasting tool wrapped at that width; the first line of another length ends it.
+         * The pieces and that last line, joined without a separator, are one logical line, which
+         * the rules that matched none of its physical lines are tried on; a match must cross a
+         * join, and is reported at the first line. (Two lines are {@link #join}'s case.)
+         */
+        private final class WrapRun {
+            int count;
+            int width;
+            int firstLine;
+            final StringBuilder text = new StringBuilder();
+            final List<Integer> joins = new ArrayList<>();
+            final BitSet matched = new BitSet();
+            final BitSet found = new BitSet();   // needles inside the pieces, then across the joins
+
+            void start(int line, int w, String first, Line l) {
+                count = 1;
+                width = w;
+                firstLine = line;
+                text.setLength(0);
+                joins.clear();
+                text.append(first);
+                matched.clear();
+                matched.or(l.matched);
+                found.clear();
+                found.or(l.found);
+            }
+
+            void add(String piece, Line l) {
+                joins.add(text.length());
+                text.append(piece);
+                matched.or(l.matched);
+                found.or(l.found);
+                count++;
+            }
+
+            void finish(String rest, Line l) {
+                int lines = count;
+                if (rest != null) {
+                    joins.add(text.length());
+                    text.append(rest);
+                    matched.or(l.matched);
+                    found.or(l.found);
+                    lines++;
+                } else if (l != null) {
+                    matched.or(l.matched);
+                }
+                count = 0;
+                if (lines < 3) {
+                    return;
+                }
+                // only a needle across a join is new: look at a window around each
+                int reach = Math.max(0, filter.longest() - 1);
+                for (int j : joins) {
+                    filter.find(text, Math.max(0, j - reach), Math.min(text.length(), j + reach), found);
+                }
+                for (int x : alwaysRun) {
+                    found.set(x);
+                }
+                String joined = null; // made only when some rule has to look at it
+                for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
+                    Entry entry = entries.get(e);
+                    if (matched.get(entry.rule()) || skip[entry.rule()]) {
+                        continue;
+                    }
+                    if (joined == null) {
+                        joined = text.toString();
+                    }
+                    Matcher m2 = entry.pattern().pattern().matcher(joined);
+                    while (m2.find()) {
+                        if (crossesJoin(m2.start(), m2.end())) {
+                            matched.set(entry.rule());
+                            int at = events.size();
+                            while (at > 0 && events.get(at - 1).line() > firstLine) {
+                                at--;
+                            }
+                            events.add(at, new Event(firstLine, entry.rule(), joined, captures(entry.pattern(), m2), null, null,
+                                    GenericLines.isGeneric(joined)));
+                            break;
+                        }
+                    }
+                }
+            }
+
+            private boolean crossesJoin(int from, int to) {
+                for (int j : joins) {
+                    if (from < j && to > j) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
 
         private String text(Line l) {
@@ -471,6 +643,19 @@ public final class LogScanner {
             BitSet found = l.found;
             for (int e = found.nextSetBit(0); e >= 0; e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
+                if (entry.fact() != null) {
+                    LogFacts.FactPattern f = entry.fact();
+                    if (known.get(f.field().ordinal()) == 0) {
+                        String v = f.value(matcher(e, f.pattern(), text));
+                        if (v != null && !LogFacts.collectsAll(f.field())) {
+                            quietFacts.set(e);
+                        }
+                        if (v != null) {
+                            events.add(new Event(l.number, FACT_BASE - f.field().ordinal(), text, Map.of(), null, v, false));
+                        }
+                    }
+                    continue;
+                }
                 if (entry.context() != null) {
                     String pkg = PackageContext.name(entry.context(), matcher(e, entry.context().pattern(), text), text);
                     if (pkg != null) {
@@ -607,6 +792,51 @@ public final class LogScanner {
         }
     }
 
+    private static final byte[] SUCCESS_BYTES = LogFacts.SUCCESS_INSTALLED.getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The bounds of the tag when {@code b[from, to)} is blanks (at least one), one tag
+     * ({@code cp311-cp311-manylinux_2_17_x86_64}: a letter first, {@code [a-z0-9_.]} and exactly two
+     * dashes) and blanks; else null.
+     */
+    private static int[] tagOnly(byte[] b, int from, int to) {
+        int p = from;
+        while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        if (p == from || p >= to || b[p] < 'a' || b[p] > 'z') {
+            return null;
+        }
+        int start = p;
+        int dashes = 0;
+        while (p < to && b[p] != ' ' && b[p] != '\t') {
+            byte c = b[p];
+            if (c == '-') {
+                dashes++;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.')) {
+                return null;
+            }
+            p++;
+        }
+        int end = p;
+        while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        return p == to && dashes == 2 && b[end - 1] != '-' ? new int[] {start, end} : null;
+    }
+
+    /** Whether {@code b[from, to)} is blanks, then {@code word}, then a non-blank. */
+    private static boolean startsAfterBlanks(byte[] b, int from, int to, byte[] word) {
+        int p = from;
+        while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        if (to - p <= word.length || !java.util.Arrays.equals(b, p, p + word.length, word, 0, word.length)) {
+            return false;
+        }
+        return !asciiWhitespace(b[p + word.length]);
+    }
+
     /** Whitespace as {@link String#stripLeading()} sees it ({@link Character#isWhitespace}), for ASCII. */
     private static boolean asciiWhitespace(byte x) {
         return x == ' ' || (x >= 0x09 && x <= 0x0D) || (x >= 0x1C && x <= 0x1F);
@@ -674,10 +904,16 @@ public final class LogScanner {
     // ---------------------------------------------------------------- in order (calling thread)
 
     /** Applies chunk results in order: absolute line numbers, package context, back-fill. */
+    /** An event's {@code rule} for a fact: {@code FACT_BASE - field.ordinal()}. */
+    private static final int FACT_BASE = -2;
+
     private static final class InOrder {
         private static final int MAX_PENDING = 1000;
+        final LogFacts.Builder facts = new LogFacts.Builder();
+        // per LogFacts.Field: 1 once the field's first statement was seen (later ones cannot change it)
+        final java.util.concurrent.atomic.AtomicIntegerArray known = new java.util.concurrent.atomic.AtomicIntegerArray(LogFacts.Field.values().length);
         private final Consumer<LogHit> sink;
-        private long base = 0;
+        long base = 0;
         private String pkg = "";
         private final ArrayDeque<String> scopes = new ArrayDeque<>(); // the package outside each open scope
         private final List<Event> unnamed = new ArrayList<>();
@@ -690,6 +926,14 @@ public final class LogScanner {
         void accept(ChunkResult r) {
             for (Event e : r.events()) {
                 long line = base + e.line() + 1;
+                if (e.rule() <= FACT_BASE) {
+                    LogFacts.Field f = LogFacts.Field.values()[FACT_BASE - e.rule()];
+                    facts.accept(f, e.pkg(), line);
+                    if (!LogFacts.collectsAll(f)) {
+                        known.set(f.ordinal(), 1);
+                    }
+                    continue;
+                }
                 if (e.context() == PackageContext.Kind.OPEN) {
                     if (scopes.size() < MAX_PENDING) {
                         scopes.push(pkg);

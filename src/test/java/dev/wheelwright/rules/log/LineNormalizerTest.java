@@ -33,6 +33,11 @@ class LineNormalizerTest {
             "markdown quote => > FileExistsError: x => FileExistsError: x",
             "nested quote => > > error: y => error: y",
             "not a timestamp => 2024-01-02 03:04:05 error => 2024-01-02 03:04:05 error",
+            "gitlab timestamp and stream => 2024-05-21T10:41:37.581325Z 00O   Building wheel => `  Building wheel`",
+            "gitlab stderr continuation => 2024-05-21T10:41:37.581325Z 01E+error: x => error: x",
+            "jenkins bracketed timestamp => [2024-01-02T03:04:05.123Z] error: x => error: x",
+            "jenkins bracketed and quoted => [2024-01-02T03:04:05Z] > error: y => error: y",
+            "bracket not a timestamp => [2024-01-02T03:04:05.123] x => [2024-01-02T03:04:05.123] x",
     })
     void normalises(String style, String raw, String expected) {
         String line = raw.replace("\\e", "\u001B").replace("\\r", "\r");
@@ -43,7 +48,8 @@ class LineNormalizerTest {
             "2024-01-02T03:04:05.1234567Z ", "2024-01-02T03:04:05Z", "2024-01-02T03:04:05.Z ", "2024-01-02T03:04:05.12X ",
             "2024-1-02T03:04:05Z ", "##[group]", "##[endgroup]", "##[grou]", "#12 3.456 ", "#12 3. ", "#x 1.2 ", "# 1.2 ",
             "section_start:1700000000:build_script", "section_end:17:a.b-c", "section_start::x", "section_end:1:",
-            "[collapsed=true]", "[open", "> ", ">", ">>", "s", "#", "é", "日本", "\u2003", " ", "\t", "error: x", "T", "-", "0", ":",
+            "[collapsed=true]", "[open", "00O ", "01E+", "12X ", "00O", "[2024-01-02T03:04:05.12Z] ", "[2024-01-02T03:04:05Z]",
+            "[2024-01-02T03:04:05Z", "[2024-01-02T03:04:05.Z] ", "> ", ">", ">>", "s", "#", "é", "日本", "\u2003", " ", "\t", "error: x", "T", "-", "0", ":",
     };
 
     /** Lines without escapes or CR lose only a prefix; the byte-level prefix finder agrees with normalize() on it. */

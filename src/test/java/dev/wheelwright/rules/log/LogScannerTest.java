@@ -221,6 +221,68 @@ class LogScannerTest {
         assertThat(hits.get(0).captures()).containsEntry("h", "ffi.h");
     }
 
+    @ParameterizedTest(name = "{0} thread(s), chunk {1}")
+    @CsvSource({"1,4194304", "2,4194304", "2,4096"})
+    void aMessageWrappedAtAFixedWidthOverManyLinesIsOneLogicalLine(int threads, int chunk) throws IOException {
+        // one line cut every 70 chars (mid-word, mid-path), each piece quoted and timestamped as CI shows it
+        // the header's path alone is longer than a line: the match spans three lines
+        String header = "include/" + "very/long/include/dir/".repeat(4) + "ffi.h";
+        String message = "  src/_cffi_backend.c:15:10: fatal error: " + header + ": No such file or directory";
+        StringBuilder log = new StringBuilder("before\n");
+        for (int i = 0; i < message.length(); i += 70) {
+            log.append("2024-03-05T10:11:12.1234567Z > ").append(message, i, Math.min(message.length(), i + 70)).append('\n');
+        }
+        int pieces = (message.length() + 69) / 70;
+        assertThat(pieces).isGreaterThanOrEqualTo(3);
+        log.append("cannot find -lm\n");
+        List<LogHit> hits = new ArrayList<>();
+        new LogScanner(RULES, threads, chunk).scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)), hits::add);
+        // reported at the first physical line of the message; the next line keeps its own number
+        assertThat(hits).extracting(LogHit::rule, LogHit::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(0, 2L), org.assertj.core.groups.Tuple.tuple(3, 2L + pieces));
+        assertThat(hits.get(0).captures()).containsEntry("h", header);
+    }
+
+    @Test
+    void linesOfOneLengthThatMatchAloneAreNotReportedTwice() throws IOException {
+        String a = "cannot find -lz " + "x".repeat(60);
+        String log = a + "\n" + a + "\n" + a + "\nend\n";
+        TreeSet<String> found = scanned(log.getBytes(StandardCharsets.US_ASCII), 1, 4194304);
+        assertThat(found).containsExactly(key(3, 1), key(3, 2), key(3, 3));
+    }
+
+    @Test
+    void factsAreCollectedWhileStreaming() throws IOException {
+        String log = String.join("\n",
+                "pip 20.2.4 from /usr/lib/python3/dist-packages/pip (python 3.9)",
+                "  creating build/temp.macosx-11.0-arm64-cpython-39/src",
+                "  Using cached setuptools-69.0.3-py3-none-any.whl (819 kB)",
+                "ERROR: demo-1.0-cp39-cp39-macosx_11_0_arm64.whl is not a supported wheel on this platform.",
+                "  src/a.c:1:10: fatal error: ffi.h: No such file or directory",
+                "  error: subprocess-exited-with-error",
+                "WARNING: You are using pip version 19.0; however, version 24.0 is available.",
+                "Successfully installed demo-1.0",
+                "  Created wheel for demo: filename=demo-1.0-cp39-cp39-linux_x86_64.whl",
+                "Compatible tags: 2",
+                "  cp39-cp39-macosx_11_0_arm64",
+                "  py3-none-any",
+                "");
+        LogFacts f = new LogScanner(RULES, 2, 64).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), h -> { });
+        assertThat(f.pipVersion()).isEqualTo("20.2.4"); // the first statement wins
+        assertThat(f.pythonVersion()).isEqualTo("3.9");
+        assertThat(f.interpreterArch()).isEqualTo("arm64");
+        assertThat(f.setuptoolsVersion()).isEqualTo("69.0.3");
+        assertThat(f.unsupportedPlatforms()).containsExactly("macosx_11_0_arm64");
+        assertThat(f.successLine()).isEqualTo(8);
+        assertThat(f.lines()).isEqualTo(12);
+        // only the lines under pip debug's "Compatible tags:" are tags, not a wheel's file name
+        assertThat(f.tags()).containsExactly("cp39-cp39-macosx_11_0_arm64", "py3-none-any");
+        assertThat(f.errorLines()).containsExactly(
+                "ERROR: demo-1.0-cp39-cp39-macosx_11_0_arm64.whl is not a supported wheel on this platform.",
+                "src/a.c:1:10: fatal error: ffi.h: No such file or directory");
+        assertThat(f.hostArch()).isNull();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", value = {
             "pip build => Collecting cffi==1.15.1|  Building wheel for cffi (setup.py): started|fatal error: ffi.h: No such file => cffi",
