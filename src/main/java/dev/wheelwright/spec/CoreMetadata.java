@@ -91,7 +91,9 @@ public final class CoreMetadata {
         if (mv != null && VERSIONS.contains(mv)) {
             for (String field : f.keySet()) {
                 String added = ADDED.get(field);
-                if (added != null && VERSIONS.indexOf(added) > VERSIONS.indexOf(mv)) {
+                // License-File is 2.4's (PEP 639), but setuptools and wheel wrote it under 2.1 for
+                // years before, as PEP 639 records; such files are the norm on PyPI, not a defect
+                if (added != null && VERSIONS.indexOf(added) > VERSIONS.indexOf(mv) && !field.equals("license-file")) {
                     out.add(display(field) + " needs Metadata-Version " + added + " or later (the file declares " + mv + ")");
                 }
             }

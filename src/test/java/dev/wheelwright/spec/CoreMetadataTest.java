@@ -49,4 +49,13 @@ class CoreMetadataTest {
         f.put(field, List.of(value));
         assertThat(CoreMetadata.problems(f, "demo", "1.0")).containsExactly(problem);
     }
+
+    @Test
+    void licenseFileUnderOlderMetadataIsTheLegacySetuptoolsShapeNotADefect() {
+        assertThat(CoreMetadata.problems(fields("Metadata-Version", "2.1", "Name", "six", "Version", "1.17.0",
+                "License-File", "LICENSE"), "six", "1.17.0")).isEmpty();
+        assertThat(CoreMetadata.problems(fields("Metadata-Version", "2.1", "Name", "six", "Version", "1.17.0",
+                "License-Expression", "MIT"), "six", "1.17.0"))
+                .containsExactly("License-Expression needs Metadata-Version 2.4 or later (the file declares 2.1)");
+    }
 }

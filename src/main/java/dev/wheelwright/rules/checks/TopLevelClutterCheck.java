@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class TopLevelClutterCheck implements Check {
     static final Set<String> FOLDERS = Set.of("tests", "test", "testing", "docs", "doc", "examples", "example",
             "benchmarks", "__pycache__", ".github", ".git", ".tox", ".nox", ".venv", "venv", ".pytest_cache",
-            ".mypy_cache", "build", "dist", ".eggs");
+            ".mypy_cache", ".eggs");
     private static final Pattern FILES = Pattern.compile(
             "(?i)(readme|changelog|changes|history|news|authors|contributing|license|licence|copying|notice)([._-].*)?"
                     + "|setup\\.py|setup\\.cfg|pyproject\\.toml|manifest\\.in|tox\\.ini|noxfile\\.py|conftest\\.py"
