@@ -43,6 +43,20 @@ public final class BinaryReader {
         };
     }
 
+    /**
+     * Reads a binary held in part (see {@link SparseBytes}); a read of a byte not held throws
+     * {@link SparseBytes.Missing}, after which the caller fetches it and reads again.
+     */
+    public static BinaryInfo read(String name, SparseBytes data, byte[] head) {
+        BinaryFormat format = detect(head).orElseThrow(() -> new BinaryFormatException(
+                name + ": not a Mach-O, ELF or PE binary (unknown magic bytes)"));
+        return switch (format) {
+            case MACHO -> MachOReader.read(name, data);
+            case ELF -> ElfReader.read(name, data);
+            case PE -> PeReader.read(name, data);
+        };
+    }
+
     /** Reads a binary file; I/O problems become a {@link BinaryFormatException} naming the file. */
     public static BinaryInfo read(Path path) {
         String name = path.toString();

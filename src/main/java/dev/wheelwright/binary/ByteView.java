@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ByteView {
     private final byte[] data;
+    private final SparseBytes sparse;
     private final int base;
     private final int length;
     private final boolean little;
@@ -23,6 +24,16 @@ public final class ByteView {
             throw new BinaryFormatException(context + " window " + base + "+" + length + " is outside the file");
         }
         this.data = data;
+        this.sparse = null;
+        this.base = base;
+        this.length = length;
+        this.little = little;
+        this.context = context;
+    }
+
+    private ByteView(byte[] data, SparseBytes sparse, int base, int length, boolean little, String context) {
+        this.data = data;
+        this.sparse = sparse;
         this.base = base;
         this.length = length;
         this.little = little;
@@ -33,18 +44,33 @@ public final class ByteView {
         return new ByteView(data, 0, data.length, little, context);
     }
 
+    /** A view of a file held in part; a read of a byte not held throws {@link SparseBytes.Missing}. */
+    public static ByteView of(SparseBytes file, boolean little, String context) {
+        if (file.length() > Integer.MAX_VALUE) {
+            throw new BinaryFormatException(context + " file of " + file.length() + " bytes is too large to inspect");
+        }
+        return new ByteView(null, file, 0, (int) file.length(), little, context);
+    }
+
+    private byte at(int p) {
+        return data != null ? data[p] : sparse.get(p);
+    }
+
     /** A view of {@code len} bytes at {@code off} of this one, or an error naming {@code what}. */
     public ByteView sub(long off, long len, String what) {
         require(off, len, what);
-        return new ByteView(data, base + (int) off, (int) len, little, context);
+        if (sparse != null) {
+            sparse.window(base + off, base + off + len);
+        }
+        return new ByteView(data, sparse, base + (int) off, (int) len, little, context);
     }
 
     public ByteView withOrder(boolean littleEndian) {
-        return new ByteView(data, base, length, littleEndian, context);
+        return new ByteView(data, sparse, base, length, littleEndian, context);
     }
 
     public ByteView withContext(String newContext) {
-        return new ByteView(data, base, length, little, newContext);
+        return new ByteView(data, sparse, base, length, little, newContext);
     }
 
     public int length() {
@@ -77,14 +103,14 @@ public final class ByteView {
 
     public int u8(long off, String what) {
         require(off, 1, what);
-        return data[base + (int) off] & 0xff;
+        return at(base + (int) off) & 0xff;
     }
 
     public int u16(long off, String what) {
         require(off, 2, what);
         int p = base + (int) off;
-        int a = data[p] & 0xff;
-        int b = data[p + 1] & 0xff;
+        int a = at(p) & 0xff;
+        int b = at(p + 1) & 0xff;
         return little ? (b << 8 | a) : (a << 8 | b);
     }
 
@@ -96,10 +122,10 @@ public final class ByteView {
     public int i32(long off, String what) {
         require(off, 4, what);
         int p = base + (int) off;
-        int a = data[p] & 0xff;
-        int b = data[p + 1] & 0xff;
-        int c = data[p + 2] & 0xff;
-        int d = data[p + 3] & 0xff;
+        int a = at(p) & 0xff;
+        int b = at(p + 1) & 0xff;
+        int c = at(p + 2) & 0xff;
+        int d = at(p + 3) & 0xff;
         return little ? (d << 24 | c << 16 | b << 8 | a) : (a << 24 | b << 16 | c << 8 | d);
     }
 
@@ -115,7 +141,13 @@ public final class ByteView {
     public byte[] bytes(long off, int len, String what) {
         require(off, len, what);
         byte[] out = new byte[len];
-        System.arraycopy(data, base + (int) off, out, 0, len);
+        if (data != null) {
+            System.arraycopy(data, base + (int) off, out, 0, len);
+        } else {
+            for (int i = 0; i < len; i++) {
+                out[i] = sparse.get(base + off + i);
+            }
+        }
         return out;
     }
 
@@ -133,10 +165,10 @@ public final class ByteView {
         int p = base + (int) off;
         int stop = base + (int) limit;
         int i = p;
-        while (i < stop && data[i] != 0) {
+        while (i < stop && at(i) != 0) {
             i++;
         }
-        return new String(data, p, i - p, StandardCharsets.UTF_8);
+        return text(p, i);
     }
 
     /** Like {@link #cstring} but a missing NUL before {@code end} is a defect. */
@@ -148,12 +180,23 @@ public final class ByteView {
         int p = base + (int) off;
         int stop = base + (int) limit;
         int i = p;
-        while (i < stop && data[i] != 0) {
+        while (i < stop && at(i) != 0) {
             i++;
         }
         if (i == stop) {
             throw fail(what + " is not NUL-terminated");
         }
-        return new String(data, p, i - p, StandardCharsets.UTF_8);
+        return text(p, i);
+    }
+
+    private String text(int from, int to) {
+        if (data != null) {
+            return new String(data, from, to - from, StandardCharsets.UTF_8);
+        }
+        byte[] b = new byte[to - from];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = sparse.get(from + i);
+        }
+        return new String(b, StandardCharsets.UTF_8);
     }
 }

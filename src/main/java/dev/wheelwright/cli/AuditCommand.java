@@ -8,6 +8,8 @@ import dev.wheelwright.rules.RuleCatalog;
 import dev.wheelwright.rules.RuleDefinition;
 import dev.wheelwright.rules.RuleEngine;
 import dev.wheelwright.shell.ShellSession;
+import dev.wheelwright.wheel.ArchiveLimitException;
+import dev.wheelwright.wheel.ArchiveLimits;
 import dev.wheelwright.wheel.AuditPolicy;
 import dev.wheelwright.wheel.WheelFacts;
 import dev.wheelwright.wheel.WheelReader;
@@ -20,7 +22,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +79,10 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
 
     private ShellSession session;
 
+    @Option(names = "--max-uncompressed", paramLabel = "SIZE",
+            description = "Refuse a wheel whose members hold more than SIZE uncompressed (default 8G; e.g. 500M, 16G).")
+    String maxUncompressed;
+
     @Option(names = "--target", paramLabel = "PLATFORM",
             description = "A platform some wheel must install on, e.g. macosx_11_0_arm64 (repeatable).")
     List<String> targets = new ArrayList<>();
@@ -84,9 +96,13 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
     public Integer call() throws IOException {
         FindingsOutput.validateBeforeWork(common);
         AuditPolicy policy = policy();
+        ArchiveLimits limits = limits();
         List<Path> files = expand(InspectCommand.orLastBuild(spec, wheels, session, "WHEEL"));
-        List<WheelFacts> read = readAll(files);
-        Facts facts = Facts.builder().put(WheelSet.class, new WheelSet(read)).put(AuditPolicy.class, policy).build();
+        WheelSet set;
+        try (AuditProgress progress = AuditProgress.start(spec.commandLine().getErr(), files.size(), totalSize(files), common.quiet)) {
+            set = readSet(files, limits, progress);
+        }
+        Facts facts = Facts.builder().put(WheelSet.class, set).put(AuditPolicy.class, policy).build();
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions);
         output.suppressions(catalog);
@@ -181,27 +197,133 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         return out.stream().filter(p -> seen.add(p.toAbsolutePath().normalize())).toList();
     }
 
+    /** --max-uncompressed SIZE: bytes, or a number with K, M, G or T (powers of 1024). */
+    private ArchiveLimits limits() {
+        ArchiveLimits limits = ArchiveLimits.defaults();
+        if (maxUncompressed == null) {
+            return limits;
+        }
+        try {
+            return limits.withMaxTotalSize(parseSize(maxUncompressed));
+        } catch (IllegalArgumentException e) {
+            throw new WheelwrightException("--max-uncompressed " + maxUncompressed + ": " + e.getMessage());
+        }
+    }
+
+    static long parseSize(String text) {
+        Matcher m = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)(?:i?B)?\\s*").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a size (expected bytes, or e.g. 500M, 16G)");
+        }
+        int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
+            case "K" -> 10;
+            case "M" -> 20;
+            case "G" -> 30;
+            case "T" -> 40;
+            default -> 0;
+        };
+        double bytes = Double.parseDouble(m.group(1)) * (1L << shift);
+        if (bytes < 1 || bytes > Long.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return (long) bytes;
+    }
+
+    private static long totalSize(List<Path> files) {
+        long n = 0;
+        for (Path p : files) {
+            try {
+                n += Files.size(p);
+            } catch (IOException e) {
+                // an unreadable file is reported when it is read
+            }
+        }
+        return n;
+    }
+
     /**
      * Reads the wheels, several at a time; results keep the order given, and when wheels are
      * unreadable the first one in that order is the one reported.
      */
     static List<WheelFacts> readAll(List<Path> files) {
-        WheelReader reader = new WheelReader();
-        Object[] results = new Object[files.size()];
-        IntStream.range(0, files.size()).parallel().forEach(i -> {
-            try {
-                results[i] = reader.read(files.get(i), files.get(i).toString());
-            } catch (RuntimeException e) {
-                results[i] = e;
-            }
-        });
-        List<WheelFacts> out = new ArrayList<>(files.size());
-        for (Object r : results) {
-            if (r instanceof RuntimeException e) {
-                throw e;
-            }
-            out.add((WheelFacts) r);
+        WheelSet set = readSet(files, ArchiveLimits.defaults(), AuditProgress.none());
+        if (!set.refused().isEmpty()) {
+            WheelSet.RefusedArchive r = set.refused().get(0);
+            throw new WheelwrightException(r.archive() + ": " + r.reason());
         }
-        return out;
+        return set.wheels();
+    }
+
+    /**
+     * Reads the wheels on every core, each streamed once; results keep the order given. A wheel
+     * over an archive limit is refused (a finding) and the others are still audited; any other
+     * unreadable wheel stops the run (the first one in the order given is reported), as does a
+     * batch in which every wheel was refused: then nothing could be audited.
+     */
+    static WheelSet readSet(List<Path> files, ArchiveLimits limits, AuditProgress progress) {
+        WheelReader reader = new WheelReader(limits);
+        Object[] results = new Object[files.size()];
+        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "audit-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> work = new ArrayList<>();
+            for (int k = 0; k < threads; k++) {
+                work.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                        Path p = files.get(i);
+                        try {
+                            results[i] = reader.read(p, p.toString());
+                        } catch (RuntimeException e) {
+                            results[i] = e;
+                        }
+                        progress.finished(sizeOf(p));
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WheelwrightException("audit interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<WheelFacts> out = new ArrayList<>(files.size());
+        List<WheelSet.RefusedArchive> refused = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            Object r = results[i];
+            if (r instanceof ArchiveLimitException e) {
+                String display = files.get(i).toString();
+                String reason = e.getMessage().startsWith(display + ": ") ? e.getMessage().substring(display.length() + 2) : e.getMessage();
+                Path name = files.get(i).getFileName();
+                refused.add(new WheelSet.RefusedArchive(display, name == null ? display : name.toString(), e.limit(), reason));
+            } else if (r instanceof RuntimeException e) {
+                throw e;
+            } else {
+                out.add((WheelFacts) r);
+            }
+        }
+        if (out.isEmpty() && !refused.isEmpty()) {
+            WheelSet.RefusedArchive r = refused.get(0);
+            throw new WheelwrightException(r.archive() + ": " + r.reason()
+                    + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more refused: nothing could be audited)" : ""));
+        }
+        return new WheelSet(out, refused);
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

@@ -93,14 +93,23 @@ public final class TextRenderer implements FindingsRenderer {
         }
     }
 
+    /** How many evidence lines the text report shows of one finding. */
+    static final int MAX_EVIDENCE = 5;
+
     /** One finding; {@code n} is its number in the report (JSON order), which {@code explain N} takes. */
     private void finding(Finding f, int n, Writer out) throws IOException {
         out.write("  " + paint(COLOURS.get(f.severity()), f.severity().id()) + " " + paint(BOLD, f.rule() + " " + f.name())
                 + "  " + f.location().display() + (f.packageName() == null ? "" : "  " + paint(DIM, "package " + f.packageName()))
                 + "\n");
         out.write("    " + f.message() + "\n");
-        for (String e : f.evidence()) {
+        // the first few evidence lines; JSON, SARIF and explain list them all
+        List<String> evidence = f.evidence();
+        int shown = evidence.size() > MAX_EVIDENCE + 1 ? MAX_EVIDENCE : evidence.size();
+        for (String e : evidence.subList(0, shown)) {
             out.write("    " + paint(DIM, "│ " + e) + "\n");
+        }
+        if (shown < evidence.size()) {
+            out.write("    " + paint(DIM, "│ ... and " + (evidence.size() - shown) + " more") + "\n");
         }
         if (f.fix() != null && f.fix().summary() != null) {
             out.write("    " + paint(BOLD, "fix:") + " " + f.fix().summary() + "\n");

@@ -90,7 +90,7 @@ public final class WheelReader {
 
         List<WheelMember> members = new ArrayList<>(entries.size());
         Map<String, byte[]> texts = new LinkedHashMap<>();
-        Map<String, byte[]> nativeCandidates = new LinkedHashMap<>();
+        MemberDecoder.Collector binaries = decoder.collector();
         long total = 0;
         for (ZipArchiveEntry e : entries) {
             if (e.isDirectory()) {
@@ -104,28 +104,32 @@ public final class WheelReader {
             MemberRead r = readMember(zip, e, display, limits.maxTotalSize() - total);
             total += r.size;
             members.add(new WheelMember(e.getName(), r.size, e.getCompressedSize(), false, r.sha256));
+            // each member is parsed as soon as it is read and its bytes dropped: a wheel is never
+            // held whole, only the member being read (or, for a large binary, the ranges its headers need)
             if (r.kept != null) {
                 if (isMetadataText(e.getName())) {
                     texts.putIfAbsent(e.getName(), r.kept);
                 }
                 if (decoder.isCandidate(e.getName(), r.kept)) {
-                    nativeCandidates.putIfAbsent(e.getName(), r.kept);
+                    binaries.add(e.getName(), r.kept);
                 }
+            } else if (r.sparse != null) {
+                binaries.addLarge(e.getName(), r.sparse, r.head, ranges -> restream(zip, e, ranges));
             }
         }
-        return assemble(display, filename, members, texts, nativeCandidates);
+        return assemble(display, filename, members, texts, binaries.result());
     }
 
     private void checkLimits(List<ZipArchiveEntry> entries, String display) {
         if (entries.size() > limits.maxMembers()) {
-            throw new WheelException(display + ": " + entries.size() + " members, more than the limit of "
-                    + limits.maxMembers() + " (refusing a possible zip bomb)");
+            throw new ArchiveLimitException(display + ": " + entries.size() + " members, more than the limit of "
+                    + limits.maxMembers() + " (refusing a possible zip bomb)", "members");
         }
         long declared = 0;
         for (ZipArchiveEntry e : entries) {
             if (e.getRawName() != null && e.getRawName().length > limits.maxNameLength()) {
-                throw new WheelException(display + ": a member name is " + e.getRawName().length
-                        + " bytes long, more than the limit of " + limits.maxNameLength());
+                throw new ArchiveLimitException(display + ": a member name is " + e.getRawName().length
+                        + " bytes long, more than the limit of " + limits.maxNameLength(), "name-length");
             }
             long size = e.getSize();
             if (size > 0) {
@@ -134,20 +138,42 @@ public final class WheelReader {
             }
         }
         if (declared > limits.maxTotalSize()) {
-            throw new WheelException(display + ": members declare " + declared
-                    + " bytes uncompressed, more than the limit of " + limits.maxTotalSize() + " (refusing a possible zip bomb)");
+            throw new ArchiveLimitException(display + ": members declare " + declared
+                    + " bytes uncompressed, more than the limit of " + limits.maxTotalSize()
+                    + " (refusing a possible zip bomb; --max-uncompressed raises it)", "uncompressed");
         }
     }
 
     private void checkRatio(String display, String name, long size, long compressed) {
         if (size > limits.ratioFloor() && compressed > 0 && (double) size / compressed > limits.maxRatio()) {
-            throw new WheelException(display + ": member " + name + " expands " + (size / compressed)
+            throw new ArchiveLimitException(display + ": member " + name + " expands " + (size / compressed)
                     + " times (" + compressed + " to " + size + " bytes), more than the limit of "
-                    + (long) limits.maxRatio() + " (refusing a possible zip bomb)");
+                    + (long) limits.maxRatio() + " (refusing a possible zip bomb)", "ratio");
         }
     }
 
-    private record MemberRead(long size, String sha256, byte[] kept) {}
+    private record MemberRead(long size, String sha256, byte[] kept, dev.wheelwright.binary.SparseBytes sparse, byte[] head) {}
+
+    /** Members at most this large are kept whole when they may be binaries; larger ones only in part. */
+    static final long WHOLE_LIMIT = 16L << 20;
+    /** How much of a large binary's start and end the first pass keeps. */
+    static final int HEAD_KEPT = 4 << 20;
+    static final int TAIL_KEPT = 1 << 20;
+
+    private long wholeLimit = WHOLE_LIMIT;
+    private int headKept = HEAD_KEPT;
+    private int tailKept = TAIL_KEPT;
+
+    /** Smaller thresholds for large binaries, so tests exercise partial reads on small real files. */
+    WheelReader partialThresholds(long whole, int head, int tail) {
+        if (head > whole || head <= 0 || tail <= 0) {
+            throw new IllegalArgumentException("head must be positive and at most the whole-member limit");
+        }
+        wholeLimit = whole;
+        headKept = head;
+        tailKept = tail;
+        return this;
+    }
 
     /**
      * Streams one member: sha256 and CRC-32 over every byte, counting against the declared size
@@ -157,9 +183,15 @@ public final class WheelReader {
     private MemberRead readMember(ZipFile zip, ZipArchiveEntry e, String display, long budget) throws IOException {
         MessageDigest sha = sha256();
         CRC32 crc = new CRC32();
-        boolean keepByName = isMetadataText(e.getName()) || MemberNames.looksNativeByName(e.getName())
-                || e.getName().toLowerCase(Locale.ROOT).endsWith(".jar");
+        String lower = e.getName().toLowerCase(Locale.ROOT);
+        boolean metadata = isMetadataText(e.getName());
+        boolean jar = lower.endsWith(".jar");
+        boolean keepByName = metadata || MemberNames.looksNativeByName(e.getName()) || jar;
         ByteArrayOutputStream kept = null;
+        byte[] head = null;
+        int headLength = 0;
+        byte[] tail = null;
+        boolean partial = false;
         byte[] buf = new byte[64 * 1024];
         long size = 0;
         boolean decided = false;
@@ -175,8 +207,9 @@ public final class WheelReader {
                 }
                 size += n;
                 if (size > budget) {
-                    throw new WheelException(display + ": uncompressed content exceeds the limit of "
-                            + limits.maxTotalSize() + " bytes at member " + e.getName() + " (refusing a possible zip bomb)");
+                    throw new ArchiveLimitException(display + ": uncompressed content exceeds the limit of "
+                            + limits.maxTotalSize() + " bytes at member " + e.getName()
+                            + " (refusing a possible zip bomb; --max-uncompressed raises it)", "uncompressed");
                 }
                 if (e.getSize() >= 0 && size > e.getSize()) {
                     throw new WheelException(display + ": member " + e.getName() + " holds more data than its declared size of "
@@ -186,10 +219,41 @@ public final class WheelReader {
                 sha.update(buf, 0, n);
                 crc.update(buf, 0, n);
                 if (kept != null) {
-                    if (size > limits.maxBinarySize()) {
-                        kept = null; // too large to keep: hashed, but its headers are not read
-                    } else {
+                    long whole = metadata ? limits.maxBinarySize() : jar ? Math.min(limits.maxBinarySize(), 64L << 20) : wholeLimit;
+                    if (size <= whole) {
                         kept.write(buf, 0, n);
+                    } else if (metadata || jar || size > limits.maxBinarySize()) {
+                        kept = null; // too large to keep: hashed, but not read
+                        partial = false;
+                        tail = null;
+                        head = null;
+                    } else {
+                        // a large binary: from here on only its first and last bytes are kept
+                        byte[] sofar = kept.toByteArray();
+                        kept = null;
+                        partial = true;
+                        headLength = Math.min(headKept, sofar.length);
+                        head = java.util.Arrays.copyOf(sofar, headKept);
+                        tail = new byte[tailKept];
+                        // the bytes already read past the head, then this chunk, go to the tail ring
+                        for (int i = headLength; i < sofar.length; i++) {
+                            tail[(int) ((long) i % tailKept)] = sofar[i];
+                        }
+                        long at = size - n;
+                        for (int i = 0; i < n; i++) {
+                            keepPartial(head, tail, at + i, buf[i]);
+                        }
+                        headLength = (int) Math.min(headKept, size);
+                    }
+                } else if (partial) {
+                    long at = size - n;
+                    if (at < headKept) {
+                        int k = (int) Math.min(n, headKept - at);
+                        System.arraycopy(buf, 0, head, (int) at, k);
+                        ring(tail, at + k, buf, k, n - k);
+                        headLength = (int) Math.min(headKept, size);
+                    } else {
+                        ring(tail, at, buf, 0, n);
                     }
                 }
             }
@@ -205,8 +269,85 @@ public final class WheelReader {
             throw new WheelException(display + ": member " + e.getName() + " fails its CRC-32 check (damaged archive)");
         }
         String digest = Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
+        if (partial) {
+            return new MemberRead(size, digest, null, partialFile(size, head, tail), java.util.Arrays.copyOf(head, Math.min(64, head.length)));
+        }
         byte[] bytes = kept != null ? kept.toByteArray() : (size == 0 && keepByName ? new byte[0] : null);
-        return new MemberRead(size, digest, bytes);
+        return new MemberRead(size, digest, bytes, null, null);
+    }
+
+    /** Writes {@code len} bytes that sit at {@code pos} of the file into the tail ring (only the last ring-full matter). */
+    private static void ring(byte[] tail, long pos, byte[] buf, int off, int len) {
+        if (len > tail.length) {
+            off += len - tail.length;
+            pos += len - tail.length;
+            len = tail.length;
+        }
+        int p = (int) (pos % tail.length);
+        int first = Math.min(len, tail.length - p);
+        System.arraycopy(buf, off, tail, p, first);
+        System.arraycopy(buf, off + first, tail, 0, len - first);
+    }
+
+    private static void keepPartial(byte[] head, byte[] tail, long pos, byte b) {
+        if (pos < head.length) {
+            head[(int) pos] = b;
+        } else {
+            tail[(int) (pos % tail.length)] = b;
+        }
+    }
+
+    /** The first {@link #headKept} and the last {@link #tailKept} bytes of a file of {@code size} bytes. */
+    private dev.wheelwright.binary.SparseBytes partialFile(long size, byte[] head, byte[] ring) {
+        long tailStart = Math.max(headKept, size - tailKept);
+        int tailLength = (int) (size - tailStart);
+        byte[] tail = new byte[tailLength];
+        for (int i = 0; i < tailLength; i++) {
+            tail[i] = ring[(int) ((tailStart + i) % tailKept)];
+        }
+        if (tailLength == 0) {
+            return new dev.wheelwright.binary.SparseBytes(size, new long[] {0}, new byte[][] {head});
+        }
+        return new dev.wheelwright.binary.SparseBytes(size, new long[] {0, tailStart}, new byte[][] {head, tail});
+    }
+
+    /**
+     * Streams a member again and keeps the given {start, end} ranges (sorted, disjoint): what a
+     * parse of a large binary found it needs beyond the first pass's head and tail.
+     */
+    private static dev.wheelwright.binary.SparseBytes restream(ZipFile zip, ZipArchiveEntry e, List<long[]> ranges) {
+        long[] starts = new long[ranges.size()];
+        byte[][] chunks = new byte[ranges.size()][];
+        for (int i = 0; i < ranges.size(); i++) {
+            starts[i] = ranges.get(i)[0];
+            chunks[i] = new byte[(int) (ranges.get(i)[1] - ranges.get(i)[0])];
+        }
+        byte[] buf = new byte[64 * 1024];
+        long pos = 0;
+        int r = 0;
+        try (InputStream in = zip.getInputStream(e)) {
+            for (int n = in.read(buf); n > 0 && r < starts.length; n = in.read(buf)) {
+                long end = pos + n;
+                while (r < starts.length && starts[r] < end) {
+                    long rs = starts[r];
+                    long re = rs + chunks[r].length;
+                    long from = Math.max(rs, pos);
+                    long to = Math.min(re, end);
+                    if (to > from) {
+                        System.arraycopy(buf, (int) (from - pos), chunks[r], (int) (from - rs), (int) (to - from));
+                    }
+                    if (re <= end) {
+                        r++;
+                    } else {
+                        break;
+                    }
+                }
+                pos = end;
+            }
+        } catch (IOException ex) {
+            throw new WheelException(e.getName() + ": cannot be read again (" + describe(ex) + ")", ex);
+        }
+        return new dev.wheelwright.binary.SparseBytes(e.getSize() >= 0 ? e.getSize() : pos, starts, chunks);
     }
 
     private static boolean isMetadataText(String name) {
@@ -221,7 +362,7 @@ public final class WheelReader {
     }
 
     private WheelFacts assemble(String display, String filename, List<WheelMember> members,
-                                Map<String, byte[]> texts, Map<String, byte[]> nativeCandidates) {
+                                Map<String, byte[]> texts, MemberDecoder.Result bins) {
         List<String> distInfoDirs = new ArrayList<>();
         for (WheelMember m : members) {
             int slash = m.name().indexOf('/');
@@ -246,7 +387,6 @@ public final class WheelReader {
             entryPoints = ep == null ? Map.of() : EntryPoints.parse(decode(ep));
         }
         List<RecordIssue> issues = record == null ? List.of() : verifyRecord(record, members, distInfo);
-        MemberDecoder.Result bins = decoder.decode(nativeCandidates);
         return new WheelFacts(display, filename, members, distInfoDirs, distInfo, wheelFile, metadata, record, issues,
                 entryPoints, bins.binaries(), bins.invalid(), bins.jars());
     }

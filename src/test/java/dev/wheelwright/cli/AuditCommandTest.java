@@ -290,4 +290,47 @@ class AuditCommandTest {
                 "--rules", tmp.resolve("my-rules").toString(), w.toString());
         assertThat(withPolicy.out()).doesNotContain("WW-W900");
     }
+
+    @Test
+    void aWheelOverAnArchiveLimitIsOneFindingAndTheBatchGoesOn() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("batch"));
+        Path small = wheel("""
+                filename: small-1.0-py3-none-any.whl
+                files:
+                  - {path: small/__init__.py, text: ""}
+                """);
+        Files.move(small, dir.resolve(small.getFileName()));
+        Path big = wheel("""
+                filename: big-1.0-py3-none-any.whl
+                files:
+                  - {path: big/__init__.py, text: "%s"}
+                """.formatted("x".repeat(5000)));
+        Files.move(big, dir.resolve(big.getFileName()));
+
+        Run r = run("audit", "--format", "json", "--max-uncompressed", "4K", dir.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).get("name").asText()).isEqualTo("archive-limit-exceeded");
+        assertThat(findings.get(0).get("location").get("wheel").asText()).endsWith("big-1.0-py3-none-any.whl");
+        assertThat(findings.get(0).get("message").asText()).contains("more than the limit of 4096");
+
+        // a higher limit audits it; nothing auditable at all is exit 2 with one line
+        assertThat(run("audit", "--max-uncompressed", "1M", dir.toString()).code()).isZero();
+        Run none = run("audit", "--max-uncompressed", "100", dir.toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err().strip()).contains("more than the limit of 100").contains("nothing could be audited")
+                .doesNotContain("\n");
+        assertThat(run("audit", "--max-uncompressed", "lots", dir.toString()).err())
+                .startsWith("wheelwright: --max-uncompressed lots: not a size");
+    }
+
+    @Test
+    void sizesTakeBinarySuffixes() {
+        assertThat(AuditCommand.parseSize("500M")).isEqualTo(500L << 20);
+        assertThat(AuditCommand.parseSize("16G")).isEqualTo(16L << 30);
+        assertThat(AuditCommand.parseSize("1.5k")).isEqualTo(1536);
+        assertThat(AuditCommand.parseSize("2048")).isEqualTo(2048);
+        assertThat(AuditCommand.parseSize("8GiB")).isEqualTo(8L << 30);
+    }
 }

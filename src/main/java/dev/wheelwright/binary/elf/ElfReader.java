@@ -46,9 +46,18 @@ public final class ElfReader {
 
     /** Reads one ELF file. */
     public static BinaryInfo read(String name, byte[] data) {
-        ByteView f = ByteView.of(data, true, name + ": ELF");
-        if (data.length < 16) {
-            throw f.fail("file is truncated: " + data.length + " bytes, less than the 16-byte e_ident");
+        return read(name, ByteView.of(data, true, name + ": ELF"));
+    }
+
+    /** Reads one ELF file held in part (a large member of a wheel). */
+    public static BinaryInfo read(String name, dev.wheelwright.binary.SparseBytes data) {
+        return read(name, ByteView.of(data, true, name + ": ELF"));
+    }
+
+    private static BinaryInfo read(String name, ByteView f) {
+        int fileLength = f.length();
+        if (fileLength < 16) {
+            throw f.fail("file is truncated: " + fileLength + " bytes, less than the 16-byte e_ident");
         }
         int cls = f.u8(4, "EI_CLASS");
         int enc = f.u8(5, "EI_DATA");
@@ -62,8 +71,8 @@ public final class ElfReader {
         boolean little = enc == 1;
         ByteView v = f.withOrder(little);
         int ehsize = is64 ? 64 : 52;
-        if (data.length < ehsize) {
-            throw v.fail("file is truncated: " + data.length + " bytes, less than the " + ehsize + "-byte ELF header");
+        if (fileLength < ehsize) {
+            throw v.fail("file is truncated: " + fileLength + " bytes, less than the " + ehsize + "-byte ELF header");
         }
         int type = v.u16(16, "e_type");
         int machine = v.u16(18, "e_machine");
@@ -82,7 +91,7 @@ public final class ElfReader {
             }
             if (!v.fits(phoff, (long) phnum * phentsize)) {
                 throw v.fail("program headers (offset " + Long.toUnsignedString(phoff) + ", " + phnum
-                        + " entries) extend past the end of the file (" + data.length + " bytes)");
+                        + " entries) extend past the end of the file (" + fileLength + " bytes)");
             }
             for (int i = 0; i < phnum; i++) {
                 long p = phoff + (long) i * phentsize;
@@ -101,7 +110,7 @@ public final class ElfReader {
             }
             if (!v.fits(shoff, (long) shnum * shentsize)) {
                 throw v.fail("section headers (offset " + Long.toUnsignedString(shoff) + ", " + shnum
-                        + " entries) extend past the end of the file (" + data.length + " bytes)");
+                        + " entries) extend past the end of the file (" + fileLength + " bytes)");
             }
             for (int i = 0; i < shnum; i++) {
                 long p = shoff + (long) i * shentsize;

@@ -110,14 +110,23 @@ public final class MachOReader {
 
     /** Reads a thin or fat Mach-O file. */
     public static BinaryInfo read(String name, byte[] data) {
-        ByteView file = ByteView.of(data, false, name + ": Mach-O");
-        if (isFat(data)) {
+        return read(name, ByteView.of(data, false, name + ": Mach-O"));
+    }
+
+    /** Reads a Mach-O file held in part (a large member of a wheel). */
+    public static BinaryInfo read(String name, dev.wheelwright.binary.SparseBytes data) {
+        return read(name, ByteView.of(data, false, name + ": Mach-O"));
+    }
+
+    private static BinaryInfo read(String name, ByteView file) {
+        byte[] head = file.bytes(0, Math.min(8, file.length()), "magic");
+        if (isFat(head)) {
             return readFat(name, file);
         }
-        if (!isThin(data)) {
+        if (!isThin(head)) {
             throw new BinaryFormatException(name + ": not a Mach-O file (bad magic bytes)");
         }
-        MachOSlice slice = readSlice(file, 0, data.length, 0, null);
+        MachOSlice slice = readSlice(file, 0, file.length(), 0, null);
         return new BinaryInfo(name, BinaryFormat.MACHO, false, List.of(slice));
     }
 

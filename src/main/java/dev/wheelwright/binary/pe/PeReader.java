@@ -30,13 +30,22 @@ public final class PeReader {
     private record Section(long va, long vsize, long rawSize, long rawPtr) {}
 
     public static BinaryInfo read(String name, byte[] data) {
-        ByteView v = ByteView.of(data, true, name + ": PE");
-        if (data.length < 0x40) {
-            throw v.fail("file is truncated: " + data.length + " bytes, less than the 64-byte MS-DOS header");
+        return read(name, ByteView.of(data, true, name + ": PE"));
+    }
+
+    /** Reads a PE file held in part (a large member of a wheel). */
+    public static BinaryInfo read(String name, dev.wheelwright.binary.SparseBytes data) {
+        return read(name, ByteView.of(data, true, name + ": PE"));
+    }
+
+    private static BinaryInfo read(String name, ByteView v) {
+        int fileLength = v.length();
+        if (fileLength < 0x40) {
+            throw v.fail("file is truncated: " + fileLength + " bytes, less than the 64-byte MS-DOS header");
         }
         long lfanew = v.u32(0x3c, "e_lfanew");
         if (!v.fits(lfanew, 24)) {
-            throw v.fail("e_lfanew 0x" + Long.toHexString(lfanew) + " points outside the file (" + data.length + " bytes)");
+            throw v.fail("e_lfanew 0x" + Long.toHexString(lfanew) + " points outside the file (" + fileLength + " bytes)");
         }
         if (v.i32(lfanew, "PE signature") != 0x00004550) {
             throw v.fail("has no PE signature at e_lfanew 0x" + Long.toHexString(lfanew) + " (an MS-DOS program?)");

@@ -26,6 +26,11 @@ public final class DistInfoFileMissingCheck implements Check {
             }
             if (w.record() == null) {
                 report(w, "RECORD", hits);
+            } else if (w.record().isEmpty()) {
+                // one finding for the wheel, not one per file that RECORD fails to list
+                String path = w.distInfo() + "/RECORD";
+                hits.add(WheelChecks.at(w, path), WheelChecks.values(w, "file", "rows in " + path + " (the file is empty)"),
+                        List.of(path + " is empty; the wheel's " + w.files().size() + " files are unlisted"));
             }
         }
     }

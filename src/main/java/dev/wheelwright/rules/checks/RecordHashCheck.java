@@ -4,7 +4,10 @@ import dev.wheelwright.facts.Facts;
 import dev.wheelwright.rules.Check;
 import dev.wheelwright.wheel.RecordIssue;
 import dev.wheelwright.wheel.WheelFacts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every member's sha256 and size must match its RECORD row (PEP 376, binary distribution
@@ -14,21 +17,31 @@ public final class RecordHashCheck implements Check {
     @Override
     public void run(Facts facts, Hits hits) {
         for (WheelFacts w : WheelChecks.wheels(facts)) {
+            // one finding per wheel and field: the first mismatch is the message, the evidence lists every one
+            Map<String, List<RecordIssue>> byField = new LinkedHashMap<>();
             for (RecordIssue i : w.recordIssues()) {
                 String field = switch (i.kind()) {
                     case HASH_MISMATCH -> "sha256";
                     case SIZE_MISMATCH -> "size";
                     default -> null;
                 };
-                if (field == null) {
-                    continue;
+                if (field != null) {
+                    byField.computeIfAbsent(field, k -> new ArrayList<>()).add(i);
+                }
+            }
+            byField.forEach((field, group) -> {
+                RecordIssue i = group.get(0);
+                List<String> evidence = new ArrayList<>();
+                for (RecordIssue g : group) {
+                    evidence.add("RECORD line " + g.line() + ": " + g.path() + ": " + field + " " + g.expected()
+                            + ", archive: " + g.actual());
                 }
                 hits.add(WheelChecks.at(w, i.path()),
                         WheelChecks.values(w, "member", i.path(), "field", field,
-                                "expected", i.expected(), "actual", i.actual(), "line", i.line()),
-                        List.of("RECORD line " + i.line() + ": " + field + " " + i.expected(),
-                                "archive: " + field + " " + i.actual()));
-            }
+                                "expected", i.expected(), "actual", i.actual(), "line", i.line(),
+                                "more", RecordIssueCheck.more(group.size())),
+                        evidence);
+            });
         }
     }
 }

@@ -38,8 +38,20 @@ public final class WheelCaseLoader implements CaseLoader {
         }
         JsonNode doc = YAML.readTree(caseInput.toFile());
         Built built = build(doc, repositoryRoot(ruleDir), caseInput);
-        WheelFacts w = new WheelReader().read(built.wheel(), built.filename());
-        return Facts.builder().put(WheelSet.class, new WheelSet(List.of(w))).put(AuditPolicy.class, policy(doc)).build();
+        JsonNode audit = doc.get("audit");
+        dev.wheelwright.wheel.ArchiveLimits limits = dev.wheelwright.wheel.ArchiveLimits.defaults();
+        if (audit != null && audit.has("max-uncompressed")) {
+            limits = limits.withMaxTotalSize(audit.get("max-uncompressed").asLong());
+        }
+        WheelSet set;
+        try {
+            set = new WheelSet(List.of(new WheelReader(limits).read(built.wheel(), built.filename())));
+        } catch (dev.wheelwright.wheel.ArchiveLimitException e) {
+            // as the audit command does: an archive over a limit is refused, and that is a finding
+            String reason = e.getMessage().substring(built.filename().length() + 2);
+            set = new WheelSet(List.of(), List.of(new WheelSet.RefusedArchive(built.filename(), built.filename(), e.limit(), reason)));
+        }
+        return Facts.builder().put(WheelSet.class, set).put(AuditPolicy.class, policy(doc)).build();
     }
 
     /** A wheel written from a description. */
