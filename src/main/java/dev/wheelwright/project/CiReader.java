@@ -93,7 +93,9 @@ final class CiReader {
     }
 
     /** Names whose unresolved value would change a build fact; other unknown values are left out silently. */
-    private static final Pattern RELEVANT_ENV = Pattern.compile("CIBW_.*|MACOSX_DEPLOYMENT_TARGET|ARCHFLAGS|_PYTHON_HOST_PLATFORM|with:.*");
+    private static final Pattern RELEVANT_ENV = Pattern.compile(
+            "CIBW_(ARCHS|BUILD|SKIP|PLATFORM|ENVIRONMENT|PROJECT_REQUIRES_PYTHON|PRERELEASE_PYTHONS|ENABLE|FREE_THREADED_SUPPORT)(_[A-Z]+)?"
+            + "|CIBW_[A-Z0-9]+_IMAGE|CIBW_BUILD_FRONTEND|MACOSX_DEPLOYMENT_TARGET|ARCHFLAGS|_PYTHON_HOST_PLATFORM");
     private static final Pattern BUILDER = Pattern.compile(
             "(?<setuppy>setup\\.py\\b[^\\n;&|]*\\bbdist_wheel)|(?<pipwheel>\\bpip3?\\s+wheel\\b)|(?<build>-m\\s+build\\b(?![^\\n;&|]*--sdist(?![^\\n;&|]*--wheel)))"
             + "|(?<maturin>\\bmaturin\\s+build\\b)|(?<docker>\\bdocker\\s+run\\b[^\\n]*?(?<image>quay\\.io/pypa/(?:manylinux|musllinux)[A-Za-z0-9_.:-]*))");
@@ -154,10 +156,11 @@ final class CiReader {
                         call(file, job, called.strip(), ctx, row, jobId, depth);
                         continue;
                     }
+                    Located<String> runner = runner(file, job.get("runs-on"), ctx, row);
+                    ctx = ctx.with("runner", runnerContext(runner));
                     Map<String, Object> jobEnvCtx = new LinkedHashMap<>(envCtx);
                     Map<String, Located<String>> jobEnv = new LinkedHashMap<>(workflowEnv);
                     env(file, job.get("env"), ctx.with("env", jobEnvCtx), jobEnv, jobEnvCtx, row);
-                    Located<String> runner = runner(file, job.get("runs-on"), ctx, row);
                     Job state = new Job(jobEnv);
                     if (job.get("uses") == null && job.get("steps") instanceof YamlTree.YList steps) {
                         steps(file, lines, steps, ctx.with("env", jobEnvCtx), jobEnvCtx, row, state, depth);
@@ -167,6 +170,29 @@ final class CiReader {
                             state.actions, state.builders));
                 }
             }
+        }
+
+        /** The {@code runner} context of a hosted image: os (Linux, macOS, Windows) and arch (X64, ARM64); unknown otherwise. */
+        private static Object runnerContext(Located<String> runner) {
+            if (runner == null) {
+                return GhExpr.UNKNOWN;
+            }
+            return RunnerImages.builtIn().find(runner.value()).<Object>map(img -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("os", switch (img.os()) {
+                    case "macos" -> "macOS";
+                    case "windows" -> "Windows";
+                    default -> "Linux";
+                });
+                m.put("arch", img.arch().equalsIgnoreCase("arm64") || img.arch().equals("aarch64") ? "ARM64" : "X64");
+                // runner.temp, runner.name and the like are known only on the machine
+                return new LinkedHashMap<>(m) {
+                    @Override
+                    public Object get(Object key) {
+                        return containsKey(key) ? super.get(key) : GhExpr.UNKNOWN;
+                    }
+                };
+            }).orElse(GhExpr.UNKNOWN);
         }
 
         /** A job that calls a local reusable workflow: its jobs run with the caller's {@code with:} inputs. */
@@ -296,7 +322,9 @@ final class CiReader {
                             int line = with.keyLines().get(w.getKey());
                             Object v = GhExpr.interpolate(val, sctx);
                             if (v == GhExpr.UNKNOWN || v instanceof List<?> || v instanceof Map<?, ?>) {
-                                unresolved(file, line, "with: " + w.getKey(), val);
+                                if (w.getKey().equals("only") || w.getKey().equals("config-file")) {
+                                    unresolved(file, line, "with: " + w.getKey(), val);
+                                }
                                 continue;
                             }
                             state.stepEnv.put("with:" + w.getKey(), new Located<>(GhExpr.str(v), file, valueLine(val, row, line)));

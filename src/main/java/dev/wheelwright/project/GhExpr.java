@@ -59,7 +59,7 @@ final class GhExpr {
             return text;
         }
         Matcher m = EXPR.matcher(text);
-        if (m.matches()) {
+        if (m.find() && m.start() == 0 && m.end() == text.length()) {
             return eval(m.group(1), ctx);
         }
         StringBuilder sb = new StringBuilder();
@@ -88,7 +88,8 @@ final class GhExpr {
         }
         String t = text.strip();
         Matcher m = EXPR.matcher(t);
-        Object v = m.matches() ? eval(m.group(1), ctx) : eval(t, ctx);
+        Object v = m.find() && m.start() == 0 && m.end() == t.length() ? eval(m.group(1), ctx)
+                : t.contains("${{") ? interpolate(t, ctx) : eval(t, ctx);
         return v == UNKNOWN ? UNKNOWN : truthy(v);
     }
 
@@ -226,7 +227,7 @@ final class GhExpr {
                     return e.getValue();
                 }
             }
-            return null;
+            return m.get(k) == UNKNOWN ? UNKNOWN : null; // a context that knows only some of its fields
         }
         return null;
     }
