@@ -135,6 +135,15 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             spec.commandLine().getErr().println("wheelwright: note: " + project + " has no CI job that builds wheels and no"
                     + " --wheelhouse was given, so nothing checks --target " + String.join(",", targets));
         }
+        if (!common.quiet) {
+            // CI values only a run would know: said once each, so that a quiet report is not read as "all checked"
+            for (dev.wheelwright.project.ProjectProblem pr : p.problems()) {
+                if (pr.kind() == dev.wheelwright.project.ProjectProblem.Kind.CI_UNRESOLVED) {
+                    spec.commandLine().getErr().println("wheelwright: note: " + pr.file() + (pr.line() > 0 ? ":" + pr.line() : "")
+                            + ": " + pr.message());
+                }
+            }
+        }
         projectFiles = ProjectInspection.files(p);
         declaredTargets = p.declaredTargets();
         facts.put(dev.wheelwright.facts.RequestedTargets.class, new dev.wheelwright.facts.RequestedTargets(AuditCommand.targetPlatforms(targets)));

@@ -27,15 +27,55 @@ final class CiReader {
         }
     }
 
-    private static final Pattern MATRIX_EXPR = Pattern.compile("\\$\\{\\{\\s*matrix\\.([A-Za-z0-9_.-]+)\\s*}}");
     private static final Pattern CIBW_ACTION = Pattern.compile("^(?:pypa|joerick)/cibuildwheel@(.+)$");
     private static final Pattern PIN_COMMENT = Pattern.compile("#\\s*v?([0-9]+(?:\\.[0-9]+)+)");
     private static final Pattern PIP_PIN = Pattern.compile("cibuildwheel\\s*(?:==|~=|>=)\\s*([0-9]+(?:\\.[0-9]+)*)");
     private static final Pattern VERSION = Pattern.compile("^v?([0-9]+(?:\\.[0-9]+)*)$");
     private static final Pattern ENV_LINE = Pattern.compile("\\b(CIBW_[A-Z0-9_]+|MACOSX_DEPLOYMENT_TARGET)\\s*[:=]\\s*(\"[^\"]*\"|'[^']*'|[^\\s#][^#\\n]*)?");
 
-    /** One GitHub workflow → one run per job and matrix row. */
+    /** One GitHub workflow → one run per job and matrix row (no other file of the repository is read). */
     static List<CiRun> readWorkflow(String file, String text) throws InvalidYaml {
+        return readWorkflow(file, text, rel -> null, new ArrayList<>());
+    }
+
+    /**
+     * One GitHub workflow → one run per job and matrix row, following local reusable workflows
+     * ({@code uses: ./.github/workflows/x.yml}) and local composite actions ({@code uses: ./path})
+     * through {@code files} (a path relative to the repository root → its text, null when absent).
+     * Expressions that cannot be evaluated are added to {@code problems} and build no fact.
+     */
+    static List<CiRun> readWorkflow(String file, String text, java.util.function.Function<String, String> files,
+                                    List<ProjectProblem> problems) throws InvalidYaml {
+        YamlTree.YMap top = parseTop(text);
+        Workflow w = new Workflow(files, problems);
+        w.read(file, top, text.split("\n", -1), null, "", 0);
+        return w.out;
+    }
+
+    /** Whether a workflow's only trigger is {@code workflow_call} (it runs only as part of a caller). */
+    static boolean calledOnly(String text) {
+        YamlTree.YMap top;
+        try {
+            top = parseTop(text);
+        } catch (InvalidYaml e) {
+            return false;
+        }
+        YamlTree on = trigger(top);
+        if (on instanceof YamlTree.YScalar sc) {
+            return "workflow_call".equals(sc.value());
+        }
+        if (on instanceof YamlTree.YList l) {
+            return l.items().size() == 1 && "workflow_call".equals(YamlTree.text(l.items().get(0)));
+        }
+        return on instanceof YamlTree.YMap m && m.entries().size() == 1 && m.entries().containsKey("workflow_call");
+    }
+
+    /** The {@code on:} node (YAML 1.1 readers may take the key {@code on} for the boolean true). */
+    private static YamlTree trigger(YamlTree.YMap top) {
+        return top.get("on") != null ? top.get("on") : top.get("true");
+    }
+
+    private static YamlTree.YMap parseTop(String text) throws InvalidYaml {
         YamlTree root;
         try {
             root = YamlTree.parse(text);
@@ -49,70 +89,581 @@ final class CiReader {
         if (!(root instanceof YamlTree.YMap top)) {
             throw new InvalidYaml("a workflow must be a mapping at the top level", root.line());
         }
-        String[] lines = text.split("\n", -1);
-        List<CiRun> out = new ArrayList<>();
-        Map<String, Located<String>> workflowEnv = env(file, top.get("env"), Map.of());
-        if (!(top.get("jobs") instanceof YamlTree.YMap jobs)) {
-            return out;
+        return top;
+    }
+
+    /** Names whose unresolved value would change a build fact; other unknown values are left out silently. */
+    private static final Pattern RELEVANT_ENV = Pattern.compile(
+            "CIBW_(ARCHS|BUILD|SKIP|PLATFORM|ENVIRONMENT|PROJECT_REQUIRES_PYTHON|PRERELEASE_PYTHONS|ENABLE|FREE_THREADED_SUPPORT)(_[A-Z]+)?"
+            + "|CIBW_[A-Z0-9]+_IMAGE|CIBW_BUILD_FRONTEND|MACOSX_DEPLOYMENT_TARGET|ARCHFLAGS|_PYTHON_HOST_PLATFORM");
+    private static final Pattern BUILDER = Pattern.compile(
+            "(?<setuppy>setup\\.py\\b[^\\n;&|]*\\bbdist_wheel)|(?<pipwheel>\\bpip3?\\s+wheel\\b)|(?<build>-m\\s+build\\b(?![^\\n;&|]*--sdist(?![^\\n;&|]*--wheel)))"
+            + "|(?<maturin>\\bmaturin\\s+build\\b)|(?<docker>\\bdocker\\s+run\\b[^\\n]*?(?<image>quay\\.io/pypa/(?:manylinux|musllinux)[A-Za-z0-9_.:-]*))");
+    private static final Pattern MATRIX_REF = Pattern.compile("matrix\\.([A-Za-z0-9_-]+)");
+
+    /** A matrix row: values by key and the line each value is written on. */
+    private record Row(Map<String, Object> values, Map<String, Integer> lines) {}
+
+    private static final class Workflow {
+        final java.util.function.Function<String, String> files;
+        final List<ProjectProblem> problems;
+        final List<CiRun> out = new ArrayList<>();
+        final java.util.Set<String> reported = new java.util.HashSet<>();
+
+        Workflow(java.util.function.Function<String, String> files, List<ProjectProblem> problems) {
+            this.files = files;
+            this.problems = problems;
         }
-        for (Map.Entry<String, YamlTree> je : jobs.entries().entrySet()) {
-            if (!(je.getValue() instanceof YamlTree.YMap job)) {
-                continue;
+
+        void unresolved(String file, int line, String what, String text) {
+            String t = text.strip().replaceAll("\\s+", " ");
+            if (reported.add(file + ":" + line + ":" + t)) {
+                problems.add(new ProjectProblem(ProjectProblem.Kind.CI_UNRESOLVED, file, line,
+                        "cannot evaluate " + what + " '" + (t.length() > 120 ? t.substring(0, 117) + "..." : t)
+                                + "' without running the workflow; facts that depend on it are left out"));
             }
-            List<Map<String, YamlTree>> rows = matrixRows(job);
-            for (Map<String, YamlTree> row : rows) {
-                Map<String, Located<String>> jobEnv = new LinkedHashMap<>(workflowEnv);
-                jobEnv.putAll(env(file, job.get("env"), row));
-                Located<String> runner = runner(file, job.get("runs-on"), row);
-                Located<String> version = null;
-                boolean uses = false;
-                Map<String, Located<String>> stepEnv = new LinkedHashMap<>(jobEnv);
-                if (job.get("steps") instanceof YamlTree.YList steps) {
-                    for (YamlTree s : steps.items()) {
-                        if (!(s instanceof YamlTree.YMap step)) {
+        }
+
+        /**
+         * @param inputs the inputs of a called workflow, null for a workflow run by an event
+         * @param prefix the caller's job id and " → " for a called workflow
+         */
+        void read(String file, YamlTree.YMap top, String[] lines, Map<String, Object> inputs, String prefix, int depth) {
+            GhExpr.Contexts base = new GhExpr.Contexts(new LinkedHashMap<>());
+            if (inputs != null) {
+                base = base.with("inputs", inputs);
+            }
+            Map<String, Located<String>> workflowEnv = new LinkedHashMap<>();
+            Map<String, Object> envCtx = new LinkedHashMap<>();
+            env(file, top.get("env"), base.with("env", envCtx), workflowEnv, envCtx, null);
+            if (!(top.get("jobs") instanceof YamlTree.YMap jobs)) {
+                return;
+            }
+            for (Map.Entry<String, YamlTree> je : jobs.entries().entrySet()) {
+                if (!(je.getValue() instanceof YamlTree.YMap job)) {
+                    continue;
+                }
+                String jobId = prefix + je.getKey();
+                GhExpr.Contexts jobBase = base.with("env", envCtx);
+                for (Row row : matrixRows(file, job, jobBase)) {
+                    GhExpr.Contexts ctx = jobBase.with("matrix", row.values());
+                    YamlTree cond = job.get("if");
+                    if (cond != null && GhExpr.condition(YamlTree.text(cond), ctx) == Boolean.FALSE) {
+                        continue; // this job does not run for this matrix entry
+                    }
+                    String called = YamlTree.text(job.get("uses"));
+                    if (called != null) {
+                        call(file, job, called.strip(), ctx, row, jobId, depth);
+                        continue;
+                    }
+                    Located<String> runner = runner(file, job.get("runs-on"), ctx, row);
+                    ctx = ctx.with("runner", runnerContext(runner));
+                    Map<String, Object> jobEnvCtx = new LinkedHashMap<>(envCtx);
+                    Map<String, Located<String>> jobEnv = new LinkedHashMap<>(workflowEnv);
+                    env(file, job.get("env"), ctx.with("env", jobEnvCtx), jobEnv, jobEnvCtx, row);
+                    Job state = new Job(jobEnv);
+                    if (job.get("uses") == null && job.get("steps") instanceof YamlTree.YList steps) {
+                        steps(file, lines, steps, ctx.with("env", jobEnvCtx), jobEnvCtx, row, state, depth);
+                    }
+                    out.add(new CiRun(file, jobId, runner, state.version, state.uses,
+                            state.uses ? state.stepEnv : state.builderEnv != null ? state.builderEnv : jobEnv,
+                            state.actions, state.builders));
+                }
+            }
+        }
+
+        /** The {@code runner} context of a hosted image: os (Linux, macOS, Windows) and arch (X64, ARM64); unknown otherwise. */
+        private static Object runnerContext(Located<String> runner) {
+            if (runner == null) {
+                return GhExpr.UNKNOWN;
+            }
+            return RunnerImages.builtIn().find(runner.value()).<Object>map(img -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("os", switch (img.os()) {
+                    case "macos" -> "macOS";
+                    case "windows" -> "Windows";
+                    default -> "Linux";
+                });
+                m.put("arch", img.arch().equalsIgnoreCase("arm64") || img.arch().equals("aarch64") ? "ARM64" : "X64");
+                // runner.temp, runner.name and the like are known only on the machine
+                return new LinkedHashMap<>(m) {
+                    @Override
+                    public Object get(Object key) {
+                        return containsKey(key) ? super.get(key) : GhExpr.UNKNOWN;
+                    }
+                };
+            }).orElse(GhExpr.UNKNOWN);
+        }
+
+        /** A job that calls a local reusable workflow: its jobs run with the caller's {@code with:} inputs. */
+        void call(String file, YamlTree.YMap job, String called, GhExpr.Contexts ctx, Row row, String jobId, int depth) {
+            List<Located<String>> actions = List.of(new Located<>(called, file, job.get("uses").line()));
+            if (!called.startsWith("./") || depth > 4) {
+                // a workflow of another repository: only its reference is known
+                out.add(new CiRun(file, jobId, null, null, false, Map.of(), actions, List.of()));
+                return;
+            }
+            String rel = called.substring(2).replaceFirst("@.*$", "");
+            String text = files.apply(rel);
+            if (text == null) {
+                problems.add(new ProjectProblem(ProjectProblem.Kind.CI_UNRESOLVED, file, job.get("uses").line(),
+                        "the reusable workflow " + called + " is not in the repository; its jobs are left out"));
+                return;
+            }
+            YamlTree.YMap top;
+            try {
+                top = parseTop(text);
+            } catch (InvalidYaml e) {
+                problems.add(new ProjectProblem(ProjectProblem.Kind.CI_CONFIG, rel, e.line, e.getMessage()));
+                return;
+            }
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            if (trigger(top) instanceof YamlTree.YMap on && on.get("workflow_call") instanceof YamlTree.YMap wc
+                    && wc.get("inputs") instanceof YamlTree.YMap declared) {
+                for (Map.Entry<String, YamlTree> e : declared.entries().entrySet()) {
+                    Object def = e.getValue() instanceof YamlTree.YMap d && d.get("default") != null
+                            ? GhExpr.interpolate(YamlTree.text(d.get("default")), new GhExpr.Contexts(Map.of())) : null;
+                    inputs.put(e.getKey(), def == null ? "" : def);
+                }
+            }
+            if (job.get("with") instanceof YamlTree.YMap with) {
+                for (Map.Entry<String, YamlTree> w : with.entries().entrySet()) {
+                    String t = YamlTree.text(w.getValue());
+                    Object v = t == null ? GhExpr.value(w.getValue()) : GhExpr.interpolate(t, ctx);
+                    inputs.put(w.getKey(), v);
+                }
+            }
+            read(rel, top, text.split("\n", -1), inputs, jobId + " → ", depth + 1);
+        }
+
+        /** What the steps of one job (and of the composite actions it runs) contribute. */
+        static final class Job {
+            Located<String> version;
+            boolean uses;
+            final Map<String, Located<String>> stepEnv;
+            Map<String, Located<String>> builderEnv;
+            final List<Located<String>> actions = new ArrayList<>();
+            final List<Located<String>> builders = new ArrayList<>();
+
+            Job(Map<String, Located<String>> jobEnv) {
+                stepEnv = new LinkedHashMap<>(jobEnv);
+            }
+        }
+
+        void steps(String file, String[] lines, YamlTree.YList steps, GhExpr.Contexts ctx, Map<String, Object> envCtx,
+                   Row row, Job state, int depth) {
+            for (YamlTree s : steps.items()) {
+                if (!(s instanceof YamlTree.YMap step)) {
+                    continue;
+                }
+                YamlTree cond = step.get("if");
+                if (cond != null && GhExpr.condition(YamlTree.text(cond), ctx) == Boolean.FALSE) {
+                    continue; // a step that does not run for this matrix entry contributes nothing
+                }
+                Map<String, Object> stepEnvCtx = new LinkedHashMap<>(envCtx);
+                Map<String, Located<String>> own = new LinkedHashMap<>();
+                env(file, step.get("env"), ctx.with("env", stepEnvCtx), own, stepEnvCtx, row);
+                GhExpr.Contexts sctx = ctx.with("env", stepEnvCtx);
+                String usesText = YamlTree.text(step.get("uses"));
+                String run = YamlTree.text(step.get("run"));
+                boolean isCibw = false;
+                if (usesText != null) {
+                    String u = usesText.strip();
+                    int line = step.get("uses").line();
+                    state.actions.add(new Located<>(u, file, line));
+                    Matcher m = CIBW_ACTION.matcher(u);
+                    if (m.matches()) {
+                        isCibw = true;
+                        String ref = m.group(1);
+                        Matcher v = VERSION.matcher(ref);
+                        String ver = v.matches() ? v.group(1) : pinComment(lines, line);
+                        if (ver != null) {
+                            state.version = new Located<>(ver, file, line);
+                        }
+                    } else if (u.matches("(?i)(PyO3|messense)/maturin-action@.*")) {
+                        state.builders.add(new Located<>("maturin-action" + withTarget(step, sctx), file, line));
+                        builderEnv(state, own);
+                    } else if (u.startsWith("./") && depth < 5) {
+                        composite(file, u, step, sctx, stepEnvCtx, row, state, depth);
+                    }
+                }
+                if (run != null) {
+                    String expanded = GhExpr.interpolate(run, sctx) instanceof String x ? x : run;
+                    if (expanded.matches("(?s).*\\bcibuildwheel\\b.*") && !expanded.matches("(?s).*pip\\s+download.*")) {
+                        isCibw = true;
+                        Matcher m = PIP_PIN.matcher(run);
+                        if (m.find() && state.version == null) {
+                            state.version = new Located<>(m.group(1), file, blockStart(lines, step.get("run").line()) + lineOffset(run, m.start()));
+                        }
+                    }
+                    Matcher b = BUILDER.matcher(run);
+                    while (b.find()) {
+                        if (b.group("image") != null && GhExpr.hasExpression(b.group("image"))) {
                             continue;
                         }
-                        String usesText = YamlTree.text(step.get("uses"));
-                        String run = YamlTree.text(step.get("run"));
-                        boolean isCibw = false;
-                        if (usesText != null) {
-                            Matcher m = CIBW_ACTION.matcher(usesText.strip());
-                            if (m.matches()) {
-                                isCibw = true;
-                                int line = step.get("uses").line();
-                                String ref = m.group(1);
-                                Matcher v = VERSION.matcher(ref);
-                                String ver = v.matches() ? v.group(1) : pinComment(lines, line);
-                                if (ver != null) {
-                                    version = new Located<>(ver, file, line);
+                        String what = b.group("setuppy") != null ? "setup.py bdist_wheel"
+                                : b.group("pipwheel") != null ? "pip wheel"
+                                : b.group("build") != null ? "python -m build"
+                                : b.group("maturin") != null ? "maturin build" : "docker " + b.group("image");
+                        int line = blockStart(lines, step.get("run").line()) + lineOffset(run, b.start());
+                        state.builders.add(new Located<>(what, file, line));
+                        builderEnv(state, own);
+                    }
+                }
+                if (isCibw) {
+                    state.uses = true;
+                    state.stepEnv.putAll(own);
+                    if (step.get("with") instanceof YamlTree.YMap with) {
+                        for (Map.Entry<String, YamlTree> w : with.entries().entrySet()) {
+                            String val = YamlTree.text(w.getValue());
+                            if (val == null) {
+                                continue;
+                            }
+                            int line = with.keyLines().get(w.getKey());
+                            Object v = GhExpr.interpolate(val, sctx);
+                            if (v == GhExpr.UNKNOWN || v instanceof List<?> || v instanceof Map<?, ?>) {
+                                if (w.getKey().equals("only") || w.getKey().equals("config-file")) {
+                                    unresolved(file, line, "with: " + w.getKey(), val);
                                 }
+                                continue;
                             }
-                        }
-                        if (run != null && run.contains("cibuildwheel")) {
-                            isCibw = true;
-                            Matcher m = PIP_PIN.matcher(run);
-                            if (m.find() && version == null) {
-                                version = new Located<>(m.group(1), file, blockStart(lines, step.get("run").line()) + lineOffset(run, m.start()));
-                            }
-                        }
-                        if (isCibw) {
-                            uses = true;
-                            stepEnv.putAll(env(file, step.get("env"), row));
-                            if (step.get("with") instanceof YamlTree.YMap with) {
-                                for (Map.Entry<String, YamlTree> w : with.entries().entrySet()) {
-                                    String val = YamlTree.text(w.getValue());
-                                    if (val != null) {
-                                        stepEnv.put("with:" + w.getKey(), new Located<>(expand(val, row), file, with.keyLines().get(w.getKey())));
-                                    }
-                                }
-                            }
+                            state.stepEnv.put("with:" + w.getKey(), new Located<>(GhExpr.str(v), file, valueLine(val, row, line)));
                         }
                     }
                 }
-                out.add(new CiRun(file, je.getKey(), runner, version, uses, uses ? stepEnv : jobEnv));
             }
         }
-        return out;
+
+        private void builderEnv(Job state, Map<String, Located<String>> own) {
+            if (state.builderEnv == null) {
+                state.builderEnv = new LinkedHashMap<>(state.stepEnv);
+            }
+            state.builderEnv.putAll(own);
+        }
+
+        private static String withTarget(YamlTree.YMap step, GhExpr.Contexts ctx) {
+            if (step.get("with") instanceof YamlTree.YMap with) {
+                String t = YamlTree.text(with.get("target"));
+                if (t != null) {
+                    Object v = GhExpr.interpolate(t, ctx);
+                    if (v instanceof String s && !s.isBlank()) {
+                        return " target " + s.strip();
+                    }
+                }
+                String args = YamlTree.text(with.get("args"));
+                if (args != null && args.contains("universal2")) {
+                    return " target universal2-apple-darwin";
+                }
+            }
+            return "";
+        }
+
+        /** A local composite action ({@code uses: ./path}): its steps run as the job's, with its inputs. */
+        void composite(String file, String uses, YamlTree.YMap step, GhExpr.Contexts ctx, Map<String, Object> envCtx,
+                       Row row, Job state, int depth) {
+            String dir = uses.substring(2).replaceAll("/+$", "");
+            String rel = null;
+            String text = null;
+            for (String name : List.of("action.yml", "action.yaml")) {
+                String candidate = dir.isEmpty() ? name : dir + "/" + name;
+                text = files.apply(candidate);
+                if (text != null) {
+                    rel = candidate;
+                    break;
+                }
+            }
+            if (text == null) {
+                if (dir.startsWith(".github/workflows/")) {
+                    return; // not an action
+                }
+                problems.add(new ProjectProblem(ProjectProblem.Kind.CI_UNRESOLVED, file, step.get("uses").line(),
+                        "the local action " + uses + " has no action.yml in the repository; its steps are left out"));
+                return;
+            }
+            YamlTree.YMap top;
+            try {
+                top = parseTop(text);
+            } catch (InvalidYaml e) {
+                problems.add(new ProjectProblem(ProjectProblem.Kind.CI_CONFIG, rel, e.line, e.getMessage()));
+                return;
+            }
+            if (!(top.get("runs") instanceof YamlTree.YMap runs) || !(runs.get("steps") instanceof YamlTree.YList steps)) {
+                return; // a JavaScript or Docker action: nothing to read
+            }
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            if (top.get("inputs") instanceof YamlTree.YMap declared) {
+                for (Map.Entry<String, YamlTree> e : declared.entries().entrySet()) {
+                    Object def = e.getValue() instanceof YamlTree.YMap d && d.get("default") != null
+                            ? GhExpr.interpolate(YamlTree.text(d.get("default")), new GhExpr.Contexts(Map.of())) : null;
+                    inputs.put(e.getKey(), def == null ? "" : def);
+                }
+            }
+            if (step.get("with") instanceof YamlTree.YMap with) {
+                for (Map.Entry<String, YamlTree> w : with.entries().entrySet()) {
+                    String t = YamlTree.text(w.getValue());
+                    inputs.put(w.getKey(), t == null ? GhExpr.value(w.getValue()) : GhExpr.interpolate(t, ctx));
+                }
+            }
+            GhExpr.Contexts actx = ctx.with("inputs", inputs);
+            steps(rel, text.split("\n", -1), steps, actx, envCtx, new Row(Map.of(), Map.of()), state, depth + 1);
+        }
+
+        /** Reads an env mapping into {@code out} (with lines) and {@code envCtx} (for later expressions). */
+        void env(String file, YamlTree node, GhExpr.Contexts ctx, Map<String, Located<String>> out, Map<String, Object> envCtx, Row row) {
+            if (node instanceof YamlTree.YScalar sc && GhExpr.hasExpression(sc.value())) {
+                Object v = GhExpr.interpolate(sc.value(), ctx);
+                if (v instanceof Map<?, ?> m) {
+                    m.forEach((k, x) -> {
+                        out.put(String.valueOf(k), new Located<>(GhExpr.str(x), file, sc.line()));
+                        envCtx.put(String.valueOf(k), GhExpr.str(x));
+                    });
+                } else {
+                    unresolved(file, sc.line(), "env", sc.value());
+                }
+                return;
+            }
+            if (!(node instanceof YamlTree.YMap m)) {
+                return;
+            }
+            for (Map.Entry<String, YamlTree> e : m.entries().entrySet()) {
+                String v = YamlTree.text(e.getValue());
+                if (v == null) {
+                    continue;
+                }
+                int line = m.keyLines().get(e.getKey());
+                Object value = GhExpr.interpolate(v, ctx);
+                if (value == GhExpr.UNKNOWN) {
+                    envCtx.put(e.getKey(), GhExpr.UNKNOWN);
+                    out.remove(e.getKey());
+                    if (RELEVANT_ENV.matcher(e.getKey()).matches()) {
+                        unresolved(file, line, "env " + e.getKey(), v);
+                    }
+                    continue;
+                }
+                String s = GhExpr.str(value);
+                envCtx.put(e.getKey(), s);
+                out.put(e.getKey(), new Located<>(s, file, valueLine(v, row, line)));
+            }
+        }
+
+        Located<String> runner(String file, YamlTree node, GhExpr.Contexts ctx, Row row) {
+            if (node == null || node instanceof YamlTree.YMap) {
+                return null; // no runner, or a runner group
+            }
+            List<Object> labels = new ArrayList<>();
+            List<Integer> lineOf = new ArrayList<>();
+            if (node instanceof YamlTree.YList l) {
+                for (YamlTree item : l.items()) {
+                    String t = YamlTree.text(item);
+                    if (t != null) {
+                        labels.add(GhExpr.interpolate(t, ctx));
+                        lineOf.add(valueLine(t, row, item.line()));
+                    }
+                }
+            } else {
+                String t = YamlTree.text(node);
+                if (t == null) {
+                    return null;
+                }
+                Object v = GhExpr.interpolate(t, ctx);
+                int line = valueLine(t, row, node.line());
+                if (v instanceof List<?> vs) {
+                    vs.forEach(x -> {
+                        labels.add(x);
+                        lineOf.add(line);
+                    });
+                } else {
+                    labels.add(v);
+                    lineOf.add(line);
+                }
+            }
+            // a list of labels: the image label (if any) is the one that names an OS image
+            String label = null;
+            int line = node.line();
+            for (int i = 0; i < labels.size(); i++) {
+                Object x = labels.get(i);
+                if (x == GhExpr.UNKNOWN || x instanceof Map<?, ?> || x instanceof List<?>) {
+                    unresolved(file, lineOf.get(i), "runs-on", YamlTree.text(node) != null ? YamlTree.text(node) : String.valueOf(x));
+                    return null;
+                }
+                String t = GhExpr.str(x);
+                if (label == null || t.matches("(?i)(macos|ubuntu|windows)-.*")) {
+                    label = t;
+                    line = lineOf.get(i);
+                }
+            }
+            return label == null || label.isBlank() ? null : new Located<>(label, file, line);
+        }
+
+        /** A value written as {@code ${{ matrix.x }}} is located where the matrix writes x for this row. */
+        private static int valueLine(String text, Row row, int line) {
+            if (row == null || !GhExpr.hasExpression(text)) {
+                return line;
+            }
+            Matcher m = MATRIX_REF.matcher(text);
+            if (m.find()) {
+                Integer l = row.lines().get(m.group(1));
+                if (l != null && l > 0) {
+                    return l;
+                }
+            }
+            return line;
+        }
+
+        /**
+         * GitHub's matrix semantics: the cross product of the list-valued keys, minus {@code exclude}
+         * rows, then {@code include} entries either extend the rows they match (without overwriting
+         * an original value) or add a row. Values written as expressions are evaluated first.
+         */
+        List<Row> matrixRows(String file, YamlTree.YMap job, GhExpr.Contexts ctx) {
+            List<Row> rows = new ArrayList<>();
+            rows.add(new Row(new LinkedHashMap<>(), new LinkedHashMap<>()));
+            if (!(job.get("strategy") instanceof YamlTree.YMap strategy) || strategy.get("matrix") == null) {
+                return rows;
+            }
+            YamlTree mnode = strategy.get("matrix");
+            Map<String, Object> matrix;
+            Map<String, Integer> keyLines = new LinkedHashMap<>();
+            Map<String, List<Integer>> itemLines = new LinkedHashMap<>();
+            if (mnode instanceof YamlTree.YMap mm) {
+                matrix = new LinkedHashMap<>();
+                for (Map.Entry<String, YamlTree> e : mm.entries().entrySet()) {
+                    YamlTree v = e.getValue();
+                    keyLines.put(e.getKey(), mm.keyLines().get(e.getKey()));
+                    if (v instanceof YamlTree.YScalar sc && GhExpr.hasExpression(sc.value())) {
+                        Object x = GhExpr.interpolate(sc.value(), ctx);
+                        if (x == GhExpr.UNKNOWN) {
+                            unresolved(file, sc.line(), "matrix." + e.getKey(), sc.value());
+                        }
+                        matrix.put(e.getKey(), x);
+                    } else {
+                        matrix.put(e.getKey(), GhExpr.value(v));
+                        if (v instanceof YamlTree.YList l) {
+                            itemLines.put(e.getKey(), l.items().stream().map(YamlTree::line).toList());
+                        }
+                    }
+                }
+            } else {
+                Object x = GhExpr.interpolate(YamlTree.text(mnode), ctx);
+                if (!(x instanceof Map<?, ?> xm)) {
+                    unresolved(file, mnode.line(), "strategy.matrix", String.valueOf(YamlTree.text(mnode)));
+                    rows.set(0, new Row(Map.of(), Map.of()));
+                    return List.of(new Row(unknownMatrix(), Map.of()));
+                }
+                matrix = new LinkedHashMap<>();
+                xm.forEach((k, v) -> matrix.put(String.valueOf(k), v));
+            }
+            List<String> baseKeys = new ArrayList<>();
+            for (Map.Entry<String, Object> e : matrix.entrySet()) {
+                if (e.getKey().equals("include") || e.getKey().equals("exclude")) {
+                    continue;
+                }
+                baseKeys.add(e.getKey());
+                if (e.getValue() == GhExpr.UNKNOWN) {
+                    for (Row r : rows) {
+                        r.values().put(e.getKey(), GhExpr.UNKNOWN);
+                    }
+                    continue;
+                }
+                List<?> values = e.getValue() instanceof List<?> l ? l : List.of(e.getValue() == null ? "" : e.getValue());
+                List<Integer> ls = itemLines.get(e.getKey());
+                List<Row> next = new ArrayList<>();
+                for (Row r : rows) {
+                    for (int i = 0; i < values.size(); i++) {
+                        Row copy = new Row(new LinkedHashMap<>(r.values()), new LinkedHashMap<>(r.lines()));
+                        copy.values().put(e.getKey(), values.get(i));
+                        copy.lines().put(e.getKey(), ls != null && i < ls.size() ? ls.get(i) : keyLines.getOrDefault(e.getKey(), 0));
+                        next.add(copy);
+                    }
+                }
+                rows = next;
+            }
+            Object ex = matrix.get("exclude");
+            if (ex instanceof List<?> exl) {
+                for (Object x : exl) {
+                    if (x instanceof Map<?, ?> xm) {
+                        rows.removeIf(r -> xm.entrySet().stream().allMatch(p -> same(p.getValue(), r.values().get(String.valueOf(p.getKey())))));
+                    }
+                }
+            } else if (ex == GhExpr.UNKNOWN) {
+                unresolved(file, keyLines.getOrDefault("exclude", 0), "matrix.exclude", "exclude");
+            }
+            if (baseKeys.isEmpty()) {
+                rows.clear();
+            }
+            Object inc = matrix.get("include");
+            List<Map<String, Integer>> incLines = new ArrayList<>();
+            if (mnode instanceof YamlTree.YMap mm && mm.get("include") instanceof YamlTree.YList il) {
+                il.items().forEach(i -> incLines.add(i instanceof YamlTree.YMap im ? im.keyLines() : Map.of()));
+            }
+            if (inc instanceof List<?> incl) {
+                int n = rows.size();
+                for (int idx = 0; idx < incl.size(); idx++) {
+                    if (!(incl.get(idx) instanceof Map<?, ?> xm)) {
+                        continue;
+                    }
+                    Map<String, Integer> itemKeyLines = idx < incLines.size() ? incLines.get(idx) : Map.of();
+                    int fallback = keyLines.getOrDefault("include", 0);
+                    boolean extended = false;
+                    for (int ri = 0; ri < n; ri++) {
+                        Row r = rows.get(ri);
+                        boolean ok = true;
+                        for (String k : baseKeys) {
+                            if (xm.containsKey(k) && !same(xm.get(k), r.values().get(k))) {
+                                ok = false;
+                            }
+                        }
+                        if (ok) {
+                            xm.forEach((k, v) -> {
+                                if (!baseKeys.contains(String.valueOf(k))) {
+                                    r.values().put(String.valueOf(k), v);
+                                    r.lines().put(String.valueOf(k), itemKeyLines.getOrDefault(String.valueOf(k), fallback));
+                                }
+                            });
+                            extended = true;
+                        }
+                    }
+                    if (!extended) {
+                        Row added = new Row(new LinkedHashMap<>(), new LinkedHashMap<>());
+                        xm.forEach((k, v) -> {
+                            added.values().put(String.valueOf(k), v);
+                            added.lines().put(String.valueOf(k), itemKeyLines.getOrDefault(String.valueOf(k), fallback));
+                        });
+                        rows.add(added);
+                    }
+                }
+            } else if (inc == GhExpr.UNKNOWN) {
+                unresolved(file, keyLines.getOrDefault("include", 0), "matrix.include", "include");
+            }
+            if (rows.isEmpty()) {
+                rows.add(new Row(new LinkedHashMap<>(), new LinkedHashMap<>()));
+            }
+            return rows;
+        }
+
+        private static Map<String, Object> unknownMatrix() {
+            return new LinkedHashMap<>() {
+                @Override
+                public Object get(Object key) {
+                    return GhExpr.UNKNOWN;
+                }
+
+                @Override
+                public boolean containsKey(Object key) {
+                    return true;
+                }
+            };
+        }
+
+        private static boolean same(Object a, Object b) {
+            if (a instanceof Map<?, ?> || a instanceof List<?>) {
+                return java.util.Objects.equals(a, b);
+            }
+            if (a == null || b == null) {
+                return a == b;
+            }
+            return GhExpr.str(a).equals(GhExpr.str(b));
+        }
     }
 
     /**
@@ -188,167 +739,5 @@ final class CiReader {
         }
         Matcher m = PIN_COMMENT.matcher(lines[line - 1]);
         return m.find() ? m.group(1) : null;
-    }
-
-    private static Map<String, Located<String>> env(String file, YamlTree node, Map<String, YamlTree> row) {
-        Map<String, Located<String>> out = new LinkedHashMap<>();
-        if (node instanceof YamlTree.YMap m) {
-            for (Map.Entry<String, YamlTree> e : m.entries().entrySet()) {
-                String v = YamlTree.text(e.getValue());
-                if (v != null) {
-                    String expanded = expand(v, row);
-                    int line = m.keyLines().get(e.getKey());
-                    YamlTree source = matrixSource(v, row);
-                    out.put(e.getKey(), new Located<>(expanded, file, source != null && !expanded.equals(v) ? source.line() : line));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Located<String> runner(String file, YamlTree node, Map<String, YamlTree> row) {
-        if (node == null) {
-            return null;
-        }
-        String label;
-        int line = node.line();
-        if (node instanceof YamlTree.YList l) {
-            // a list of labels: the image label (if any) is the one that names an OS image
-            label = null;
-            for (YamlTree item : l.items()) {
-                String t = YamlTree.text(item);
-                if (t != null && (label == null || t.matches("(?i)(macos|ubuntu|windows)-.*"))) {
-                    label = t;
-                    line = item.line();
-                }
-            }
-            if (label == null) {
-                return null;
-            }
-        } else if (node instanceof YamlTree.YMap) {
-            return null; // runner groups
-        } else {
-            label = YamlTree.text(node);
-        }
-        if (label == null) {
-            return null;
-        }
-        YamlTree source = matrixSource(label, row);
-        String expanded = expand(label, row);
-        if (source != null && !expanded.equals(label)) {
-            line = source.line();
-        }
-        return new Located<>(expanded, file, line);
-    }
-
-    /** The matrix node that a {@code ${{ matrix.x }}} expression in the text refers to, if any. */
-    private static YamlTree matrixSource(String text, Map<String, YamlTree> row) {
-        Matcher m = MATRIX_EXPR.matcher(text);
-        return m.find() ? lookup(row, m.group(1)) : null;
-    }
-
-    private static String expand(String text, Map<String, YamlTree> row) {
-        Matcher m = MATRIX_EXPR.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            YamlTree v = lookup(row, m.group(1));
-            String s = v == null ? null : YamlTree.text(v);
-            m.appendReplacement(sb, Matcher.quoteReplacement(s != null ? s : m.group()));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
-
-    private static YamlTree lookup(Map<String, YamlTree> row, String path) {
-        String[] parts = path.split("\\.");
-        YamlTree cur = row.get(parts[0]);
-        for (int i = 1; i < parts.length && cur != null; i++) {
-            cur = cur instanceof YamlTree.YMap m ? m.get(parts[i]) : null;
-        }
-        return cur;
-    }
-
-    /**
-     * GitHub's matrix semantics: the cross product of the list-valued keys, minus {@code exclude}
-     * rows, then {@code include} entries either extend the rows they match or add a row.
-     */
-    static List<Map<String, YamlTree>> matrixRows(YamlTree.YMap job) {
-        List<Map<String, YamlTree>> rows = new ArrayList<>();
-        rows.add(new LinkedHashMap<>());
-        if (!(job.get("strategy") instanceof YamlTree.YMap strategy) || !(strategy.get("matrix") instanceof YamlTree.YMap matrix)) {
-            return rows;
-        }
-        List<String> baseKeys = new ArrayList<>();
-        for (Map.Entry<String, YamlTree> e : matrix.entries().entrySet()) {
-            if (e.getKey().equals("include") || e.getKey().equals("exclude")) {
-                continue;
-            }
-            baseKeys.add(e.getKey());
-            List<YamlTree> values = e.getValue() instanceof YamlTree.YList l ? l.items() : List.of(e.getValue());
-            List<Map<String, YamlTree>> next = new ArrayList<>();
-            for (Map<String, YamlTree> r : rows) {
-                for (YamlTree v : values) {
-                    Map<String, YamlTree> copy = new LinkedHashMap<>(r);
-                    copy.put(e.getKey(), v);
-                    next.add(copy);
-                }
-            }
-            rows = next;
-        }
-        if (matrix.get("exclude") instanceof YamlTree.YList ex) {
-            for (YamlTree x : ex.items()) {
-                if (x instanceof YamlTree.YMap xm) {
-                    rows.removeIf(r -> matches(r, xm));
-                }
-            }
-        }
-        if (baseKeys.isEmpty()) {
-            rows.clear();
-        }
-        if (matrix.get("include") instanceof YamlTree.YList inc) {
-            for (YamlTree x : inc.items()) {
-                if (!(x instanceof YamlTree.YMap xm)) {
-                    continue;
-                }
-                boolean extended = false;
-                for (Map<String, YamlTree> r : rows) {
-                    boolean ok = true;
-                    for (String k : baseKeys) {
-                        if (xm.entries().containsKey(k) && !same(xm.get(k), r.get(k))) {
-                            ok = false;
-                        }
-                    }
-                    if (ok && baseKeys.stream().anyMatch(xm.entries()::containsKey)) {
-                        xm.entries().forEach(r::putIfAbsent);
-                        extended = true;
-                    }
-                }
-                if (!extended) {
-                    rows.add(new LinkedHashMap<>(xm.entries()));
-                }
-            }
-        }
-        if (rows.isEmpty()) {
-            rows.add(new LinkedHashMap<>());
-        }
-        return rows;
-    }
-
-    private static boolean matches(Map<String, YamlTree> row, YamlTree.YMap pattern) {
-        for (Map.Entry<String, YamlTree> e : pattern.entries().entrySet()) {
-            if (!same(e.getValue(), row.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean same(YamlTree a, YamlTree b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        String x = YamlTree.text(a);
-        String y = YamlTree.text(b);
-        return x != null ? x.equals(y) : a.equals(b);
     }
 }

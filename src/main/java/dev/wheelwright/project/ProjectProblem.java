@@ -11,6 +11,10 @@ package dev.wheelwright.project;
  */
 public record ProjectProblem(Kind kind, String file, int line, String message) {
 
-    /** PYPROJECT: not readable as TOML; PYPROJECT_FIELD: read, but a field has the wrong type or form. */
-    public enum Kind { PYPROJECT, PYPROJECT_FIELD, SETUP_CFG, SETUP_PY, CI_CONFIG }
+    /**
+     * PYPROJECT: not readable as TOML; PYPROJECT_FIELD: read, but a field has the wrong type or form;
+     * CI_UNRESOLVED: a CI value that only a run would know (an expression over {@code github},
+     * {@code secrets}, job outputs), so no fact is built on it.
+     */
+    public enum Kind { PYPROJECT, PYPROJECT_FIELD, SETUP_CFG, SETUP_PY, CI_CONFIG, CI_UNRESOLVED }
 }

@@ -215,15 +215,22 @@ public final class ProjectReader {
             } catch (IOException e) {
                 throw new ProjectException(wf + ": cannot list: " + e.getMessage(), e);
             }
+            Map<String, String> texts = new java.util.LinkedHashMap<>();
             for (Path f : files) {
                 String rel = ".github/workflows/" + f.getFileName();
-                Optional<String> text = readText(dir, rel, ProjectProblem.Kind.CI_CONFIG, problems);
-                if (text.isEmpty()) {
+                readText(dir, rel, ProjectProblem.Kind.CI_CONFIG, problems).ifPresent(t -> texts.put(rel, t));
+            }
+            for (Map.Entry<String, String> wfe : texts.entrySet()) {
+                String rel = wfe.getKey();
+                Optional<String> text = Optional.of(wfe.getValue());
+                ciFiles.add(rel);
+                // a workflow only other workflows call runs as part of its callers (CiReader follows the call)
+                if (CiReader.calledOnly(wfe.getValue()) && texts.entrySet().stream()
+                        .anyMatch(o -> !o.getKey().equals(rel) && o.getValue().contains("./" + rel))) {
                     continue;
                 }
-                ciFiles.add(rel);
                 try {
-                    out.addAll(CiReader.readWorkflow(rel, text.get()));
+                    out.addAll(CiReader.readWorkflow(rel, text.get(), r -> repositoryFile(dir, r), problems));
                 } catch (CiReader.InvalidYaml e) {
                     problems.add(new ProjectProblem(ProjectProblem.Kind.CI_CONFIG, rel, e.line, e.getMessage()));
                 }
@@ -240,12 +247,29 @@ public final class ProjectReader {
         return out;
     }
 
+    /** A file of the repository that a workflow names (a reusable workflow, a local action), or null. */
+    private static String repositoryFile(Path dir, String rel) {
+        if (rel.contains("..")) {
+            return null;
+        }
+        Path root = dir.toAbsolutePath().normalize();
+        Path p = root.resolve(rel).normalize();
+        if (!p.startsWith(root) || !Files.isRegularFile(p)) {
+            return null;
+        }
+        try {
+            return Files.size(p) > MAX_FILE_BYTES ? null : Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
     // ------------------------------------------------------------------ build targets
 
     private List<BuildTarget> targets(List<CiRun> ci, PyProject pyproject) {
         List<BuildTarget> out = new ArrayList<>();
         for (CiRun run : ci) {
-            if (!run.usesCibuildwheel() || run.runner() == null) {
+            if (run.runner() == null || (!run.usesCibuildwheel() && run.builders().isEmpty())) {
                 continue;
             }
             Optional<RunnerImages.Image> image = runners.find(run.runner().value());
@@ -254,6 +278,20 @@ public final class ProjectReader {
                 continue;
             }
             String runnerArch = image.map(RunnerImages.Image::arch).orElse(null);
+            if (!run.usesCibuildwheel()) {
+                out.addAll(BuilderTargets.of(run, os, runnerArch));
+                continue;
+            }
+            String platform = run.cibwPlatform();
+            if (platform != null && !platform.equals("auto")) {
+                if (!Set.of("linux", "macos", "windows").contains(platform)) {
+                    continue; // ios, android, pyodide: not a macOS, Linux or Windows wheel
+                }
+                os = platform; // e.g. CIBW_PLATFORM=linux on a macOS runner builds Linux wheels in containers
+                if (!os.equals(image.map(RunnerImages.Image::os).orElse(os))) {
+                    runnerArch = image.map(RunnerImages.Image::arch).map(a -> a.equals("arm64") ? "aarch64" : a).orElse(null);
+                }
+            }
             Located<String> declared = archOption(run, pyproject, os);
             Located<String> deployment = os.equals("macos") ? deploymentTarget(run, pyproject) : null;
             String spec = declared == null ? "auto" : declared.value();
@@ -351,6 +389,10 @@ public final class ProjectReader {
                 case "auto", "native", "auto64" -> {
                     if (runnerArch != null) {
                         add(out, runnerArch);
+                        // cibuildwheel (architecture.py auto_archs): a 64-bit Windows runner builds x86 too
+                        if (tok.equals("auto") && os.equals("windows") && runnerArch.equals("AMD64")) {
+                            add(out, "x86");
+                        }
                     }
                 }
                 case "all" -> {

@@ -42,4 +42,9 @@ public record PyProject(String file, String text, int buildSystemLine, List<Stri
         }
         return Optional.ofNullable(cur);
     }
+
+    /** The line of {@code key} in {@code [table]} of this file, 0 when not found. */
+    public int keyLine(String table, String key) {
+        return PyProjectReader.keyLine(text(), table, key);
+    }
 }

@@ -310,7 +310,11 @@ public final class RuleEngine {
         List<Finding> out = new ArrayList<>();
         check.run(facts, (location, values, evidence) -> {
             Map<String, Object> v = new HashMap<>(values);
-            out.add(finding(rule, location, name -> v.containsKey(name) ? v.get(name) : factRoot(name, facts), evidence));
+            Finding f = finding(rule, location, name -> v.containsKey(name) ? v.get(name) : factRoot(name, facts), evidence);
+            // one cause in one place is one finding: two CI matrix rows that differ only elsewhere give the same one
+            if (out.stream().noneMatch(o -> o.location().equals(f.location()) && java.util.Objects.equals(o.message(), f.message()))) {
+                out.add(f);
+            }
         });
         return out;
     }

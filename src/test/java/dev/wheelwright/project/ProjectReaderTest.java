@@ -184,6 +184,85 @@ class ProjectReaderTest {
     }
 
     @Test
+    void expressionsGuardsReusableWorkflowsAndBuildersAreEvaluated(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.createDirectories(dir.resolve(".github/actions/wheel"));
+        Files.writeString(dir.resolve(".github/workflows/wheels.yml"), String.join("\n",
+                "on: [push]",
+                "jobs:",
+                "  build:",
+                "    strategy:",
+                "      matrix:",
+                "        buildplat:",
+                "          - [ubuntu-22.04, manylinux_x86_64, '']",
+                "          - [macos-14, macosx_arm64, arm64]",
+                "          - [windows-2022, win_amd64, '']",
+                "        platform: [auto]",
+                "        include:",
+                "          - buildplat: [macos-14, ios, '']",
+                "            platform: ios",
+                "    runs-on: ${{ matrix.buildplat[0] }}",
+                "    steps:",
+                "      - if: matrix.buildplat[1] == 'win_riscv'",
+                "        run: echo",
+                "        env:",
+                "          CIBW_ARCHS: riscv64",
+                "      - uses: pypa/cibuildwheel@v3.1.0",
+                "        env:",
+                "          CIBW_ARCHS: ${{ matrix.buildplat[2] || 'auto' }}",
+                "          CIBW_PLATFORM: ${{ matrix.platform }}",
+                "          CIBW_BUILD: ${{ github.event.inputs.build }}",
+                "  dynamic:",
+                "    runs-on: ${{ needs.plan.outputs.os }}",
+                "    steps:",
+                "      - uses: pypa/cibuildwheel@v3.1.0",
+                "  call:",
+                "    uses: ./.github/workflows/mac.yml",
+                "    with:",
+                "      os: macos-15-intel",
+                ""));
+        Files.writeString(dir.resolve(".github/workflows/mac.yml"), String.join("\n",
+                "on:",
+                "  workflow_call:",
+                "    inputs:",
+                "      os: {type: string, default: macos-14}",
+                "jobs:",
+                "  mac:",
+                "    runs-on: ${{ inputs.os }}",
+                "    steps:",
+                "      - uses: ./.github/actions/wheel",
+                "        with:",
+                "          flags: -arch arm64 -arch x86_64",
+                ""));
+        Files.writeString(dir.resolve(".github/actions/wheel/action.yml"), String.join("\n",
+                "inputs:",
+                "  flags: {default: ''}",
+                "runs:",
+                "  using: composite",
+                "  steps:",
+                "    - run: python -m pip wheel . -w dist",
+                "      shell: bash",
+                "      env:",
+                "        ARCHFLAGS: ${{ inputs.flags }}",
+                "        MACOSX_DEPLOYMENT_TARGET: '10.13'",
+                ""));
+        ProjectFacts p = reader.read(dir);
+        assertThat(p.targets()).extracting(t -> t.run().job() + ":" + t.os() + ":" + t.arch() + ":" + t.crossCompiled())
+                .containsExactly("build:linux:x86_64:false", "build:macos:arm64:false", "build:windows:AMD64:false",
+                        "build:windows:x86:false", "call → mac:macos:universal2:true");
+        BuildTarget universal = p.targets().get(4);
+        assertThat(universal.deploymentTarget().value()).isEqualTo("10.13");
+        assertThat(universal.declared().file()).isEqualTo(".github/actions/wheel/action.yml");
+        assertThat(p.ci()).filteredOn(r -> r.job().equals("build")).allSatisfy(r -> {
+            assertThat(r.env()).doesNotContainKey("CIBW_BUILD");
+            assertThat(r.env().get("CIBW_ARCHS").value()).doesNotContain("$").doesNotContain("riscv64");
+        });
+        assertThat(p.problems()).extracting(pr -> pr.kind() + " " + pr.file() + ":" + pr.line())
+                .containsExactly("CI_UNRESOLVED .github/workflows/wheels.yml:24", "CI_UNRESOLVED .github/workflows/wheels.yml:26");
+        assertThat(p.problems().get(1).message()).contains("runs-on", "needs.plan.outputs.os");
+    }
+
+    @Test
     void otherCiFilesGiveTheirCibwVariablesAndPins(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(".gitlab-ci.yml"), String.join("\n",
                 "build-wheels:",

@@ -24,7 +24,10 @@ final class ProjectCheckSupport {
     static Map<CiRun, List<BuildTarget>> byRun(List<BuildTarget> targets) {
         Map<CiRun, List<BuildTarget>> out = new LinkedHashMap<>();
         for (BuildTarget t : targets) {
-            out.computeIfAbsent(t.run(), k -> new java.util.ArrayList<>()).add(t);
+            List<BuildTarget> list = out.computeIfAbsent(t.run(), k -> new java.util.ArrayList<>());
+            if (list.stream().noneMatch(o -> o.arch().equals(t.arch()))) {
+                list.add(t); // equal runs (matrix rows alike in all that is read) build an arch once
+            }
         }
         return out;
     }
@@ -48,5 +51,28 @@ final class ProjectCheckSupport {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
+    }
+
+    /**
+     * The platforms a target really makes wheels for: cibuildwheel's build/skip selectors applied
+     * (a platform counts when some CPython build of it is selected); a job without cibuildwheel
+     * makes manylinux wheels, or musllinux ones only from a musllinux image.
+     */
+    static List<dev.wheelwright.project.CiPlatforms.Platform> built(BuildTarget t, dev.wheelwright.project.ProjectFacts p) {
+        List<dev.wheelwright.project.CiPlatforms.Platform> all = dev.wheelwright.project.CiPlatforms.of(t, p.pyproject());
+        if (!t.run().usesCibuildwheel()) {
+            boolean musl = t.run().builders().stream().anyMatch(b -> b.value().contains("musllinux"));
+            boolean many = !musl || t.run().builders().stream().anyMatch(b -> !b.value().contains("musllinux"));
+            return all.stream().filter(pl -> pl.tag().startsWith("musllinux") ? musl : many).toList();
+        }
+        dev.wheelwright.project.CiBuildSelector sel = dev.wheelwright.project.CiBuildSelector.of(t.run(), p.pyproject());
+        return all.stream().filter(pl -> sel.buildsAnyCpython(pl.identifier())).toList();
+    }
+
+    /** "job 'a'" or "jobs 'a', 'b'" for the distinct jobs of some targets. */
+    static String jobs(List<BuildTarget> targets) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        targets.forEach(t -> names.add("'" + t.run().job() + "'"));
+        return (names.size() == 1 ? "job " : "jobs ") + String.join(", ", names);
     }
 }
