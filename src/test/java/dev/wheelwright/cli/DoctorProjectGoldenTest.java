@@ -23,7 +23,10 @@ class DoctorProjectGoldenTest {
 
     static List<String> projects() throws IOException {
         try (Stream<Path> s = Files.list(PROJECTS)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            // project folders only (real-world/ holds the notes on real repositories, no project)
+            return s.filter(Files::isDirectory)
+                    .filter(p -> Stream.of("pyproject.toml", "setup.py", "setup.cfg").anyMatch(f -> Files.exists(p.resolve(f))))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 

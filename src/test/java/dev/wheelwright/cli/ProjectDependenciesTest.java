@@ -174,26 +174,27 @@ class ProjectDependenciesTest {
                 """);
         Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.10,<3.13\"\n");
         ProjectDependencies.CiTargets t = ProjectDependencies.fromCi(read(dir), "3.12").orElseThrow();
-        assertThat(labels(t)).containsExactly("cp310-win_amd64", "cp310-manylinux_2_28_aarch64", "cp310-musllinux_1_1_aarch64",
-                "cp312-win_amd64", "cp312-manylinux_2_28_aarch64", "cp312-musllinux_1_1_aarch64");
+        // cibuildwheel's "auto" archs on an AMD64 Windows runner add x86 (Architecture.auto_archs)
+        assertThat(labels(t)).containsExactly("cp310-win_amd64", "cp310-win32", "cp310-manylinux_2_28_aarch64", "cp310-musllinux_1_1_aarch64",
+                "cp312-win_amd64", "cp312-win32", "cp312-manylinux_2_28_aarch64", "cp312-musllinux_1_1_aarch64");
         assertThat(t.pythonFrom()).isEqualTo("requires-python '>=3.10,<3.13' (oldest and newest admitted)");
 
         // a skip selector applies without a build selector: the oldest and newest left after it
         Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.10,<3.13\"\n"
                 + "[tool.cibuildwheel]\nskip = [\"*-musllinux_*\", \"cp310-win*\"]\n");
         assertThat(labels(ProjectDependencies.fromCi(read(dir), "3.12").orElseThrow())).containsExactly(
-                "cp310-manylinux_2_28_aarch64", "cp311-win_amd64", "cp312-win_amd64", "cp312-manylinux_2_28_aarch64");
+                "cp310-manylinux_2_28_aarch64", "cp311-win_amd64", "cp311-win32", "cp312-win_amd64", "cp312-win32", "cp312-manylinux_2_28_aarch64");
 
         Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"x\"\n");
         assertThat(labels(ProjectDependencies.fromCi(read(dir), "3.11").orElseThrow()))
-                .containsExactly("cp311-win_amd64", "cp311-manylinux_2_28_aarch64", "cp311-musllinux_1_1_aarch64");
+                .containsExactly("cp311-win_amd64", "cp311-win32", "cp311-manylinux_2_28_aarch64", "cp311-musllinux_1_1_aarch64");
 
         Files.writeString(wf.resolve("wheels.yml"), Files.readString(wf.resolve("wheels.yml"))
                 + "          CIBW_BUILD: 'cp3*-*'\n          CIBW_SKIP: 'cp38-* cp314-*'\n          CIBW_PROJECT_REQUIRES_PYTHON: '>=3.11'\n");
         ProjectDependencies.CiTargets sel = ProjectDependencies.fromCi(read(dir), "3.12").orElseThrow();
-        assertThat(labels(sel)).containsExactly("cp311-win_amd64", "cp311-manylinux_2_28_aarch64", "cp311-musllinux_1_1_aarch64",
-                "cp312-win_amd64", "cp312-manylinux_2_28_aarch64", "cp312-musllinux_1_1_aarch64",
-                "cp313-win_amd64", "cp313-manylinux_2_28_aarch64", "cp313-musllinux_1_1_aarch64");
+        assertThat(labels(sel)).containsExactly("cp311-win_amd64", "cp311-win32", "cp311-manylinux_2_28_aarch64", "cp311-musllinux_1_1_aarch64",
+                "cp312-win_amd64", "cp312-win32", "cp312-manylinux_2_28_aarch64", "cp312-musllinux_1_1_aarch64",
+                "cp313-win_amd64", "cp313-win32", "cp313-manylinux_2_28_aarch64", "cp313-musllinux_1_1_aarch64");
 
         // A selector that builds only on Linux leaves Windows out.
         Files.writeString(wf.resolve("wheels.yml"), Files.readString(wf.resolve("wheels.yml")).replace("'cp3*-*'", "'cp312-manylinux_*'"));
