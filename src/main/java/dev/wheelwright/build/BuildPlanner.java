@@ -19,13 +19,19 @@ import java.util.TreeMap;
  * platform tag — name the target instead of the interpreter, and
  * {@code MACOSX_DEPLOYMENT_TARGET} sets the binaries' minimum macOS, floored at 11.0 for arm64
  * (the first macOS on Apple silicon) and at the python.org installers' own minimum otherwise.
- * Linux: a build targets what the interpreter is; other architectures need another interpreter.
+ * Linux: a build targets what the interpreter is, or, for another CPU, cross-compiles with the GNU
+ * cross toolchain and the target Python's build data that {@link CrossToolchain} finds; what is
+ * missing for that is reported up front with the packages that bring it.
+ *
+ * <p>Each plan also says how its wheels are tried once built ({@link TestPlan}): with the build
+ * interpreter, or for a cross build with a target interpreter under QEMU user-mode emulation.
  */
 public final class BuildPlanner {
     private BuildPlanner() {}
 
     /** Target names the command accepts. */
-    public static final List<String> TARGETS = List.of("native", "x86_64", "arm64", "universal2", "i686", "aarch64");
+    public static final List<String> TARGETS = List.of("native", "x86_64", "arm64", "universal2", "i686", "aarch64",
+            "armv7l", "ppc64le", "s390x", "riscv64");
 
     /** Plans and refusals, in the order the targets were given. */
     public record Plans(List<BuildPlan> plans, List<Unbuildable> unbuildable) {}
@@ -52,7 +58,7 @@ public final class BuildPlanner {
                 refused.add(new Unbuildable(target, "same wheel as target " + same + " (" + arch + " on this host); built once"));
                 continue;
             }
-            String why = whyNot(arch, host, python);
+            String why = crossCpu(arch, host, python) != null ? crossWhyNot(req, arch, python) : whyNot(arch, host, python);
             if (why != null) {
                 refused.add(new Unbuildable(target, why));
             }
@@ -74,6 +80,37 @@ public final class BuildPlanner {
             case "arm64", "aarch64" -> host.os() == HostPlatform.Os.MACOS ? "arm64" : "aarch64";
             default -> target;
         };
+    }
+
+    /** The target CPU when this is a Linux build for another CPU than the interpreter's, else null. */
+    static CrossToolchain.Cpu crossCpu(String arch, HostPlatform host, PythonInfo python) {
+        if (host.os() != HostPlatform.Os.LINUX || arch.equals(python.machine())) {
+            return null;
+        }
+        return CrossToolchain.cpu(arch).orElse(null);
+    }
+
+    private static CrossToolchain.Result cross(BuildRequest req, String arch, PythonInfo python) {
+        return CrossToolchain.find(CrossToolchain.cpu(arch).orElseThrow(), python, req.environment(), Path.of("/"), req.sysroot(),
+                rust(req.project()));
+    }
+
+    private static String crossWhyNot(BuildRequest req, String arch, PythonInfo python) {
+        CrossToolchain.Result r = cross(req, arch, python);
+        return r.found() != null ? null : r.reason(CrossToolchain.cpu(arch).orElseThrow(), req.sysroot());
+    }
+
+    /** A project that builds Rust code (maturin, setuptools-rust) reads Cargo's target variables. */
+    static boolean rust(Path project) {
+        if (java.nio.file.Files.isRegularFile(project.resolve("Cargo.toml"))) {
+            return true;
+        }
+        try {
+            Path pp = project.resolve("pyproject.toml");
+            return java.nio.file.Files.isRegularFile(pp) && java.nio.file.Files.readString(pp).matches("(?s).*\\b(maturin|setuptools[-_]rust)\\b.*");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** Why this host and interpreter cannot build the arch, or null when they can. */
@@ -121,6 +158,18 @@ public final class BuildPlanner {
         if (host.os() == HostPlatform.Os.MACOS) {
             macosEnvironment(arch, python, req.environment(), env, notes);
         }
+        CrossToolchain.Found cross = crossCpu(arch, host, python) != null ? cross(req, arch, python).found() : null;
+        Path stage = null;
+        if (cross != null) {
+            env.putAll(cross.environment());
+            notes.addAll(cross.notes());
+            if (cross.sysconfigData() != null) {
+                // the target's sysconfig data module, importable by the build interpreter
+                stage = workRoot.resolve(target + "-sysconfig");
+                String inherited = req.environment().get("PYTHONPATH");
+                env.put("PYTHONPATH", inherited == null || inherited.isBlank() ? stage.toString() : stage + java.io.File.pathSeparator + inherited);
+            }
+        }
         // Absolute: the front end runs in that folder, so a relative path would resolve twice.
         Path project = req.project().toAbsolutePath().normalize();
         Path dir = copy ? workRoot.resolve(target).resolve(fileName(project)) : project;
@@ -146,8 +195,58 @@ public final class BuildPlanner {
                     + "(e.g. python3 -m ensurepip, or apt-get install python3-build)");
         }
         command.add(dir.toString());
+        TestPlan test = req.test() ? testPlan(req, host, python, arch, cross) : null;
         return new BuildPlan(target, arch, frontEnd, command, env, dir, copy ? project : null, wheelDir,
-                req.out().resolve("logs").resolve(target + ".log"), notes);
+                req.out().resolve("logs").resolve(target + ".log"), notes, cross != null,
+                cross != null ? cross.sysconfigData() : null, stage, test);
+    }
+
+    /** How the wheels of a build for {@code arch} can be tried on this host. */
+    static TestPlan testPlan(BuildRequest req, HostPlatform host, PythonInfo python, String arch, CrossToolchain.Found cross) {
+        String cmd = req.testCommand();
+        if (cross == null) {
+            if (host.os() == HostPlatform.Os.MACOS && !arch.equals(host.machine()) && !arch.equals("universal2")) {
+                if (host.machine().equals("arm64") && arch.equals("x86_64")) {
+                    // Rosetta 2 runs the x86_64 slice of the (universal2) interpreter
+                    return new TestPlan(TestPlan.Mode.NATIVE, cmd, List.of("arch", "-x86_64", python.executable()), null, null,
+                            null, null, null, null);
+                }
+                return TestPlan.none("an " + host.machine() + " Mac cannot run " + arch + " code");
+            }
+            return new TestPlan(TestPlan.Mode.NATIVE, cmd, List.of(python.executable()), null, null, null, null, null, null);
+        }
+        CrossToolchain.Cpu cpu = cross.cpu();
+        String path = req.environment().getOrDefault("PATH", "");
+        Path qemu = Toolchain.onPath("qemu-" + cpu.qemu() + "-static", path)
+                .or(() -> Toolchain.onPath("qemu-" + cpu.qemu(), path)).orElse(null);
+        if (qemu == null) {
+            return TestPlan.none("no qemu-" + cpu.qemu() + "-static on PATH to run " + cpu.arch()
+                    + " code (apt-get install qemu-user-static)");
+        }
+        String py = python.majorMinor();
+        if (req.targetPython() != null) {
+            Path interp = Path.of(req.targetPython()).toAbsolutePath().normalize();
+            Path root = req.sysroot() != null ? req.sysroot().toAbsolutePath().normalize() : rootOf(interp);
+            return new TestPlan(TestPlan.Mode.QEMU, cmd, List.of(qemu.toString(), "-L", root.toString(), interp.toString()), qemu, root,
+                    cpu.debianArch(), py, req.cacheDir(), null);
+        }
+        if (req.sysroot() != null && java.nio.file.Files.isRegularFile(req.sysroot().resolve("usr/bin/python" + py))) {
+            Path root = req.sysroot().toAbsolutePath().normalize();
+            return new TestPlan(TestPlan.Mode.QEMU, cmd, List.of(qemu.toString(), "-L", root.toString(),
+                    root.resolve("usr/bin/python" + py).toString()), qemu, root, cpu.debianArch(), py, req.cacheDir(), null);
+        }
+        if (req.cacheDir() == null) {
+            return TestPlan.none("no target interpreter (give --target-python)");
+        }
+        // made from Debian's packages when the test runs, then kept in the cache
+        return new TestPlan(TestPlan.Mode.QEMU, cmd, List.of(), qemu, null, cpu.debianArch(), py, req.cacheDir(), null);
+    }
+
+    /** /srv/root/usr/bin/python3.11 → /srv/root. */
+    private static Path rootOf(Path interpreter) {
+        String s = interpreter.toString();
+        int i = s.indexOf("/usr/bin/");
+        return i > 0 ? Path.of(s.substring(0, i)) : interpreter.getParent();
     }
 
     private static String fileName(Path p) {

@@ -15,11 +15,25 @@ import java.util.Map;
  * @param isolation   whether the front end builds in an isolated environment (PEP 517)
  * @param timeout     the longest one build may take
  * @param environment the environment the builds start from (normally the process's)
+ * @param sysroot     a root file system of the target CPU (cross builds: its Python headers and
+ *                    sysconfig data; tests: the libraries the emulator loads), or null
+ * @param targetPython the target interpreter inside {@code sysroot} for tests under QEMU, or null
+ *                    (then one is made from Debian's packages in {@code cacheDir})
+ * @param testCommand the test to run on each built wheel, or null for importing its modules
+ * @param test        whether built wheels are tried at all
+ * @param cacheDir    where made sysroots are kept
  */
 public record BuildRequest(Path project, List<String> targets, String python, Path out, boolean isolation,
-                           Duration timeout, Map<String, String> environment) {
+                           Duration timeout, Map<String, String> environment, Path sysroot, String targetPython,
+                           String testCommand, boolean test, Path cacheDir) {
     public BuildRequest {
         targets = List.copyOf(targets);
         environment = Map.copyOf(environment);
+    }
+
+    /** A request without test step or sysroot (as before cross builds existed). */
+    public BuildRequest(Path project, List<String> targets, String python, Path out, boolean isolation,
+                        Duration timeout, Map<String, String> environment) {
+        this(project, targets, python, out, isolation, timeout, environment, null, null, null, false, null);
     }
 }

@@ -167,6 +167,11 @@ public final class BuildRunner {
         }
         deleteTree(plan.wheelDir());
         Files.createDirectories(plan.wheelDir());
+        if (plan.sysconfigData() != null && plan.stage() != null) {
+            Files.createDirectories(plan.stage());
+            Files.copy(plan.sysconfigData(), plan.stage().resolve(plan.sysconfigData().getFileName().toString()),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         ProcessBuilder pb = new ProcessBuilder(plan.command())
                 .directory(plan.directory().toFile())
                 .redirectErrorStream(true);
@@ -218,7 +223,43 @@ public final class BuildRunner {
                 detail = plan.frontEnd() + " exited with code 0 but wrote no wheel";
             }
         }
-        return new TargetResult(plan.target(), status, code, plan.log(), wheels, Duration.between(start, clock.instant()), detail);
+        TestOutcome test = null;
+        if (plan.test() != null && status == TargetResult.Status.SUCCEEDED) {
+            test = test(plan, wheels, log);
+        }
+        return new TargetResult(plan.target(), status, code, plan.log(), wheels, Duration.between(start, clock.instant()), detail, test);
+    }
+
+    /** Tries the wheels as the plan says, into the build's log. */
+    private TestOutcome test(BuildPlan plan, List<Path> wheels, Writer log) throws IOException {
+        Path work = Files.createTempDirectory("wheelwright-test-");
+        try {
+            TestOutcome t = WheelTester.test(plan.test(), wheels, plan.copyFrom() != null ? plan.copyFrom() : plan.directory(), work,
+                    timeout, line -> {
+                        synchronized (log) {
+                            try {
+                                log.write(stamp() + " " + line + "\n");
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                        listener.line(plan, line);
+                    });
+            String host = HostPlatform.current().machine();
+            if (t.status() == TestOutcome.Status.NOT_RUN && plan.cross()) {
+                // the line cross-compiled-untested (WW-B024) reads
+                log.write(stamp() + " # wheelwright: " + plan.arch() + " wheels were cross-compiled on " + host
+                        + " and could not be tested: " + t.detail() + "\n");
+            } else {
+                log.write(stamp() + " # wheelwright: test " + t.status().id() + " (" + t.how() + ")"
+                        + (t.status() == TestOutcome.Status.PASSED ? "" : ": " + t.detail()) + "\n");
+            }
+            return t;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            deleteQuietly(work);
+        }
     }
 
     private void pump(BuildPlan plan, Process p, Writer log) {
@@ -249,7 +290,7 @@ public final class BuildRunner {
 
     private void header(Writer log, BuildPlan plan) throws IOException {
         String s = stamp();
-        log.write(s + " # wheelwright build: target " + plan.target() + " (" + plan.arch() + ")\n");
+        log.write(s + " # wheelwright build: target " + plan.target() + " (" + plan.arch() + (plan.cross() ? ", cross-compiled" : "") + ")\n");
         log.write(s + " # directory: " + plan.directory() + "\n");
         log.write(s + " # command: " + String.join(" ", plan.command()) + "\n");
         for (var e : plan.environment().entrySet()) {

@@ -13,9 +13,22 @@ import java.util.Map;
  * @param hasBuild     whether the {@code build} front end (pypa/build) is importable
  * @param hasPip       whether pip is importable
  * @param hasSetuptools whether setuptools is importable (needed by legacy and no-isolation builds)
+ * @param include  {@code sysconfig.get_paths()['include']}: where Python.h and pyconfig.h are, or ""
+ * @param stdlib   {@code sysconfig.get_paths()['stdlib']}: where the sysconfig data modules are, or ""
  */
 public record PythonInfo(String executable, String version, String platform, boolean hasBuild, boolean hasPip,
-                         boolean hasSetuptools) {
+                         boolean hasSetuptools, String include, String stdlib) {
+
+    public PythonInfo(String executable, String version, String platform, boolean hasBuild, boolean hasPip,
+                      boolean hasSetuptools) {
+        this(executable, version, platform, hasBuild, hasPip, hasSetuptools, "", "");
+    }
+
+    /** {@code 3.11.2} → {@code 3.11}. */
+    public String majorMinor() {
+        String[] parts = version.split("\\.");
+        return parts.length >= 2 ? parts[0] + "." + parts[1] : version;
+    }
 
     /** The CPU part of the platform: {@code x86_64}, {@code universal2}, {@code aarch64}... */
     public String machine() {
@@ -43,6 +56,7 @@ public record PythonInfo(String executable, String version, String platform, boo
             }
         }
         return new PythonInfo(executable, kv.getOrDefault("version", ""), kv.getOrDefault("platform", ""),
-                "1".equals(kv.get("build")), "1".equals(kv.get("pip")), "1".equals(kv.get("setuptools")));
+                "1".equals(kv.get("build")), "1".equals(kv.get("pip")), "1".equals(kv.get("setuptools")),
+                kv.getOrDefault("include", ""), kv.getOrDefault("stdlib", ""));
     }
 }

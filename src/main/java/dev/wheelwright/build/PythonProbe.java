@@ -19,6 +19,8 @@ public final class PythonProbe {
             "import platform, sysconfig, importlib.util as u",
             "print('version=' + platform.python_version())",
             "print('platform=' + sysconfig.get_platform())",
+            "print('include=' + sysconfig.get_paths().get('include', ''))",
+            "print('stdlib=' + sysconfig.get_paths().get('stdlib', ''))",
             "for m in ('build', 'pip', 'setuptools'):",
             "    s = u.find_spec(m)",
             "    print(m + '=' + ('1' if s is not None and s.origin not in (None, 'namespace') else '0'))");

@@ -14,9 +14,19 @@ import java.util.List;
  * @param wheels   the wheels it produced, moved into the output folder
  * @param duration how long it ran
  * @param detail   a short reason for a build that did not succeed, else empty
+ * @param test     how trying the wheels went, or null when the plan has no test step
  */
 public record TargetResult(String target, Status status, int exitCode, Path log, List<Path> wheels,
-                           Duration duration, String detail) {
+                           Duration duration, String detail, TestOutcome test) {
+
+    public TargetResult(String target, Status status, int exitCode, Path log, List<Path> wheels, Duration duration, String detail) {
+        this(target, status, exitCode, log, wheels, duration, detail, null);
+    }
+
+    /** Whether the wheels were tried and failed. */
+    public boolean testFailed() {
+        return test != null && test.status() == TestOutcome.Status.FAILED;
+    }
 
     public enum Status {
         SUCCEEDED, FAILED, TIMED_OUT, CANCELLED;

@@ -68,7 +68,8 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
 
     @Option(names = "--arch", paramLabel = "ARCH", split = ",",
             completionCandidates = Targets.class,
-            description = "Target: native, x86_64, arm64, universal2 (macOS), i686, aarch64 (Linux); repeatable (default: native).")
+            description = "Target: native, x86_64, arm64, universal2 (macOS); x86_64, i686, aarch64, armv7l, ppc64le, s390x, "
+                    + "riscv64 (Linux: another CPU than the interpreter's is cross-compiled); repeatable (default: native).")
     List<String> archs = new ArrayList<>();
 
     @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
@@ -91,6 +92,28 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
 
     @Option(names = "--dry-run", description = "Print the build plans (commands, environment) and stop.")
     boolean dryRun;
+
+    @Option(names = "--sysroot", paramLabel = "DIR",
+            description = "Cross builds: a root file system of the target CPU with its Python headers and sysconfig data "
+                    + "(default: the host's multiarch packages); tests under QEMU load the target's libraries from it.")
+    Path sysroot;
+
+    @Option(names = "--target-python", paramLabel = "PATH",
+            description = "Cross builds: the target's interpreter, run under QEMU to test the wheels (default: one unpacked "
+                    + "from Debian's packages into the cache folder).")
+    String targetPython;
+
+    @Option(names = "--test-command", paramLabel = "CMD",
+            description = "Test each built wheel with this shell command ({python} is the interpreter, natively or under "
+                    + "QEMU; {project} the project folder). Default: import every top-level module the wheel ships.")
+    String testCommand;
+
+    @Option(names = "--no-test", description = "Do not try the built wheels.")
+    boolean noTest;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where target interpreters for tests under QEMU are kept (default: ~/.cache/wheelwright).")
+    Path cacheDir;
 
     private ShellSession session;
 
@@ -130,7 +153,15 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
         // A path with a folder part (./venv/bin/python) is made absolute: builds and the probe run in other folders.
         String interpreter = python.contains("/") || python.contains(java.io.File.separator)
                 ? Path.of(python).toAbsolutePath().normalize().toString() : python;
-        BuildRequest request = new BuildRequest(project, targets, interpreter, out, !noIsolation, limit, System.getenv());
+        if (sysroot != null && !Files.isDirectory(sysroot)) {
+            throw new WheelwrightException(sysroot + ": --sysroot must be a folder (a root file system of the target)");
+        }
+        if (targetPython != null && !Files.isRegularFile(Path.of(targetPython))) {
+            throw new WheelwrightException(targetPython + ": --target-python: no such file");
+        }
+        BuildRequest request = new BuildRequest(project, targets, interpreter, out, !noIsolation, limit, System.getenv(),
+                sysroot == null ? null : sysroot.toAbsolutePath().normalize(), targetPython, testCommand, !noTest,
+                cacheDir != null ? cacheDir.toAbsolutePath().normalize() : defaultCacheDir());
         HostPlatform host = HostPlatform.current();
         PythonInfo info;
         try {
@@ -160,7 +191,7 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
                 err.println("wheelwright: no target can be built on this host");
                 return ExitCode.BUILD_NOT_RUN;
             }
-            if (Toolchain.needsCompiler(project) && Toolchain.findCompiler(System.getenv()).isEmpty()) {
+            if (Toolchain.needsCompiler(project) && plans.plans().stream().allMatch(p -> Toolchain.findCompiler(merged(p)).isEmpty())) {
                 err.println("wheelwright: " + project + ": the project compiles C code, but there is no C compiler"
                         + " (CC is not set and none of cc, gcc, clang is on PATH)");
                 return ExitCode.BUILD_NOT_RUN;
@@ -194,13 +225,29 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
             }
             // A build that failed is an error even when no rule recognises why.
             // A requested target that was not built (refused up front) fails the run as well.
-            boolean failed = (outcome.anyFailed() || !outcome.refused().isEmpty()) && FindingsOutput.threshold(common.failOn) != null;
+            // So is a wheel that was built but fails its test (it does not import where it is meant to run).
+            boolean failed = (outcome.anyFailed() || !outcome.refused().isEmpty() || model.anyTestFailed())
+                    && FindingsOutput.threshold(common.failOn) != null;
             return failed ? ExitCode.FINDINGS : code;
         } finally {
             if (!dryRun) {
                 BuildRunner.deleteQuietly(workRoot);
             }
         }
+    }
+
+    /** The environment a plan's build runs with. */
+    private static Map<String, String> merged(BuildPlan p) {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.putAll(p.environment());
+        return env;
+    }
+
+    /** {@code $XDG_CACHE_HOME/wheelwright}, else {@code ~/.cache/wheelwright}. */
+    static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("wheelwright");
     }
 
     static void checkProject(Path dir) {
@@ -237,6 +284,18 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
         return d;
     }
 
+    private static String testLine(dev.wheelwright.build.TestPlan t) {
+        String what = t.command() == null ? "import every top-level module of the wheel" : t.command();
+        return switch (t.mode()) {
+            case NONE -> "not tested: " + t.whyNot();
+            case NATIVE -> what + ", natively with " + String.join(" ", t.python());
+            case QEMU -> what + ", under QEMU with " + (t.python().isEmpty()
+                    ? t.qemu() + " and a Debian " + t.debianArch() + " Python " + t.pythonVersion() + " (made once in "
+                    + dev.wheelwright.build.DebianSysroot.folder(t.cacheDir(), t.debianArch(), t.pythonVersion()) + ")"
+                    : String.join(" ", t.python()));
+        };
+    }
+
     private void printPlans(PrintWriter o, PythonInfo info, BuildPlanner.Plans plans) {
         o.println("Interpreter: " + info.executable() + " (Python " + info.version() + ", " + info.platform() + ")");
         for (BuildPlan p : plans.plans()) {
@@ -247,6 +306,10 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
             o.println("  command:     " + String.join(" ", p.command()));
             for (Map.Entry<String, String> e : p.environment().entrySet()) {
                 o.println("  environment: " + e.getKey() + "=" + e.getValue());
+            }
+            o.println("  compiled:    " + p.compiled());
+            if (p.test() != null) {
+                o.println("  test:        " + testLine(p.test()));
             }
             o.println("  log:         " + p.log());
             for (String n : p.notes()) {

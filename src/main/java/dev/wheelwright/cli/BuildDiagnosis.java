@@ -44,7 +44,89 @@ final class BuildDiagnosis {
             kinds.addAll(c.collect(outcome, facts));
         }
         List<RuleDefinition> rules = catalog.reading(kinds);
-        return new Result(rules, RuleEngine.run(rules, facts.build()));
+        return new Result(rules, traceToLogs(outcome, RuleEngine.run(rules, facts.build())));
+    }
+
+    /**
+     * Ties a binary's finding to the build that made it: the log line that linked the member
+     * becomes evidence ("built at LOG:LINE"), and when that target's wheels then failed their
+     * import test, the test's failure is evidence of the same cause rather than a second,
+     * unexplained failure (unrecognised-build-failure) of its own.
+     */
+    static List<Finding> traceToLogs(BuildOutcome outcome, List<Finding> findings) {
+        List<Finding> out = new java.util.ArrayList<>(findings);
+        for (TargetResult r : outcome.results()) {
+            Set<String> wheels = new java.util.HashSet<>();
+            r.wheels().forEach(w -> wheels.add(w.getFileName().toString()));
+            List<String> lines = null;
+            List<Integer> binaryErrors = new java.util.ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                Finding f = out.get(i);
+                if (!(f.location() instanceof dev.wheelwright.rules.Location.WheelMember m) || m.member() == null
+                        || !wheels.contains(java.nio.file.Path.of(m.wheel()).getFileName().toString())
+                        || !f.rule().matches("WW-[EMX]\\d+")) {
+                    continue;
+                }
+                if (lines == null) {
+                    lines = readLines(r.log());
+                }
+                String base = m.member().substring(m.member().lastIndexOf('/') + 1);
+                for (int n = lines.size() - 1; n >= 0; n--) {
+                    String l = lines.get(n);
+                    if (l.contains(" -o ") && l.contains("/" + base)) {
+                        List<String> ev = new java.util.ArrayList<>(f.evidence());
+                        ev.add("built at " + r.log() + ":" + (n + 1) + ": " + clip(unstamped(l)));
+                        out.set(i, withEvidence(f, ev));
+                        break;
+                    }
+                }
+                if (f.severity() == dev.wheelwright.rules.Severity.ERROR) {
+                    binaryErrors.add(i);
+                }
+            }
+            if (r.testFailed() && !binaryErrors.isEmpty()) {
+                int first = binaryErrors.get(0);
+                for (java.util.Iterator<Finding> it = out.iterator(); it.hasNext(); ) {
+                    Finding f = it.next();
+                    if (f.name().equals("unrecognised-build-failure") && f.location() instanceof dev.wheelwright.rules.Location.FileLine fl
+                            && fl.file().equals(r.log().toString())) {
+                        Finding cause = out.get(first);
+                        List<String> ev = new java.util.ArrayList<>(cause.evidence());
+                        ev.add("because of it, the wheel failed its test " + r.test().how() + " (" + fl.file() + ":" + fl.line() + ")");
+                        f.evidence().stream().limit(3).forEach(e -> ev.add("  " + e));
+                        int at = out.indexOf(f);
+                        it.remove();
+                        if (at < first) {
+                            first--;
+                        }
+                        out.set(first, withEvidence(cause, ev));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Finding withEvidence(Finding f, List<String> ev) {
+        return new Finding(f.rule(), f.name(), f.severity(), f.title(), f.message(), f.location(), ev, f.fix(), f.suppression(),
+                f.packageName());
+    }
+
+    private static List<String> readLines(java.nio.file.Path log) {
+        try {
+            return Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    /** A build log line without the runner's timestamp. */
+    private static String unstamped(String line) {
+        return line.replaceFirst("^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z ", "");
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 240 ? s : s.substring(0, 237) + "...";
     }
 
     /** The project's files, read statically as doctor reads them. */

@@ -1,6 +1,7 @@
 package dev.wheelwright.cli;
 
 import dev.wheelwright.build.BuildOutcome;
+import dev.wheelwright.build.BuildPlan;
 import dev.wheelwright.build.TargetResult;
 import dev.wheelwright.build.Unbuildable;
 import dev.wheelwright.report.BuildTargets;
@@ -29,9 +30,11 @@ final class BuildReport {
         List<BuildTargets.Target> out = new ArrayList<>();
         for (TargetResult r : o.results()) {
             Integer exit = r.exitCode() < 0 ? null : r.exitCode();
+            String compiled = o.plans().stream().filter(p -> p.target().equals(r.target())).map(BuildPlan::compiled).findFirst().orElse(null);
+            BuildTargets.Test test = r.test() == null ? null : new BuildTargets.Test(r.test().status().id(), r.test().how(), r.test().detail());
             out.add(new BuildTargets.Target(r.target(), r.status().id(), exit, r.duration().toMillis() / 1000.0,
                     r.log().toString(), r.wheels().stream().map(Path::toString).toList(),
-                    r.succeeded() ? null : r.detail(), cause(r, findings)));
+                    r.succeeded() ? null : r.detail(), cause(r, findings), compiled, test));
         }
         for (Unbuildable u : o.refused()) {
             out.add(new BuildTargets.Target(u.target(), "not-built", null, null, null, List.of(), u.reason(), null));
@@ -80,6 +83,12 @@ final class BuildReport {
                     ? String.join(", ", t.wheels().stream().map(p -> Path.of(p).getFileName().toString()).toList())
                     : t.reason() + "; log: " + t.log();
             w.printf(Locale.ROOT, "  %-11s %-10s %6.1f s  %s%n", t.target(), t.status(), t.seconds(), what);
+            if (t.compiled() != null && (t.test() != null || t.compiled().equals("cross-compiled"))) {
+                String tested = t.test() == null ? "" : t.test().status().equals("not-run") ? ", not tested: " + t.test().detail()
+                        : ", tested " + t.test().how() + ": " + t.test().status()
+                        + (t.test().status().equals("failed") ? " (" + t.test().detail() + "; log: " + t.log() + ")" : "");
+                w.printf("  %-11s %-10s %8s  %s%s%n", "", "", "", t.compiled().equals("natively") ? "built natively" : "cross-compiled", tested);
+            }
             if (!t.succeeded() && t.cause() != null) {
                 w.printf("  %-11s %-10s %8s  cause: %s %s at %s%n", "", "", "", t.cause().rule(), t.cause().name(), t.cause().location());
             }

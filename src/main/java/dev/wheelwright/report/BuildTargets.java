@@ -41,16 +41,37 @@ public record BuildTargets(List<Target> targets) {
      * @param wheels   the wheels it produced, as paths
      * @param reason   why it did not succeed (the front end's failure, a timeout, the refusal); null on success
      * @param cause    the first error the diagnosis found in its log or wheels, null when none
+     * @param compiled {@code natively} or {@code cross-compiled}; null when it did not run
+     * @param test     how trying its wheels went; null when they were not tried
      */
     public record Target(String target, String status, Integer exitCode, Double seconds, String log,
-                         List<String> wheels, String reason, Cause cause) {
+                         List<String> wheels, String reason, Cause cause, String compiled, Test test) {
         public Target {
             wheels = List.copyOf(wheels);
+        }
+
+        public Target(String target, String status, Integer exitCode, Double seconds, String log, List<String> wheels,
+                      String reason, Cause cause) {
+            this(target, status, exitCode, seconds, log, wheels, reason, cause, null, null);
         }
 
         public boolean succeeded() {
             return status.equals("succeeded");
         }
+    }
+
+    /**
+     * How a target's wheels were tried.
+     *
+     * @param status {@code passed}, {@code failed} or {@code not-run}
+     * @param how    {@code natively}, {@code under QEMU} or {@code not tested}
+     * @param detail the command run, or why it failed or could not run
+     */
+    public record Test(String status, String how, String detail) {}
+
+    /** Whether some target's wheels were tried and failed. */
+    public boolean anyTestFailed() {
+        return targets.stream().anyMatch(t -> t.test() != null && t.test().status().equals("failed"));
     }
 
     /** The root cause of a target's failure: the rule and where its evidence is. */

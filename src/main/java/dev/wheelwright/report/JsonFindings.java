@@ -42,6 +42,15 @@ final class JsonFindings {
                 c.put("message", t.cause().message());
                 c.put("location", t.cause().location());
             }
+            o.put("compiled", t.compiled());
+            if (t.test() == null) {
+                o.putNull("test");
+            } else {
+                ObjectNode x = o.putObject("test");
+                x.put("status", t.test().status());
+                x.put("how", t.test().how());
+                x.put("detail", t.test().detail());
+            }
         }
         return list;
     }

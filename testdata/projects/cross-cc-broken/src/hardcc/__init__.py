@@ -1,0 +1,3 @@
+from ._impl import answer
+
+__all__ = ["answer"]

@@ -1,0 +1,3 @@
+from ._sum import total
+
+__all__ = ["total"]
