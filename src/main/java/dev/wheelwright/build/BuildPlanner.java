@@ -40,6 +40,11 @@ public final class BuildPlanner {
      * @param workRoot a private folder for copies of the project and per-build wheel folders
      */
     public static Plans plan(BuildRequest req, HostPlatform host, PythonInfo python, Path workRoot) {
+        return plan(req, host, python, workRoot, Path.of("/"));
+    }
+
+    /** As {@link #plan(BuildRequest, HostPlatform, PythonInfo, Path)}, seeing the host's files under {@code fsRoot}. */
+    static Plans plan(BuildRequest req, HostPlatform host, PythonInfo python, Path workRoot, Path fsRoot) {
         List<BuildPlan> plans = new ArrayList<>();
         List<Unbuildable> refused = new ArrayList<>();
         Map<String, String> archOfTarget = new LinkedHashMap<>();
@@ -58,7 +63,7 @@ public final class BuildPlanner {
                 refused.add(new Unbuildable(target, "same wheel as target " + same + " (" + arch + " on this host); built once"));
                 continue;
             }
-            String why = crossCpu(arch, host, python) != null ? crossWhyNot(req, arch, python) : whyNot(arch, host, python);
+            String why = crossCpu(arch, host, python) != null ? crossWhyNot(req, arch, python, fsRoot) : whyNot(arch, host, python);
             if (why != null) {
                 refused.add(new Unbuildable(target, why));
             }
@@ -68,7 +73,7 @@ public final class BuildPlanner {
         // Several builds of one tree would share build/, *.egg-info and .eggs: each gets a copy.
         boolean copy = buildable.size() > 1;
         for (String target : buildable) {
-            plans.add(planOne(req, host, python, workRoot, target, archOfTarget.get(target), copy));
+            plans.add(planOne(req, host, python, workRoot, target, archOfTarget.get(target), copy, fsRoot));
         }
         return new Plans(plans, refused);
     }
@@ -90,13 +95,13 @@ public final class BuildPlanner {
         return CrossToolchain.cpu(arch).orElse(null);
     }
 
-    private static CrossToolchain.Result cross(BuildRequest req, String arch, PythonInfo python) {
-        return CrossToolchain.find(CrossToolchain.cpu(arch).orElseThrow(), python, req.environment(), Path.of("/"), req.sysroot(),
+    private static CrossToolchain.Result cross(BuildRequest req, String arch, PythonInfo python, Path fsRoot) {
+        return CrossToolchain.find(CrossToolchain.cpu(arch).orElseThrow(), python, req.environment(), fsRoot, req.sysroot(),
                 rust(req.project()));
     }
 
-    private static String crossWhyNot(BuildRequest req, String arch, PythonInfo python) {
-        CrossToolchain.Result r = cross(req, arch, python);
+    private static String crossWhyNot(BuildRequest req, String arch, PythonInfo python, Path fsRoot) {
+        CrossToolchain.Result r = cross(req, arch, python, fsRoot);
         return r.found() != null ? null : r.reason(CrossToolchain.cpu(arch).orElseThrow(), req.sysroot());
     }
 
@@ -148,7 +153,7 @@ public final class BuildPlanner {
     }
 
     static BuildPlan planOne(BuildRequest req, HostPlatform host, PythonInfo python, Path workRoot, String target,
-                             String arch, boolean copy) {
+                             String arch, boolean copy, Path fsRoot) {
         Map<String, String> env = new TreeMap<>();
         List<String> notes = new ArrayList<>();
         // Child output arrives in order and at once in the log, not in 8 KiB blocks.
@@ -158,7 +163,7 @@ public final class BuildPlanner {
         if (host.os() == HostPlatform.Os.MACOS) {
             macosEnvironment(arch, python, req.environment(), env, notes);
         }
-        CrossToolchain.Found cross = crossCpu(arch, host, python) != null ? cross(req, arch, python).found() : null;
+        CrossToolchain.Found cross = crossCpu(arch, host, python) != null ? cross(req, arch, python, fsRoot).found() : null;
         Path stage = null;
         if (cross != null) {
             env.putAll(cross.environment());

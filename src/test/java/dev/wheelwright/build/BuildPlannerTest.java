@@ -95,18 +95,20 @@ class BuildPlannerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "LINUX | x86_64 | linux-x86_64           | universal2 | macOS wheels",
-            "LINUX | x86_64 | linux-x86_64           | aarch64    | needs an aarch64 Python",
-            "LINUX | x86_64 | linux-x86_64           | arm64      | needs an aarch64 Python",
-            "LINUX | x86_64 | linux-x86_64           | i686       | needs an i686 Python",
+            "LINUX | x86_64 | linux-x86_64           | aarch64    | needs the C cross compiler aarch64-linux-gnu-gcc",
+            "LINUX | x86_64 | linux-x86_64           | arm64      | needs the C cross compiler aarch64-linux-gnu-gcc",
+            "LINUX | x86_64 | linux-x86_64           | i686       | needs the C cross compiler i686-linux-gnu-gcc",
             "MACOS | arm64  | macosx-11.0-arm64      | x86_64     | has no x86_64 slice",
             "MACOS | arm64  | macosx-11.0-arm64      | universal2 | has no arm64 and x86_64 slices",
             "MACOS | arm64  | macosx-10.9-universal2 | aarch64    | ",
             "MACOS | x86_64 | macosx-10.9-universal2 | i686       | Linux wheels",
     })
     void targetsTheHostCannotBuildAreRefusedWithTheReason(HostPlatform.Os os, String machine, String pyPlatform,
-                                                          String target, String reason) {
+                                                          String target, String reason, @org.junit.jupiter.api.io.TempDir Path emptyRoot) {
         PythonInfo py = new PythonInfo("python3", "3.11.2", pyPlatform, true, true, true);
-        BuildPlanner.Plans plans = BuildPlanner.plan(request(List.of(target), Map.of(), true), new HostPlatform(os, machine), py, WORK);
+        // a host with no cross toolchain: nothing on PATH, nothing under the file system root
+        BuildPlanner.Plans plans = BuildPlanner.plan(request(List.of(target), Map.of(), true), new HostPlatform(os, machine), py, WORK,
+                emptyRoot);
         if (reason == null) {
             // aarch64 on macOS is arm64 by another name
             assertThat(only(plans).arch()).isEqualTo("arm64");
@@ -130,7 +132,8 @@ class BuildPlannerTest {
     @Test
     void unknownTargetIsRejected() {
         assertThatThrownBy(() -> BuildPlanner.plan(request(List.of("sparc"), Map.of(), true), LINUX_X86, LINUX_PY, WORK))
-                .hasMessage("--arch sparc: unknown target (expected one of native, x86_64, arm64, universal2, i686, aarch64)");
+                .hasMessage("--arch sparc: unknown target (expected one of native, x86_64, arm64, universal2, i686, aarch64, "
+                        + "armv7l, ppc64le, s390x, riscv64)");
     }
 
     @ParameterizedTest
