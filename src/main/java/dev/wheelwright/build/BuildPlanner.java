@@ -63,7 +63,8 @@ public final class BuildPlanner {
                 refused.add(new Unbuildable(target, "same wheel as target " + same + " (" + arch + " on this host); built once"));
                 continue;
             }
-            String why = crossCpu(arch, host, python) != null ? crossWhyNot(req, arch, python, fsRoot) : whyNot(arch, host, python);
+            String why = req.container() != null ? containerWhyNot(arch, host)
+                    : crossCpu(arch, host, python) != null ? crossWhyNot(req, arch, python, fsRoot) : whyNot(arch, host, python);
             if (why != null) {
                 refused.add(new Unbuildable(target, why));
             }
@@ -103,6 +104,13 @@ public final class BuildPlanner {
     private static String crossWhyNot(BuildRequest req, String arch, PythonInfo python, Path fsRoot) {
         CrossToolchain.Result r = cross(req, arch, python, fsRoot);
         return r.found() != null ? null : r.reason(CrossToolchain.cpu(arch).orElseThrow(), req.sysroot());
+    }
+
+    private static String containerWhyNot(String arch, HostPlatform host) {
+        if (host.os() != HostPlatform.Os.LINUX) {
+            return "--container builds Linux wheels on a Linux host";
+        }
+        return CrossToolchain.cpu(arch).isPresent() ? null : arch + " is not a Linux CPU that manylinux images exist for";
     }
 
     /** A project that builds Rust code (maturin, setuptools-rust) reads Cargo's target variables. */
@@ -154,6 +162,16 @@ public final class BuildPlanner {
 
     static BuildPlan planOne(BuildRequest req, HostPlatform host, PythonInfo python, Path workRoot, String target,
                              String arch, boolean copy, Path fsRoot) {
+        if (req.container() != null) {
+            // the wheels are tried on the host afterwards, as a cross build's are
+            TestPlan test = null;
+            if (req.test()) {
+                CrossToolchain.Found cpuOnly = arch.equals(python.machine()) ? null
+                        : new CrossToolchain.Found(CrossToolchain.cpu(arch).orElseThrow(), Map.of(), null, List.of());
+                test = testPlan(req, host, python, arch, cpuOnly);
+            }
+            return ContainerPlans.plan(req, host, python, workRoot, target, arch, test, fsRoot);
+        }
         Map<String, String> env = new TreeMap<>();
         List<String> notes = new ArrayList<>();
         // Child output arrives in order and at once in the log, not in 8 KiB blocks.

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param testCommand the test to run on each built wheel, or null for importing its modules
  * @param test        whether built wheels are tried at all
  * @param cacheDir    where made sysroots are kept
+ * @param container   {@code docker} or {@code podman}: build Linux targets in manylinux containers, or null
+ * @param image       the container image (else cibuildwheel's default manylinux image of each arch), or null
  */
 public record BuildRequest(Path project, List<String> targets, String python, Path out, boolean isolation,
                            Duration timeout, Map<String, String> environment, Path sysroot, String targetPython,
-                           String testCommand, boolean test, Path cacheDir) {
+                           String testCommand, boolean test, Path cacheDir, String container, String image) {
     public BuildRequest {
         targets = List.copyOf(targets);
         environment = Map.copyOf(environment);
@@ -34,6 +36,13 @@ public record BuildRequest(Path project, List<String> targets, String python, Pa
     /** A request without test step or sysroot (as before cross builds existed). */
     public BuildRequest(Path project, List<String> targets, String python, Path out, boolean isolation,
                         Duration timeout, Map<String, String> environment) {
-        this(project, targets, python, out, isolation, timeout, environment, null, null, null, false, null);
+        this(project, targets, python, out, isolation, timeout, environment, null, null, null, false, null, null, null);
+    }
+
+    public BuildRequest(Path project, List<String> targets, String python, Path out, boolean isolation,
+                        Duration timeout, Map<String, String> environment, Path sysroot, String targetPython,
+                        String testCommand, boolean test, Path cacheDir) {
+        this(project, targets, python, out, isolation, timeout, environment, sysroot, targetPython, testCommand, test, cacheDir,
+                null, null);
     }
 }

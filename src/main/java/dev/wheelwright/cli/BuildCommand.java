@@ -108,6 +108,15 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
                     + "QEMU; {project} the project folder). Default: import every top-level module the wheel ships.")
     String testCommand;
 
+    @Option(names = "--container", paramLabel = "ENGINE",
+            description = "Build Linux targets in manylinux containers with docker or podman, as cibuildwheel does "
+                    + "(foreign CPUs under QEMU binfmt).")
+    String container;
+
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "The container image for --container (default: cibuildwheel's manylinux image of each CPU).")
+    String image;
+
     @Option(names = "--no-test", description = "Do not try the built wheels.")
     boolean noTest;
 
@@ -159,9 +168,15 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
         if (targetPython != null && !Files.isRegularFile(Path.of(targetPython))) {
             throw new WheelwrightException(targetPython + ": --target-python: no such file");
         }
+        if (container != null && !List.of("docker", "podman").contains(container)) {
+            throw new WheelwrightException("--container " + container + ": expected docker or podman");
+        }
+        if (image != null && container == null) {
+            throw new WheelwrightException("--image " + image + ": needs --container docker|podman");
+        }
         BuildRequest request = new BuildRequest(project, targets, interpreter, out, !noIsolation, limit, System.getenv(),
                 sysroot == null ? null : sysroot.toAbsolutePath().normalize(), targetPython, testCommand, !noTest,
-                cacheDir != null ? cacheDir.toAbsolutePath().normalize() : defaultCacheDir());
+                cacheDir != null ? cacheDir.toAbsolutePath().normalize() : defaultCacheDir(), container, image);
         HostPlatform host = HostPlatform.current();
         PythonInfo info;
         try {
@@ -191,7 +206,14 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
                 err.println("wheelwright: no target can be built on this host");
                 return ExitCode.BUILD_NOT_RUN;
             }
-            if (Toolchain.needsCompiler(project) && plans.plans().stream().allMatch(p -> Toolchain.findCompiler(merged(p)).isEmpty())) {
+            if (container != null) {
+                String why = engineWhyNot(container);
+                if (why != null) {
+                    err.println("wheelwright: " + why);
+                    return ExitCode.BUILD_NOT_RUN;
+                }
+            }
+            if (container == null && Toolchain.needsCompiler(project) && plans.plans().stream().allMatch(p -> Toolchain.findCompiler(merged(p)).isEmpty())) {
                 err.println("wheelwright: " + project + ": the project compiles C code, but there is no C compiler"
                         + " (CC is not set and none of cc, gcc, clang is on PATH)");
                 return ExitCode.BUILD_NOT_RUN;
@@ -233,6 +255,29 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
             if (!dryRun) {
                 BuildRunner.deleteQuietly(workRoot);
             }
+        }
+    }
+
+    /** Why the container engine cannot run builds (not installed, no daemon), or null when it can. */
+    static String engineWhyNot(String engine) {
+        try {
+            Process p = new ProcessBuilder(engine, "info").redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return engine + " info did not answer within 30 s: is the daemon running?";
+            }
+            if (p.exitValue() != 0) {
+                String last = text.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit " + p.exitValue());
+                return engine + " cannot run containers here (" + engine + " info: " + last.trim() + ")";
+            }
+            return null;
+        } catch (IOException e) {
+            return engine + " is not installed (or not on PATH)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 

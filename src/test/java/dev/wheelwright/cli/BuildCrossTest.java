@@ -156,4 +156,28 @@ class BuildCrossTest {
                 .contains("compiled:    natively");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void containerBuildsArePlannedEverywhereAndRunOnlyWithAnEngine() throws Exception {
+        Path out = tmp.resolve("wheelhouse");
+        Path project = project("c-ext-ok");
+        BuildCommandTest.Run dry = BuildCommandTest.run("build", project.toString(), "--arch", "aarch64", "--container", "docker",
+                "--python", PYTHON, "--out", out.toString(), "--dry-run");
+        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "needs " + PYTHON);
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("front end:   docker")
+                .contains("command:     docker run --rm --platform linux/arm64 --volume " + project.toAbsolutePath().normalize() + ":/project:ro")
+                .contains("quay.io/pypa/manylinux_2_28_aarch64");
+        BuildCommandTest.Run bad = BuildCommandTest.run("build", project.toString(), "--container", "lxc", "--out", out.toString());
+        assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).isEqualTo("wheelwright: --container lxc: expected docker or podman\n");
+        String why = BuildCommand.engineWhyNot("docker");
+        assumeTrue(why != null, "a docker daemon answers here: the no-engine case cannot be shown");
+        assertThat(why).matches("docker (is not installed \\(or not on PATH\\)|cannot run containers here \\(docker info: .+\\))");
+        BuildCommandTest.Run none = BuildCommandTest.run("build", project.toString(), "--container", "docker", "--python", PYTHON,
+                "--out", out.toString());
+        assertThat(none.code()).isEqualTo(ExitCode.BUILD_NOT_RUN);
+        assertThat(none.err()).isEqualTo("wheelwright: " + why + "\n");
+        assertThat(out).doesNotExist();
+    }
 }
