@@ -180,6 +180,18 @@ class WheelIT {
         assertThat(r.out()).contains("commands: tags\n").contains("options: --platform\n");
     }
 
+    /** zsh loads picocli's script through bashcompinit and registers it for the command. */
+    @Test
+    void zshCompletionRegistersForTheCommand(@TempDir Path home) throws Exception {
+        Assumptions.assumeTrue(InstalledWheel.onPath("zsh"), "zsh is not installed");
+        Path script = InstalledWheel.venv().resolve("share/zsh/wheelwright-completion.zsh");
+        Run r = InstalledWheel.run(home, Map.of("HOME", home.toString()), "zsh", "-f", "-c",
+                "source '" + script + "' && print -r -- \"${_comps[wheelwright]}\"");
+        assertThat(r.code()).as(r.both()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().strip()).isEqualTo("_bash_complete -F _complete_wheelwright -o default");
+    }
+
     @Test
     void manPagesRender() throws Exception {
         Assumptions.assumeTrue(InstalledWheel.onPath("man"), "man is not installed");
