@@ -48,11 +48,12 @@ final class InstalledWheel {
         try {
             probe = run(Path.of("."), Map.of(), python, "-c", "import venv, ensurepip");
         } catch (IOException e) {
-            Assumptions.abort("python3 is not installed (" + e.getMessage() + "): the installed-wheel tests need it");
+            Assumptions.abort(python + " is not installed (" + e.getMessage() + "): the installed-wheel tests need it");
             return null;
         }
-        Assumptions.assumeTrue(probe.code() == 0,
-                "python3 has no venv/ensurepip (Debian: apt-get install python3-venv): " + probe.err().strip());
+        List<String> err = probe.err().strip().lines().toList();
+        Assumptions.assumeTrue(probe.code() == 0, python + " has no venv/ensurepip (Debian: apt-get install python3-venv): "
+                + (err.isEmpty() ? "exit " + probe.code() : err.get(err.size() - 1)));
         return python;
     }
 
