@@ -29,6 +29,7 @@ class PreCommitIT {
     void tools(@TempDir Path home) throws Exception {
         Assumptions.assumeTrue(InstalledWheel.onPath("git"), "git is not installed");
         Assumptions.assumeTrue(InstalledWheel.onPath("pre-commit"), "pre-commit is not installed (Debian: apt-get install pre-commit)");
+        Assumptions.assumeTrue(Files.exists(REPO.resolve(".git")), "pre-commit try-repo needs a git checkout, and " + REPO + " is not one");
         env = new HashMap<>(InstalledWheel.env(false));
         env.put("PATH", InstalledWheel.venv().resolve("bin") + ":" + env.get("PATH"));
         env.put("PRE_COMMIT_HOME", home.resolve("pre-commit").toString());
