@@ -85,6 +85,8 @@ def find_java():
     """The java executable to run, or exit 2 with one line saying what to install or fix."""
     explicit = os.environ.get("WHEELWRIGHT_JAVA")
     if explicit:
+        if os.sep not in explicit:  # a bare name, e.g. java17: look it up on PATH
+            explicit = shutil.which(explicit) or explicit
         if not _is_executable(explicit):
             _fail("WHEELWRIGHT_JAVA=" + explicit + " is not an executable java; point it at the java of a Java 17+ installation or unset it")
         old, major = _too_old(explicit)
