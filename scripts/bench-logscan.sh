@@ -95,7 +95,7 @@ def ere(p):
         out.append(c)
         i += 1
     return "".join(out)
-for rule in json.load(sys.stdin):
+for rule in json.load(sys.stdin)["rules"]:
     for p in rule.get("patterns", []):
         e = ere(p)
         if e:

@@ -2,6 +2,9 @@
 # Start-up benchmark of one-shot commands: mean and min wall time of
 #   bin/wheelwright tags --python 3.12 --platform macosx_11_0_arm64
 #   bin/wheelwright --version
+# and, when mvn package has written the Python wheel and python3 can make a venv, the same two
+# through the wheel's console script (installed once into target/bench-venv, --no-index), whose
+# Python launcher execs the same JVM: the difference is the launcher's cost.
 # Uses hyperfine when installed (apt-get install hyperfine), else a loop timed with date +%s%N.
 # Build first: mvn -q package -DskipTests (that also writes the CDS archive target/wheelwright.jsa).
 # Usage: scripts/bench.sh [RUNS]   (default 20)
@@ -15,9 +18,31 @@ if [ ! -f target/wheelwright.jar ]; then
 fi
 [ -f target/wheelwright.jsa ] || echo "bench: note: no CDS archive (target/wheelwright.jsa); figures will be slower" >&2
 
+launchers=("$ww")
+whl="$(ls target/wheelwright-*-py3-none-any.whl 2>/dev/null | head -n 1 || true)"
+if [ -n "$whl" ]; then
+  if [ ! -x target/bench-venv/bin/wheelwright ] || [ "$whl" -nt target/bench-venv/bin/wheelwright ]; then
+    rm -rf target/bench-venv
+    if python3 -m venv target/bench-venv >/dev/null 2>&1 \
+        && target/bench-venv/bin/pip install -q --no-index --disable-pip-version-check "$whl" >/dev/null 2>&1; then
+      touch target/bench-venv/bin/wheelwright
+    else
+      echo "bench: note: could not install $whl into a venv (python3 -m venv); launcher not measured" >&2
+      rm -rf target/bench-venv
+    fi
+  fi
+  # the launcher's class-data-sharing archive goes beside the venv, made by the warm-up run
+  export WHEELWRIGHT_CDS_DIR="$PWD/target/bench-venv/cds"
+  [ -x target/bench-venv/bin/wheelwright ] && launchers+=(target/bench-venv/bin/wheelwright)
+else
+  echo "bench: note: no target/wheelwright-*-py3-none-any.whl; launcher not measured" >&2
+fi
+
 commands=()
-for cmd in "$ww tags --python 3.12 --platform macosx_11_0_arm64" "$ww --version"; do
+for l in "${launchers[@]}"; do
+ for cmd in "$l tags --python 3.12 --platform macosx_11_0_arm64" "$l --version"; do
   if $cmd >/dev/null 2>&1; then commands+=("$cmd"); else echo "bench: skipped (fails): $cmd" >&2; fi
+ done
 done
 
 if command -v hyperfine >/dev/null 2>&1; then

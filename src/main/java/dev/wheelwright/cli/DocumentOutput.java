@@ -24,6 +24,21 @@ final class DocumentOutput {
         }
     }
 
+    /**
+     * A JSON document as every command writes it: {@code schemaVersion} and {@code tool} first,
+     * then the fields of {@code body} (docs/cli.md, "JSON documents").
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode document(int schemaVersion,
+            com.fasterxml.jackson.databind.node.ObjectNode body) {
+        var doc = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        doc.put("schemaVersion", schemaVersion);
+        var tool = doc.putObject("tool");
+        tool.put("name", Version.NAME);
+        tool.put("version", Version.VERSION);
+        doc.setAll(body);
+        return doc;
+    }
+
     static boolean json(CommonOptions common) {
         return common.format.equals("json");
     }

@@ -36,6 +36,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RULE|N", description = "A rule name or id (as shown in findings), or the number of a finding of the last run.")
     String rule;
 
+    /** {@code explain N --format json}: number, command, finding. */
+    static final int FINDING_SCHEMA_VERSION = 1;
+
     @Override
     public Integer call() {
         DocumentOutput.validate(common, "explain");
@@ -49,7 +52,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 o.put("number", n);
                 o.put("command", pick.run().command());
                 o.set("finding", JsonRenderer.finding(f));
-                DocumentOutput.write(spec, common, o.toPrettyString() + "\n");
+                DocumentOutput.write(spec, common, DocumentOutput.document(FINDING_SCHEMA_VERSION, o).toPrettyString() + "\n");
                 return ExitCode.OK;
             }
             StringWriter text = new StringWriter();
@@ -81,7 +84,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 e.put("command", last.command());
                 e.set("finding", JsonRenderer.finding(last.findings().get(i)));
             }
-            DocumentOutput.write(spec, common, o.toPrettyString() + "\n");
+            DocumentOutput.write(spec, common, DocumentOutput.document(RulesCommand.RULE_SCHEMA_VERSION, o).toPrettyString() + "\n");
             return ExitCode.OK;
         }
         StringBuilder sb = new StringBuilder(RulesCommand.describe(r));

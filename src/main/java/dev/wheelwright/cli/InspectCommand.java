@@ -172,8 +172,16 @@ public final class InspectCommand implements Callable<Integer>, ShellSession.Awa
                 && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
     }
 
+    /** {@code inspect --format json}: schema 1 (wheels, binaries, projects). */
+    static final int SCHEMA_VERSION = 1;
+
     static String json(Inspection r) throws JsonProcessingException {
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schemaVersion", SCHEMA_VERSION);
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", Version.NAME);
+        tool.put("version", Version.VERSION);
+        doc.put("tool", tool);
         doc.put("wheels", r.wheels);
         List<Object> bins = new ArrayList<>();
         for (BinaryInfo b : r.binaries) {

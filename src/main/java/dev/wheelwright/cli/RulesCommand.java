@@ -71,9 +71,11 @@ public final class RulesCommand implements Callable<Integer> {
             shown.add(r);
         }
         if (DocumentOutput.json(common)) {
-            var arr = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            // schema 2: an object with the list under "rules" (schema 1 was the bare list)
+            var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            var arr = body.putArray("rules");
             shown.forEach(r -> arr.add(json(r, false)));
-            DocumentOutput.write(spec, common, arr.toPrettyString() + "\n");
+            DocumentOutput.write(spec, common, DocumentOutput.document(LIST_SCHEMA_VERSION, body).toPrettyString() + "\n");
         } else {
             StringBuilder sb = new StringBuilder();
             int nameWidth = shown.stream().mapToInt(r -> r.name().length()).max().orElse(10);
@@ -87,6 +89,11 @@ public final class RulesCommand implements Callable<Integer> {
         }
         return ExitCode.OK;
     }
+
+    /** {@code rules --format json}: 2 since the list moved under "rules" in an object. */
+    static final int LIST_SCHEMA_VERSION = 2;
+    /** {@code rules show} and {@code explain RULE} as JSON: one rule object. */
+    static final int RULE_SCHEMA_VERSION = 1;
 
     /** {@code rules show NAME|ID}: the rule, its README and an example. */
     @Command(modelTransformer = CommonOptions.TextOrJson.class, name = "show", description = "Print one rule: its data, README and an example.", mixinStandardHelpOptions = true)
@@ -105,7 +112,8 @@ public final class RulesCommand implements Callable<Integer> {
             DocumentOutput.validate(common, "rules show");
             RuleCatalog catalog = RuleCatalog.load(common.rules);
             RuleDefinition r = catalog.require(rule);
-            DocumentOutput.write(spec, common, DocumentOutput.json(common) ? json(r, true).toPrettyString() + "\n" : describe(r));
+            DocumentOutput.write(spec, common, DocumentOutput.json(common)
+                    ? DocumentOutput.document(RULE_SCHEMA_VERSION, json(r, true)).toPrettyString() + "\n" : describe(r));
             return ExitCode.OK;
         }
     }

@@ -43,7 +43,7 @@ public final class ShellCommand implements Callable<Integer> {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             return shell.script(in, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("wheelwright").build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).ffm(false).name("wheelwright").build()) {
             boolean color = Terminals.colorAllowed(noColor)
                     && !Terminal.TYPE_DUMB.equals(terminal.getType());
             return shell.interactive(terminal, historyFile(history, System.getenv()), color);

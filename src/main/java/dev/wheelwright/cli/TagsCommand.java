@@ -134,8 +134,14 @@ public final class TagsCommand implements Callable<Integer> {
         return b.toString();
     }
 
+    /** {@code tags --format json} (both shapes): schema 1. */
+    static final int SCHEMA_VERSION = 1;
+    /** The start of every tags JSON document: schemaVersion and tool, as in every command's JSON. */
+    static final String JSON_HEAD = "{\"schemaVersion\": " + SCHEMA_VERSION + ", \"tool\": {\"name\": \"" + Version.NAME
+            + "\", \"version\": \"" + Version.VERSION + "\"}, ";
+
     static String tagsJson(List<Tag> tags) {
-        StringBuilder b = new StringBuilder(tags.size() * 34).append("{\"tags\": [");
+        StringBuilder b = new StringBuilder(tags.size() * 34).append(JSON_HEAD).append("\"tags\": [");
         for (int i = 0; i < tags.size(); i++) {
             b.append(i == 0 ? "" : ", ");
             string(b, tags.get(i).toString());
@@ -168,7 +174,7 @@ public final class TagsCommand implements Callable<Integer> {
     }
 
     String verdictJson(WheelCompatibility.Verdict v) {
-        StringBuilder b = new StringBuilder("{\"wheel\": ");
+        StringBuilder b = new StringBuilder(JSON_HEAD).append("\"wheel\": ");
         string(b, v.wheel().filename());
         b.append(", \"python\": ");
         string(b, python.strip());

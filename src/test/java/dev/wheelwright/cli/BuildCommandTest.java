@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelwright.ToolProbe;
 import dev.wheelwright.shell.Shell;
 import dev.wheelwright.shell.ShellSession;
 import java.io.BufferedReader;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,11 +24,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * End to end: real builds of the projects under testdata/projects with Debian's Python, without
- * build isolation (no network). Skipped where that Python or its setuptools is missing.
+ * build isolation (no network). Each test is skipped, naming what is missing, where that Python
+ * lacks a module it needs (setuptools, wheel, build, cffi) or the C compiler and headers.
  */
 class BuildCommandTest {
 
-    static final String PYTHON = "/usr/bin/python3";
+    /** Debian's Python; -Dwheelwright.test.python=... tries another (e.g. one without build, to see the skips). */
+    static final String PYTHON = System.getProperty("wheelwright.test.python", "/usr/bin/python3");
     static final Path PROJECTS = Path.of("testdata/projects");
 
     @TempDir
@@ -43,16 +45,18 @@ class BuildCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    static boolean pythonCanBuild;
-
-    @BeforeAll
-    static void probe() throws Exception {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return;
+    /**
+     * Skips unless Debian's Python can run this kind of build, naming what is missing: the
+     * modules (setuptools, wheel, and build, cffi where the test needs them, probed by importing
+     * them) and, with {@code compiles}, the C compiler and Python.h.
+     */
+    static void assumeBuildTools(boolean compiles, String... modules) {
+        List<String> all = new java.util.ArrayList<>(List.of("setuptools", "wheel"));
+        all.addAll(List.of(modules));
+        ToolProbe.assumeModules(PYTHON, all.toArray(String[]::new));
+        if (compiles) {
+            ToolProbe.assumeCompiler(PYTHON);
         }
-        Process p = new ProcessBuilder(PYTHON, "-c", "import setuptools, wheel").redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        pythonCanBuild = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
     /** A private copy of a test project: builds write build/ and *.egg-info into their tree. */
@@ -73,7 +77,7 @@ class BuildCommandTest {
             "cffi-ok,  demo_cffi-0.1.0-cp3, demo_cffi/_demo_cffi",
     })
     void buildsARealWheelAndKeepsTheLog(String name, String wheelPrefix, String extension) throws Exception {
-        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        assumeBuildTools(true, name.startsWith("cffi") ? new String[] {"build", "cffi"} : new String[] {"build"});
         Path out = tmp.resolve("wheelhouse");
         Run r = run("build", project(name).toString(), "--python", PYTHON, "--no-isolation", "--out", out.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
@@ -98,7 +102,7 @@ class BuildCommandTest {
 
     @Test
     void missingHeaderFailsAndIsDiagnosedAtTheCompilerLine() throws Exception {
-        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        assumeBuildTools(true);
         assumeTrue(!Files.exists(Path.of("/usr/include/sodium.h")), "libsodium-dev is installed here");
         Path out = tmp.resolve("wheelhouse");
         Run r = run("build", project("missing-header").toString(), "--python", PYTHON, "--no-isolation",
@@ -136,7 +140,7 @@ class BuildCommandTest {
 
     @Test
     void dryRunPrintsThePlanAndBuildsNothing() throws Exception {
-        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        assumeBuildTools(false, "build"); // the plan names the build front end
         Path out = tmp.resolve("wheelhouse");
         Run r = run("build", project("c-ext-ok").toString(), "--python", PYTHON, "--no-isolation", "--dry-run",
                 "--out", out.toString(), "--arch", "native,universal2");
@@ -167,7 +171,7 @@ class BuildCommandTest {
 
     @Test
     void noTargetBuildableIsExit3WithTheReason() throws Exception {
-        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        assumeBuildTools(false);
         Run r = run("build", project("c-ext-ok").toString(), "--python", PYTHON, "--arch", "universal2",
                 "--out", tmp.resolve("w").toString());
         assertThat(r.code()).isEqualTo(ExitCode.BUILD_NOT_RUN);
@@ -177,7 +181,7 @@ class BuildCommandTest {
 
     @Test
     void aRequestedTargetThatCannotBeBuiltFailsTheRunButTheOthersStillBuild() throws Exception {
-        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        assumeBuildTools(true);
         Path out = tmp.resolve("w");
         Path proj = project("c-ext-ok");
         Run r = run("build", proj.toString(), "--python", PYTHON, "--no-isolation", "--arch", "native",
@@ -228,7 +232,7 @@ class BuildCommandTest {
     /** In the shell, a build leaves its findings and logs in the session. */
     @Test
     void shellKeepsTheLastBuildForFindingsExplainAndOpenLog() throws Exception {
-        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        assumeBuildTools(true);
         assumeTrue(!Files.exists(Path.of("/usr/include/sodium.h")), "libsodium-dev is installed here");
         Path out = tmp.resolve("wheelhouse");
         String script = "build '" + project("missing-header") + "' --python " + PYTHON + " --no-isolation -q --out '" + out + "'\n"
@@ -254,7 +258,7 @@ class BuildCommandTest {
      */
     @Test
     void legacySetupRequiresProjectIsDiagnosedAfterItsBuildAndFixedFromTheShell() throws Exception {
-        assumeTrue(pythonCanBuild, PYTHON + " with setuptools and wheel is needed");
+        assumeBuildTools(true, "cffi");
         Path project = project("legacy-cffi");
         Path out = tmp.resolve("wheelhouse");
         String script = "build '" + project + "' --python " + PYTHON + " --no-isolation -q --format json -o '" + tmp.resolve("report.json")

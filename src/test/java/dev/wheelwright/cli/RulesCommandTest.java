@@ -89,9 +89,14 @@ class RulesCommandTest {
     @Test
     void jsonListing() throws Exception {
         Run r = MainTest.run("rules", "--format", "json", "--family", "B");
-        var arr = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        // schema 2: an object holding the list (schema 1 was the bare list)
+        assertThat(doc.path("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(doc.path("tool").path("name").asText()).isEqualTo("wheelwright");
+        var arr = doc.path("rules");
         assertThat(arr.isArray()).isTrue();
-        assertThat(arr.findValuesAsText("id")).contains("WW-B001", "WW-B016", "WW-B017", "WW-B018");
+        assertThat(arr.findValuesAsText("id")).contains("WW-B001", "WW-B016", "WW-B017", "WW-B018")
+                .allMatch(id -> id.startsWith("WW-B"));
     }
 
     /** rules, rules show and explain write their document to -o FILE (whole, nothing on stdout), in text or JSON. */
