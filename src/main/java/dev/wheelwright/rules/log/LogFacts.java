@@ -35,10 +35,14 @@ import java.util.regex.Pattern;
  *                          {@code Error:}, {@code Exception:}, {@code fatal:}, {@code FAILED}, ...) that are
  *                          not pip's generic closing lines, oldest first
  * @param errorLineNumbers  their 1-based line numbers
+ * @param indexErrorLine    the first line where the installer says it could not read a package index
+ *                          ({@code Could not fetch URL}, {@code Cannot fetch index base URL}, easy_install's
+ *                          {@code Download error on}, urllib3's {@code after connection broken by}), 0 when none:
+ *                          a "no matching distribution" after it is the network's doing
  */
 public record LogFacts(String pipVersion, String setuptoolsVersion, String pythonVersion, String interpreterArch,
                        String hostArch, List<String> tags, List<String> unsupportedPlatforms, long successLine, long lines, long tailStart, List<String> errorLines,
-                       List<Long> errorLineNumbers) {
+                       List<Long> errorLineNumbers, long indexErrorLine) {
     public static final int MAX_TAGS = 64;
     public static final int MAX_ERROR_LINES = 5;
     public static final int TAIL = 40;
@@ -50,10 +54,10 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
         errorLineNumbers = List.copyOf(errorLineNumbers);
     }
 
-    public static final LogFacts NONE = new LogFacts(null, null, null, null, null, List.of(), List.of(), 0, 0, 1, List.of(), List.of());
+    public static final LogFacts NONE = new LogFacts(null, null, null, null, null, List.of(), List.of(), 0, 0, 1, List.of(), List.of(), 0);
 
     /** The facts a line can state. */
-    enum Field { PIP, SETUPTOOLS, PYTHON, INTERPRETER_ARCH, HOST_ARCH, TAG_HEADER, TAG, UNSUPPORTED, SUCCESS, ERROR }
+    enum Field { PIP, SETUPTOOLS, PYTHON, INTERPRETER_ARCH, HOST_ARCH, TAG_HEADER, TAG, UNSUPPORTED, SUCCESS, ERROR, INDEX_ERROR }
 
     /** Whether later statements of the field still count (the first statement of a version or arch wins). */
     static boolean collectsAll(Field f) {
@@ -71,7 +75,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             if (!m.find()) {
                 return null;
             }
-            if (field == Field.SUCCESS || field == Field.TAG_HEADER) {
+            if (field == Field.SUCCESS || field == Field.TAG_HEADER || field == Field.INDEX_ERROR) {
                 return "";
             }
             if (field == Field.ERROR) {
@@ -115,6 +119,9 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             // (the scanner recognises this one on the line's bytes: it is the first pattern of SUCCESS)
             new FactPattern(Field.SUCCESS, "^\\s*Successfully installed \\S", SUCCESS_INSTALLED),
             new FactPattern(Field.SUCCESS, "^\\s*Successfully built \\S+\\.(?:whl|tar\\.gz)\\b", "Successfully built "),
+            // the installer could not read an index: pip 1.5-26, easy_install, urllib3 retries
+            new FactPattern(Field.INDEX_ERROR, "Could not fetch URL \\S|Cannot fetch index base URL|Download error on https?://|after connection broken by '",
+                    "Could not fetch URL ", "Cannot fetch index base URL", "Download error on ", "after connection broken by '"),
             // an error line (case matters: the pre-filter's literals are found regardless of case)
             new FactPattern(Field.ERROR, "^.*(?:error:|Error:|ERROR:|ERROR |Exception:|SystemExit: |Errno |fatal:|FAILED|error\\[E|Error ).*$", "error:", "SystemExit: ", "Error:", "ERROR:", "ERROR ", "Exception:", "Errno ", "fatal:",
                     "FAILED", "error[E", "Error "));
@@ -140,6 +147,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
         private final List<String> unsupported = new ArrayList<>();
         private boolean tagList;   // pip debug's "Compatible tags:" came: tag lines count from here
         private long success;
+        private long indexError;
         private final java.util.ArrayDeque<String> errors = new java.util.ArrayDeque<>();
         private final java.util.ArrayDeque<Long> errorNumbers = new java.util.ArrayDeque<>();
 
@@ -162,6 +170,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
                     }
                 }
                 case SUCCESS -> success = line;
+                case INDEX_ERROR -> indexError = indexError == 0 ? line : indexError;
                 case ERROR -> {
                     if (value.length() > 500) {
                         value = value.substring(0, 500) + "…";
@@ -178,7 +187,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
 
         LogFacts build(long lines) {
             return new LogFacts(pip, setuptools, python, interpreterArch, hostArch, tags, unsupported, success, lines, Math.max(1, lines - TAIL + 1),
-                    List.copyOf(errors), List.copyOf(errorNumbers));
+                    List.copyOf(errors), List.copyOf(errorNumbers), indexError);
         }
     }
 }
