@@ -64,7 +64,8 @@ public final class PackageContext {
             new ContextPattern(Kind.HEADING, "writing (?:\\S*/)?" + NAME + "\\.egg-info[/\\\\]PKG-INFO",
                     List.of(".egg-info"), "writing "),
             // python -m build / cibuildwheel: "Successfully built foo-1.0.tar.gz" comes after; not a heading
-            new ContextPattern(Kind.FAILED, "Failed (?:building wheel for|to build) " + NAME, List.of("Failed building wheel for", "Failed to build "), "Failed "),
+            // (not maturin's "Failed to build a native library through cargo")
+            new ContextPattern(Kind.FAILED, "Failed (?:building wheel for|to build) (?!a native library)" + NAME, List.of("Failed building wheel for", "Failed to build "), "Failed "),
             new ContextPattern(Kind.FAILED, "Could not build wheels for " + NAME, List.of("Could not build wheels for "), "Could not build wheels for "),
             new ContextPattern(Kind.FAILED, "Running setup\\.py install for " + NAME + " \\.\\.\\. error", List.of("... error"), "Running setup.py install for "),
             // scopes of nested output
