@@ -94,8 +94,10 @@ public final class RuleEngine {
         }
         LogScanner scanner = new LogScanner(logRules);
         boolean[] deferred = new boolean[logRules.size()];
+        boolean[] hasWeak = new boolean[logRules.size()];
         for (int r = 0; r < deferred.length; r++) {
             deferred[r] = logRules.get(r).fallback() || logRules.get(r).when().source().contains("logFacts");
+            hasWeak[r] = logRules.get(r).patterns().stream().anyMatch(LogPattern::weak);
         }
         List<Finding> out = new ArrayList<>();
         for (LogSource log : logs.logs()) {
@@ -104,8 +106,10 @@ public final class RuleEngine {
             AtomicIntegerArray settled = new AtomicIntegerArray(logRules.size());
             LogFacts logFacts;
             try {
-                logFacts = scanner.scan(log, hit -> {
-                    RuleDefinition rule = logRules.get(hit.rule());
+                logFacts = scanner.scan(log, h -> {
+                    RuleDefinition rule = logRules.get(h.rule());
+                    // a hit of only weak patterns (a trace, not the message) counts as weak evidence, like pip's closing lines
+                    LogHit hit = hasWeak[h.rule()] && !h.generic() && weakOnly(rule, h) ? new LogHit(h.rule(), h.line(), h.text(), h.captures(), h.pkg(), true) : h;
                     List<LogHit> hits;
                     if (deferred[hit.rule()]) {
                         // the condition is tested once the log's facts are known; a fallback keeps the last hits
@@ -225,6 +229,16 @@ public final class RuleEngine {
         Function<String, Object> vars = variables(named, logName, facts, lf);
         Finding f = finding(rule, new Location.FileLine(logName, (int) Math.min(Integer.MAX_VALUE, at)), vars, evidence);
         return withPackage(rule, f, named);
+    }
+
+    /** Whether the hit's text matches only {@code weak} patterns of the rule (of a rule that has some). */
+    static boolean weakOnly(RuleDefinition rule, LogHit hit) {
+        for (LogPattern p : rule.patterns()) {
+            if (!p.weak() && p.pattern().matcher(hit.text()).find()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Finding logFinding(RuleDefinition rule, String logName, List<LogHit> hits, Facts facts, LogFacts lf) {

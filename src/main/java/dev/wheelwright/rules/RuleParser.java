@@ -29,7 +29,7 @@ public final class RuleParser {
     private static final Pattern ID = Pattern.compile("WW-[A-Z]\\d{3}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)(?:\\|[^{}|]*)?}");
     private static final Pattern CHECK_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
     private static final Set<String> FIELDS = Set.of("id", "name", "severity", "title", "reads", "match", "when",
             "check", "message", "explain", "fix", "references", "fallback", "subsumes");
@@ -218,14 +218,23 @@ public final class RuleParser {
             String regex;
             List<String> declared = new ArrayList<>();
             YamlNode regexNode = item;
+            boolean weak = false;
             if (item instanceof MapNode m) {
                 for (Map.Entry<String, int[]> k : m.keyPositions().entrySet()) {
-                    if (!k.getKey().equals("pattern") && !k.getKey().equals("literal")) {
-                        throw error(k.getValue()[0], k.getValue()[1], "field 'match': unknown key '" + k.getKey() + "' (keys: pattern, literal)");
+                    if (!k.getKey().equals("pattern") && !k.getKey().equals("literal") && !k.getKey().equals("weak")) {
+                        throw error(k.getValue()[0], k.getValue()[1], "field 'match': unknown key '" + k.getKey() + "' (keys: pattern, literal, weak)");
                     }
                 }
                 regex = stringIn(m, "pattern", "match.pattern", true);
                 regexNode = m.entries().get("pattern");
+                YamlNode w = m.entries().get("weak");
+                if (w != null) {
+                    String wt = scalarText(w, "match.weak");
+                    if (!wt.equals("true") && !wt.equals("false")) {
+                        throw error(w, "field 'match.weak': expected true or false, not '" + wt + "'");
+                    }
+                    weak = wt.equals("true");
+                }
                 YamlNode lit = m.entries().get("literal");
                 if (lit instanceof ListNode ll) {
                     for (YamlNode l : ll.items()) {
@@ -260,7 +269,7 @@ public final class RuleParser {
                     }
                 }
             }
-            out.add(new LogPattern(regex, compiled, groups, literals, ignoreCase));
+            out.add(new LogPattern(regex, compiled, groups, literals, ignoreCase, weak));
         }
         return out;
     }

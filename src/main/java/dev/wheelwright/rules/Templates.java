@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
  * Fills a rule's {@code {placeholder}} texts. A placeholder is a variable name (a capture, a
  * built-in such as {@code {package}}, a check's value) or a dotted path into one
  * ({@code {wheel.filename}}); {@code {{} and {@code }}} write literal braces. A placeholder
- * with no value is left as written, so a gap shows rather than an empty word.
+ * with no value is left as written, so a gap shows rather than an empty word; a placeholder
+ * with a default, {@code {name|text}}, writes the text when the value is missing or empty (a
+ * log pattern that matches a fragment of a message may not capture what the full one names).
  */
 public final class Templates {
     private Templates() {}
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{|}}|\\{([A-Za-z_][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{|}}|\\{([A-Za-z_][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(?:\\|([^{}|]*))?}");
 
     public static String fill(String template, Function<String, Object> values) {
         if (template == null) {
@@ -42,7 +44,12 @@ public final class Templates {
                         }
                     }
                 }
-                replacement = v == null ? m.group() : text(v);
+                String dflt = m.group(3);
+                if (dflt != null && (v == null || text(v).isEmpty())) {
+                    replacement = dflt;
+                } else {
+                    replacement = v == null ? m.group() : text(v);
+                }
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }

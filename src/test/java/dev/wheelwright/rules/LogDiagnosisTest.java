@@ -152,4 +152,46 @@ class LogDiagnosisTest {
                 """);
         assertThat(musl.names()).as(musl.text()).containsExactly("old-pip-platform-tags");
     }
+
+    @Test
+    void aNetworkFailureThatLeftPipWithoutVersionsIsOneNetworkFinding() throws IOException {
+        Run r = doctor("""
+                Collecting tinyhttp==2.1
+                  Could not fetch URL https://pypi.org/simple/tinyhttp/: There was a problem confirming the ssl certificate: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1108) - skipping
+                ERROR: Could not find a version that satisfies the requirement tinyhttp==2.1 (from versions: none)
+                ERROR: No matching distribution found for tinyhttp==2.1
+                """);
+        // the network is the cause; pip's "no matching distribution" is its consequence, carried as evidence
+        assertThat(r.names()).as(r.text()).containsExactly("network-error");
+        assertThat(r.findings().get(0).path("evidence").toString()).contains("because no-matching-distribution");
+        assertThat(r.findings().get(0).path("location").path("line").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aTracebackCutBeforeItsExceptionStillNamesTheCauseAndTheMessageLineWinsWhenPresent() throws IOException {
+        String frames = """
+                Collecting quuxlib==0.4
+                  Downloading quuxlib-0.4.tar.gz (12 kB)
+                    Complete output from command python setup.py egg_info:
+                    Traceback (most recent call last):
+                      File "/tmp/pip-build-x1/quuxlib/setup.py", line 9, in <module>
+                        setup(name="quuxlib", setup_requires=["pytest-runner"])
+                      File "/usr/lib/python3.6/site-packages/setuptools/__init__.py", line 139, in _install_setup_requires
+                        dist.fetch_build_eggs(dist.setup_requires)
+                      File "/usr/lib/python3.6/site-packages/setuptools/dist.py", line 717, in fetch_build_eggs
+                """;
+        Run cut = doctor(frames);
+        assertThat(cut.names()).as(cut.text()).containsExactly("setup-requires-fetch-failed");
+        assertThat(cut.findings().get(0).path("message").asText()).contains("(name cut from the log)");
+        assertThat(cut.code()).isEqualTo(1);
+
+        Run whole = doctor(frames + """
+                        replace_conflicting=True,
+                    distutils.errors.DistutilsError: Could not find suitable distribution for Requirement.parse('pytest-runner')
+                """);
+        // the frames are weak evidence: the exception is the location and names the requirement
+        assertThat(whole.names()).as(whole.text()).containsExactly("setup-requires-fetch-failed");
+        assertThat(whole.findings().get(0).path("location").path("line").asInt()).isEqualTo(11);
+        assertThat(whole.findings().get(0).path("message").asText()).contains("requirement pytest-runner itself");
+    }
 }

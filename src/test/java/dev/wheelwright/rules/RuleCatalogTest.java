@@ -69,7 +69,7 @@ class RuleCatalogTest {
     }
 
     static final List<String> README_HEADINGS = List.of("## Why it matters", "## Common causes", "## How to fix");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(?:\\|[^{}|]*)?}");
 
     @Test
     void theCatalogueIsComplete() throws Exception {

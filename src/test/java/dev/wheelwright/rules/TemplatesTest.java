@@ -44,6 +44,8 @@ class TemplatesTest {
                 Arguments.of("{package} at line {line}", "cffi at line 57"),
                 Arguments.of("{{literal}} {package}", "{literal} cffi"),
                 Arguments.of("{missing} stays", "{missing} stays"),
-                Arguments.of("[{empty}]", "[]"));
+                Arguments.of("[{empty}]", "[]"),
+                Arguments.of("{package|a package} {missing|a default} [{empty|none}]", "cffi a default [none]"),
+                Arguments.of("{{x|y}} {missing|}", "{x|y} "));
     }
 }

@@ -51,6 +51,12 @@ public final class PackageContext {
             // pip legacy: "Running setup.py install for cffi ... error"
             new ContextPattern(Kind.HEADING, "Running setup\\.py (?:install|bdist_wheel|develop) for " + NAME,
                     List.of("Running setup.py "), "Running setup.py "),
+            // pip 1.x-9: "Running setup.py egg_info for package kiss", "Running setup.py (path:/tmp/x/setup.py) egg_info for package x"
+            new ContextPattern(Kind.HEADING, "Running setup\\.py (?:\\(path:\\S+\\) )?egg_info for package " + NAME,
+                    List.of("egg_info for package "), "Running setup.py "),
+            // pip 1.x-5: "Downloading/unpacking kiss" (pip 6+ says "Collecting")
+            new ContextPattern(Kind.HEADING, "^[\\s│|]*Downloading/unpacking " + NAME + "(?![A-Za-z0-9._-])",
+                    List.of("Downloading/unpacking "), null),
             // pip: "Processing ./dist/foo-1.0.tar.gz", "Processing /tmp/foo-1.0-cp39-...whl"
             new ContextPattern(Kind.HEADING, "^[\\s│|]*Processing \\S*?/?" + NAME.replace("?<p>", "?<p>")
                     + "-\\d[^/\\s]*?\\.(?:tar\\.gz|zip|whl)\\b", List.of("Processing "), null),
@@ -58,7 +64,8 @@ public final class PackageContext {
             new ContextPattern(Kind.HEADING, "writing (?:\\S*/)?" + NAME + "\\.egg-info[/\\\\]PKG-INFO",
                     List.of(".egg-info"), "writing "),
             // python -m build / cibuildwheel: "Successfully built foo-1.0.tar.gz" comes after; not a heading
-            new ContextPattern(Kind.FAILED, "Failed (?:building wheel for|to build) " + NAME, List.of("Failed building wheel for", "Failed to build "), "Failed "),
+            // (not maturin's "Failed to build a native library through cargo")
+            new ContextPattern(Kind.FAILED, "Failed (?:building wheel for|to build) (?!a native library)" + NAME, List.of("Failed building wheel for", "Failed to build "), "Failed "),
             new ContextPattern(Kind.FAILED, "Could not build wheels for " + NAME, List.of("Could not build wheels for "), "Could not build wheels for "),
             new ContextPattern(Kind.FAILED, "Running setup\\.py install for " + NAME + " \\.\\.\\. error", List.of("... error"), "Running setup.py install for "),
             // scopes of nested output
