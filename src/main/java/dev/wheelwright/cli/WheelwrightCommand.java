@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             TagsCommand.class,
             FuseCommand.class,
             RetagCommand.class,
+            RepairCommand.class,
             FixCommand.class,
             RulesCommand.class,
             ExplainCommand.class,
