@@ -110,7 +110,7 @@ public final class RepairCommand implements Callable<Integer> {
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.WHEEL, Reads.BINARY));
         for (WheelRepairer.Plan p : plans) {
             Path written = WheelRepairer.write(p, outDir);
-            List<Finding> left = audit(written, rules);
+            List<Finding> left = audit(written, rules).stream().filter(f -> !onlyExcluded(f, p.excluded())).toList();
             if (!left.isEmpty()) {
                 Files.deleteIfExists(written);
                 for (Finding f : left) {
@@ -124,6 +124,12 @@ public final class RepairCommand implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    /** A finding whose every DT_NEEDED evidence line names a library the user excluded: what --exclude asked for. */
+    private static boolean onlyExcluded(Finding f, List<String> excluded) {
+        List<String> libs = f.evidence().stream().filter(e -> e.startsWith("DT_NEEDED ")).map(e -> e.substring(10)).toList();
+        return !libs.isEmpty() && excluded.containsAll(libs);
     }
 
     private static List<Finding> audit(Path wheel, List<RuleDefinition> rules) {

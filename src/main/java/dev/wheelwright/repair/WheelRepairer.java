@@ -105,7 +105,7 @@ public final class WheelRepairer {
      * @param distInfo  the .dist-info folder
      */
     public record Plan(Path wheel, String filename, List<String> tags, List<Bundled> bundled, Map<String, String> patched,
-                       List<String> notes, List<WheelWriter.Entry> entries, String distInfo) {
+                       List<String> notes, List<WheelWriter.Entry> entries, String distInfo, List<String> excluded) {
         /** Whether repair changes anything at all. */
         public boolean changes() {
             return !bundled.isEmpty() || !patched.isEmpty() || !filename.equals(String.valueOf(wheel.getFileName()));
@@ -238,6 +238,7 @@ public final class WheelRepairer {
             work.add(new Needer(e.getKey(), s, e.getKey(), new ElfLibrarySearch.Loader(null, s.rpath(), s.runpath()), List.of()));
         }
         Set<String> noted = new LinkedHashSet<>();
+        Set<String> excludedSeen = new LinkedHashSet<>();
         while (!work.isEmpty()) {
             Needer n = work.poll();
             for (String lib : n.elf().needed()) {
@@ -247,6 +248,7 @@ public final class WheelRepairer {
                 if (excludes.stream().anyMatch(m -> m.matches(Path.of(lib.replace('/', '_'))))) {
                     if (noted.add("exclude " + lib)) {
                         notes.add(lib + " left out (--exclude)");
+                        excludedSeen.add(lib);
                     }
                     continue;
                 }
@@ -394,26 +396,37 @@ public final class WheelRepairer {
             }
         }
         List<String> current = new ArrayList<>(new LinkedHashSet<>(parsed.tags().stream().map(Tag::platform).toList()));
-        List<String> computed = WheelRetagger.supportedPlatforms(binaries, out.keySet(), current);
+        // excluded libraries are the user's promise that the target system has them: judged as present
+        Set<String> present = new LinkedHashSet<>(out.keySet());
+        present.addAll(excludedSeen);
+        List<String> computed = WheelRetagger.supportedPlatforms(binaries, present, current);
         String meets = computed.stream().filter(t -> t.startsWith("manylinux_")).findFirst().orElse(null);
+        String glibcNeeded = null;
+        for (BinaryInfo b : binaries) {
+            String g = ((ElfSlice) b.slices().get(0)).glibcMax();
+            if (g != null && (glibcNeeded == null || PlatformTag.compareVersions(g, glibcNeeded) > 0)) {
+                glibcNeeded = g;
+            }
+        }
         if (meets == null) {
-            StringBuilder why = new StringBuilder();
+            List<String> why = new ArrayList<>();
             for (BinaryInfo b : binaries) {
                 ElfSlice s = (ElfSlice) b.slices().get(0);
-                if (s.manylinux() == null) {
-                    List<String> system = s.needed().stream().filter(l -> !ElfLibraryFolders.bundles(out.keySet(), l)).toList();
-                    why.append(why.length() == 0 ? "" : "; ").append(b.path()).append(" needs ").append(String.join(", ", system));
+                List<String> system = s.needed().stream()
+                        .filter(l -> !ElfLibraryFolders.bundles(present, l) && !allowed.contains(l)).toList();
+                if (!system.isEmpty()) {
+                    why.add(b.path() + " needs " + String.join(", ", system));
                 }
             }
-            throw new WheelwrightException(wheel + ": the repaired binaries meet no manylinux policy" + (why.length() > 0 ? " (" + why + ")" : ""));
+            throw new WheelwrightException(wheel + ": the repaired binaries meet no manylinux policy"
+                    + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")"));
         }
         List<String> tags;
         if (options.plat() != null) {
             PlatformTag asked = PlatformTag.parse(options.plat());
-            String needGlibc = PlatformTag.parse(meets).version();
-            if (PlatformTag.compareVersions(asked.version(), needGlibc) < 0) {
-                throw new WheelwrightException("--plat " + options.plat() + ": the repaired binaries need glibc " + needGlibc
-                        + " (" + meets + "), newer than " + asked.version());
+            if (glibcNeeded != null && PlatformTag.compareVersions(asked.version(), glibcNeeded) < 0) {
+                throw new WheelwrightException("--plat " + options.plat() + ": the repaired binaries need glibc " + glibcNeeded
+                        + " (GLIBC_" + glibcNeeded + " symbol versions), newer than its " + asked.version());
             }
             tags = manylinuxTags(asked.version(), arch);
         } else {
@@ -436,7 +449,7 @@ public final class WheelRepairer {
         for (var e : out.entrySet()) {
             entries.add(new WheelWriter.Entry(e.getKey(), e.getValue().data(), e.getValue().mode()));
         }
-        return new Plan(wheel, newFile, tags, finalBundled, patched, notes, entries, distInfo);
+        return new Plan(wheel, newFile, tags, finalBundled, patched, notes, entries, distInfo, List.copyOf(excludedSeen));
     }
 
     /** Writes the plan's wheel into {@code outDir} (created if missing), atomically; returns its path. */
