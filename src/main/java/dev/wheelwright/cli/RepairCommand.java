@@ -93,14 +93,20 @@ public final class RepairCommand implements Callable<Integer> {
         }
         WheelRepairer.Options options = new WheelRepairer.Options(libDirs, excludes, plat, sysroot,
                 System.getenv("LD_LIBRARY_PATH"));
-        List<Path> files = AuditCommand.expand(wheels);
-        // every plan first: a library that cannot be found stops the run before anything is written
+        return repair(AuditCommand.expand(wheels), options, outDir, dryRun, quiet, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+
+    /**
+     * Plans every wheel (a library that cannot be found stops the run before anything is written),
+     * then writes and audits each; {@code fix} runs the same path.
+     */
+    static int repair(List<Path> files, WheelRepairer.Options options, Path outDir, boolean dryRun, boolean quiet,
+                      PrintWriter out, PrintWriter err) throws IOException {
         List<WheelRepairer.Plan> plans = new ArrayList<>();
         for (Path w : files) {
             plans.add(WheelRepairer.plan(w, options));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
             plans.forEach(p -> print(out, p, null));
             return ExitCode.OK;

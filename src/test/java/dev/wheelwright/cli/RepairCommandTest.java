@@ -165,6 +165,47 @@ class RepairCommandTest {
         }
     }
 
+    @Test
+    void fixNOfAnAuditRunsRepairAsTheFindingsMachineFix() throws Exception {
+        Path built = RepairFixtures.build(tmp.resolve("fx"));
+        // the module whose RUNPATH finds libfoo, alone in a wheel: no --lib-dir needed
+        String suffix = suffixOf(built).replace("_demo", "");
+        Path dist = tmp.resolve("dist");
+        Path wheel = dist.resolve(built.getFileName());
+        dev.wheelwright.wheel.WheelWriter.write(wheel, List.of(
+                new dev.wheelwright.wheel.WheelWriter.Entry("repdemo/_demo_rpath" + suffix,
+                        Files.readAllBytes(tmp.resolve("fx/build/repdemo/_demo_rpath" + suffix)), 0755),
+                dev.wheelwright.wheel.WheelWriter.Entry.text("repdemo/__init__.py", "from ._demo_rpath import value\n"),
+                new dev.wheelwright.wheel.WheelWriter.Entry("repdemo-0.1.0.dist-info/METADATA", member(built, "repdemo-0.1.0.dist-info/METADATA")),
+                new dev.wheelwright.wheel.WheelWriter.Entry("repdemo-0.1.0.dist-info/WHEEL", member(built, "repdemo-0.1.0.dist-info/WHEEL"))),
+                "repdemo-0.1.0.dist-info");
+        String state = System.getProperty("wheelwright.stateDir");
+        System.setProperty("wheelwright.stateDir", tmp.resolve("state").toString());
+        try {
+            StringWriter aout = new StringWriter();
+            int audit = Main.run(new String[] {"audit", wheel.toString()}, new PrintWriter(aout, true), new PrintWriter(new StringWriter(), true));
+            assertThat(aout.toString()).contains("plain-linux-tag");
+            assertThat(audit).isZero(); // an info finding
+            StringWriter fout = new StringWriter();
+            StringWriter ferr = new StringWriter();
+            int plan = Main.run(new String[] {"fix", "1"}, new PrintWriter(fout, true), new PrintWriter(ferr, true));
+            assertThat(plan).as(ferr.toString()).isZero();
+            assertThat(fout.toString()).contains("would write repdemo-0.1.0-", "bundle libfoo.so.1");
+            assertThat(dist.resolve("wheelhouse")).doesNotExist();
+            int applied = Main.run(new String[] {"fix", "1", "--apply"}, new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(ferr, true));
+            assertThat(applied).as(ferr.toString()).isZero();
+            assertThat(wheels(dist.resolve("wheelhouse"))).singleElement()
+                    .satisfies(p -> assertThat(p.getFileName().toString()).contains("-manylinux_2_27_"));
+        } finally {
+            if (state == null) {
+                System.clearProperty("wheelwright.stateDir");
+            } else {
+                System.setProperty("wheelwright.stateDir", state);
+            }
+        }
+    }
+
     private static String tagOf(Path wheel) {
         return wheel.getFileName().toString().split("-")[2];
     }
