@@ -2,6 +2,7 @@
 # Builds, into OUT, Mach-O binaries for the repair tests, with clang-14 and lld-14 (no macOS SDK):
 #   OUT/lib/libhelper.{arm64,x86_64,fat}.dylib  install name @rpath/libhelper.dylib (arm64 ad-hoc linker-signed)
 #   OUT/mod.{arm64,x86_64,fat}.so                bundles linking @rpath/libhelper.dylib, LC_RPATH OUT/lib
+#   OUT/lib/libhelper.dylib                      the fat one, under the name the modules look for
 #   OUT/tight.arm64.so                           the same module without header padding to spare
 #                                                (-headerpad 0): a longer name does not fit
 # Usage: scripts/make-repair-macho-fixtures.sh OUT
@@ -23,4 +24,5 @@ $cc -target arm64-apple-macos11 -fuse-ld=lld -nostdlib -bundle -undefined dynami
     -o "$out/tight.arm64.so" "$src/mod.c" "$out/lib/libhelper.arm64.dylib"
 llvm-lipo -create "$out/mod.arm64.so" "$out/mod.x86_64.so" -output "$out/mod.fat.so"
 llvm-lipo -create "$out/lib/libhelper.arm64.dylib" "$out/lib/libhelper.x86_64.dylib" -output "$out/lib/libhelper.fat.dylib"
+cp "$out/lib/libhelper.fat.dylib" "$out/lib/libhelper.dylib"   # the name @rpath/libhelper.dylib looks for
 ls "$out"

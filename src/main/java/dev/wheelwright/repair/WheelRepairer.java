@@ -163,9 +163,11 @@ public final class WheelRepairer {
             throw new WheelwrightException(wheel + ": holds binaries of several formats " + formats + ": no single platform to repair for");
         }
         BinaryFormat format = formats.iterator().next();
+        if (format == BinaryFormat.MACHO) {
+            return MachORepair.plan(wheel, parsed, members, distInfo, options, excludes);
+        }
         if (format != BinaryFormat.ELF) {
-            throw new WheelwrightException(wheel + ": " + (format == BinaryFormat.MACHO ? "Mach-O" : "PE")
-                    + " repair is not available yet; only ELF (manylinux) wheels are repaired");
+            throw new WheelwrightException(wheel + ": PE repair is not available yet; ELF (manylinux) and Mach-O (macOS) wheels are repaired");
         }
         return planElf(wheel, parsed, members, distInfo, elfMembers, options, excludes);
     }
@@ -531,7 +533,7 @@ public final class WheelRepairer {
     }
 
     /** The relative path from folder {@code from} to folder {@code to}, both relative to site-packages. */
-    static String relative(String from, String to) {
+    public static String relative(String from, String to) {
         List<String> a = from.isEmpty() ? List.of() : List.of(from.split("/"));
         List<String> b = to.isEmpty() ? List.of() : List.of(to.split("/"));
         int common = 0;
@@ -575,7 +577,7 @@ public final class WheelRepairer {
     }
 
     /** WHEEL text with Tag lines for every interpreter-abi pair on each platform. */
-    static String rewriteTags(String wheelText, Set<Tag> tags, List<String> platforms) {
+    public static String rewriteTags(String wheelText, Set<Tag> tags, List<String> platforms) {
         Set<String> pairs = new LinkedHashSet<>();
         for (Tag t : tags) {
             pairs.add(t.interpreter() + "-" + t.abi());
@@ -604,7 +606,7 @@ public final class WheelRepairer {
         return sb.append('\n').toString();
     }
 
-    static String sha256Hex(byte[] data) {
+    public static String sha256Hex(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
