@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds, into OUT (a new or empty folder), an unrepaired Linux wheel whose extension module
 # needs private libraries outside every system folder, as a wheel maintainer's build leaves it:
-#   OUT/lib/libbar.so.1            a private library (SONAME libbar.so.1)
+#   OUT/lib/libbar.so.1            a private library (SONAME libbar.so.1, symbols versioned BAR_1)
 #   OUT/foo/libfoo.so.1            a private library that needs libbar.so.1 (RUNPATH to OUT/lib)
 #   OUT/build/repdemo/_demo.<ext>  the module: NEEDED libfoo.so.1, no RUNPATH (found through --lib-dir)
 #   OUT/build/repdemo/_demo_rpath.<ext>  the same module with a RUNPATH naming OUT/foo
@@ -18,7 +18,7 @@ out="$(cd "$out" && pwd)"
 mkdir -p "$out/lib" "$out/foo" "$out/build/repdemo" "$out/dist"
 inc=$("$py" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
 suffix=$("$py" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
-gcc -shared -fPIC -O2 -Wl,-soname,libbar.so.1 -o "$out/lib/libbar.so.1" "$src/bar.c"
+gcc -shared -fPIC -O2 -Wl,-soname,libbar.so.1 -Wl,--version-script,"$src/bar.map" -o "$out/lib/libbar.so.1" "$src/bar.c"
 gcc -shared -fPIC -O2 -Wl,-soname,libfoo.so.1 -o "$out/foo/libfoo.so.1" "$src/foo.c" \
     "$out/lib/libbar.so.1" -Wl,--enable-new-dtags,-rpath,"$out/lib"
 gcc -shared -fPIC -O2 -I"$inc" -o "$out/build/repdemo/_demo$suffix" "$src/ext.c" "$out/foo/libfoo.so.1"

@@ -24,7 +24,8 @@ import java.util.Map;
  * section has no free DT_NULL slot for an added entry it moves into that segment as well, which is
  * then writable (the loader may write to it) and PT_DYNAMIC follows. Old bytes stay where they
  * were; every offset into the old string table (symbol names, version needs) stays valid because
- * the new table starts with the old one.
+ * the new table starts with the old one. The library names of {@code .gnu.version_r} (vn_file)
+ * follow a replaced DT_NEEDED, since ld.so pairs them with DT_NEEDED by name.
  */
 public final class ElfPatcher {
     static final int PT_LOAD = 1;
@@ -150,11 +151,42 @@ public final class ElfPatcher {
             int at = rpathAt >= 0 ? rpathAt : Math.max(lastNameAt, 0);
             out.add(at, new long[] {ElfReader.DT_RUNPATH, strings.offsetOf(edit.runpath())});
         }
+        // .gnu.version_r names each library it needs versions from (vn_file); ld.so matches those names
+        // against DT_NEEDED, so they follow a replaced DT_NEEDED, as patchelf --replace-needed does
+        List<long[]> verneedFixes = new ArrayList<>(); // {file offset of vn_file, new string offset}
+        long verneed = -1;
+        long verneedNum = 0;
+        for (long[] e : entries) {
+            if (e[0] == ElfReader.DT_VERNEED) {
+                verneed = e[1];
+            } else if (e[0] == ElfReader.DT_VERNEEDNUM) {
+                verneedNum = e[1];
+            }
+        }
+        if (verneed >= 0 && !edit.replaceNeeded().isEmpty()) {
+            long vp = toOffset(name, phdrs, verneed);
+            for (long i = 0; i < verneedNum && i < data.length / 16; i++) {
+                in.require(vp, 16, ".gnu.version_r entry " + i);
+                String file = strings.at(name, in.u32(vp + 4));
+                String repl = edit.replaceNeeded().get(file);
+                if (repl != null) {
+                    verneedFixes.add(new long[] {vp + 4, strings.offsetOf(repl)});
+                }
+                long next = in.u32(vp + 12);
+                if (next == 0) {
+                    break;
+                }
+                vp += next;
+            }
+        }
         byte[] extra = strings.extra();
         boolean moveStrings = extra.length > 0;
         boolean moveDynamic = out.size() + 1 > slots;
         byte[] result = data.clone();
         Io w = new Io(result, little, is64, name);
+        for (long[] f : verneedFixes) {
+            w.put32(f[0], f[1]);
+        }
         if (!moveStrings && !moveDynamic) {
             writeDynamic(w, dyn.offset, slots, out, is64);
             return result;

@@ -27,8 +27,8 @@ class ElfPatcherTest {
     private void gccLibraries() throws Exception {
         RepairFixtures.tool("gcc");
         Files.createDirectories(tmp.resolve("lib"));
-        RepairFixtures.run("gcc", "-shared", "-fPIC", "-O2", "-Wl,-soname,libbar.so.1", "-o", tmp.resolve("lib/libbar.so.1").toString(),
-                SRC.resolve("bar.c").toString());
+        RepairFixtures.run("gcc", "-shared", "-fPIC", "-O2", "-Wl,-soname,libbar.so.1", "-Wl,--version-script," + SRC.resolve("bar.map"),
+                "-o", tmp.resolve("lib/libbar.so.1").toString(), SRC.resolve("bar.c").toString());
         RepairFixtures.run("gcc", "-shared", "-fPIC", "-O2", "-Wl,-soname,libfoo.so.1", "-o", tmp.resolve("libfoo.so.1").toString(),
                 SRC.resolve("foo.c").toString(), tmp.resolve("lib/libbar.so.1").toString(),
                 "-Wl,--enable-new-dtags,-rpath," + tmp.resolve("lib"));
@@ -54,8 +54,10 @@ class ElfPatcherTest {
         assertThat(e.soname()).isEqualTo("libfoo-89abcdef.so.1");
         assertThat(e.runpath()).isEqualTo("$ORIGIN/../renamed.libs");
         assertThat(e.rpath()).isNull();
-        assertThat(e.versionNeeds()).as("version needs still read through the old string offsets")
-                .isEqualTo(read(tmp.resolve("libfoo.so.1")).versionNeeds());
+        // the version needs follow the renamed library (ld.so pairs them with DT_NEEDED by name)
+        assertThat(e.versionNeeds()).contains(new ElfSlice.VersionNeed("libbar-0123abcd.so.1", "BAR_1"))
+                .noneMatch(v -> v.library().equals("libbar.so.1"));
+        assertThat(read(tmp.resolve("libfoo.so.1")).versionNeeds()).contains(new ElfSlice.VersionNeed("libbar.so.1", "BAR_1"));
 
         String readelf = RepairFixtures.tool("llvm-readelf").toString();
         String out = RepairFixtures.run(readelf, "--dynamic", "--program-headers", dir.resolve("libfoo-89abcdef.so.1").toString());
