@@ -5,6 +5,7 @@ import dev.wheelwright.facts.Facts;
 import dev.wheelwright.fix.FileEdit;
 import dev.wheelwright.fix.FixAction;
 import dev.wheelwright.fix.FixActions;
+import dev.wheelwright.rules.Location;
 import dev.wheelwright.fix.FixApplier;
 import dev.wheelwright.fix.FixPlan;
 import dev.wheelwright.fix.FixRefusedException;
@@ -76,6 +77,9 @@ public final class FixCommand implements Callable<Integer> {
             LastRun.Saved.Pick pick = LastRun.pick("fix", rule);
             LastRun.Saved last = pick.run();
             Finding f = pick.finding();
+            if (last.project() == null && isRepair(catalog, f.rule()) && f.location() instanceof Location.WheelMember w) {
+                return repairWheel(Path.of(w.wheel()));
+            }
             if (last.project() == null) {
                 throw new WheelwrightException("fix " + n + ": finding " + n + " came from " + last.command()
                         + ", which did not look at a project; run: wheelwright fix " + f.rule() + " DIR");
@@ -109,6 +113,12 @@ public final class FixCommand implements Callable<Integer> {
             fix = byFix.orElseThrow();
             String id = fix.id();
             rules = catalog.rules().stream().filter(d -> d.fix() != null && id.equals(d.fix().action())).toList();
+        }
+        if ("repair".equals(fix.id()) || (dir != null && dir.toString().endsWith(".whl"))) {
+            if (dir == null || !dir.toString().endsWith(".whl")) {
+                throw new WheelwrightException("fix " + name + ": repair works on a wheel: wheelwright fix " + name + " dist/NAME.whl");
+            }
+            return repairWheel(dir);
         }
         ProjectFacts facts = new ProjectReader().read(project);
         String where = display(project);
@@ -171,6 +181,32 @@ public final class FixCommand implements Callable<Integer> {
         }
         err.flush();
         return ExitCode.OK;
+    }
+
+    private static boolean isRepair(RuleCatalog catalog, String rule) {
+        return catalog.find(rule).map(d -> d.fix() != null && "repair".equals(d.fix().action())).orElse(false);
+    }
+
+    /**
+     * The repair fix: without --apply, the plan ({@code repair --dry-run}); with it, the repaired
+     * wheel written to {@code wheelhouse/} (auditwheel's default folder name) in the wheel's own
+     * folder, the input left alone.
+     */
+    private int repairWheel(Path wheel) {
+        Path parent = wheel.toAbsolutePath().getParent();
+        Path outDir = parent == null ? Path.of("wheelhouse") : parent.resolve("wheelhouse");
+        try {
+            return RepairCommand.repair(List.of(wheel), new dev.wheelwright.repair.WheelRepairer.Options(List.of(), List.of(), null,
+                    null, System.getenv("LD_LIBRARY_PATH")), outDir, !apply, common.quiet,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (!apply && !common.quiet) {
+                spec.commandLine().getErr().println("wheelwright: run again with --apply to write the repaired wheel to " + outDir
+                        + " (or: wheelwright repair " + wheel + " -o DIR --lib-dir DIR)");
+            }
+        }
     }
 
     /** The project as the messages name it: as typed, or the current folder's absolute path. */

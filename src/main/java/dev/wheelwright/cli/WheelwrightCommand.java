@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             FuseCommand.class,
             RetagCommand.class,
             IndexAuditCommand.class,
+            RepairCommand.class,
             FixCommand.class,
             RulesCommand.class,
             ExplainCommand.class,

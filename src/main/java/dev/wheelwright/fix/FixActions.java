@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The machine-applicable fixes wheelwright has, by id. */
 public final class FixActions {
     private static final List<FixAction> ALL = List.of(new PyprojectBuildSystemFix(), new RemoveWheelBuildRequirementFix(),
-            new NativeRunnersFix(), new ReplaceRetiredRunnerFix(), new BumpCibuildwheelFix());
+            new NativeRunnersFix(), new ReplaceRetiredRunnerFix(), new BumpCibuildwheelFix(), new RepairWheelFix());
 
     private FixActions() {}
 

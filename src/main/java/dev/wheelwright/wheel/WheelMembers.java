@@ -13,18 +13,18 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
-/** Every file member of a wheel read into memory, for commands that rewrite wheels (fuse, retag). */
-final class WheelMembers {
+/** Every file member of a wheel read into memory, for commands that rewrite wheels (fuse, retag, repair). */
+public final class WheelMembers {
     /** Members bigger than this are not read into memory. */
     static final long MAX_MEMBER = 1L << 30;
 
     /** A member's bytes and Unix permission bits. */
-    record Member(byte[] data, int mode) {}
+    public record Member(byte[] data, int mode) {}
 
     private WheelMembers() {}
 
     /** The file members in archive order; unsafe names, duplicates and huge members stop the read. */
-    static Map<String, Member> read(Path wheel) {
+    public static Map<String, Member> read(Path wheel) {
         Map<String, Member> out = new LinkedHashMap<>();
         String file = String.valueOf(wheel.getFileName());
         requireFile(wheel);
@@ -94,7 +94,7 @@ final class WheelMembers {
     }
 
     /** The top-level {@code name-version.dist-info} folder that holds WHEEL. */
-    static String distInfo(Path wheel, Map<String, Member> members) {
+    public static String distInfo(Path wheel, Map<String, Member> members) {
         for (String n : members.keySet()) {
             if (n.endsWith(".dist-info/WHEEL") && n.indexOf('/') == n.length() - "/WHEEL".length()) {
                 return n.substring(0, n.length() - "/WHEEL".length());
@@ -108,7 +108,7 @@ final class WheelMembers {
      * wheel altered after it was built is not rewritten under a fresh RECORD that hides it. Lines
      * without a hash (RECORD itself, signatures) and members not listed are left alone.
      */
-    static void verifyRecord(Path wheel, Map<String, Member> members, String distInfo) {
+    public static void verifyRecord(Path wheel, Map<String, Member> members, String distInfo) {
         Member record = members.get(distInfo + "/RECORD");
         if (record == null) {
             return;
