@@ -153,6 +153,15 @@ public final class FindingsOutput {
      * before a long scan or build, not after it.
      */
     static void validateBeforeWork(CommonOptions common, FindingsOptions options) {
+        validateBeforeWork(common, options, null);
+    }
+
+    /**
+     * {@link #validateBeforeWork(CommonOptions, FindingsOptions)} for a command that creates the
+     * folder {@code creates} (build's --out) before it reports: files directly in it are not refused
+     * for a folder that does not exist yet.
+     */
+    static void validateBeforeWork(CommonOptions common, FindingsOptions options, Path creates) {
         validate(common);
         java.util.Map<Path, String> targets = new java.util.LinkedHashMap<>();
         if (common.output != null) {
@@ -168,16 +177,31 @@ public final class FindingsOutput {
             }
         }
         if (common.output != null) {
-            AtomicFiles.checkTarget(common.output);
+            checkWritable(common.output, creates, "");
         }
         if (options != null) {
             for (java.util.Map.Entry<String, Path> e : options.files().entrySet()) {
-                try {
-                    AtomicFiles.checkTarget(e.getValue());
-                } catch (WheelwrightException ex) {
-                    throw new WheelwrightException("--" + e.getKey() + " " + ex.getMessage());
-                }
+                checkWritable(e.getValue(), creates, "--" + e.getKey() + " ");
             }
+        }
+    }
+
+    private static void checkWritable(Path target, Path creates, String flag) {
+        Path abs = target.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        if (creates != null && dir != null && dir.equals(creates.toAbsolutePath().normalize()) && !Files.exists(dir)) {
+            return;
+        }
+        try {
+            AtomicFiles.checkTarget(target);
+        } catch (WheelwrightException ex) {
+            throw new WheelwrightException(flag + ex.getMessage());
+        }
+        if (dir != null && !Files.isWritable(dir)) {
+            throw new WheelwrightException(flag + target + ": cannot write: folder " + dir + ": permission denied");
+        }
+        if (Files.exists(abs) && !Files.isWritable(abs)) {
+            throw new WheelwrightException(flag + target + ": cannot write: permission denied");
         }
     }
 

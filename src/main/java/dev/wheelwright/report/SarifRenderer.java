@@ -172,7 +172,8 @@ public final class SarifRenderer implements FindingsRenderer {
         }
         d.putObject("defaultConfiguration").put("level", level(r.severity()));
         ObjectNode props = d.putObject("properties");
-        props.putArray("tags").add(r.reads().id()).add("WW-" + r.family()).add(familyName(r.family()));
+        ArrayNode tags = props.putArray("tags");
+        new java.util.LinkedHashSet<>(List.of(r.reads().id(), "WW-" + r.family(), familyName(r.family()))).forEach(tags::add);
         if (fix != null) {
             props.put("fix", fix);
         }
