@@ -88,6 +88,11 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
             description = "A platform some wheel must install on, e.g. macosx_11_0_arm64 (repeatable).")
     List<String> targets = new ArrayList<>();
 
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "The project whose pyproject.toml sets the policy ([tool.wheelwright], else [tool.cibuildwheel]); "
+                    + "default: the current folder. Flags win over it.")
+    Path projectDir;
+
     @Override
     public void attach(ShellSession s) {
         this.session = s;
@@ -98,7 +103,11 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         Instant started = Instant.now();
         FindingsOutput.validateBeforeWork(common, findingsOptions);
         // the project in the current folder sets policy for its wheels; flags win
-        dev.wheelwright.project.WheelwrightSettings settings = dev.wheelwright.project.WheelwrightSettings.read(Path.of("pyproject.toml"));
+        if (projectDir != null && !Files.isDirectory(projectDir)) {
+            throw new WheelwrightException("--project " + projectDir + ": " + (Files.exists(projectDir) ? "not a folder" : "no such folder"));
+        }
+        dev.wheelwright.project.WheelwrightSettings settings = dev.wheelwright.project.WheelwrightSettings.read(
+                projectDir == null ? Path.of("pyproject.toml") : projectDir.resolve("pyproject.toml"));
         List<dev.wheelwright.report.RunInfo.Policy> sources = new ArrayList<>();
         AuditPolicy policy = policy(settings, sources);
         ArchiveLimits limits = limits();

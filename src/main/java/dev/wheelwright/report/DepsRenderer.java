@@ -210,7 +210,7 @@ public final class DepsRenderer {
                 }
             }
         }
-        for (String f : List.of("findings", "summary")) {
+        for (String f : List.of("findings", "summary", "run")) {
             JsonNode v = root.get(f);
             if (v != null) {
                 doc.set(f, v);

@@ -126,9 +126,12 @@ public final class HtmlReport {
                 .append("<span class=\"info\">").append(c.get(Severity.INFO)).append(" info</span>")
                 .append("<span class=\"suppressed\">").append(report.suppressedCount()).append(" suppressed</span></p>\n");
         if (run != null && !run.checked().isEmpty()) {
-            h.append("<table class=\"checked\"><tr><th>checked</th><th>count</th></tr>\n");
-            run.checked().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(v).append("</td></tr>\n"));
-            h.append("<tr><td>time</td><td>").append(esc(run.seconds())).append(" s</td></tr></table>\n");
+            // what was checked, one column per kind, and how long it took
+            h.append("<table class=\"checked\"><tr><th>checked</th>");
+            run.checked().keySet().forEach(k -> h.append("<th>").append(esc(k)).append("</th>"));
+            h.append("<th>time</th></tr>\n<tr><td></td>");
+            run.checked().values().forEach(v -> h.append("<td>").append(v).append("</td>"));
+            h.append("<td>").append(esc(run.seconds())).append(" s</td></tr></table>\n");
         }
         if (run != null && !run.policies().isEmpty()) {
             h.append("<table class=\"policies\"><tr><th>policy</th><th>value</th><th>from</th></tr>\n");
@@ -207,7 +210,8 @@ public final class HtmlReport {
                     .append(esc(g.getKey().kind())).append("</span><code>").append(esc(g.getKey().name())).append("</code> <span class=\"counts\">");
             for (String s : List.of("error", "warning", "info", "suppressed")) {
                 if (counts.containsKey(s)) {
-                    h.append("<span class=\"").append(s).append("\">").append(counts.get(s)).append(' ').append(s).append("</span>");
+                    h.append("<span class=\"").append(s).append("\">")
+                            .append(s.equals("error") || s.equals("warning") ? plural(counts.get(s), s) : counts.get(s) + " " + s).append("</span>");
                 }
             }
             h.append("</span></h3>\n");

@@ -273,7 +273,8 @@ public final class SarifRenderer implements FindingsRenderer {
 
     /** automationDetails category: the command and its subject, e.g. {@code wheelwright/doctor/examples/cffi}. */
     static String category(RunInfo info) {
-        String subject = info.subject() == null || info.subject().isBlank() ? "." : info.subject();
+        // the first thing the command looked at (the project folder, the first wheel or log) names the analysis
+        String subject = info.subject() == null || info.subject().isBlank() ? "." : info.subject().strip().split("\\s+")[0];
         String s = subject.replace('\\', '/').replaceAll("[^A-Za-z0-9._/-]+", "-").replaceAll("/+", "/");
         s = s.replaceAll("^(\\./)+", "").replaceAll("/$", "");
         if (s.isEmpty() || s.equals(".")) {

@@ -180,7 +180,12 @@ final class Chromium implements AutoCloseable {
 
     /** A PNG of the whole page. */
     void screenshot(Path png) throws Exception {
-        JsonNode r = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true));
+        screenshot(png, true);
+    }
+
+    /** A PNG of the whole page, or of what the window shows. */
+    void screenshot(Path png, boolean wholePage) throws Exception {
+        JsonNode r = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", wholePage));
         Files.createDirectories(png.toAbsolutePath().getParent());
         Files.write(png, java.util.Base64.getDecoder().decode(r.path("data").asText()));
     }

@@ -84,7 +84,7 @@ class HtmlReportBrowserTest {
             browser.eval("document.querySelector('#filters input[value=error]').click()");
             assertThat(browser.eval(VISIBLE + ".length").asInt()).isEqualTo(total - errors);
             assertThat(browser.eval(VISIBLE + ".filter(f => f.getAttribute('data-filter') === 'error').length").asInt()).isZero();
-            browser.screenshot(SHOTS.resolve("doctor-without-errors.png"));
+            browser.screenshot(SHOTS.resolve("doctor-without-errors.png"), false);
 
             // tick it again, and pick one rule: only its findings are shown, and groups without one disappear
             browser.eval("document.querySelector('#filters input[value=error]').click()");
@@ -104,13 +104,17 @@ class HtmlReportBrowserTest {
             browser.eval("(() => { const s = document.getElementById('rule-filter'); s.value = '';"
                     + " s.dispatchEvent(new Event('change', {bubbles: true})); })()");
             browser.screenshot(SHOTS.resolve("doctor.png"));
+            browser.eval("window.scrollTo(0, 0)");
+            browser.screenshot(SHOTS.resolve("doctor-top.png"), false);
+            browser.eval("document.querySelector('section.subject[data-kind=binary]').scrollIntoView()");
+            browser.screenshot(SHOTS.resolve("doctor-binary.png"), false);
 
             // without JavaScript: every finding is shown and the (inert) filter bar is not
             browser.scripts(false);
             browser.open(url);
             assertThat(browser.eval(VISIBLE + ".length").asInt()).isEqualTo(total);
             assertThat(browser.eval("document.getElementById('filters').offsetParent === null").asBoolean()).isTrue();
-            browser.screenshot(SHOTS.resolve("doctor-no-javascript.png"));
+            browser.screenshot(SHOTS.resolve("doctor-no-javascript.png"), false);
         }
         assertThat(SHOTS.resolve("doctor.png")).isNotEmptyFile();
     }
