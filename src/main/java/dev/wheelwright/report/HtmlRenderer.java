@@ -22,7 +22,7 @@ public final class HtmlRenderer implements FindingsRenderer {
     }
 
     private static void builds(BuildTargets builds, StringBuilder h) {
-        h.append("<h2 id=\"builds\">Builds</h2>\n<table><tr><th>target</th><th>status</th><th>time</th><th>wheels or reason</th><th>log</th></tr>\n");
+        h.append("<h2>Builds</h2>\n<table><tr><th>target</th><th>status</th><th>time</th><th>wheels or reason</th><th>log</th></tr>\n");
         for (BuildTargets.Target t : builds.targets()) {
             String what = t.succeeded() ? String.join("<br>", t.wheels().stream().map(HtmlRenderer::esc).toList())
                     : esc(t.reason()) + (t.cause() == null ? "" : "<br>" + esc(t.cause().rule() + " " + t.cause().name()

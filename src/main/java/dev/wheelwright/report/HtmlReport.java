@@ -238,7 +238,9 @@ public final class HtmlReport {
                 .append(f.packageName() == null ? "" : " <span class=\"note\">package " + esc(f.packageName()) + "</span>")
                 .append(" <span class=\"note\">#").append(n).append("</span></p>\n<p>").append(esc(f.message())).append("</p>\n");
         if (!f.evidence().isEmpty()) {
-            h.append("<pre><code>").append(esc(String.join("\n", f.evidence()))).append("</code></pre>\n");
+            // ANSI colours of a log are noise in a page
+            h.append("<pre><code>").append(esc(String.join("\n", f.evidence()).replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "")))
+                    .append("</code></pre>\n");
         }
         if (f.fix() != null && f.fix().summary() != null) {
             h.append("<p class=\"fix\"><b>Fix:</b> ").append(esc(f.fix().summary()))
