@@ -79,7 +79,8 @@ class ReportOutputsTest {
         assertThat(out).anyMatch(l -> l.startsWith("::error file=testdata/projects/legacy-cffi/"));
         assertThat(r.err()).containsPattern("wheelwright: 3 errors, \\d+ warnings, 0 info\n")
                 .containsPattern("checked 2 project files, 33 log lines, 0 targets in \\d+\\.\\d s; exit 1: 3 findings at or above --fail-on error \\(WW-");
-        assertThat(Files.readString(summary)).startsWith("## wheelwright");
+        assertThat(Files.readString(summary)).startsWith("## wheelwright")
+                .containsPattern("`doctor testdata/projects/legacy-cffi .*`: checked 2 project files, 33 log lines, 0 targets in \\d+\\.\\d s; exit 1");
 
         JsonNode doc = JSON.readTree(sarif.toFile());
         assertThat(CodeScanningRequirements.problems(doc)).isEmpty();
@@ -129,6 +130,10 @@ class ReportOutputsTest {
                 .parse(new ByteArrayInputStream(Files.readAllBytes(junit)));
         assertThat(Integer.parseInt(((org.w3c.dom.Element) junitDoc.getElementsByTagName("testsuite").item(0)).getAttribute("failures")))
                 .isEqualTo(runNode.path("results").size());
+        org.w3c.dom.Element suite = (org.w3c.dom.Element) junitDoc.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("time")).matches("\\d+\\.\\d");
+        assertThat(Files.readString(junit)).contains("<property name=\"checked.log lines\" value=\"33\"/>")
+                .contains("<property name=\"exitCode\" value=\"1\"/>");
 
         // the same input again: the same fingerprints, though times differ
         Path again = tmp.resolve("again.sarif");
