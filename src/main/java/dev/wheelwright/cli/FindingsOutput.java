@@ -315,8 +315,13 @@ public final class FindingsOutput {
     private void consoleSummary(FindingsReport report, String console, boolean quietText, String level) {
         dev.wheelwright.report.RunInfo run = report.run();
         String reason = exitReason(report, level);
+        String policyLine = run.policies().isEmpty() ? null : "policy: " + String.join("; ", run.policies().stream()
+                .map(p -> p.name() + " " + p.value() + " (from " + p.source() + ")").toList());
         if (console.equals("text") && common.output == null && !quietText) {
             PrintWriter out = spec.commandLine().getOut();
+            if (policyLine != null) {
+                out.println(policyLine);
+            }
             out.println(run.checkedLine() + "; " + reason);
             out.flush();
             return;
@@ -330,6 +335,9 @@ public final class FindingsOutput {
             sb.append(" (").append(console).append(" report in ").append(common.output).append(')');
         }
         err.println(sb);
+        if (policyLine != null) {
+            err.println("wheelwright: " + policyLine);
+        }
         err.println("wheelwright: " + run.checkedLine() + "; " + reason);
         err.flush();
     }

@@ -279,7 +279,8 @@ class ReportOutputsTest {
         assertThat(policy(doc, "require-archs")).isEqualTo("arm64,x86_64 from " + py + " [tool.wheelwright] require-archs");
         assertThat(policy(doc, "java")).isEqualTo("11 from " + py + " [tool.wheelwright] java");
         assertThat(policy(doc, "targets")).isEqualTo("win_amd64 from " + py + " [tool.wheelwright] targets");
-        assertThat(r.err()).contains("exit 0: --fail-on never (from pyproject.toml)");
+        assertThat(r.err()).contains("exit 0: --fail-on never (from pyproject.toml)")
+                .contains("wheelwright: policy: require-archs arm64,x86_64 (from " + py + " [tool.wheelwright] require-archs); min-macos 12.0");
 
         // command-line flags win, each one
         MainTest.Run flags = run("audit", "--project", proj.toString(), linux.toString(), mac.toString(), "--format", "json",
