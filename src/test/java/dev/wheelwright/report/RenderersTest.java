@@ -269,12 +269,12 @@ class RenderersTest {
                 .contains("x-1.0-cp39-cp39-macosx_10_9_x86_64.whl").doesNotContain("<sure>");
     }
 
-    /** A report that knows its run: started in {@code /work/repo/sub}, whose git root is {@code /work/repo}. */
+    /** A report that knows its run: started in {@code /home/ci/repo/sub}, whose git root is {@code /home/ci/repo}. */
     static FindingsReport reportWithRun(int exitCode) {
         java.time.Instant t0 = java.time.Instant.parse("2026-01-02T03:04:05Z");
         RunInfo run = new RunInfo("doctor", "sub/proj logs/build arm64.log", t0, t0.plusMillis(1234), exitCode,
                 java.util.Map.of("project files", 2L), List.of(new RunInfo.Policy("manylinux", "2_28", "--manylinux")),
-                Path.of("/work/repo").toAbsolutePath().toString(), Path.of("/work/repo/sub").toAbsolutePath().toString());
+                Path.of("/home/ci/repo").toAbsolutePath().toString(), Path.of("/home/ci/repo/sub").toAbsolutePath().toString());
         return report().withRun(run);
     }
 
@@ -299,7 +299,7 @@ class RenderersTest {
         assertThat(inv.path("endTimeUtc").asText()).isEqualTo("2026-01-02T03:04:06.234Z");
         assertThat(inv.path("properties").path("policies").path(0).path("source").asText()).isEqualTo("--manylinux");
         assertThat(run.path("originalUriBaseIds").path("%SRCROOT%").path("uri").asText())
-                .isEqualTo(Path.of("/work/repo").toAbsolutePath().toUri().toString() + "/");
+                .isEqualTo(Path.of("/home/ci/repo").toAbsolutePath().toUri().toString() + "/");
         // paths from the working folder become paths from the repository root
         JsonNode log = run.path("results").path(0).path("locations").path(0).path("physicalLocation").path("artifactLocation");
         assertThat(log.path("uri").asText()).isEqualTo("sub/logs/build%20arm64.log");
