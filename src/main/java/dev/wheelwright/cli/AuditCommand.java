@@ -15,6 +15,7 @@ import dev.wheelwright.wheel.WheelFacts;
 import dev.wheelwright.wheel.WheelReader;
 import dev.wheelwright.wheel.WheelSet;
 import java.io.IOException;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +88,11 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
             description = "A platform some wheel must install on, e.g. macosx_11_0_arm64 (repeatable).")
     List<String> targets = new ArrayList<>();
 
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "The project whose pyproject.toml sets the policy ([tool.wheelwright], else [tool.cibuildwheel]); "
+                    + "default: the current folder. Flags win over it.")
+    Path projectDir;
+
     @Override
     public void attach(ShellSession s) {
         this.session = s;
@@ -94,8 +100,16 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
 
     @Override
     public Integer call() throws IOException {
-        FindingsOutput.validateBeforeWork(common);
-        AuditPolicy policy = policy();
+        Instant started = Instant.now();
+        FindingsOutput.validateBeforeWork(common, findingsOptions);
+        // the project in the current folder sets policy for its wheels; flags win
+        if (projectDir != null && !Files.isDirectory(projectDir)) {
+            throw new WheelwrightException("--project " + projectDir + ": " + (Files.exists(projectDir) ? "not a folder" : "no such folder"));
+        }
+        dev.wheelwright.project.WheelwrightSettings settings = dev.wheelwright.project.WheelwrightSettings.read(
+                projectDir == null ? Path.of("pyproject.toml") : projectDir.resolve("pyproject.toml"));
+        List<dev.wheelwright.report.RunInfo.Policy> sources = new ArrayList<>();
+        AuditPolicy policy = policy(settings, sources);
         ArchiveLimits limits = limits();
         List<Path> files = expand(InspectCommand.orLastBuild(spec, wheels, session, "WHEEL"));
         WheelSet set;
@@ -104,7 +118,11 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         }
         Facts facts = Facts.builder().put(WheelSet.class, set).put(AuditPolicy.class, policy).build();
         RuleCatalog catalog = RuleCatalog.load(common.rules);
-        FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions);
+        FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).started(started)
+                .subject(wheels.isEmpty() ? "the last build's wheels" : String.join(" ", wheels.stream().map(Path::toString).toList()))
+                .policies(sources);
+        projectSettings(output, settings, findingsOptions);
+        counts(output, set);
         output.suppressions(catalog);
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.WHEEL, Reads.BINARY));
         List<Finding> findings = RuleEngine.run(rules, facts);
@@ -115,42 +133,153 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
     }
 
     private AuditPolicy policy() {
-        List<String> archs = new ArrayList<>();
-        for (String a : requireArchs) {
-            String arch = a.strip();
-            if (arch.isEmpty()) {
-                continue;
-            }
-            if (!MACHO_ARCHS.contains(arch)) {
-                throw new WheelwrightException("--require-archs " + String.join(",", requireArchs) + ": unknown arch '" + arch
-                        + "' (expected Mach-O arch names: arm64, x86_64, arm64e, x86_64h, i386, ppc, ppc64)");
-            }
-            if (!archs.contains(arch)) {
-                archs.add(arch);
-            }
+        return policy(dev.wheelwright.project.WheelwrightSettings.none(), new ArrayList<>());
+    }
+
+    /** A policy value and what set it: a flag ({@code --manylinux}) or a project setting. */
+    private record Given<T>(T value, String label, String source) {
+        /** The first words of an error about this value, naming the flag or the file and key. */
+        String bad(String text, String problem) {
+            return label.startsWith("--") ? label + " " + text + ": " + problem : label + ": '" + text + "': " + problem;
         }
-        if (minMacos != null && !minMacos.matches("1\\d(\\.\\d+){0,2}|[2-9]\\d(\\.\\d+){0,2}")) {
-            throw new WheelwrightException("--min-macos " + minMacos + ": not a macOS version (expected e.g. 10.13 or 11.0)");
+    }
+
+    private <T> Given<T> given(String flag, T cli, boolean cliGiven, dev.wheelwright.project.WheelwrightSettings settings,
+                               String key, java.util.function.Function<Object, T> convert) {
+        if (cliGiven) {
+            return new Given<>(cli, flag, flag);
+        }
+        dev.wheelwright.project.WheelwrightSettings.Setting s = settings.get(key);
+        if (s != null) {
+            return new Given<>(convert.apply(s.value()), s.where(), s.source());
+        }
+        return null;
+    }
+
+    private boolean matched(String option) {
+        return spec != null && spec.commandLine() != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object o) {
+        return (List<String>) o;
+    }
+
+    /**
+     * The audit policy: each flag given on the command line wins; a flag not given takes the
+     * project's {@code [tool.wheelwright]} key, or what its {@code [tool.cibuildwheel]} says. Adds
+     * each policy in effect, with its source, to {@code sources}; a bad value is one error naming
+     * the flag, or the file and key.
+     */
+    AuditPolicy policy(dev.wheelwright.project.WheelwrightSettings settings, List<dev.wheelwright.report.RunInfo.Policy> sources) {
+        List<String> archs = new ArrayList<>();
+        Given<List<String>> ra = given("--require-archs", requireArchs, !requireArchs.isEmpty() || matched("--require-archs"),
+                settings, "require-archs", AuditCommand::strings);
+        if (ra != null) {
+            for (String a : ra.value()) {
+                String arch = a.strip();
+                if (arch.isEmpty()) {
+                    continue;
+                }
+                if (!MACHO_ARCHS.contains(arch)) {
+                    throw new WheelwrightException(ra.bad(String.join(",", ra.value()), "unknown arch '" + arch
+                            + "' (expected Mach-O arch names: arm64, x86_64, arm64e, x86_64h, i386, ppc, ppc64)"));
+                }
+                if (!archs.contains(arch)) {
+                    archs.add(arch);
+                }
+            }
+            if (archs.isEmpty()) {
+                throw new WheelwrightException(ra.label().startsWith("--") ? "--require-archs '" + String.join(",", ra.value())
+                        + "': no arch given (expected e.g. arm64,x86_64)" : ra.label() + ": no arch given (expected e.g. arm64,x86_64)");
+            }
+            sources.add(new dev.wheelwright.report.RunInfo.Policy("require-archs", String.join(",", archs), ra.source()));
+        }
+        Given<String> mm = given("--min-macos", minMacos, minMacos != null, settings, "min-macos", String::valueOf);
+        String min = null;
+        if (mm != null) {
+            if (!mm.value().matches("1\\d(\\.\\d+){0,2}|[2-9]\\d(\\.\\d+){0,2}")) {
+                throw new WheelwrightException(mm.bad(mm.value(), "not a macOS version (expected e.g. 10.13 or 11.0)"));
+            }
+            min = mm.value().contains(".") ? mm.value() : mm.value() + ".0";
+            sources.add(new dev.wheelwright.report.RunInfo.Policy("min-macos", min, mm.source()));
         }
         String glibc = null;
-        if (manylinux != null) {
+        Given<String> ml = given("--manylinux", manylinux, manylinux != null, settings, "manylinux", String::valueOf);
+        if (ml != null) {
             try {
-                glibc = AuditPolicy.parseManylinux(manylinux);
+                glibc = AuditPolicy.parseManylinux(ml.value());
             } catch (IllegalArgumentException e) {
-                throw new WheelwrightException("--manylinux " + e.getMessage());
+                throw new WheelwrightException(ml.label().startsWith("--") ? "--manylinux " + e.getMessage()
+                        : ml.label() + ": " + e.getMessage());
+            }
+            sources.add(new dev.wheelwright.report.RunInfo.Policy("manylinux", ml.value(), ml.source()));
+        }
+        Given<Integer> jv = given("--java", java, java != null, settings, "java", o -> (Integer) o);
+        if (jv != null) {
+            if (jv.value() < 1 || jv.value() > 99) {
+                throw new WheelwrightException(jv.bad(String.valueOf(jv.value()), "not a Java feature release (expected e.g. 8, 11, 17)"));
+            }
+            sources.add(new dev.wheelwright.report.RunInfo.Policy("java", String.valueOf(jv.value()), jv.source()));
+        }
+        List<String> platforms;
+        Given<List<String>> tg = given("--target", targets, !targets.isEmpty(), settings, "targets", AuditCommand::strings);
+        if (tg == null) {
+            platforms = List.of();
+        } else if (tg.label().startsWith("--")) {
+            platforms = targetPlatforms(tg.value());
+        } else {
+            platforms = new ArrayList<>();
+            for (String t : tg.value()) {
+                try {
+                    dev.wheelwright.spec.Platforms.compatible(t);
+                } catch (dev.wheelwright.spec.InvalidPlatformException e) {
+                    throw new WheelwrightException(tg.label() + ": " + e.getMessage());
+                }
+                if (!platforms.contains(t)) {
+                    platforms.add(t);
+                }
             }
         }
-        if (java != null && (java < 1 || java > 99)) {
-            throw new WheelwrightException("--java " + java + ": not a Java feature release (expected e.g. 8, 11, 17)");
+        if (tg != null) {
+            sources.add(new dev.wheelwright.report.RunInfo.Policy("targets", String.join(",", platforms), tg.source()));
         }
-        boolean archsGiven = !requireArchs.isEmpty() || (spec != null && spec.commandLine().getParseResult() != null
-                && spec.commandLine().getParseResult().hasMatchedOption("--require-archs"));
-        if (archsGiven && archs.isEmpty()) {
-            throw new WheelwrightException("--require-archs '" + String.join(",", requireArchs)
-                    + "': no arch given (expected e.g. arm64,x86_64)");
+        return new AuditPolicy(archs, min, glibc, jv == null ? 0 : jv.value(), platforms);
+    }
+
+    /**
+     * The settings of {@code [tool.wheelwright]} that are not audit policy: {@code fail-on} (when
+     * the command line does not give it) and {@code local}; both named in the report with their source.
+     */
+    static void projectSettings(FindingsOutput output, dev.wheelwright.project.WheelwrightSettings settings, FindingsOptions options) {
+        dev.wheelwright.project.WheelwrightSettings.Setting failOn = settings.get("fail-on");
+        if (failOn != null) {
+            output.failOn(failOn.text());
         }
-        String min = minMacos == null ? null : (minMacos.contains(".") ? minMacos : minMacos + ".0");
-        return new AuditPolicy(archs, min, glibc, java == null ? 0 : java, targetPlatforms(targets));
+        dev.wheelwright.project.WheelwrightSettings.Setting local = settings.get("local");
+        if (options.local) {
+            output.policy("local", "true", "--local");
+        } else if (local != null && Boolean.TRUE.equals(local.value())) {
+            options.local = true;
+            output.policy("local", "true", local.source());
+        }
+    }
+
+    /** What a set of wheels holds, for the report's counts: wheels, members, binaries, slices. */
+    static void counts(FindingsOutput output, WheelSet set) {
+        long members = 0;
+        long binaries = 0;
+        long slices = 0;
+        for (WheelFacts w : set.wheels()) {
+            members += w.members().size();
+            binaries += w.binaries().size();
+            for (WheelFacts.WheelBinary b : w.binaries()) {
+                slices += b.info().slices().size();
+            }
+        }
+        output.checked("wheels", set.wheels().size() + set.refused().size()).checked("members", members)
+                .checked("binaries", binaries).checked("slices", slices);
     }
 
     /** --target values, checked and deduplicated; a bad one is a usage error naming it. */

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,8 +144,13 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Instant started = Instant.now();
         checkProject(project);
-        FindingsOutput.validate(common);
+        FindingsOutput.validateBeforeWork(common, findingsOptions, out);
+        dev.wheelwright.project.WheelwrightSettings settings = dev.wheelwright.project.WheelwrightSettings.read(project.resolve("pyproject.toml"));
+        // the project's policy for the wheels it builds; a bad value fails before any build
+        List<dev.wheelwright.report.RunInfo.Policy> policies = new ArrayList<>();
+        dev.wheelwright.wheel.AuditPolicy policy = new AuditCommand().policy(settings, policies);
         if (jobs < 1) {
             throw new WheelwrightException("--jobs " + jobs + ": must be at least 1");
         }
@@ -225,9 +231,26 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
             boolean cancelled = Thread.interrupted(); // Ctrl-C in the shell: report what ran, then go on
             BuildOutcome outcome = new BuildOutcome(project, out, plans.plans(), plans.unbuildable(), results);
             RuleCatalog catalog = RuleCatalog.load(common.rules);
-            BuildDiagnosis.Result diagnosis = BuildDiagnosis.diagnose(outcome, catalog);
+            BuildDiagnosis.Result diagnosis = BuildDiagnosis.diagnose(outcome, catalog, policy);
             BuildTargets model = BuildReport.model(outcome, diagnosis.findings());
-            FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project).builds(model);
+            FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project).builds(model).started(started)
+                    .subject(project.toString()).policies(policies);
+            AuditCommand.projectSettings(output, settings, findingsOptions);
+            long logLines = 0;
+            for (TargetResult r : outcome.results()) {
+                if (r.log() != null && Files.isRegularFile(r.log())) {
+                    try (java.io.InputStream in = Files.newInputStream(r.log())) {
+                        logLines += DoctorCommand.CountingStream.lines(in);
+                    }
+                }
+            }
+            output.checked("targets", targets.size()).checked("log lines", logLines);
+            if (diagnosis.wheels() != null) {
+                AuditCommand.counts(output, diagnosis.wheels());
+            }
+            if (outcome.anyFailed() || !outcome.refused().isEmpty()) {
+                output.failure(outcome.anyFailed() ? "a build failed" : "a requested target was not built");
+            }
             if (session != null) {
                 session.recordBuild(outcome.results().stream()
                         .map(r -> new ShellSession.BuiltTarget(r.target(), r.status().id(), r.log(), r.wheels())).toList());

@@ -28,8 +28,12 @@ final class BuildDiagnosis {
         Set<Reads> collect(BuildOutcome outcome, Facts.Builder facts) throws IOException;
     }
 
-    /** The rules that ran and what they found. */
-    record Result(List<RuleDefinition> rules, List<Finding> findings) {}
+    /** The rules that ran, what they found, and the wheels read (null when the builds produced none). */
+    record Result(List<RuleDefinition> rules, List<Finding> findings, dev.wheelwright.wheel.WheelSet wheels) {
+        Result(List<RuleDefinition> rules, List<Finding> findings) {
+            this(rules, findings, null);
+        }
+    }
 
     private BuildDiagnosis() {}
 
@@ -38,13 +42,23 @@ final class BuildDiagnosis {
     }
 
     static Result diagnose(BuildOutcome outcome, RuleCatalog catalog) throws IOException {
+        return diagnose(outcome, catalog, dev.wheelwright.wheel.AuditPolicy.none());
+    }
+
+    /** The diagnosis, the wheels judged by {@code policy} (the project's pyproject.toml policy). */
+    static Result diagnose(BuildOutcome outcome, RuleCatalog catalog, dev.wheelwright.wheel.AuditPolicy policy) throws IOException {
         Facts.Builder facts = Facts.builder();
         Set<Reads> kinds = new LinkedHashSet<>();
         for (Collector c : collectors()) {
             kinds.addAll(c.collect(outcome, facts));
         }
+        if (kinds.contains(Reads.WHEEL)) {
+            facts.put(dev.wheelwright.wheel.AuditPolicy.class, policy);
+        }
         List<RuleDefinition> rules = catalog.reading(kinds);
-        return new Result(rules, traceToLogs(outcome, RuleEngine.run(rules, facts.build())));
+        Facts built = facts.build();
+        return new Result(rules, traceToLogs(outcome, RuleEngine.run(rules, built)),
+                built.get(dev.wheelwright.wheel.WheelSet.class).orElse(null));
     }
 
     /**

@@ -28,6 +28,10 @@ public final class CommonOptions {
     @Option(names = "--no-color", description = "No colour (also when NO_COLOR is set).")
     public boolean noColor;
 
+    @Option(names = "--color", paramLabel = "WHEN",
+            description = "Colour: always, never or auto (default: auto: on a terminal, unless NO_COLOR is set).")
+    public String colorWhen;
+
     @Option(names = {"-q", "--quiet"}, description = "Print less.")
     public boolean quiet;
 
@@ -39,9 +43,32 @@ public final class CommonOptions {
             defaultValue = "error")
     public String failOn = "error";
 
-    /** Whether colour may be used on the given stream: not disabled, and a terminal. */
+    /**
+     * Whether colour may be used on the given stream: {@code --color always} forces it (CI logs
+     * show ANSI colours though they are no terminal), {@code --color never} and {@code --no-color}
+     * turn it off, and by default it is on for a terminal unless NO_COLOR is set.
+     */
     public boolean color(boolean isTerminal) {
-        return Terminals.colorAllowed(noColor) && isTerminal && output == null;
+        String when = colorWhen();
+        if (noColor || when.equals("never")) {
+            return false;
+        }
+        if (when.equals("always")) {
+            return output == null;
+        }
+        return Terminals.colorAllowed(false) && isTerminal && output == null;
+    }
+
+    /** The --color value, checked: a bad one is a usage error naming it. */
+    public String colorWhen() {
+        if (colorWhen == null) {
+            return "auto";
+        }
+        String w = colorWhen.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!w.equals("always") && !w.equals("never") && !w.equals("auto")) {
+            throw new dev.wheelwright.WheelwrightException("--color " + colorWhen + ": expected always, never or auto");
+        }
+        return w;
     }
 
     /**

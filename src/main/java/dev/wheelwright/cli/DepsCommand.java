@@ -164,7 +164,8 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
 
     @Override
     public Integer call() throws IOException {
-        FindingsOutput.validate(common);
+        java.time.Instant started = java.time.Instant.now();
+        FindingsOutput.validateBeforeWork(common, findingsOptions);
         if (timeout <= 0) {
             throw new WheelwrightException("--timeout " + timeout + ": must be a positive number of seconds");
         }
@@ -261,8 +262,13 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.DEPS));
         Facts facts = Facts.builder().put(DependencyReport.class, report).build();
-        FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
-        List<Finding> findings = output.prepared(catalog, rules, RuleEngine.run(rules, facts));
+        FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project).started(started).subject(subject)
+                .checked("dependencies", report.matrix().size()).checked("targets", targets.size());
+        if (report.targetsFrom() != null) {
+            output.policy("targets", String.join(",", targets.stream().map(Target::label).toList()), report.targetsFrom());
+        }
+        List<Finding> raw = RuleEngine.run(rules, facts);
+        List<Finding> findings = output.prepared(catalog, rules, raw);
         if (session != null) {
             session.recordFindings("deps", findings, project);
         }
@@ -276,21 +282,19 @@ public final class DepsCommand implements Callable<Integer>, ShellSession.Aware 
         report.problems().forEach(p -> err.println("wheelwright: " + p.message()));
         err.flush();
 
-        if (DepsRenderer.handles(common.format)) {
-            FindingsReport fr = new FindingsReport(Version.NAME, Version.VERSION, findings, rules);
-            boolean color = common.format.equals("text") && common.color(System.console() != null);
-            if (common.output != null) {
-                FindingsOutput.writeAtomically(common.output, w -> DepsRenderer.render(common.format, report, fr, color, w));
-            } else {
-                StringWriter buf = new StringWriter();
-                DepsRenderer.render(common.format, report, fr, color, buf);
-                spec.commandLine().getOut().print(buf);
-                spec.commandLine().getOut().flush();
+        // text, JSON and HTML show the tree and the matrix; SARIF, JUnit and GitHub the findings alone
+        output.documents(new FindingsOutput.Documents() {
+            @Override
+            public boolean handles(String format) {
+                return DepsRenderer.handles(format);
             }
-            LastRun.save(spec.name(), project, fr);
-            return FindingsOutput.exitCode(findings, common.failOn);
-        }
-        return output.report(catalog, rules, findings);
+
+            @Override
+            public void render(String format, FindingsReport fr, boolean color, java.io.Writer w) throws IOException {
+                DepsRenderer.render(format, report, fr, color, w);
+            }
+        });
+        return output.report(catalog, rules, raw);
     }
 
     /**

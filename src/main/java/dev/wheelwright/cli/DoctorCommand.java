@@ -80,12 +80,15 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
 
     @Override
     public Integer call() throws IOException {
-        FindingsOutput.validateBeforeWork(common);
+        java.time.Instant started = java.time.Instant.now();
+        FindingsOutput.validateBeforeWork(common, findingsOptions);
         AuditCommand.targetPlatforms(targets); // a bad --target fails before any work
         Path project = dir == null ? Path.of(".") : dir;
         if (dir != null && !Files.isDirectory(dir)) {
             throw new WheelwrightException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
         }
+        // [tool.wheelwright] policy (and what [tool.cibuildwheel] says) for the wheels; checked before any work
+        settings = dev.wheelwright.project.WheelwrightSettings.read(project.resolve("pyproject.toml"));
         Facts.Builder facts = Facts.builder();
         Set<Reads> kinds = new LinkedHashSet<>();
         for (Collector c : collectors()) {
@@ -97,7 +100,24 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
                     + " configuration here, so nothing to diagnose (give the project folder, --log FILE or --wheelhouse DIR)");
         }
         RuleCatalog catalog = RuleCatalog.load(common.rules);
-        FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project);
+        FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).project(project).started(started)
+                .subject(subject()).policies(policies);
+        if (!targets.isEmpty()) {
+            output.policy("targets", String.join(",", AuditCommand.targetPlatforms(targets)), "--target");
+        }
+        if (!declaredTargets.isEmpty() && settings.get("targets") != null) {
+            output.policy("targets", String.join(",", declaredTargets), settings.get("targets").source());
+        }
+        AuditCommand.projectSettings(output, settings, findingsOptions);
+        output.checked("project files", projectFiles.size());
+        if (!logs.isEmpty()) {
+            output.checked("log lines", logLines());
+        }
+        if (wheelSet != null) {
+            AuditCommand.counts(output, wheelSet);
+        }
+        output.checked("targets", java.util.stream.Stream.concat(AuditCommand.targetPlatforms(targets).stream(), declaredTargets.stream())
+                .distinct().count());
         output.suppressions(catalog); // a bad [tool.wheelwright] table fails before any work
         List<RuleDefinition> rules = catalog.reading(kinds);
         List<Finding> findings = RuleEngine.run(rules, facts.build());
@@ -105,6 +125,88 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             session.recordFindings("doctor", output.prepared(catalog, rules, findings), project);
         }
         return output.report(catalog, rules, findings);
+    }
+
+    private dev.wheelwright.project.WheelwrightSettings settings = dev.wheelwright.project.WheelwrightSettings.none();
+    private final List<dev.wheelwright.report.RunInfo.Policy> policies = new ArrayList<>();
+    private dev.wheelwright.wheel.WheelSet wheelSet;
+    private final List<CountingStream> stdinCount = new ArrayList<>();
+    private final List<BuildLogs.FileLog> fileLogs = new ArrayList<>();
+
+    /** What doctor looked at, as the user named it: the folder, and the logs and wheelhouses. */
+    private String subject() {
+        List<String> parts = new ArrayList<>();
+        if (!projectFiles.isEmpty() || (logs.isEmpty() && wheelhouses.isEmpty())) {
+            parts.add(dir == null ? "." : dir.toString());
+        }
+        logs.forEach(l -> parts.add(l.equals("-") ? "stdin" : l));
+        wheelhouses.forEach(w -> parts.add(w.toString()));
+        return String.join(" ", parts);
+    }
+
+    /** Lines of the logs read: files counted again through their decoder, stdin as it streamed by. */
+    private long logLines() {
+        long n = 0;
+        for (BuildLogs.FileLog f : fileLogs) {
+            try (java.io.InputStream in = f.open()) {
+                n += CountingStream.lines(in);
+            } catch (IOException e) {
+                // it was read a moment ago; a count is not worth failing the report for
+            }
+        }
+        for (CountingStream c : stdinCount) {
+            n += c.lines();
+        }
+        return n;
+    }
+
+    /** A stream that counts the line ends that pass through it. */
+    static final class CountingStream extends java.io.FilterInputStream {
+        private long lines;
+        private int last = '\n';
+
+        CountingStream(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = 0; i < n; i++) {
+                count(buf[off + i]);
+            }
+            return n;
+        }
+
+        private void count(int b) {
+            if (b == '\n') {
+                lines++;
+            }
+            last = b;
+        }
+
+        /** Lines seen; a last line without a line end counts too. */
+        long lines() {
+            return lines + (last != '\n' ? 1 : 0);
+        }
+
+        static long lines(java.io.InputStream in) throws IOException {
+            CountingStream c = new CountingStream(in);
+            byte[] buf = new byte[1 << 16];
+            while (c.read(buf, 0, buf.length) >= 0) {
+                // counting
+            }
+            return c.lines();
+        }
     }
 
     /** The project's [tool.wheelwright] targets, read with the project; the wheels must serve them too. */
@@ -155,12 +257,19 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         if (wheelhouses.isEmpty()) {
             return Set.of();
         }
-        facts.put(dev.wheelwright.wheel.WheelSet.class,
-                new dev.wheelwright.wheel.WheelSet(AuditCommand.readAll(AuditCommand.expand(wheelhouses))));
-        facts.put(dev.wheelwright.wheel.AuditPolicy.class,
-                dev.wheelwright.wheel.AuditPolicy.none().withTargets(AuditCommand.targetPlatforms(
-                        java.util.stream.Stream.concat(targets.stream(), declaredTargets.stream()).toList())));
+        wheelSet = new dev.wheelwright.wheel.WheelSet(AuditCommand.readAll(AuditCommand.expand(wheelhouses)));
+        facts.put(dev.wheelwright.wheel.WheelSet.class, wheelSet);
+        // the project's policy ([tool.wheelwright], else [tool.cibuildwheel]); targets are --target and the declared ones
+        dev.wheelwright.wheel.AuditPolicy policy = new AuditCommand().policy(withoutTargets(settings), policies);
+        facts.put(dev.wheelwright.wheel.AuditPolicy.class, policy.withTargets(AuditCommand.targetPlatforms(
+                java.util.stream.Stream.concat(targets.stream(), declaredTargets.stream()).toList())));
         return Set.of(Reads.WHEEL, Reads.BINARY);
+    }
+
+    private static dev.wheelwright.project.WheelwrightSettings withoutTargets(dev.wheelwright.project.WheelwrightSettings s) {
+        java.util.Map<String, dev.wheelwright.project.WheelwrightSettings.Setting> m = new java.util.LinkedHashMap<>(s.settings());
+        m.remove("targets");
+        return new dev.wheelwright.project.WheelwrightSettings(s.file(), m);
     }
 
     private Set<Reads> collectLogs(Facts.Builder facts) throws IOException {
@@ -177,7 +286,9 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
                 }
                 stdinUsed = true;
                 // streamed, not read whole: `pip install . 2>&1 | wheelwright doctor --log -` may be gigabytes
-                sources.add(new BuildLogs.StreamLog("<stdin>", System.in));
+                CountingStream counted = new CountingStream(System.in);
+                stdinCount.add(counted);
+                sources.add(new BuildLogs.StreamLog("<stdin>", counted));
                 continue;
             }
             Path p = Path.of(log);
@@ -197,7 +308,9 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
             if (!seen.add(p.toAbsolutePath().normalize())) {
                 continue; // the same file named twice (overlapping globs) is one log: its findings once
             }
-            sources.add(new BuildLogs.FileLog(log, p));
+            BuildLogs.FileLog fileLog = new BuildLogs.FileLog(log, p);
+            fileLogs.add(fileLog);
+            sources.add(fileLog);
         }
         facts.put(BuildLogs.class, new BuildLogs(sources));
         return Set.of(Reads.LOG);

@@ -6,7 +6,7 @@ public final class Terminals {
 
     /** NO_COLOR (https://no-color.org): any non-empty value disables colour. */
     public static boolean colorAllowed(boolean noColorFlag) {
-        String env = System.getenv("NO_COLOR");
+        String env = Env.get("NO_COLOR");
         return !noColorFlag && (env == null || env.isEmpty());
     }
 

@@ -210,7 +210,7 @@ public final class DepsRenderer {
                 }
             }
         }
-        for (String f : List.of("findings", "summary")) {
+        for (String f : List.of("findings", "summary", "run")) {
             JsonNode v = root.get(f);
             if (v != null) {
                 doc.set(f, v);
@@ -241,78 +241,60 @@ public final class DepsRenderer {
     // ------------------------------------------------------------------ html
 
     static void html(DependencyReport deps, FindingsReport findings, Writer out) throws IOException {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Dependencies of ")
-                .append(esc(deps.subject())).append(" — wheelwright</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n")
-                .append("table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;font-size:.9em}\n")
-                .append("th{background:#f3f3f3}td.wheel{background:#e3f6e3}td.sdist{background:#fff4d6}")
-                .append("td.nomatch,td.error{background:#fde2e1}td.none{color:#999}\n")
-                .append("ul.tree{list-style:none;padding-left:1.2em;border-left:1px dotted #bbb}code{font-size:.95em}\n")
-                .append(".wheel-t{color:#1a7f37}.sdist-t{color:#9a6700}.nomatch-t,.error-t{color:#cf222e}.note{color:#777}\n")
-                .append(".finding{border-left:4px solid #9a6700;padding:.2em .8em;margin:.8em 0}.finding.error{border-color:#cf222e}\n")
-                .append("</style></head><body>\n");
-        h.append("<h1>Dependencies of <code>").append(esc(deps.subject())).append("</code></h1>\n");
-        h.append("<p>Sources: ").append(esc(deps.sources().isEmpty() ? "none" : String.join(", ", deps.sources())))
-                .append(deps.targetsFrom() == null ? "" : "<br>" + esc(capitalize(deps.targetsFrom())))
-                .append("<br>Resolution: ").append(esc(RESOLUTION_NOTE)).append("</p>\n");
-        if (!deps.problems().isEmpty()) {
-            h.append("<h2>Could not read</h2>\n<ul>\n");
-            for (IndexProblem problem : deps.problems()) {
-                h.append("<li class=\"error-t\"><code>").append(esc(problem.url())).append("</code>: ").append(esc(problem.reason()))
-                        .append(" (").append(esc(String.join(", ", problem.packages()))).append(")</li>\n");
-            }
-            h.append("</ul>\n");
-        }
-        h.append("<h2>Matrix</h2>\n<table><tr><th>dependency</th>");
-        for (DependencyReport.TargetTree t : deps.trees()) {
-            h.append("<th>").append(esc(t.target().label())).append("</th>");
-        }
-        h.append("</tr>\n");
-        for (Map.Entry<String, Map<String, DepNode>> row : deps.matrix().entrySet()) {
-            h.append("<tr><th>").append(esc(row.getKey())).append("</th>");
-            for (DependencyReport.TargetTree t : deps.trees()) {
-                DepNode n = row.getValue().get(t.target().label());
-                if (n == null) {
-                    h.append("<td class=\"none\">not needed</td>");
-                } else {
-                    h.append("<td class=\"").append(cssClass(n)).append("\">").append(esc(cell(n))).append("</td>");
-                }
-            }
-            h.append("</tr>\n");
-        }
-        h.append("</table>\n");
-        for (DependencyReport.TargetTree t : deps.trees()) {
-            h.append("<h2>").append(esc(t.target().label())).append("</h2>\n");
-            for (DepNode.Kind kind : DepNode.Kind.values()) {
-                List<DepNode> roots = t.roots().stream().filter(n -> n.kind() == kind).toList();
-                if (roots.isEmpty()) {
-                    continue;
-                }
-                h.append("<h3>").append(kind == DepNode.Kind.BUILD ? "build requirements" : "requirements")
-                        .append("</h3>\n<ul class=\"tree\">\n");
-                for (DepNode n : roots) {
-                    htmlNode(n, h);
+        // the same page as every other command's (HtmlReport): header, counts, filters, findings
+        // grouped by subject; the dependency sections come before the findings
+        HtmlReport.Section sources = h -> {
+            h.append("<h2 id=\"sources\">Dependencies of <code>").append(esc(deps.subject())).append("</code></h2>\n");
+            h.append("<p>Sources: ").append(esc(deps.sources().isEmpty() ? "none" : String.join(", ", deps.sources())))
+                    .append(deps.targetsFrom() == null ? "" : "<br>" + esc(capitalize(deps.targetsFrom())))
+                    .append("<br>Resolution: ").append(esc(RESOLUTION_NOTE)).append("</p>\n");
+            if (!deps.problems().isEmpty()) {
+                h.append("<h2>Could not read</h2>\n<ul>\n");
+                for (IndexProblem problem : deps.problems()) {
+                    h.append("<li class=\"error-t\"><code>").append(esc(problem.url())).append("</code>: ").append(esc(problem.reason()))
+                            .append(" (").append(esc(String.join(", ", problem.packages()))).append(")</li>\n");
                 }
                 h.append("</ul>\n");
             }
-        }
-        h.append("<h2>Findings</h2>\n");
-        List<Finding> active = new ArrayList<>(findings.findings().stream().filter(f -> !f.suppressed()).toList());
-        if (active.isEmpty()) {
-            h.append("<p>No problems found.</p>\n");
-        }
-        for (Finding f : active) {
-            h.append("<div class=\"finding ").append(f.severity().id()).append("\"><p><b>")
-                    .append(esc(f.severity().id() + " " + f.rule() + " " + f.name())).append("</b> ")
-                    .append(esc(f.location().display())).append("</p><p>").append(esc(f.message())).append("</p>");
-            if (f.fix() != null && f.fix().summary() != null) {
-                h.append("<p><i>Fix:</i> ").append(esc(f.fix().summary())).append("</p>");
+        };
+        HtmlReport.Section matrix = h -> {
+            h.append("<h2 id=\"matrix\">Matrix</h2>\n<table class=\"matrix\"><tr><th>dependency</th>");
+            for (DependencyReport.TargetTree t : deps.trees()) {
+                h.append("<th>").append(esc(t.target().label())).append("</th>");
             }
-            h.append("</div>\n");
-        }
-        h.append("</body></html>\n");
-        out.write(h.toString());
+            h.append("</tr>\n");
+            for (Map.Entry<String, Map<String, DepNode>> row : deps.matrix().entrySet()) {
+                h.append("<tr><th>").append(esc(row.getKey())).append("</th>");
+                for (DependencyReport.TargetTree t : deps.trees()) {
+                    DepNode n = row.getValue().get(t.target().label());
+                    if (n == null) {
+                        h.append("<td class=\"none\">not needed</td>");
+                    } else {
+                        h.append("<td class=\"").append(cssClass(n)).append("\">").append(esc(cell(n))).append("</td>");
+                    }
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n");
+        };
+        HtmlReport.Section trees = h -> {
+            for (DependencyReport.TargetTree t : deps.trees()) {
+                h.append("<h2>").append(esc(t.target().label())).append("</h2>\n");
+                for (DepNode.Kind kind : DepNode.Kind.values()) {
+                    List<DepNode> roots = t.roots().stream().filter(n -> n.kind() == kind).toList();
+                    if (roots.isEmpty()) {
+                        continue;
+                    }
+                    h.append("<h3>").append(kind == DepNode.Kind.BUILD ? "build requirements" : "requirements")
+                            .append("</h3>\n<ul class=\"tree\">\n");
+                    for (DepNode n : roots) {
+                        htmlNode(n, h);
+                    }
+                    h.append("</ul>\n");
+                }
+            }
+        };
+        HtmlReport.write(findings, "Dependencies of " + deps.subject(), List.of(sources, matrix, trees), out);
     }
 
     private static void htmlNode(DepNode n, StringBuilder h) {

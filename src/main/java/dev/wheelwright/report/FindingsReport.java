@@ -13,7 +13,7 @@ import java.util.Map;
  * for {@code build}, how each target's build ended ({@code builds}, null otherwise).
  */
 public record FindingsReport(String toolName, String toolVersion, List<Finding> findings, List<RuleDefinition> rules,
-                             BuildTargets builds) {
+                             BuildTargets builds, RunInfo run) {
 
     /** Version of the JSON findings document; bumped when a field changes meaning. */
     public static final int SCHEMA_VERSION = 1;
@@ -23,14 +23,25 @@ public record FindingsReport(String toolName, String toolVersion, List<Finding> 
         rules = List.copyOf(rules);
     }
 
+    /** A report without what the run itself was (its {@link RunInfo}); renderers then leave out counts, times and invocations. */
+    public FindingsReport(String toolName, String toolVersion, List<Finding> findings, List<RuleDefinition> rules,
+                          BuildTargets builds) {
+        this(toolName, toolVersion, findings, rules, builds, null);
+    }
+
     /** A report of findings alone (audit, doctor): no build section. */
     public FindingsReport(String toolName, String toolVersion, List<Finding> findings, List<RuleDefinition> rules) {
-        this(toolName, toolVersion, findings, rules, null);
+        this(toolName, toolVersion, findings, rules, null, null);
     }
 
     /** The same report with the targets of a build. */
     public FindingsReport withBuilds(BuildTargets b) {
-        return new FindingsReport(toolName, toolVersion, findings, rules, b);
+        return new FindingsReport(toolName, toolVersion, findings, rules, b, run);
+    }
+
+    /** The same report with what the run was (command, subject, times, counts, policies). */
+    public FindingsReport withRun(RunInfo r) {
+        return new FindingsReport(toolName, toolVersion, findings, rules, builds, r);
     }
 
     /** Counts of findings that are not suppressed, per severity. */

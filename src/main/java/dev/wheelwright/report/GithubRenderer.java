@@ -60,6 +60,20 @@ public final class GithubRenderer implements FindingsRenderer {
     public static String summary(FindingsReport report) {
         StringBuilder sb = new StringBuilder("## wheelwright\n\n");
         Map<Severity, Integer> c = report.counts();
+        if (report.run() != null) {
+            // what ran on what, what it checked, how long it took, and where each policy came from
+            RunInfo run = report.run();
+            sb.append('`').append(cell(run.command() + " " + run.subject())).append("`: ").append(cell(run.checkedLine()))
+                    .append("; exit ").append(run.exitCode()).append("\n\n");
+            if (!run.policies().isEmpty()) {
+                sb.append("| policy | value | from |\n|---|---|---|\n");
+                for (RunInfo.Policy p : run.policies()) {
+                    sb.append("| ").append(cell(p.name())).append(" | `").append(cell(p.value())).append("` | ").append(cell(p.source()))
+                            .append(" |\n");
+                }
+                sb.append('\n');
+            }
+        }
         if (report.builds() != null) {
             sb.append("| target | status | wheels or reason |\n|---|---|---|\n");
             for (BuildTargets.Target t : report.builds().targets()) {

@@ -27,6 +27,28 @@ public final class JsonRenderer implements FindingsRenderer {
         return JsonFindings.finding(f);
     }
 
+    /**
+     * What the run was: {@code command}, {@code subject}, {@code started}/{@code ended} (UTC),
+     * {@code seconds}, {@code exitCode}, {@code checked} (counts by kind) and {@code policies}
+     * (name, value, source).
+     */
+    static ObjectNode run(RunInfo info) {
+        ObjectNode o = JsonFindings.F.objectNode();
+        o.put("command", info.command());
+        o.put("subject", info.subject());
+        o.put("started", info.started().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+        o.put("ended", info.ended().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+        o.put("seconds", Double.parseDouble(info.seconds()));
+        o.put("exitCode", info.exitCode());
+        ObjectNode checked = o.putObject("checked");
+        info.checked().forEach(checked::put);
+        ArrayNode policies = o.putArray("policies");
+        for (RunInfo.Policy p : info.policies()) {
+            policies.addObject().put("name", p.name()).put("value", p.value()).put("source", p.source());
+        }
+        return o;
+    }
+
     @Override
     public void render(FindingsReport report, Writer out) throws IOException {
         ObjectNode root = JsonFindings.F.objectNode();
@@ -47,6 +69,9 @@ public final class JsonRenderer implements FindingsRenderer {
             summary.put(s.id(), c.get(s));
         }
         summary.put("suppressed", report.suppressedCount());
+        if (report.run() != null) {
+            root.set("run", run(report.run()));
+        }
         MAPPER.writeValue(out, root);
         out.write("\n");
     }

@@ -77,8 +77,25 @@ public final class JunitRenderer implements FindingsRenderer {
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<testsuites name=\"" + attr(report.toolName()) + "\" tests=\"" + cases.size() + "\" failures=\"" + failures
                 + "\" errors=\"0\" skipped=\"" + skipped + "\">\n");
+        RunInfo run = report.run();
+        // the run's duration and start, and what it checked, as JUnit properties
         out.write("  <testsuite name=\"" + attr(report.toolName() + " " + report.toolVersion()) + "\" tests=\"" + cases.size()
-                + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\">\n");
+                + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\""
+                + (run == null ? "" : " time=\"" + run.seconds() + "\" timestamp=\""
+                + run.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace("Z", "") + "\"") + ">\n");
+        if (run != null) {
+            out.write("    <properties>\n");
+            out.write("      <property name=\"command\" value=\"" + attr(run.command()) + "\"/>\n");
+            out.write("      <property name=\"subject\" value=\"" + attr(run.subject()) + "\"/>\n");
+            out.write("      <property name=\"exitCode\" value=\"" + run.exitCode() + "\"/>\n");
+            for (java.util.Map.Entry<String, Long> e : run.checked().entrySet()) {
+                out.write("      <property name=\"checked." + attr(e.getKey()) + "\" value=\"" + e.getValue() + "\"/>\n");
+            }
+            for (RunInfo.Policy p : run.policies()) {
+                out.write("      <property name=\"policy." + attr(p.name()) + "\" value=\"" + attr(p.value() + " (" + p.source() + ")") + "\"/>\n");
+            }
+            out.write("    </properties>\n");
+        }
         for (String c : cases) {
             out.write(c);
         }

@@ -95,7 +95,7 @@ class LastRunTest {
 
     @Test
     void fixByNumberAfterAnAuditNeedsAProjectFolder() {
-        Run audit = MainTest.run("audit", "testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl", "--target", "win_amd64");
+        Run audit = MainTest.run("audit", "testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl", "--target", "win_amd64", "--local");
         assertThat(audit.code()).isEqualTo(1);
         Run fix = MainTest.run("fix", "1");
         assertThat(fix.code()).isEqualTo(2);

@@ -268,4 +268,100 @@ class RenderersTest {
         assertThat(html).contains("<h2>Builds</h2>").contains("build exited with code 1").contains("&lt;")
                 .contains("x-1.0-cp39-cp39-macosx_10_9_x86_64.whl").doesNotContain("<sure>");
     }
+
+    /** A report that knows its run: started in {@code /home/ci/repo/sub}, whose git root is {@code /home/ci/repo}. */
+    static FindingsReport reportWithRun(int exitCode) {
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-02T03:04:05Z");
+        RunInfo run = new RunInfo("doctor", "sub/proj logs/build arm64.log", t0, t0.plusMillis(1234), exitCode,
+                java.util.Map.of("project files", 2L), List.of(new RunInfo.Policy("manylinux", "2_28", "--manylinux")),
+                Path.of("/home/ci/repo").toAbsolutePath().toString(), Path.of("/home/ci/repo/sub").toAbsolutePath().toString());
+        return report().withRun(run);
+    }
+
+    @Test
+    void sarifForCodeScanningHasFingerprintsCategoryInvocationAndRepositoryRelativeUris() throws Exception {
+        StringWriter w = new StringWriter();
+        new SarifRenderer().render(reportWithRun(1), w);
+        JsonNode doc = new ObjectMapper().readTree(w.toString());
+        assertThat(CodeScanningRequirements.problems(doc)).isEmpty();
+        Path schemaFile = sarifSchema();
+        if (schemaFile != null) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                    .getSchema(new ByteArrayInputStream(Files.readAllBytes(schemaFile)));
+            assertThat(schema.validate(doc)).isEmpty();
+        }
+        JsonNode run = doc.path("runs").path(0);
+        assertThat(run.path("automationDetails").path("id").asText()).isEqualTo("wheelwright/doctor/sub/proj/");
+        JsonNode inv = run.path("invocations").path(0);
+        assertThat(inv.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(inv.path("executionSuccessful").asBoolean()).isTrue();
+        assertThat(inv.path("startTimeUtc").asText()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(inv.path("endTimeUtc").asText()).isEqualTo("2026-01-02T03:04:06.234Z");
+        assertThat(inv.path("properties").path("policies").path(0).path("source").asText()).isEqualTo("--manylinux");
+        assertThat(run.path("originalUriBaseIds").path("%SRCROOT%").path("uri").asText())
+                .isEqualTo(Path.of("/home/ci/repo").toAbsolutePath().toUri().toString() + "/");
+        // paths from the working folder become paths from the repository root
+        JsonNode log = run.path("results").path(0).path("locations").path(0).path("physicalLocation").path("artifactLocation");
+        assertThat(log.path("uri").asText()).isEqualTo("sub/logs/build%20arm64.log");
+        assertThat(log.path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+        JsonNode logArtifact = run.path("artifacts").path(log.path("index").asInt());
+        assertThat(logArtifact.path("description").path("text").asText()).contains("log");
+        JsonNode wheel = run.path("results").path(1).path("locations").path(0).path("physicalLocation").path("artifactLocation");
+        assertThat(wheel.path("uri").asText()).isEqualTo("sub/dist/x-1.0-py3-none-any.whl");
+        assertThat(run.path("artifacts").path(wheel.path("index").asInt()).path("description").path("text").asText()).contains("wheel");
+        assertThat(run.path("artifacts").path(wheel.path("index").asInt()).path("roles").path(0).asText()).isEqualTo("analysisTarget");
+        // a project file is a file of the repository, not an artifact of the run
+        JsonNode project = run.path("results").path(3).path("locations").path(0).path("physicalLocation");
+        assertThat(project.path("artifactLocation").path("uri").asText()).isEqualTo("sub/pyproject.toml");
+        assertThat(project.path("artifactLocation").has("index")).isFalse();
+        assertThat(project.path("region").path("startLine").asInt()).isEqualTo(1);
+        // rules: the rule's own page in this project, tags with the family
+        for (JsonNode rule : run.path("tool").path("driver").path("rules")) {
+            assertThat(rule.path("helpUri").asText()).as(rule.path("id").asText())
+                    .startsWith(SarifRenderer.INFO_URI + "/blob/main/rules/").endsWith("/README.md");
+        }
+        JsonNode b017 = run.path("tool").path("driver").path("rules").get(run.path("results").path(0).path("ruleIndex").asInt());
+        assertThat(b017.path("helpUri").asText()).endsWith("/rules/build/WW-B017-python-headers-missing/README.md");
+        assertThat(b017.path("properties").path("tags").toString()).contains("\"WW-B\"").contains("\"build\"");
+        assertThat(b017.path("properties").path("references").isArray()).isTrue();
+        // fingerprints: stable, distinct, and blind to the line and to temporary folders
+        List<String> prints = new java.util.ArrayList<>();
+        run.path("results").forEach(r -> prints.add(r.path("partialFingerprints").path("wheelwright/v1").asText()));
+        assertThat(prints).doesNotHaveDuplicates().allMatch(p -> p.matches("[0-9a-f]{64}"));
+        StringWriter again = new StringWriter();
+        new SarifRenderer().render(reportWithRun(1), again);
+        assertThat(new ObjectMapper().readTree(again.toString()).path("runs").path(0).path("results").findValues("partialFingerprints"))
+                .isEqualTo(run.path("results").findValues("partialFingerprints"));
+        SarifLocations where = new SarifLocations(reportWithRun(1).run());
+        Finding f = FINDINGS.get(0);
+        Finding moved = f.at(new Location.FileLine("logs/build arm64.log", 400));
+        assertThat(where.fingerprint(moved)).isEqualTo(where.fingerprint(f));
+        Finding otherEvidence = new Finding(f.rule(), f.name(), f.severity(), f.title(), f.message(), f.location(),
+                List.of("fatal error: Python.h: something else"), f.fix(), null, f.packageName());
+        assertThat(where.fingerprint(otherEvidence)).isNotEqualTo(where.fingerprint(f));
+        assertThat(SarifLocations.normalisedEvidence("cc -I/tmp/pip-build-env-k2j3h4/include x.c:12:5: error at 2024-05-01T10:00:00Z"))
+                .isEqualTo(SarifLocations.normalisedEvidence("cc -I/tmp/pip-build-env-zz99/include x.c:40:1: error at 2025-01-01T00:00:00Z"));
+        // a wheel in another folder is the same wheel
+        Finding wheelElsewhere = FINDINGS.get(2).at(new Location.WheelMember("/elsewhere/x.whl", "x/_ext.so", "arm64"));
+        assertThat(where.fingerprint(wheelElsewhere)).isEqualTo(where.fingerprint(FINDINGS.get(2)));
+    }
+
+    @Test
+    void htmlGroupsFindingsBySubjectAndNeedsNothingFromTheNetwork() throws Exception {
+        StringWriter w = new StringWriter();
+        new HtmlRenderer().render(reportWithRun(1), w);
+        String html = w.toString();
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain(" src=").doesNotContain("<link");
+        assertThat(html).contains("<title>doctor sub/proj logs/build arm64.log — wheelwright</title>");
+        assertThat(html).contains("data-kind=\"log\"").contains("data-kind=\"wheel\"").contains("data-kind=\"binary\"")
+                .contains("data-kind=\"project file\"");
+        assertThat(html).contains("<form id=\"filters\" hidden>").contains("<option value=\"WW-B017\">WW-B017 python-headers-missing</option>");
+        assertThat(html).contains("data-filter=\"suppressed\"").contains("data-filter=\"error\" data-rule=\"WW-B017\"");
+        assertThat(html).contains("<pre><code>fatal error: Python.h: No such file </code></pre>");
+        assertThat(html).contains("href=\"#rule-WW-B017\"").contains("id=\"rule-WW-B017\"").contains("## Why it matters");
+        assertThat(html).contains("<th>project files</th>").contains("<td>1.2 s</td>").contains("<td>manylinux</td>");
+        assertThat(html).contains("1 error</span>").contains("1 suppressed</span>");
+        // each finding appears once, in one group
+        assertThat(html.split("<article class=\"finding", -1)).hasSize(FINDINGS.size() + 1);
+    }
 }
