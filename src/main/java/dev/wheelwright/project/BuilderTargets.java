@@ -37,7 +37,7 @@ final class BuilderTargets {
                     os = "linux";
                 }
             } else if (what.startsWith("maturin-action target ")) {
-                String triple = what.substring("maturin-action target ".length()).toLowerCase(Locale.ROOT);
+                String triple = what.substring("maturin-action target ".length()).toLowerCase(Locale.ROOT).split(" ")[0];
                 String arch = tripleArch(triple, os);
                 if (arch != null) {
                     archs.add(arch);

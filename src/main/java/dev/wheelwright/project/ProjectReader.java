@@ -278,6 +278,9 @@ public final class ProjectReader {
                 continue;
             }
             String runnerArch = image.map(RunnerImages.Image::arch).orElse(null);
+            if (run.archsUnknown(os)) {
+                continue; // what it builds depends on a value only a run knows (said as a CI_UNRESOLVED problem)
+            }
             if (!run.usesCibuildwheel()) {
                 out.addAll(BuilderTargets.of(run, os, runnerArch));
                 continue;
@@ -288,6 +291,9 @@ public final class ProjectReader {
                     continue; // ios, android, pyodide: not a macOS, Linux or Windows wheel
                 }
                 os = platform; // e.g. CIBW_PLATFORM=linux on a macOS runner builds Linux wheels in containers
+                if (run.archsUnknown(os)) {
+                    continue;
+                }
                 if (!os.equals(image.map(RunnerImages.Image::os).orElse(os))) {
                     runnerArch = image.map(RunnerImages.Image::arch).map(a -> a.equals("arm64") ? "aarch64" : a).orElse(null);
                 }
