@@ -301,7 +301,7 @@ public final class ProjectReader {
             Located<String> declared = archOption(run, pyproject, os);
             Located<String> deployment = os.equals("macos") ? deploymentTarget(run, pyproject) : null;
             String spec = declared == null ? "auto" : declared.value();
-            for (String arch : expandArchs(spec, os, runnerArch)) {
+            for (String arch : expandArchs(spec, os, runnerArch, run.cibuildwheel() == null ? null : run.cibuildwheel().value())) {
                 out.add(new BuildTarget(run, os, arch, runnerArch, cross(os, arch, runnerArch), declared, deployment));
             }
         }
@@ -386,6 +386,23 @@ public final class ProjectReader {
 
     /** cibuildwheel's arch keywords: auto/native/auto64 mean the runner's own arch, all means every one. */
     static List<String> expandArchs(String spec, String os, String runnerArch) {
+        return expandArchs(spec, os, runnerArch, null);
+    }
+
+    /**
+     * As {@link #expandArchs(String, String, String)}, for a known cibuildwheel version: before 3.0
+     * (changelog v3.0.0, #2458) Linux {@code auto} on an x86_64 runner included i686.
+     */
+    static List<String> expandArchs(String spec, String os, String runnerArch, String cibuildwheelVersion) {
+        List<String> out = expandArchs0(spec, os, runnerArch);
+        if (os.equals("linux") && "x86_64".equals(runnerArch) && cibuildwheelVersion != null
+                && cibuildwheelVersion.matches("[12]\\..*") && java.util.Arrays.asList(spec.split("[\\s,]+")).contains("auto")) {
+            add(out, "i686");
+        }
+        return out;
+    }
+
+    private static List<String> expandArchs0(String spec, String os, String runnerArch) {
         List<String> out = new ArrayList<>();
         for (String tok : spec.split("[\\s,]+")) {
             if (tok.isBlank()) {
@@ -405,7 +422,7 @@ public final class ProjectReader {
                     switch (os) {
                         case "macos" -> List.of("x86_64", "arm64", "universal2").forEach(a -> add(out, a));
                         case "windows" -> List.of("AMD64", "x86", "ARM64").forEach(a -> add(out, a));
-                        default -> List.of("x86_64", "i686", "aarch64", "ppc64le", "s390x").forEach(a -> add(out, a));
+                        default -> List.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l", "riscv64").forEach(a -> add(out, a));
                     }
                 }
                 case "auto32" -> {
