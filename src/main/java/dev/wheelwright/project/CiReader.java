@@ -314,7 +314,7 @@ final class CiReader {
                         String what = b.group("setuppy") != null ? "setup.py bdist_wheel"
                                 : b.group("pipwheel") != null ? "pip wheel"
                                 : b.group("build") != null ? "python -m build"
-                                : b.group("maturin") != null ? "maturin build" : "docker " + b.group("image");
+                                : b.group("maturin") != null ? "maturin build" + maturinTarget(run, b.end()) : "docker " + b.group("image");
                         int line = blockStart(lines, step.get("run").line()) + lineOffset(run, b.start());
                         state.builders.add(new Located<>(what, file, line));
                         builderEnv(state, own, stepUnknown);
@@ -395,6 +395,17 @@ final class CiReader {
                 state.builderEnv = new LinkedHashMap<>(state.stepEnv);
             }
             state.builderEnv.putAll(own);
+        }
+
+        /** {@code maturin build ... --target T} (or {@code --universal2}) on the rest of the command line, as " target T". */
+        private static String maturinTarget(String run, int from) {
+            int end = run.indexOf('\n', from);
+            String rest = run.substring(from, end < 0 ? run.length() : end);
+            if (rest.contains("--universal2")) {
+                return " target universal2-apple-darwin";
+            }
+            Matcher m = Pattern.compile("--target[= ]\\s*([A-Za-z0-9_.-]+)").matcher(rest);
+            return m.find() ? " target " + m.group(1) : "";
         }
 
         /** maturin-action runs {@code maturin build} by default; {@code command: sdist}, {@code upload} and the like build no wheel. */
