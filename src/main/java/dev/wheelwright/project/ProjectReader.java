@@ -507,7 +507,9 @@ public final class ProjectReader {
                     e.items().forEach(m -> out.add(new Located<>(m, cfg.file(), e.line()))));
         }
         if (pyproject != null && pyproject.buildRequires() != null
-                && pyproject.buildRequires().stream().anyMatch(r -> Requirements.name(r).filter("cffi"::equals).isPresent())) {
+                && pyproject.buildRequires().stream().anyMatch(r -> Requirements.name(r).filter("cffi"::equals).isPresent()
+                        // "cffi; implementation_name == 'pypy'": only PyPy builds use it (pyzmq's backend for PyPy)
+                        && !r.toLowerCase(Locale.ROOT).matches(".*;.*(implementation_name|platform_python_implementation)\\s*==\\s*['\"]pypy['\"].*"))) {
             out.add(new Located<>("cffi in [build-system].requires", pyproject.file(), pyproject.requiresLine()));
         }
         if (setupPy == null || setupPy.keyword("ext_modules").isEmpty()) {
