@@ -497,10 +497,10 @@ public final class ProjectReader {
     private static List<Located<String>> cffiBuilders(Path dir, PyProject pyproject, SetupCfg cfg, SetupPy setupPy) {
         List<Located<String>> out = new ArrayList<>();
         if (setupPy != null) {
-            setupPy.keyword("cffi_modules").ifPresent(k -> {
-                List<String> mods = k.value().strings().orElse(List.of(k.value() instanceof PyValue.Unknown u ? u.source() : "cffi_modules"));
-                mods.forEach(m -> out.add(new Located<>(m, setupPy.file(), k.line())));
-            });
+            // a cffi_modules value setup.py computes (e.g. a list only PyPy builds fill: pyzmq) is not known
+            // to build a cffi extension in every build: no fact is built on it
+            setupPy.keyword("cffi_modules").flatMap(k -> k.value().strings().map(mods -> Map.entry(k, mods)))
+                    .ifPresent(e -> e.getValue().forEach(m -> out.add(new Located<>(m, setupPy.file(), e.getKey().line()))));
         }
         if (cfg != null) {
             cfg.get("options", "cffi_modules").ifPresent(e ->
