@@ -36,8 +36,8 @@ final class BuilderTargets {
                     declared = b;
                     os = "linux";
                 }
-            } else if (what.startsWith("maturin-action target ")) {
-                String triple = what.substring("maturin-action target ".length()).toLowerCase(Locale.ROOT);
+            } else if (what.startsWith("maturin-action target ") || what.startsWith("maturin build target ")) {
+                String triple = what.substring(what.indexOf(" target ") + " target ".length()).toLowerCase(Locale.ROOT).split(" ")[0];
                 String arch = tripleArch(triple, os);
                 if (arch != null) {
                     archs.add(arch);

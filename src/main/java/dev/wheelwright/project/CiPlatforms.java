@@ -40,12 +40,12 @@ public final class CiPlatforms {
                 }
             }
             case "linux" -> {
-                if (Set.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l").contains(arch)) {
+                if (Set.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l", "riscv64").contains(arch)) {
                     out.add(new Platform("manylinux_" + manylinux(bt.run(), py, arch) + "_" + arch, "manylinux_" + arch));
                 }
                 // cibuildwheel builds musllinux wheels too unless skipped ("*-musllinux_*"), on its
                 // musllinux image for the arch.
-                if (Set.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l").contains(arch)) {
+                if (Set.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l", "riscv64").contains(arch)) {
                     out.add(new Platform("musllinux_" + musllinux(bt.run(), py, arch) + "_" + arch, "musllinux_" + arch));
                 }
             }

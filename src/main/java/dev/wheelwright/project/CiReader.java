@@ -135,7 +135,8 @@ final class CiReader {
             }
             Map<String, Located<String>> workflowEnv = new LinkedHashMap<>();
             Map<String, Object> envCtx = new LinkedHashMap<>();
-            env(file, top.get("env"), base.with("env", envCtx), workflowEnv, envCtx, null);
+            java.util.Set<String> workflowUnknown = new java.util.TreeSet<>();
+            env(file, top.get("env"), base.with("env", envCtx), workflowEnv, envCtx, null, workflowUnknown);
             if (!(top.get("jobs") instanceof YamlTree.YMap jobs)) {
                 return;
             }
@@ -160,14 +161,16 @@ final class CiReader {
                     ctx = ctx.with("runner", runnerContext(runner));
                     Map<String, Object> jobEnvCtx = new LinkedHashMap<>(envCtx);
                     Map<String, Located<String>> jobEnv = new LinkedHashMap<>(workflowEnv);
-                    env(file, job.get("env"), ctx.with("env", jobEnvCtx), jobEnv, jobEnvCtx, row);
+                    java.util.Set<String> jobUnknown = new java.util.TreeSet<>(workflowUnknown);
+                    env(file, job.get("env"), ctx.with("env", jobEnvCtx), jobEnv, jobEnvCtx, row, jobUnknown);
                     Job state = new Job(jobEnv);
+                    state.jobUnknown.addAll(jobUnknown);
                     if (job.get("uses") == null && job.get("steps") instanceof YamlTree.YList steps) {
                         steps(file, lines, steps, ctx.with("env", jobEnvCtx), jobEnvCtx, row, state, depth);
                     }
                     out.add(new CiRun(file, jobId, runner, state.version, state.uses,
                             state.uses ? state.stepEnv : state.builderEnv != null ? state.builderEnv : jobEnv,
-                            state.actions, state.builders));
+                            state.actions, state.builders, state.unknown));
                 }
             }
         }
@@ -245,6 +248,11 @@ final class CiReader {
             final List<Located<String>> actions = new ArrayList<>();
             final List<Located<String>> builders = new ArrayList<>();
 
+            /** Unknown settings every later step sees (workflow and job env, $GITHUB_ENV writes so far). */
+            final java.util.Set<String> jobUnknown = new java.util.TreeSet<>();
+            /** Unknown settings the building steps see. */
+            final java.util.Set<String> unknown = new java.util.TreeSet<>();
+
             Job(Map<String, Located<String>> jobEnv) {
                 stepEnv = new LinkedHashMap<>(jobEnv);
             }
@@ -257,12 +265,14 @@ final class CiReader {
                     continue;
                 }
                 YamlTree cond = step.get("if");
-                if (cond != null && GhExpr.condition(YamlTree.text(cond), ctx) == Boolean.FALSE) {
+                Object runs = cond == null ? Boolean.TRUE : GhExpr.condition(YamlTree.text(cond), ctx);
+                if (runs == Boolean.FALSE) {
                     continue; // a step that does not run for this matrix entry contributes nothing
                 }
                 Map<String, Object> stepEnvCtx = new LinkedHashMap<>(envCtx);
                 Map<String, Located<String>> own = new LinkedHashMap<>();
-                env(file, step.get("env"), ctx.with("env", stepEnvCtx), own, stepEnvCtx, row);
+                java.util.Set<String> stepUnknown = new java.util.TreeSet<>(state.jobUnknown);
+                env(file, step.get("env"), ctx.with("env", stepEnvCtx), own, stepEnvCtx, row, stepUnknown);
                 GhExpr.Contexts sctx = ctx.with("env", stepEnvCtx);
                 String usesText = YamlTree.text(step.get("uses"));
                 String run = YamlTree.text(step.get("run"));
@@ -280,9 +290,9 @@ final class CiReader {
                         if (ver != null) {
                             state.version = new Located<>(ver, file, line);
                         }
-                    } else if (u.matches("(?i)(PyO3|messense)/maturin-action@.*")) {
+                    } else if (u.matches("(?i)(PyO3|messense)/maturin-action@.*") && maturinBuilds(step, sctx)) {
                         state.builders.add(new Located<>("maturin-action" + withTarget(step, sctx), file, line));
-                        builderEnv(state, own);
+                        builderEnv(state, own, stepUnknown);
                     } else if (u.startsWith("./") && depth < 5) {
                         composite(file, u, step, sctx, stepEnvCtx, row, state, depth);
                     }
@@ -304,15 +314,16 @@ final class CiReader {
                         String what = b.group("setuppy") != null ? "setup.py bdist_wheel"
                                 : b.group("pipwheel") != null ? "pip wheel"
                                 : b.group("build") != null ? "python -m build"
-                                : b.group("maturin") != null ? "maturin build" : "docker " + b.group("image");
+                                : b.group("maturin") != null ? "maturin build" + maturinTarget(run, b.end()) : "docker " + b.group("image");
                         int line = blockStart(lines, step.get("run").line()) + lineOffset(run, b.start());
                         state.builders.add(new Located<>(what, file, line));
-                        builderEnv(state, own);
+                        builderEnv(state, own, stepUnknown);
                     }
                 }
                 if (isCibw) {
                     state.uses = true;
                     state.stepEnv.putAll(own);
+                    state.unknown.addAll(stepUnknown);
                     if (step.get("with") instanceof YamlTree.YMap with) {
                         for (Map.Entry<String, YamlTree> w : with.entries().entrySet()) {
                             String val = YamlTree.text(w.getValue());
@@ -324,6 +335,7 @@ final class CiReader {
                             if (v == GhExpr.UNKNOWN || v instanceof List<?> || v instanceof Map<?, ?>) {
                                 if (w.getKey().equals("only") || w.getKey().equals("config-file")) {
                                     unresolved(file, line, "with: " + w.getKey(), val);
+                                    state.unknown.add("with:" + w.getKey());
                                 }
                                 continue;
                             }
@@ -331,31 +343,108 @@ final class CiReader {
                         }
                     }
                 }
+                if (run != null && run.contains("GITHUB_ENV")) {
+                    githubEnv(file, lines, step, run, sctx, stepEnvCtx, runs == Boolean.TRUE, envCtx, state);
+                }
             }
         }
 
-        private void builderEnv(Job state, Map<String, Located<String>> own) {
+        /** Variables a shell step writes to $GITHUB_ENV: the later steps of the job see them. */
+        private void githubEnv(String file, String[] lines, YamlTree.YMap step, String run, GhExpr.Contexts sctx,
+                               Map<String, Object> stepEnvCtx, boolean surelyRuns, Map<String, Object> envCtx, Job state) {
+            GithubEnvWrites.Result w = GithubEnvWrites.of(run, sctx, stepEnvCtx, n -> RELEVANT_ENV.matcher(n).matches());
+            int base = blockStart(lines, step.get("run").line());
+            for (Map.Entry<String, String> e : w.set().entrySet()) {
+                int line = base + w.lines().getOrDefault(e.getKey(), 0);
+                if (surelyRuns) {
+                    state.stepEnv.put(e.getKey(), new Located<>(e.getValue(), file, line));
+                    if (state.builderEnv != null) {
+                        state.builderEnv.put(e.getKey(), new Located<>(e.getValue(), file, line));
+                    }
+                    envCtx.put(e.getKey(), e.getValue());
+                    state.jobUnknown.remove(e.getKey());
+                } else {
+                    unresolvedWrite(file, line, e.getKey(), "a step whose if: only a run decides", envCtx, state);
+                }
+            }
+            for (Map.Entry<String, Integer> e : w.unknown().entrySet()) {
+                int line = base + e.getValue();
+                unresolvedWrite(file, line, e.getKey(), e.getKey().equals(GithubEnvWrites.ANY)
+                        ? "a value only a run knows" : "a shell condition or variable", envCtx, state);
+            }
+        }
+
+        private void unresolvedWrite(String file, int line, String name, String why, Map<String, Object> envCtx, Job state) {
+            String what = name.equals(GithubEnvWrites.ANY) ? "variables" : name;
+            if (reported.add(file + ":" + line + ":env-file:" + name)) {
+                problems.add(new ProjectProblem(ProjectProblem.Kind.CI_UNRESOLVED, file, line,
+                        "cannot tell which value the step writes to $GITHUB_ENV for " + what + " (" + why
+                                + ") without running the workflow; facts that depend on it are left out"));
+            }
+            state.jobUnknown.add(name);
+            state.stepEnv.remove(name);
+            if (state.builderEnv != null) {
+                state.builderEnv.remove(name);
+            }
+            envCtx.put(name, GhExpr.UNKNOWN);
+        }
+
+        private void builderEnv(Job state, Map<String, Located<String>> own, java.util.Set<String> stepUnknown) {
+            state.unknown.addAll(stepUnknown);
             if (state.builderEnv == null) {
                 state.builderEnv = new LinkedHashMap<>(state.stepEnv);
             }
             state.builderEnv.putAll(own);
         }
 
+        /** {@code maturin build ... --target T} (or {@code --universal2}) on the rest of the command line, as " target T". */
+        private static String maturinTarget(String run, int from) {
+            int end = run.indexOf('\n', from);
+            String rest = run.substring(from, end < 0 ? run.length() : end);
+            if (rest.contains("--universal2")) {
+                return " target universal2-apple-darwin";
+            }
+            Matcher m = Pattern.compile("--target[= ]\\s*([A-Za-z0-9_.-]+)").matcher(rest);
+            return m.find() ? " target " + m.group(1) : "";
+        }
+
+        /** maturin-action runs {@code maturin build} by default; {@code command: sdist}, {@code upload} and the like build no wheel. */
+        private static boolean maturinBuilds(YamlTree.YMap step, GhExpr.Contexts ctx) {
+            if (step.get("with") instanceof YamlTree.YMap with && YamlTree.text(with.get("command")) != null) {
+                Object c = GhExpr.interpolate(YamlTree.text(with.get("command")), ctx);
+                return !(c instanceof String s) || s.isBlank() || s.strip().equals("build") || s.strip().equals("publish");
+            }
+            return true;
+        }
+
+        /**
+         * maturin-action's inputs that decide the wheel: {@code target} (a Rust triple; {@code --target}
+         * or {@code --universal2} in {@code args}) and {@code manylinux} ({@code musllinux_1_2}, {@code 2014},
+         * {@code auto}, {@code off}), as " target T manylinux M".
+         */
         private static String withTarget(YamlTree.YMap step, GhExpr.Contexts ctx) {
+            StringBuilder out = new StringBuilder();
             if (step.get("with") instanceof YamlTree.YMap with) {
                 String t = YamlTree.text(with.get("target"));
-                if (t != null) {
-                    Object v = GhExpr.interpolate(t, ctx);
-                    if (v instanceof String s && !s.isBlank()) {
-                        return " target " + s.strip();
+                Object v = t == null ? null : GhExpr.interpolate(t, ctx);
+                Object args = YamlTree.text(with.get("args")) == null ? null : GhExpr.interpolate(YamlTree.text(with.get("args")), ctx);
+                if (v instanceof String s && !s.isBlank()) {
+                    out.append(" target ").append(s.strip());
+                } else if (args instanceof String a) {
+                    Matcher m = Pattern.compile("--target[= ]\\s*(\\S+)").matcher(a);
+                    if (a.contains("--universal2") || a.contains("universal2-apple-darwin")) {
+                        out.append(" target universal2-apple-darwin");
+                    } else if (m.find()) {
+                        out.append(" target ").append(m.group(1));
                     }
                 }
-                String args = YamlTree.text(with.get("args"));
-                if (args != null && args.contains("universal2")) {
-                    return " target universal2-apple-darwin";
+                String ml = YamlTree.text(with.get("manylinux"));
+                Object mv = ml == null ? null : GhExpr.interpolate(ml, ctx);
+                if (mv instanceof String s && !s.isBlank()) {
+                    out.append(" manylinux ").append(s.strip());
                 }
             }
-            return "";
+            return out.toString();
         }
 
         /** A local composite action ({@code uses: ./path}): its steps run as the job's, with its inputs. */
@@ -409,16 +498,19 @@ final class CiReader {
         }
 
         /** Reads an env mapping into {@code out} (with lines) and {@code envCtx} (for later expressions). */
-        void env(String file, YamlTree node, GhExpr.Contexts ctx, Map<String, Located<String>> out, Map<String, Object> envCtx, Row row) {
+        void env(String file, YamlTree node, GhExpr.Contexts ctx, Map<String, Located<String>> out, Map<String, Object> envCtx, Row row,
+                 java.util.Set<String> unknown) {
             if (node instanceof YamlTree.YScalar sc && GhExpr.hasExpression(sc.value())) {
                 Object v = GhExpr.interpolate(sc.value(), ctx);
                 if (v instanceof Map<?, ?> m) {
                     m.forEach((k, x) -> {
                         out.put(String.valueOf(k), new Located<>(GhExpr.str(x), file, sc.line()));
                         envCtx.put(String.valueOf(k), GhExpr.str(x));
+                        unknown.remove(String.valueOf(k));
                     });
                 } else {
                     unresolved(file, sc.line(), "env", sc.value());
+                    unknown.add(GithubEnvWrites.ANY);
                 }
                 return;
             }
@@ -437,9 +529,11 @@ final class CiReader {
                     out.remove(e.getKey());
                     if (RELEVANT_ENV.matcher(e.getKey()).matches()) {
                         unresolved(file, line, "env " + e.getKey(), v);
+                        unknown.add(e.getKey());
                     }
                     continue;
                 }
+                unknown.remove(e.getKey());
                 String s = GhExpr.str(value);
                 envCtx.put(e.getKey(), s);
                 out.put(e.getKey(), new Located<>(s, file, valueLine(v, row, line)));

@@ -14,7 +14,11 @@ import java.util.List;
 public final class CibuildwheelFeatures {
 
     /** One capability: an arch list or a CPython version (e.g. "312"), and the release that brought it. */
-    public record Feature(String feature, List<String> archs, String python, String since, String source) {}
+    public record Feature(String feature, List<String> archs, String python, String since, String source, String platform) {
+        public Feature(String feature, List<String> archs, String python, String since, String source) {
+            this(feature, archs, python, since, source, null);
+        }
+    }
 
     static final String RESOURCE = "rules/tables/cibuildwheel-features.json";
     private static volatile CibuildwheelFeatures builtIn;
@@ -69,7 +73,8 @@ public final class CibuildwheelFeatures {
             List<String> needs = new ArrayList<>();
             String required = null;
             for (Feature f : features) {
-                boolean wanted = f.python() != null ? pythons.contains(f.python()) : f.archs().stream().anyMatch(archs::contains);
+                boolean wanted = f.platform() != null ? f.platform().equals(run.cibwPlatform())
+                        : f.python() != null ? pythons.contains(f.python()) : f.archs().stream().anyMatch(archs::contains);
                 if (wanted && Requirements.compareVersions(version.value(), f.since()) < 0) {
                     needs.add(f.feature() + " (" + f.since() + ")");
                     if (required == null || Requirements.compareVersions(f.since(), required) > 0) {
@@ -122,8 +127,9 @@ public final class CibuildwheelFeatures {
             List<String> archs = new ArrayList<>();
             n.path("archs").forEach(a -> archs.add(a.asText()));
             String python = n.hasNonNull("python") ? n.get("python").asText() : null;
-            if (archs.isEmpty() == (python == null)) {
-                throw new ProjectException(where + ": give either 'archs' or 'python'");
+            String platform = n.hasNonNull("platform") ? n.get("platform").asText() : null;
+            if ((archs.isEmpty() ? 0 : 1) + (python == null ? 0 : 1) + (platform == null ? 0 : 1) != 1) {
+                throw new ProjectException(where + ": give one of 'archs', 'python' or 'platform'");
             }
             if (python != null && !python.matches("3[0-9]+")) {
                 throw new ProjectException(where + ": 'python' must look like 312 (CPython 3.12)");
@@ -131,7 +137,7 @@ public final class CibuildwheelFeatures {
             if (!n.path("feature").isTextual()) {
                 throw new ProjectException(where + ": missing 'feature'");
             }
-            out.add(new Feature(n.get("feature").asText(), List.copyOf(archs), python, since, n.path("source").asText(null)));
+            out.add(new Feature(n.get("feature").asText(), List.copyOf(archs), python, since, n.path("source").asText(null), platform));
         }
         return new CibuildwheelFeatures(out);
     }

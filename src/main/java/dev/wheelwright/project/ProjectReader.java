@@ -278,6 +278,9 @@ public final class ProjectReader {
                 continue;
             }
             String runnerArch = image.map(RunnerImages.Image::arch).orElse(null);
+            if (run.archsUnknown(os)) {
+                continue; // what it builds depends on a value only a run knows (said as a CI_UNRESOLVED problem)
+            }
             if (!run.usesCibuildwheel()) {
                 out.addAll(BuilderTargets.of(run, os, runnerArch));
                 continue;
@@ -288,6 +291,9 @@ public final class ProjectReader {
                     continue; // ios, android, pyodide: not a macOS, Linux or Windows wheel
                 }
                 os = platform; // e.g. CIBW_PLATFORM=linux on a macOS runner builds Linux wheels in containers
+                if (run.archsUnknown(os)) {
+                    continue;
+                }
                 if (!os.equals(image.map(RunnerImages.Image::os).orElse(os))) {
                     runnerArch = image.map(RunnerImages.Image::arch).map(a -> a.equals("arm64") ? "aarch64" : a).orElse(null);
                 }
@@ -295,7 +301,7 @@ public final class ProjectReader {
             Located<String> declared = archOption(run, pyproject, os);
             Located<String> deployment = os.equals("macos") ? deploymentTarget(run, pyproject) : null;
             String spec = declared == null ? "auto" : declared.value();
-            for (String arch : expandArchs(spec, os, runnerArch)) {
+            for (String arch : expandArchs(spec, os, runnerArch, run.cibuildwheel() == null ? null : run.cibuildwheel().value())) {
                 out.add(new BuildTarget(run, os, arch, runnerArch, cross(os, arch, runnerArch), declared, deployment));
             }
         }
@@ -380,6 +386,23 @@ public final class ProjectReader {
 
     /** cibuildwheel's arch keywords: auto/native/auto64 mean the runner's own arch, all means every one. */
     static List<String> expandArchs(String spec, String os, String runnerArch) {
+        return expandArchs(spec, os, runnerArch, null);
+    }
+
+    /**
+     * As {@link #expandArchs(String, String, String)}, for a known cibuildwheel version: before 3.0
+     * (changelog v3.0.0, #2458) Linux {@code auto} on an x86_64 runner included i686.
+     */
+    static List<String> expandArchs(String spec, String os, String runnerArch, String cibuildwheelVersion) {
+        List<String> out = expandArchs0(spec, os, runnerArch);
+        if (os.equals("linux") && "x86_64".equals(runnerArch) && cibuildwheelVersion != null
+                && cibuildwheelVersion.matches("[12]\\..*") && java.util.Arrays.asList(spec.split("[\\s,]+")).contains("auto")) {
+            add(out, "i686");
+        }
+        return out;
+    }
+
+    private static List<String> expandArchs0(String spec, String os, String runnerArch) {
         List<String> out = new ArrayList<>();
         for (String tok : spec.split("[\\s,]+")) {
             if (tok.isBlank()) {
@@ -399,7 +422,7 @@ public final class ProjectReader {
                     switch (os) {
                         case "macos" -> List.of("x86_64", "arm64", "universal2").forEach(a -> add(out, a));
                         case "windows" -> List.of("AMD64", "x86", "ARM64").forEach(a -> add(out, a));
-                        default -> List.of("x86_64", "i686", "aarch64", "ppc64le", "s390x").forEach(a -> add(out, a));
+                        default -> List.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l", "riscv64").forEach(a -> add(out, a));
                     }
                 }
                 case "auto32" -> {
@@ -474,17 +497,19 @@ public final class ProjectReader {
     private static List<Located<String>> cffiBuilders(Path dir, PyProject pyproject, SetupCfg cfg, SetupPy setupPy) {
         List<Located<String>> out = new ArrayList<>();
         if (setupPy != null) {
-            setupPy.keyword("cffi_modules").ifPresent(k -> {
-                List<String> mods = k.value().strings().orElse(List.of(k.value() instanceof PyValue.Unknown u ? u.source() : "cffi_modules"));
-                mods.forEach(m -> out.add(new Located<>(m, setupPy.file(), k.line())));
-            });
+            // a cffi_modules value setup.py computes (e.g. a list only PyPy builds fill: pyzmq) is not known
+            // to build a cffi extension in every build: no fact is built on it
+            setupPy.keyword("cffi_modules").flatMap(k -> k.value().strings().map(mods -> Map.entry(k, mods)))
+                    .ifPresent(e -> e.getValue().forEach(m -> out.add(new Located<>(m, setupPy.file(), e.getKey().line()))));
         }
         if (cfg != null) {
             cfg.get("options", "cffi_modules").ifPresent(e ->
                     e.items().forEach(m -> out.add(new Located<>(m, cfg.file(), e.line()))));
         }
         if (pyproject != null && pyproject.buildRequires() != null
-                && pyproject.buildRequires().stream().anyMatch(r -> Requirements.name(r).filter("cffi"::equals).isPresent())) {
+                && pyproject.buildRequires().stream().anyMatch(r -> Requirements.name(r).filter("cffi"::equals).isPresent()
+                        // "cffi; implementation_name == 'pypy'": only PyPy builds use it (pyzmq's backend for PyPy)
+                        && !r.toLowerCase(Locale.ROOT).matches(".*;.*(implementation_name|platform_python_implementation)\\s*==\\s*['\"]pypy['\"].*"))) {
             out.add(new Located<>("cffi in [build-system].requires", pyproject.file(), pyproject.requiresLine()));
         }
         if (setupPy == null || setupPy.keyword("ext_modules").isEmpty()) {

@@ -47,7 +47,8 @@ class FixCommandTest {
         "setupcfg-cffi, build-system-missing, 'build-system-missing,setup-requires-conflict', ''",
         "legacy-cffi, cffi-cross-compile-config, 'cffi-cross-compile-config,universal2-with-cffi', ''",
         // the universal2 build's 10.13 target now reaches a thin arm64 build: the fix says so, doctor reports it
-        "universal2-cffi, universal2-with-cffi, 'cffi-cross-compile-config,universal2-with-cffi', deployment-target-too-low-for-arm64",
+        // (a universal2 build of a cffi extension is WW-P004's finding alone, not WW-P003's as well)
+        "universal2-cffi, universal2-with-cffi, 'universal2-with-cffi', deployment-target-too-low-for-arm64",
         "universal2-cffi, wheel-in-build-requires, 'wheel-in-build-requires', ''",
         "setupcfg-cffi, runner-image-retired, 'runner-image-retired', ''",
         "legacy-cffi, WW-P006, 'runner-image-retired', ''",

@@ -41,7 +41,7 @@ class RunnerImagesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"features\": [{\"feature\": \"x\", \"since\": \"two\", \"python\": \"312\"}]}|f.json: features[0]: 'since' must be a release number",
-        "{\"features\": [{\"feature\": \"x\", \"since\": \"2.0\"}]}|f.json: features[0]: give either 'archs' or 'python'",
+        "{\"features\": [{\"feature\": \"x\", \"since\": \"2.0\"}]}|f.json: features[0]: give one of 'archs', 'python' or 'platform'",
         "{\"features\": [{\"feature\": \"x\", \"since\": \"2.0\", \"python\": \"3.12\"}]}|f.json: features[0]: 'python' must look like 312",
     })
     void badFeatureTablesAreRejected(String json, String message) {

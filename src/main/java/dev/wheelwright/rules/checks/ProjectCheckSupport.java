@@ -61,8 +61,10 @@ final class ProjectCheckSupport {
     static List<dev.wheelwright.project.CiPlatforms.Platform> built(BuildTarget t, dev.wheelwright.project.ProjectFacts p) {
         List<dev.wheelwright.project.CiPlatforms.Platform> all = dev.wheelwright.project.CiPlatforms.of(t, p.pyproject());
         if (!t.run().usesCibuildwheel()) {
-            boolean musl = t.run().builders().stream().anyMatch(b -> b.value().contains("musllinux"));
-            boolean many = !musl || t.run().builders().stream().anyMatch(b -> !b.value().contains("musllinux"));
+            // a musllinux image, maturin-action's manylinux: musllinux_1_2, or a *-linux-musl* target triple
+            java.util.function.Predicate<String> isMusl = v -> v.contains("musllinux") || v.matches(".*-linux-musl\\S*.*");
+            boolean musl = t.run().builders().stream().anyMatch(b -> isMusl.test(b.value()));
+            boolean many = !musl || t.run().builders().stream().anyMatch(b -> !isMusl.test(b.value()));
             return all.stream().filter(pl -> pl.tag().startsWith("musllinux") ? musl : many).toList();
         }
         dev.wheelwright.project.CiBuildSelector sel = dev.wheelwright.project.CiBuildSelector.of(t.run(), p.pyproject());
