@@ -60,6 +60,7 @@ public final class LogScanner {
     private final int[] wide;                // the byte DFA, 256 entries a state, with EMITS/SPECIAL/LINE_END flags
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
+    private final int[][] alsoNeeds;         // per rule entry: ids of its further required literal clauses (all must be found)
     private final int successEntry;          // the fact entry of pip's "Successfully installed"
     private final int tagEntry;              // the fact entry of pip debug's tag lines
     private final int threads;
@@ -98,6 +99,25 @@ public final class LogScanner {
             }
         }
         ruleEntries = entries.size();
+        List<List<String>> clauses = new ArrayList<>();
+        List<int[]> also = new ArrayList<>();
+        for (int e = 0; e < ruleEntries; e++) {
+            List<String> primary = needles.get(e);
+            List<Integer> ids = new ArrayList<>();
+            if (!primary.isEmpty()) {
+                for (List<String> c : RequiredLiterals.clauses(entries.get(e).pattern().regex())) {
+                    if (!new java.util.HashSet<>(c).equals(new java.util.HashSet<>(primary))) {
+                        int at = clauses.indexOf(c);
+                        if (at < 0) {
+                            at = clauses.size();
+                            clauses.add(c);
+                        }
+                        ids.add(at);
+                    }
+                }
+            }
+            also.add(ids.stream().mapToInt(Integer::intValue).toArray());
+        }
         for (PackageContext.ContextPattern c : PackageContext.PATTERNS) {
             entries.add(new Entry(-1, null, c, null));
             needles.add(c.literals());
@@ -123,6 +143,16 @@ public final class LogScanner {
         }
         tagEntry = te;
         alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
+        // the further clauses get the ids after the entries'
+        int base = needles.size();
+        needles.addAll(clauses);
+        alsoNeeds = new int[ruleEntries][];
+        for (int e = 0; e < ruleEntries; e++) {
+            alsoNeeds[e] = also.get(e).clone();
+            for (int k = 0; k < alsoNeeds[e].length; k++) {
+                alsoNeeds[e][k] += base;
+            }
+        }
         filter = new MultiLiteralMatcher(needles);
         int[] flags = new int[256];
         for (int u = 0; u < 256; u++) {
@@ -133,6 +163,16 @@ public final class LogScanner {
 
     public List<RuleDefinition> rules() {
         return rules;
+    }
+
+    /** Whether every further required literal clause of rule entry {@code e} is in {@code found}. */
+    private boolean complete(int e, BitSet found) {
+        for (int id : alsoNeeds[e]) {
+            if (!found.get(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Scans one log; hits reach {@code sink} in the calling thread, ordered by line except for back-filled ones. */
@@ -426,8 +466,8 @@ public final class LogScanner {
 
         ChunkResult run() {
             final byte[] b = buf;
-            Line cur = new Line(entries.size());
-            Line prev = new Line(entries.size());
+            Line cur = new Line(filter.size());
+            Line prev = new Line(filter.size());
             boolean havePrev = false;
             int line = 0;
             int start = 0;
@@ -580,7 +620,7 @@ public final class LogScanner {
                 String joined = null; // made only when some rule has to look at it
                 for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                     Entry entry = entries.get(e);
-                    if (matched.get(entry.rule()) || skip[entry.rule()]) {
+                    if (matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)) {
                         continue;
                     }
                     if (joined == null) {
@@ -637,12 +677,18 @@ public final class LogScanner {
         }
 
         private void matchLine(Line l) {
-            String text = text(l);
+            String text = null;     // decoded only when some pattern has to look at the line
             boolean generic = false;
             boolean genericKnown = false;
             BitSet found = l.found;
-            for (int e = found.nextSetBit(0); e >= 0; e = found.nextSetBit(e + 1)) {
+            for (int e = found.nextSetBit(0); e >= 0 && e < entries.size(); e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
+                if (entry.rule() >= 0 && (skip[entry.rule()] || !complete(e, found))) {
+                    continue;
+                }
+                if (text == null) {
+                    text = text(l);
+                }
                 if (entry.fact() != null) {
                     LogFacts.FactPattern f = entry.fact();
                     if (known.get(f.field().ordinal()) == 0) {
@@ -720,18 +766,27 @@ public final class LogScanner {
                     s = dfa.step(s, buf[q], w);
                 }
             }
-            if (!unmatchedRule(a, b, a.found) && !unmatchedRule(a, b, b.found)
-                    && !unmatchedRule(a, b, windows[0]) && !unmatchedRule(a, b, windows[1])) {
+            if (!unmatchedRule(a, b, windows[0]) && !unmatchedRule(a, b, windows[1])) {
                 return;
             }
             joinHits(text(a), text(b), a, b, windows);
         }
 
-        /** Whether {@code found} holds a rule's needle where the rule matched neither line alone. */
-        private boolean unmatchedRule(Line a, Line b, BitSet found) {
+        private final BitSet joinFound = new BitSet();
+
+        /**
+         * Whether the needles of both lines and {@code window} (those across the join) hold every
+         * required literal of a rule's pattern where the rule matched neither line alone.
+         */
+        private boolean unmatchedRule(Line a, Line b, BitSet window) {
+            BitSet found = joinFound;
+            found.clear();
+            found.or(a.found);
+            found.or(b.found);
+            found.or(window);
             for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                 int r = entries.get(e).rule();
-                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r]) {
+                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && complete(e, found)) {
                     return true;
                 }
             }
@@ -747,7 +802,7 @@ public final class LogScanner {
         private void joinHits(String a, String b, Line aLine, Line bLine, BitSet[] windowFound) {
             String bTrim = b.stripLeading();
             int reach = Math.max(0, filter.longest() - 1);
-            BitSet found = new BitSet(entries.size());
+            BitSet found = new BitSet(filter.size());
             String[] seps = {"", " "};
             for (int si = 0; si < seps.length; si++) {
                 String sep = seps[si];
@@ -767,7 +822,7 @@ public final class LogScanner {
                 String joined = null; // built only when some rule has to look at it
                 for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                     Entry entry = entries.get(e);
-                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()]) {
+                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)) {
                         continue;
                     }
                     if (joined == null) {
