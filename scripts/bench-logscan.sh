@@ -21,7 +21,10 @@
 # Every mix carries a few real failures (missing Python.h and ffi.h, a missing library, a missing
 # bdist_wheel) so that findings are made. `ratio` is wheelwright's throughput over grep's (above
 # 1 is faster than grep); both timings include process start-up. The JVM start-up alone (an
-# empty log) is printed once, for scale. Logs are written to a temporary folder and removed.
+# empty log) is printed once, for scale. With GNU time (/usr/bin/time) the CPU seconds (user +
+# sys, all threads) of each tool are shown too: on a machine shared with other jobs they say
+# more about the work done than the wall-clock times. Logs are written to a temporary folder
+# and removed.
 #
 # This is a benchmark, not a test: timings move with the machine's load, which is printed.
 set -euo pipefail
@@ -154,13 +157,14 @@ def stamp():
     s = ts_state[0] // 1000
     return "2024-05-01T%02d:%02d:%02d.%07dZ " % (12 + s // 3600 % 12, s // 60 % 60, s % 60, R(10000000))
 
+every = 2000 if mix == "long-lines" else 40000     # a failure every few MB
 with open(path, "w", encoding="utf-8") as out:
     written, buf, n = 0, [], 0
     while written < size:
         n += 1
-        if n % 40000 == 0:
+        if n % every == 0:
             f = fields()
-            lines = [t.format(**f) for t in failures[(n // 40000) % len(failures)]]
+            lines = [t.format(**f) for t in failures[(n // every) % len(failures)]]
         elif mix in ("gha-downloads", "downloads"):
             t = downloads[R(len(downloads))] if R(40) else gha_extra[R(len(gha_extra))]
             lines = [t.format(**fields())]
@@ -233,6 +237,16 @@ for rule in json.load(sys.stdin):
 ' > "$work/patterns.txt"
 
 now() { date +%s.%N; }
+# runs a command; its CPU seconds (user + sys) go to $work/cpu, or "-" without GNU time
+timed() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S' -o "$work/cpu.raw" "$@" || true
+    awk '{print $1 + $2}' "$work/cpu.raw" > "$work/cpu"
+  else
+    "$@" || true
+    echo - > "$work/cpu"
+  fi
+}
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 : > "$work/empty.log"
@@ -243,19 +257,21 @@ printf 'patterns: %d (grep: %d translated); JVM start-up with an empty log: %.2f
   "$(python3 -c 'import json,sys; print(sum(len(r.get("patterns", [])) for r in json.load(sys.stdin)))' < <("$ww_bin" rules --format json))" \
   "$(wc -l < "$work/patterns.txt")" "$startup" "$runs"
 printf 'load average at start: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-14s %7s %9s %9s %12s %9s %9s %7s\n' mix MB lines findings grep-lines "ww MB/s" "grep MB/s" ratio
+printf '%-14s %7s %9s %9s %10s %8s %9s %7s %7s %7s\n' mix MB lines findings grep-lines "ww MB/s" "grep MB/s" ratio "ww cpu" "gr cpu"
 for mix in "${mixes[@]}"; do
   log="$work/$mix.log"
   generate "$mix" "$log" "$size_mb"
   bytes=$(stat -c %s "$log")
   mb=$(echo "$bytes / 1048576" | bc -l)
-  ww_times=(); gr_times=()
+  ww_times=(); gr_times=(); ww_cpu=(); gr_cpu=()
   for ((r = 1; r <= runs; r++)); do
     t0=$(now)
-    "$ww_bin" doctor --log "$log" --fail-on never --format json -o "$work/findings.json"
+    timed "$ww_bin" doctor --log "$log" --fail-on never --format json -o "$work/findings.json"
     t1=$(now)
-    LC_ALL=C grep -E -c -f "$work/patterns.txt" "$log" > "$work/grep.count" || true
+    ww_cpu+=("$(cat "$work/cpu")")
+    LC_ALL=C timed grep -E -c -f "$work/patterns.txt" "$log" > "$work/grep.count"
     t2=$(now)
+    gr_cpu+=("$(cat "$work/cpu")")
     ww_times+=("$(echo "$t1 - $t0" | bc -l)")
     gr_times+=("$(echo "$t2 - $t1" | bc -l)")
     [ -z "${VERBOSE:-}" ] || printf '  %s run %d: wheelwright %.2f s, grep %.2f s\n' "$mix" "$r" "${ww_times[-1]}" "${gr_times[-1]}" >&2
@@ -264,8 +280,9 @@ for mix in "${mixes[@]}"; do
   gr=$(median "${gr_times[@]}")
   findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$work/findings.json")
   [ -z "${KEEP_FINDINGS:-}" ] || cp "$work/findings.json" "$KEEP_FINDINGS/$mix.json"
-  printf '%-14s %7.0f %9d %9d %12s %9.0f %9.0f %7.2f\n' "$mix" "$mb" "$(wc -l < "$log")" "$findings" "$(cat "$work/grep.count")" \
-    "$(echo "$mb / $ww" | bc -l)" "$(echo "$mb / $gr" | bc -l)" "$(echo "$gr / $ww" | bc -l)"
+  printf '%-14s %7.0f %9d %9d %10s %8.0f %9.0f %7.2f %7s %7s\n' "$mix" "$mb" "$(wc -l < "$log")" "$findings" "$(cat "$work/grep.count")" \
+    "$(echo "$mb / $ww" | bc -l)" "$(echo "$mb / $gr" | bc -l)" "$(echo "$gr / $ww" | bc -l)" \
+    "$(median "${ww_cpu[@]}")" "$(median "${gr_cpu[@]}")"
   rm -f "$log"
 done
 printf 'load average at end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
