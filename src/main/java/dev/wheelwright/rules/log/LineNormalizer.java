@@ -114,16 +114,30 @@ public final class LineNormalizer {
         return p < to && b[p] == ' ' ? p + 1 : from;
     }
 
-    // ^\[\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z] ?
-    private static int bracketTimestampEnd(byte[] b, int from, int to) {
-        String shape = "dddd-dd-ddTdd:dd:dd";
-        int p = from + 1;
-        for (int i = 0; i < shape.length(); i++, p++) {
-            char want = shape.charAt(i);
-            if (p >= to || (want == 'd' ? !digit(b[p]) : b[p] != want)) {
-                return from;
+    // dddd-dd-ddTdd:dd:dd, 0 standing for a digit (every line of a GitHub Actions log starts so)
+    private static final byte[] DATE_TIME = "0000-00-00T00:00:00".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static boolean dateTime(byte[] b, int from, int to) {
+        if (to - from < DATE_TIME.length) {
+            return false;
+        }
+        for (int i = 0; i < DATE_TIME.length; i++) {
+            byte want = DATE_TIME[i];
+            byte x = b[from + i];
+            if (want == '0' ? x < '0' || x > '9' : x != want) {
+                return false;
             }
         }
+        return true;
+    }
+
+    // ^\[\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z] ?
+    private static int bracketTimestampEnd(byte[] b, int from, int to) {
+        int p = from + 1;
+        if (!dateTime(b, p, to)) {
+            return from;
+        }
+        p += DATE_TIME.length;
         if (p < to && b[p] == '.' && p + 1 < to && digit(b[p + 1])) {
             p += 2;
             while (p < to && digit(b[p])) {
@@ -139,14 +153,11 @@ public final class LineNormalizer {
 
     // ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?
     private static int timestampEnd(byte[] b, int from, int to) {
-        String shape = "dddd-dd-ddTdd:dd:dd";
         int p = from;
-        for (int i = 0; i < shape.length(); i++, p++) {
-            char want = shape.charAt(i);
-            if (p >= to || (want == 'd' ? !digit(b[p]) : b[p] != want)) {
-                return from;
-            }
+        if (!dateTime(b, p, to)) {
+            return from;
         }
+        p += DATE_TIME.length;
         if (p < to && b[p] == '.' && p + 1 < to && digit(b[p + 1])) {
             p += 2;
             while (p < to && digit(b[p])) {

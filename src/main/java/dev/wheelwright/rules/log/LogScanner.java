@@ -60,6 +60,7 @@ public final class LogScanner {
     private final int[] wide;                // the byte DFA, 256 entries a state, with EMITS/SPECIAL/LINE_END flags
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
+    private final int[][] alsoNeeds;         // per rule entry: ids of its further required literal clauses (all must be found)
     private final int successEntry;          // the fact entry of pip's "Successfully installed"
     private final int tagEntry;              // the fact entry of pip debug's tag lines
     private final int threads;
@@ -98,6 +99,25 @@ public final class LogScanner {
             }
         }
         ruleEntries = entries.size();
+        List<List<String>> clauses = new ArrayList<>();
+        List<int[]> also = new ArrayList<>();
+        for (int e = 0; e < ruleEntries; e++) {
+            List<String> primary = needles.get(e);
+            List<Integer> ids = new ArrayList<>();
+            if (!primary.isEmpty()) {
+                for (List<String> c : RequiredLiterals.clauses(entries.get(e).pattern().regex())) {
+                    if (!new java.util.HashSet<>(c).equals(new java.util.HashSet<>(primary))) {
+                        int at = clauses.indexOf(c);
+                        if (at < 0) {
+                            at = clauses.size();
+                            clauses.add(c);
+                        }
+                        ids.add(at);
+                    }
+                }
+            }
+            also.add(ids.stream().mapToInt(Integer::intValue).toArray());
+        }
         for (PackageContext.ContextPattern c : PackageContext.PATTERNS) {
             entries.add(new Entry(-1, null, c, null));
             needles.add(c.literals());
@@ -123,6 +143,16 @@ public final class LogScanner {
         }
         tagEntry = te;
         alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
+        // the further clauses get the ids after the entries'
+        int base = needles.size();
+        needles.addAll(clauses);
+        alsoNeeds = new int[ruleEntries][];
+        for (int e = 0; e < ruleEntries; e++) {
+            alsoNeeds[e] = also.get(e).clone();
+            for (int k = 0; k < alsoNeeds[e].length; k++) {
+                alsoNeeds[e][k] += base;
+            }
+        }
         filter = new MultiLiteralMatcher(needles);
         int[] flags = new int[256];
         for (int u = 0; u < 256; u++) {
@@ -133,6 +163,16 @@ public final class LogScanner {
 
     public List<RuleDefinition> rules() {
         return rules;
+    }
+
+    /** Whether every further required literal clause of rule entry {@code e} is in {@code found}. */
+    private boolean complete(int e, BitSet found) {
+        for (int id : alsoNeeds[e]) {
+            if (!found.get(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Scans one log; hits reach {@code sink} in the calling thread, ordered by line except for back-filled ones. */
@@ -426,8 +466,8 @@ public final class LogScanner {
 
         ChunkResult run() {
             final byte[] b = buf;
-            Line cur = new Line(entries.size());
-            Line prev = new Line(entries.size());
+            Line cur = new Line(filter.size());
+            Line prev = new Line(filter.size());
             boolean havePrev = false;
             int line = 0;
             int start = 0;
@@ -490,13 +530,13 @@ public final class LogScanner {
                 if (run.count > 0) {
                     run.matched.or(prev.matched);
                     if (curLen == run.width && run.count < MAX_RUN_LINES) {
-                        run.add(text(cur), cur);
+                        run.add(cur);
                     } else {
-                        run.finish(normEmpty(cur) ? null : text(cur), cur);
+                        run.finish(normEmpty(cur) ? null : cur, cur);
                     }
                 } else if (havePrev && prevLen >= WRAP_MIN && curLen == prevLen) {
-                    run.start(prev.number, prevLen, text(prev), prev);
-                    run.add(text(cur), cur);
+                    run.start(prev.number, prevLen, prev);
+                    run.add(cur);
                 }
                 Line swap = prev;
                 prev = cur;
@@ -532,35 +572,91 @@ public final class LogScanner {
             final List<Integer> joins = new ArrayList<>();
             final BitSet matched = new BitSet();
             final BitSet found = new BitSet();   // needles inside the pieces, then across the joins
+            // the pieces, kept as byte ranges of the chunk (or their text when normalised as a whole);
+            // the joined text is made only when some rule has to look at it
+            private final int[] pStart = new int[MAX_RUN_LINES + 1];
+            private final int[] pEnd = new int[MAX_RUN_LINES + 1];
+            private final boolean[] pAscii = new boolean[MAX_RUN_LINES + 1];
+            private final String[] pText = new String[MAX_RUN_LINES + 1];
+            private int pieces;
+            private int lastState;          // byte-DFA state at the end of the text so far, or -1 (char windows needed)
+            private boolean charWindows;    // some join's needles are to be found on the text
 
-            void start(int line, int w, String first, Line l) {
+            void start(int line, int w, Line l) {
                 count = 1;
                 width = w;
                 firstLine = line;
-                text.setLength(0);
-                joins.clear();
-                text.append(first);
                 matched.clear();
-                matched.or(l.matched);
                 found.clear();
-                found.or(l.found);
+                pieces = 0;
+                charWindows = false;
+                append(l, false);
             }
 
-            void add(String piece, Line l) {
-                joins.add(text.length());
-                text.append(piece);
-                matched.or(l.matched);
-                found.or(l.found);
+            void add(Line l) {
+                append(l, true);
                 count++;
             }
 
-            void finish(String rest, Line l) {
+            /**
+             * Keeps a piece and the needles it adds: its own, and (on bytes, from the state the text
+             * before it ended in) those across the join, as {@link #join} does without a separator.
+             */
+            private void append(Line l, boolean joined) {
+                pStart[pieces] = l.full ? 0 : l.normStart;
+                pEnd[pieces] = l.full ? 0 : l.contentEnd;
+                pAscii[pieces] = l.ascii;
+                pText[pieces] = l.full ? l.text : null;
+                pieces++;
+                matched.or(l.matched);
+                found.or(l.found);
+                if (l.full || (joined && lastState < 0)) {
+                    charWindows |= joined;
+                    lastState = -1;
+                    return;
+                }
+                int own = l.endState;
+                if (dfa.depth(own) > l.contentEnd - l.normStart) {
+                    own = dfa.run(0, buf, l.normStart, l.contentEnd, windows[0]); // the state reached into the stripped prefix
+                }
+                if (!joined) {
+                    lastState = own;
+                    return;
+                }
+                int st = lastState;
+                int q = l.normStart;
+                // a needle being followed from st started (k - depth) bytes after the join; stop once that is past it
+                for (int k = 0; q < l.contentEnd && dfa.depth(st) > k; q++, k++) {
+                    st = dfa.step(st, buf[q], found);
+                }
+                // still inside a needle at the piece's end: the state carries over into the next join
+                lastState = q == l.contentEnd && dfa.depth(st) > 0 ? st : own;
+            }
+
+            private String joinedText() {
+                text.setLength(0);
+                joins.clear();
+                for (int i = 0; i < pieces; i++) {
+                    if (i > 0) {
+                        joins.add(text.length());
+                    }
+                    if (pText[i] != null) {
+                        text.append(pText[i]);
+                    } else if (pAscii[i]) {
+                        for (int q = pStart[i]; q < pEnd[i]; q++) {
+                            text.append((char) (buf[q] & 0xff));
+                        }
+                    } else {
+                        text.append(decode(decoder, buf, pStart[i], pEnd[i]));
+                    }
+                }
+                return text.toString();
+            }
+
+            void finish(Line rest, Line l) {
                 int lines = count;
                 if (rest != null) {
-                    joins.add(text.length());
-                    text.append(rest);
-                    matched.or(l.matched);
-                    found.or(l.found);
+                    append(rest, true);
                     lines++;
                 } else if (l != null) {
                     matched.or(l.matched);
@@ -569,22 +665,25 @@ public final class LogScanner {
                 if (lines < 3) {
                     return;
                 }
-                // only a needle across a join is new: look at a window around each
-                int reach = Math.max(0, filter.longest() - 1);
-                for (int j : joins) {
-                    filter.find(text, Math.max(0, j - reach), Math.min(text.length(), j + reach), found);
+                String joined = null; // made only when some rule has to look at it
+                if (charWindows) {
+                    // only a needle across a join is new: look at a window around each
+                    joined = joinedText();
+                    int reach = Math.max(0, filter.longest() - 1);
+                    for (int j : joins) {
+                        filter.find(text, Math.max(0, j - reach), Math.min(text.length(), j + reach), found);
+                    }
                 }
                 for (int x : alwaysRun) {
                     found.set(x);
                 }
-                String joined = null; // made only when some rule has to look at it
                 for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                     Entry entry = entries.get(e);
-                    if (matched.get(entry.rule()) || skip[entry.rule()]) {
+                    if (matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)) {
                         continue;
                     }
                     if (joined == null) {
-                        joined = text.toString();
+                        joined = joinedText();
                     }
                     Matcher m2 = entry.pattern().pattern().matcher(joined);
                     while (m2.find()) {
@@ -633,16 +732,28 @@ public final class LogScanner {
             if (l.ascii || bytes < atLeast) {
                 return bytes; // UTF-8 never has fewer bytes than UTF-16 chars
             }
+            if (l.text == null) {
+                int chars = utf16Length(buf, l.normStart, l.contentEnd);
+                if (chars >= 0) {
+                    return chars;
+                }
+            }
             return text(l).length();
         }
 
         private void matchLine(Line l) {
-            String text = text(l);
+            String text = null;     // decoded only when some pattern has to look at the line
             boolean generic = false;
             boolean genericKnown = false;
             BitSet found = l.found;
-            for (int e = found.nextSetBit(0); e >= 0; e = found.nextSetBit(e + 1)) {
+            for (int e = found.nextSetBit(0); e >= 0 && e < entries.size(); e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
+                if (entry.rule() >= 0 && (skip[entry.rule()] || !complete(e, found))) {
+                    continue;
+                }
+                if (text == null) {
+                    text = text(l);
+                }
                 if (entry.fact() != null) {
                     LogFacts.FactPattern f = entry.fact();
                     if (known.get(f.field().ordinal()) == 0) {
@@ -694,8 +805,8 @@ public final class LogScanner {
                 while (p < b.contentEnd && asciiWhitespace(buf[p])) {
                     p++;
                 }
-                if (p == b.contentEnd || buf[p] >= 0) {
-                    bFrom = p;
+                if (p == b.contentEnd || buf[p] >= 0 || !Character.isWhitespace(codePoint(buf, p, b.contentEnd))) {
+                    bFrom = p; // stripLeading() stops here too
                 }
             }
             if (bFrom < 0) {
@@ -720,18 +831,30 @@ public final class LogScanner {
                     s = dfa.step(s, buf[q], w);
                 }
             }
-            if (!unmatchedRule(a, b, a.found) && !unmatchedRule(a, b, b.found)
-                    && !unmatchedRule(a, b, windows[0]) && !unmatchedRule(a, b, windows[1])) {
+            if (a.found.isEmpty() && b.found.isEmpty() && windows[0].isEmpty() && windows[1].isEmpty()) {
+                return; // the common case: no needle anywhere near
+            }
+            if (!unmatchedRule(a, b, windows[0]) && !unmatchedRule(a, b, windows[1])) {
                 return;
             }
             joinHits(text(a), text(b), a, b, windows);
         }
 
-        /** Whether {@code found} holds a rule's needle where the rule matched neither line alone. */
-        private boolean unmatchedRule(Line a, Line b, BitSet found) {
+        private final BitSet joinFound = new BitSet();
+
+        /**
+         * Whether the needles of both lines and {@code window} (those across the join) hold every
+         * required literal of a rule's pattern where the rule matched neither line alone.
+         */
+        private boolean unmatchedRule(Line a, Line b, BitSet window) {
+            BitSet found = joinFound;
+            found.clear();
+            found.or(a.found);
+            found.or(b.found);
+            found.or(window);
             for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                 int r = entries.get(e).rule();
-                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r]) {
+                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && complete(e, found)) {
                     return true;
                 }
             }
@@ -747,7 +870,7 @@ public final class LogScanner {
         private void joinHits(String a, String b, Line aLine, Line bLine, BitSet[] windowFound) {
             String bTrim = b.stripLeading();
             int reach = Math.max(0, filter.longest() - 1);
-            BitSet found = new BitSet(entries.size());
+            BitSet found = new BitSet(filter.size());
             String[] seps = {"", " "};
             for (int si = 0; si < seps.length; si++) {
                 String sep = seps[si];
@@ -767,7 +890,7 @@ public final class LogScanner {
                 String joined = null; // built only when some rule has to look at it
                 for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                     Entry entry = entries.get(e);
-                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()]) {
+                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)) {
                         continue;
                     }
                     if (joined == null) {
@@ -835,6 +958,77 @@ public final class LogScanner {
             return false;
         }
         return !asciiWhitespace(b[p + word.length]);
+    }
+
+    /** The code point of the well-formed UTF-8 sequence at {@code b[p]}, or U+FFFD (what decoding makes of a malformed one). */
+    private static int codePoint(byte[] b, int p, int to) {
+        int n = sequenceLength(b, p, to);
+        if (n <= 0) {
+            return 0xFFFD;
+        }
+        int c = n == 1 ? b[p] : b[p] & (0xFF >> (n + 1));
+        for (int i = 1; i < n; i++) {
+            c = (c << 6) | (b[p + i] & 0x3F);
+        }
+        return c;
+    }
+
+    /** The length of the well-formed UTF-8 sequence at {@code b[p]} (RFC 3629: no overlongs, surrogates or > U+10FFFF), or -1. */
+    private static int sequenceLength(byte[] b, int p, int to) {
+        int u = b[p] & 0xFF;
+        if (u < 0x80) {
+            return 1;
+        }
+        int n;
+        int lo = 0x80;
+        int hi = 0xBF;
+        if (u >= 0xC2 && u <= 0xDF) {
+            n = 2;
+        } else if (u >= 0xE0 && u <= 0xEF) {
+            n = 3;
+            lo = u == 0xE0 ? 0xA0 : 0x80;
+            hi = u == 0xED ? 0x9F : 0xBF;
+        } else if (u >= 0xF0 && u <= 0xF4) {
+            n = 4;
+            lo = u == 0xF0 ? 0x90 : 0x80;
+            hi = u == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return -1;
+        }
+        if (p + n > to) {
+            return -1;
+        }
+        int second = b[p + 1] & 0xFF;
+        if (second < lo || second > hi) {
+            return -1;
+        }
+        for (int i = 2; i < n; i++) {
+            int x = b[p + i] & 0xFF;
+            if (x < 0x80 || x > 0xBF) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    /** The number of UTF-16 chars that well-formed UTF-8 {@code b[from, to)} decodes to, or -1 when it is not well-formed. */
+    private static int utf16Length(byte[] b, int from, int to) {
+        int chars = 0;
+        int p = from;
+        while (p < to) {
+            if (b[p] >= 0) {
+                p++;
+                chars++;
+                continue;
+            }
+            int n = sequenceLength(b, p, to);
+            if (n < 0) {
+                return -1;
+            }
+            p += n;
+            chars += n == 4 ? 2 : 1;
+        }
+        return chars;
     }
 
     /** Whitespace as {@link String#stripLeading()} sees it ({@link Character#isWhitespace}), for ASCII. */
@@ -907,6 +1101,8 @@ public final class LogScanner {
     /** An event's {@code rule} for a fact: {@code FACT_BASE - field.ordinal()}. */
     private static final int FACT_BASE = -2;
 
+    private static final LogFacts.Field[] FIELDS = LogFacts.Field.values();
+
     private static final class InOrder {
         private static final int MAX_PENDING = 1000;
         final LogFacts.Builder facts = new LogFacts.Builder();
@@ -927,7 +1123,7 @@ public final class LogScanner {
             for (Event e : r.events()) {
                 long line = base + e.line() + 1;
                 if (e.rule() <= FACT_BASE) {
-                    LogFacts.Field f = LogFacts.Field.values()[FACT_BASE - e.rule()];
+                    LogFacts.Field f = FIELDS[FACT_BASE - e.rule()];
                     facts.accept(f, e.pkg(), line);
                     if (!LogFacts.collectsAll(f)) {
                         known.set(f.ordinal(), 1);

@@ -45,27 +45,102 @@ public final class RequiredLiterals {
         }
     }
 
+    /**
+     * Every requirement the regex has, not only the best one: a list of clauses, each a set of
+     * alternative literals, such that a line the expression finds a match in contains at least
+     * one literal of every clause (a conjunction of {@link #of}-style sets). A sequence's literal
+     * runs and groups are all required; an alternation is one clause, the union of each
+     * alternative's best. Clauses with a literal shorter than {@link #MIN_LENGTH} are left out;
+     * the result is empty when nothing is certain. The log scanner runs a pattern only on lines
+     * that hold every clause, so a common literal ({@code Downloading}) alone does not run it.
+     */
+    public static List<List<String>> clauses(String regex) {
+        if (hasCommentsFlag(regex)) {
+            return List.of(); // (?x): whitespace in the pattern text is not literal
+        }
+        RequiredLiterals r = new RequiredLiterals(regex);
+        try {
+            List<Set<String>> all = r.alternationClauses();
+            if (r.pos != regex.length()) {
+                return List.of();
+            }
+            List<List<String>> out = new ArrayList<>();
+            for (Set<String> c : all) {
+                if (!c.isEmpty() && c.stream().allMatch(s -> s.length() >= MIN_LENGTH)) {
+                    List<String> l = List.copyOf(c);
+                    if (!out.contains(l)) {
+                        out.add(l);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean hasCommentsFlag(String regex) {
+        for (int i = regex.indexOf("(?"); i >= 0; i = regex.indexOf("(?", i + 2)) {
+            int j = i + 2;
+            while (j < regex.length() && (Character.isLetter(regex.charAt(j)) || regex.charAt(j) == '-')) {
+                if (regex.charAt(j) == 'x') {
+                    return true;
+                }
+                j++;
+            }
+        }
+        return false;
+    }
+
     /** alternatives separated by '|', until ')' or the end; null = nothing certain. */
     private Set<String> alternation() {
-        Set<String> union = new LinkedHashSet<>();
-        boolean certain = true;
+        return best(alternationClauses());
+    }
+
+    /** Every clause of alternatives separated by '|': one alternative's all, else the union of their bests. */
+    private List<Set<String>> alternationClauses() {
+        List<List<Set<String>>> alts = new ArrayList<>();
         while (true) {
-            Set<String> alt = sequence();
-            if (alt == null) {
-                certain = false;
-            } else {
-                union.addAll(alt);
-            }
+            alts.add(sequence());
             if (pos < re.length() && re.charAt(pos) == '|') {
                 pos++;
                 continue;
             }
-            return certain ? union : null;
+            break;
         }
+        if (alts.size() == 1) {
+            return alts.get(0);
+        }
+        Set<String> union = new LinkedHashSet<>();
+        for (List<Set<String>> alt : alts) {
+            Set<String> b = best(alt);
+            if (b == null) {
+                return List.of();
+            }
+            union.addAll(b);
+        }
+        return List.of(union);
     }
 
-    /** One alternative: picks its best requirement (longest single run, or a group's set). */
-    private Set<String> sequence() {
+    /** The best requirement of a sequence's candidates (the one whose shortest literal is longest), or null. */
+    private static Set<String> best(List<Set<String>> candidates) {
+        Set<String> best = null;
+        int bestScore = -1;
+        for (Set<String> cand : candidates) {
+            if (cand.isEmpty()) {
+                continue;
+            }
+            int score = cand.stream().mapToInt(String::length).min().orElse(0);
+            if (score > bestScore) {
+                bestScore = score;
+                best = cand;
+            }
+        }
+        return best;
+    }
+
+    /** One alternative: all its requirements (literal runs, groups' requirements), in order. */
+    private List<Set<String>> sequence() {
         List<Set<String>> candidates = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         while (pos < re.length()) {
@@ -74,7 +149,7 @@ public final class RequiredLiterals {
                 break;
             }
             int atomStart = run.length();
-            Set<String> groupReq = null;
+            List<Set<String>> groupReq = null;
             boolean atomIsLiteral = false;
             boolean breaksRun = false;
             if (c == '(') {
@@ -108,7 +183,7 @@ public final class RequiredLiterals {
                         pos = end + 1; // (?i:...
                     }
                 }
-                Set<String> inner = alternation();
+                List<Set<String>> inner = alternationClauses();
                 if (pos >= re.length() || re.charAt(pos) != ')') {
                     throw new IllegalArgumentException("unbalanced group");
                 }
@@ -171,31 +246,19 @@ public final class RequiredLiterals {
                 }
                 flush(candidates, run);
                 if (groupReq != null) {
-                    candidates.add(groupReq);
+                    candidates.addAll(groupReq);
                 }
                 continue;
             }
             if (breaksRun) {
                 flush(candidates, run);
                 if (groupReq != null) {
-                    candidates.add(groupReq);
+                    candidates.addAll(groupReq);
                 }
             }
         }
         flush(candidates, run);
-        Set<String> best = null;
-        int bestScore = -1;
-        for (Set<String> cand : candidates) {
-            if (cand.isEmpty()) {
-                continue;
-            }
-            int score = cand.stream().mapToInt(String::length).min().orElse(0);
-            if (score > bestScore) {
-                bestScore = score;
-                best = cand;
-            }
-        }
-        return best;
+        return candidates;
     }
 
     private static void flush(List<Set<String>> candidates, StringBuilder run) {

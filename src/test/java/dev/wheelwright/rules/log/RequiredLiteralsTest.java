@@ -33,4 +33,42 @@ class RequiredLiteralsTest {
         List<String> want = expected.isEmpty() ? List.of() : Arrays.asList(expected.split("\\|"));
         assertThat(RequiredLiterals.of(regex).literals()).containsExactlyInAnyOrderElementsOf(want);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
+            "(?:Downloading|Using cached) (?:\\S*/)?(?<p>\\w+)-\\d+\\.(?:tar\\.gz|zip)\\b => Downloading|Using cached;tar.gz|zip",
+            "fatal error: (?<h>[\\w/]+\\.h): No such file => `fatal error: ;: No such file`",
+            "(?<x>cannot find -l)(?<lib>\\w+): No such => `cannot find -l;: No such`",
+            "(?:optional text)? required => ` required`",
+            "ab.*cd.*longer => longer",
+            "foo|barbaz => foo|barbaz",
+            "(?x) spaced out => ``",
+            "(?=lookahead)real text => real text",
+    })
+    void derivesEveryRequiredClause(String regex, String expected) {
+        List<List<String>> want = expected.isEmpty() ? List.of()
+                : Arrays.stream(expected.split(";")).map(c -> Arrays.asList(c.split("\\|"))).toList();
+        List<List<String>> got = RequiredLiterals.clauses(regex);
+        assertThat(got).hasSameSizeAs(want);
+        for (int i = 0; i < want.size(); i++) {
+            assertThat(got.get(i)).containsExactlyInAnyOrderElementsOf(want.get(i));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
+            "(?:Downloading|Using cached) (?:\\S*/)?(?<p>[A-Za-z0-9_.-]*?)-(?<v>\\d[\\w.]*?)\\.(?:tar\\.gz|zip)\\b => `  Using cached https://x/lxml-5.2.1.zip (3 MB)`",
+            "fatal error: (?<h>(?!Python\\.h:)[\\w./+-]+\\.h(?:h|pp)?): (?:No such file|[^\\x00-\\x7F]) => `a.c:1:10: fatal error: ffi.h: No such file or directory`",
+            "(?i)invalid command '(?:bdist_wheel|x{2,})' => `error: INVALID COMMAND 'bdist_wheel'`",
+            "^=+ (?<what>(?:\\d+ \\w+, )*\\d+ failed\\b[^=]*?) in [\\d.]+s =+$ => `==== 1 passed, 2 failed in 3.1s ====`",
+    })
+    void everyClauseOccursInEveryMatchingLine(String regex, String line) {
+        assertThat(java.util.regex.Pattern.compile(regex).matcher(line).find()).as("the example matches").isTrue();
+        List<List<String>> clauses = RequiredLiterals.clauses(regex);
+        assertThat(clauses).isNotEmpty();
+        for (List<String> clause : clauses) {
+            assertThat(clause).as("clause %s", clause)
+                    .anyMatch(l -> line.toLowerCase(java.util.Locale.ROOT).contains(l.toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
 }
