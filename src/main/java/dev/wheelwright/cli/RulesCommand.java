@@ -165,7 +165,7 @@ public final class RulesCommand implements Callable<Integer> {
         }
         if (r.fix() != null) {
             // no finding fills the placeholders here: show them as the usual <name> of a value to supply
-            sb.append("Fix: ").append(r.fix().summary().replaceAll("\\{([A-Za-z_][A-Za-z0-9_]*)\\}", "<$1>"));
+            sb.append("Fix: ").append(r.fix().summary().replaceAll("\\{([A-Za-z_][A-Za-z0-9_]*)(?:\\|[^}]*)?\\}", "<$1>"));
             if (r.fix().action() != null) {
                 sb.append(" (machine-applicable: wheelwright fix ").append(r.id()).append(')');
             }

@@ -185,7 +185,7 @@ class RepairCommandTest {
             StringWriter aout = new StringWriter();
             int audit = Main.run(new String[] {"audit", wheel.toString()}, new PrintWriter(aout, true), new PrintWriter(new StringWriter(), true));
             assertThat(aout.toString()).contains("plain-linux-tag");
-            assertThat(audit).isZero(); // an info finding
+            assertThat(audit).isEqualTo(ExitCode.FINDINGS); // a plain linux tag is an error for a wheel meant for an index
             StringWriter fout = new StringWriter();
             StringWriter ferr = new StringWriter();
             int plan = Main.run(new String[] {"fix", "1"}, new PrintWriter(fout, true), new PrintWriter(ferr, true));
