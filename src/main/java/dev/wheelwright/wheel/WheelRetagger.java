@@ -276,18 +276,13 @@ public final class WheelRetagger {
                 return List.of("linux_" + arch);
             }
             String member = member(b.path());
-            List<String> system = new ArrayList<>();
+            List<String> system = LinuxLibraries.system(files, member, e);
             for (String lib : e.needed()) {
-                if (ElfLibraryFolders.bundles(files, lib)) {
-                    continue;
-                }
                 var foreign = ElfLibraryFolders.foreign(files, member, e, lib);
-                if (foreign.isPresent()) {
+                if (foreign.isPresent() && !LinuxLibraries.driver(lib)) {
                     notes.add(member + ": " + lib + " is expected from " + foreign.get().folder() + "/ (another distribution)");
                     split = true;
-                    continue;
                 }
-                system.add(lib);
             }
             int[] need = null;
             for (ManylinuxPolicies.Policy p : policies.policies()) {

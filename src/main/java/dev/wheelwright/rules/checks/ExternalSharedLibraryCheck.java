@@ -7,6 +7,7 @@ import dev.wheelwright.facts.Facts;
 import dev.wheelwright.rules.Check;
 import dev.wheelwright.wheel.PlatformTag;
 import dev.wheelwright.wheel.ElfLibraryFolders;
+import dev.wheelwright.wheel.LinuxLibraries;
 import dev.wheelwright.wheel.WheelFacts;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +41,7 @@ public final class ExternalSharedLibraryCheck implements Check {
                 List<String> missing = new java.util.ArrayList<>();
                 for (String lib : e.needed()) {
                     // a library the RUNPATH looks for in another distribution's folder is WW-E007's
-                    if (!allowed.contains(lib) && !ElfLibraryFolders.bundles(files, lib)
+                    if (!allowed.contains(lib) && !LinuxLibraries.driver(lib) && !ElfLibraryFolders.bundles(files, lib)
                             && ElfLibraryFolders.foreign(files, b.member(), e, lib).isEmpty()) {
                         missing.add(lib);
                     }
