@@ -111,6 +111,13 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         if (session != null) {
             session.recordFindings("audit", output.prepared(catalog, rules, findings));
         }
+        if (common.format.equals("text") && common.output == null && !common.quiet) {
+            // auditwheel-style one line per wheel above the findings
+            List<Finding> shown = output.prepared(catalog, rules, findings);
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            AuditVerdicts.lines(set, shown).forEach(out::println);
+            out.println();
+        }
         return output.report(catalog, rules, findings);
     }
 

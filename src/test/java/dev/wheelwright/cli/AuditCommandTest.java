@@ -61,6 +61,38 @@ class AuditCommandTest {
               - {path: demo/_ext.cpython-311-darwin.so, binary: testdata/wheels/macho/ext-arm64.so}
             """;
 
+    /** audit without flags judges the claimed tag with the policy table, as retag does: they never disagree. */
+    @Test
+    void defaultAuditAndRetagAgreeOnACxxModuleBuiltOnANewerSystem() throws Exception {
+        Path w = wheel("""
+                filename: demo-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl
+                files:
+                  - {path: demo/__init__.py, text: ""}
+                  - {path: demo/_ext.cpython-311-x86_64-linux-gnu.so, binary: testdata/wheels/elf/ext-x86_64-cxx.so}
+                """);
+        Run audit = run("audit", "--no-color", w.toString());
+        assertThat(audit.code()).isEqualTo(1);
+        assertThat(audit.out()).startsWith(w.getFileName() + ": consistent with manylinux_2_24_x86_64; tag claims "
+                + "manylinux_2_17_x86_64.manylinux2014_x86_64: 1 problem\n");
+        assertThat(audit.out()).contains("WW-E009 symbol-version-too-new-for-tag");
+        Run retag = run("retag", w.toString());
+        assertThat(retag.code()).isEqualTo(1);
+        assertThat(retag.out()).contains("binaries:  manylinux_2_24_x86_64");
+        // the JSON report carries no verdict lines
+        assertThat(run("audit", "--format", "json", w.toString()).out()).startsWith("{");
+        // the same module under the tag of its policy: both quiet
+        Path right = wheel("""
+                filename: demo-1.0-cp311-cp311-manylinux_2_24_x86_64.whl
+                files:
+                  - {path: demo/__init__.py, text: ""}
+                  - {path: demo/_ext.cpython-311-x86_64-linux-gnu.so, binary: testdata/wheels/elf/ext-x86_64-cxx.so}
+                """);
+        Run ok = run("audit", "--no-color", right.toString());
+        assertThat(ok.code()).as(ok.out()).isZero();
+        assertThat(ok.out()).startsWith(right.getFileName() + ": consistent with manylinux_2_24_x86_64; tag claims manylinux_2_24_x86_64: no problems\n");
+        assertThat(run("retag", right.toString()).code()).isZero();
+    }
+
     @Test
     void cleanWheelExitsZero() {
         Run r = run("audit", repo().resolve("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl").toString());
