@@ -67,6 +67,13 @@ gcc -shared -fPIC -O1 -Wl,-z,execstack -o "$out/elf/ext-x86_64-execstack.so" "$s
 # code built for x86-64-v3 (AVX2): -mneeded records GNU_PROPERTY_X86_ISA_1_NEEDED in a property note
 gcc -shared -fPIC -O3 -march=x86-64-v3 -mneeded -o "$out/elf/ext-x86_64-v3.so" "$src/ext.c" "$src/vector_loop.c"
 
+# torch's split layout in small: two $ORIGIN folders of the nvidia-* wheels, and the driver's libcuda.so.1
+for so in libcublas.so.12 libcudnn.so.9 libcuda.so.1; do
+  gcc -shared -fPIC -O1 -Wl,-soname,$so -o "$work/$so" "$src/helper.c"
+done
+gcc -shared -fPIC -O1 -Wl,--no-as-needed -Wl,-rpath,'$ORIGIN/../nvidia/cublas/lib:$ORIGIN/../nvidia/cudnn/lib' \
+  -o "$out/elf/ext-x86_64-cuda-split.so" "$src/uses_lib.c" "$work/libcublas.so.12" "$work/libcudnn.so.9" "$work/libcuda.so.1"
+
 # a helper executable (with a program interpreter), not a loadable library
 gcc -O1 -o "$out/elf/tool-x86_64" "$src/tool.c"
 
