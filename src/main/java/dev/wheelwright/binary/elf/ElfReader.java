@@ -56,15 +56,21 @@ public final class ElfReader {
 
     /** Reads one ELF file. */
     public static BinaryInfo read(String name, byte[] data) {
-        return read(name, ByteView.of(data, true, name + ": ELF"));
+        return read(name, ByteView.of(data, true, name + ": ELF"), true);
     }
 
     /** Reads one ELF file held in part (a large member of a wheel). */
     public static BinaryInfo read(String name, dev.wheelwright.binary.SparseBytes data) {
-        return read(name, ByteView.of(data, true, name + ": ELF"));
+        return read(name, ByteView.of(data, true, name + ": ELF"), false);
     }
 
-    private static BinaryInfo read(String name, ByteView f) {
+    /**
+     * @param whole the file is held whole; a large file held in part (a {@code SparseBytes}) is
+     *              not walked for its Python imports (extension modules are small), and its
+     *              property note is read only where the held ranges have it: a read outside them
+     *              would fetch the member again
+     */
+    private static BinaryInfo read(String name, ByteView f, boolean whole) {
         int fileLength = f.length();
         if (fileLength < 16) {
             throw f.fail("file is truncated: " + fileLength + " bytes, less than the 16-byte e_ident");
@@ -250,8 +256,15 @@ public final class ElfReader {
         String manylinux = musl ? null : ManylinuxPolicies.builtin().mostCompatible(arch, needed, versionNeeds)
                 .map(ManylinuxPolicies.Policy::name).orElse(null);
         boolean execStack = segments.stream().anyMatch(s -> s.type == PT_GNU_STACK && (s.flags & PF_X) != 0);
-        int isa = machine == EM_X86_64 ? x86IsaNeeded(v, segments, is64) : 0;
-        List<String> pythonImports = pythonImports(v, sections, is64);
+        int isa = 0;
+        if (machine == EM_X86_64) {
+            try {
+                isa = x86IsaNeeded(v, segments, is64);
+            } catch (dev.wheelwright.binary.SparseBytes.Missing e) {
+                isa = 0; // not among the held ranges: unknown, not worth a second pass over the member
+            }
+        }
+        List<String> pythonImports = whole ? pythonImports(v, sections, is64) : List.of();
         ElfSlice slice = new ElfSlice(arch, is64 ? 64 : 32, little, machine, typeName(type), needed, soname, rpath,
                 runpath, versionNeeds, glibcMax, manylinux, musl, interpreter, execStack, isa, pythonImports);
         return new BinaryInfo(name, BinaryFormat.ELF, false, List.of(slice));
