@@ -58,4 +58,16 @@ final class AuditVerdicts {
         }
         return out;
     }
+
+    static List<String> sdistLines(List<dev.wheelwright.wheel.SdistFacts> sdists, List<Finding> findings) {
+        List<String> out = new ArrayList<>();
+        for (dev.wheelwright.wheel.SdistFacts s : sdists) {
+            long problems = findings.stream().filter(f -> !f.suppressed() && f.location() instanceof Location.WheelMember m
+                    && m.wheel().equals(s.filename())).count();
+            out.add(s.filename() + ": source distribution"
+                    + (s.pyproject() ? " (pyproject.toml)" : s.setupPy() ? " (setup.py)" : "") + ": "
+                    + (problems == 0 ? "no problems" : problems + (problems == 1 ? " problem" : " problems")));
+        }
+        return out;
+    }
 }

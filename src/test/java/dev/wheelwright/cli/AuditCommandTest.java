@@ -93,6 +93,42 @@ class AuditCommandTest {
         assertThat(run("retag", right.toString()).code()).isZero();
     }
 
+    /** audit reads sdists too: a hand-made tarball gets the sdist-* findings, a built one passes. */
+    @Test
+    void sdistsAreAudited() throws Exception {
+        Path bad = tmp.resolve("demo-1.1.tar.gz");
+        Path good = tmp.resolve("demo-1.0.tar.gz");
+        for (Path p : List.of(bad, good)) {
+            try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                    new java.util.zip.GZIPOutputStream(Files.newOutputStream(p)))) {
+                String[][] files = p == bad
+                        ? new String[][] {{"demo-1.0/demo/__init__.py", ""}}
+                        : new String[][] {{"demo-1.0/PKG-INFO", "Metadata-Version: 2.2\nName: demo\nVersion: 1.0\n"},
+                                {"demo-1.0/pyproject.toml", "[build-system]\nrequires = [\"setuptools\"]\n"}};
+                for (String[] f : files) {
+                    byte[] data = f[1].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(f[0]);
+                    e.setSize(data.length);
+                    out.putArchiveEntry(e);
+                    out.write(data);
+                    out.closeArchiveEntry();
+                }
+            }
+        }
+        Run r = run("audit", "--no-color", bad.toString(), good.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("demo-1.1.tar.gz: source distribution: 3 problems")
+                .contains("demo-1.0.tar.gz: source distribution (pyproject.toml): no problems")
+                .contains("WW-W025 sdist-metadata-invalid").contains("WW-W026 sdist-name-mismatch")
+                .contains("WW-W027 sdist-build-files-missing");
+        Run ok = run("audit", good.toString());
+        assertThat(ok.code()).as(ok.out()).isZero();
+        Run notGz = run("audit", Files.writeString(tmp.resolve("x-1.0.tar.gz"), "plain text").toString());
+        assertThat(notGz.code()).isEqualTo(2);
+        assertThat(notGz.err()).contains("x-1.0.tar.gz: not a readable .tar.gz archive");
+    }
+
     @Test
     void cleanWheelExitsZero() {
         Run r = run("audit", repo().resolve("testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl").toString());
@@ -299,7 +335,7 @@ class AuditCommandTest {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Run none = run("audit", empty.toString());
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains(empty + ": no .whl files in this folder");
+        assertThat(none.err()).contains(empty + ": no .whl or .tar.gz files in this folder");
     }
 
     @Test
