@@ -23,19 +23,16 @@ import java.util.List;
  * @param execStack     a PT_GNU_STACK program header with PF_X: the loader makes the stack executable
  * @param x86IsaNeeded  x86-64 only: the GNU_PROPERTY_X86_ISA_1_NEEDED bits of the GNU property
  *                      note (1 baseline, 2 x86-64-v2, 4 v3, 8 v4), 0 when there is no such note
- * @param pythonImports undefined dynamic symbols named {@code Py*} or {@code _Py*} (what an
- *                      extension module asks of the interpreter), in symbol-table order
  */
 public record ElfSlice(String arch, int elfClass, boolean littleEndian, int machine, String type,
                        List<String> needed, String soname, String rpath, String runpath,
                        List<VersionNeed> versionNeeds, String glibcMax, String manylinux, boolean musl,
-                       String interpreter, boolean execStack, int x86IsaNeeded, List<String> pythonImports)
+                       String interpreter, boolean execStack, int x86IsaNeeded)
         implements Slice {
 
     public ElfSlice {
         needed = List.copyOf(needed);
         versionNeeds = List.copyOf(versionNeeds);
-        pythonImports = List.copyOf(pythonImports);
     }
 
     /** The x86-64 micro-architecture level the ISA note asks for: "x86-64-v3", or null at baseline or without one. */

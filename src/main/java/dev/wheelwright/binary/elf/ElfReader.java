@@ -24,7 +24,6 @@ public final class ElfReader {
     static final int PT_INTERP = 3;
     static final int SHT_DYNAMIC = 6;
     static final int SHT_GNU_VERNEED = 0x6ffffffe;
-    static final int SHT_DYNSYM = 11;
     static final int PT_NOTE = 4;
     static final int PT_GNU_STACK = 0x6474e551;
     static final int PT_GNU_PROPERTY = 0x6474e553;
@@ -32,8 +31,7 @@ public final class ElfReader {
     static final int NT_GNU_PROPERTY_TYPE_0 = 5;
     static final long GNU_PROPERTY_X86_ISA_1_NEEDED = 0xc0008002L;
     static final int EM_X86_64 = 62;
-    /** A dynamic symbol table larger than this is not walked for Python imports (extension modules are far smaller). */
-    static final long MAX_DYNSYM = 8L << 20;
+
     static final long DT_NULL = 0;
     static final long DT_NEEDED = 1;
     static final long DT_STRTAB = 5;
@@ -65,10 +63,9 @@ public final class ElfReader {
     }
 
     /**
-     * @param whole the file is held whole; a large file held in part (a {@code SparseBytes}) is
-     *              not walked for its Python imports (extension modules are small), and its
-     *              property note is read only where the held ranges have it: a read outside them
-     *              would fetch the member again
+     * @param whole the file is held whole; of a large file held in part (a {@code SparseBytes})
+     *              the property note is read only where the held ranges have it: a read outside
+     *              them would fetch the member again
      */
     private static BinaryInfo read(String name, ByteView f, boolean whole) {
         int fileLength = f.length();
@@ -264,9 +261,8 @@ public final class ElfReader {
                 isa = 0; // not among the held ranges: unknown, not worth a second pass over the member
             }
         }
-        List<String> pythonImports = whole ? pythonImports(v, sections, is64) : List.of();
         ElfSlice slice = new ElfSlice(arch, is64 ? 64 : 32, little, machine, typeName(type), needed, soname, rpath,
-                runpath, versionNeeds, glibcMax, manylinux, musl, interpreter, execStack, isa, pythonImports);
+                runpath, versionNeeds, glibcMax, manylinux, musl, interpreter, execStack, isa);
         return new BinaryInfo(name, BinaryFormat.ELF, false, List.of(slice));
     }
 
@@ -313,38 +309,6 @@ public final class ElfReader {
             }
         }
         return 0;
-    }
-
-    /** Undefined {@code Py*}/{@code _Py*} symbols of .dynsym (section headers); empty when absent or too large to walk. */
-    private static List<String> pythonImports(ByteView v, List<Section> sections, boolean is64) {
-        List<String> out = new ArrayList<>();
-        for (Section s : sections) {
-            if (s.type != SHT_DYNSYM || s.size > MAX_DYNSYM || s.link >= sections.size() || !v.fits(s.offset, s.size)) {
-                continue;
-            }
-            Section str = sections.get((int) s.link);
-            if (str.size > MAX_DYNSYM || !v.fits(str.offset, str.size)) {
-                continue;
-            }
-            ByteView strings = v.sub(str.offset, str.size, "dynamic symbol names");
-            int entry = is64 ? 24 : 16;
-            for (long p = s.offset + entry; p + entry <= s.offset + s.size; p += entry) { // entry 0 is the null symbol
-                long nameOff = v.u32(p, "st_name");
-                int shndx = v.u16(is64 ? p + 6 : p + 14, "st_shndx");
-                if (shndx != 0 || nameOff == 0 || nameOff >= strings.length()) {
-                    continue; // defined here, or nameless
-                }
-                int first = strings.u8(nameOff, "symbol name");
-                if (first != 'P' && first != '_') {
-                    continue;
-                }
-                String name = strings.cstring(nameOff, strings.length(), "symbol name");
-                if (name.startsWith("Py") || name.startsWith("_Py")) {
-                    out.add(name);
-                }
-            }
-        }
-        return out;
     }
 
     private static void requireInFile(ByteView v, long off, long len, String what) {
