@@ -33,6 +33,13 @@ public final class SymbolVersionTooNewCheck implements Check {
                 continue;
             }
             List<String> files = WheelChecks.fileNames(w);
+            // one finding per wheel: the newest version per family over all binaries is the message
+            Map<String, ManylinuxPolicies.SymbolVersionTooNew> newest = new LinkedHashMap<>();
+            List<String> evidence = new ArrayList<>();
+            List<String> members = new ArrayList<>();
+            String arch = null;
+            PlatformTag shownTag = null;
+            String shownPolicy = null;
             for (WheelFacts.WheelBinary b : WheelChecks.binaries(w, BinaryFormat.ELF)) {
                 ElfSlice e = (ElfSlice) b.info().slices().get(0);
                 PlatformTag tag = GlibcTooNewCheck.oldest(tags, e.arch());
@@ -45,35 +52,47 @@ public final class SymbolVersionTooNewCheck implements Check {
                     continue; // WW-E003 / the tag's own problem
                 }
                 List<String> system = LinuxLibraries.system(files, b.member(), e);
-                // the newest version the policy lacks, per family (GLIBCXX_3.4.22 beats GLIBCXX_3.4.21)
-                Map<String, ManylinuxPolicies.SymbolVersionTooNew> newest = new LinkedHashMap<>();
-                List<String> evidence = new ArrayList<>();
+                List<String> mine = new ArrayList<>();
                 for (ManylinuxPolicies.Violation v : policies.check(policy, e.arch(), system, e.versionNeeds())) {
                     if (!(v instanceof ManylinuxPolicies.SymbolVersionTooNew t) || t.family().equals("GLIBC")) {
                         continue;
                     }
-                    evidence.add(t.version() + " from " + t.library() + " (" + name + " on " + e.arch() + " has "
-                            + (t.allowed() == null ? "no " + t.family() + " version" : "up to " + t.allowed()) + ")");
+                    mine.add((members.isEmpty() ? "" : "") + t.version() + " from " + t.library() + " (" + name + " on " + e.arch()
+                            + " has " + (t.allowed() == null ? "no " + t.family() + " version" : "up to " + t.allowed()) + ")");
                     ManylinuxPolicies.SymbolVersionTooNew best = newest.get(t.family());
                     if (best == null || newer(t.version(), best.version())) {
                         newest.put(t.family(), t);
                     }
                 }
-                if (newest.isEmpty()) {
+                if (mine.isEmpty()) {
                     continue;
                 }
-                List<String> needs = new ArrayList<>();
-                List<String> allowed = new ArrayList<>();
-                for (ManylinuxPolicies.SymbolVersionTooNew t : newest.values()) {
-                    needs.add(t.version() + " (" + t.library() + ")");
-                    allowed.add(t.allowed() == null ? "no " + t.family() : t.allowed());
+                mine.sort(null);
+                members.add(b.member());
+                if (arch == null) {
+                    arch = e.arch();
+                    shownTag = tag;
+                    shownPolicy = name;
                 }
-                evidence.sort(null);
-                hits.add(WheelChecks.at(w, b.member(), e.arch()),
-                        WheelChecks.values(w, "member", b.member(), "versions", ExternalSharedLibraryCheck.names(needs),
-                                "tag", tag.tag(), "policy", name, "allowed", String.join(", ", allowed)),
-                        evidence);
+                for (String m : mine) {
+                    evidence.add(b.member() + ": " + m);
+                }
             }
+            if (newest.isEmpty()) {
+                continue;
+            }
+            List<String> needs = new ArrayList<>();
+            List<String> allowed = new ArrayList<>();
+            for (ManylinuxPolicies.SymbolVersionTooNew t : newest.values()) {
+                needs.add(t.version() + " (" + t.library() + ")");
+                allowed.add(t.allowed() == null ? "no " + t.family() : t.allowed());
+            }
+            String first = members.get(0);
+            String what = members.size() == 1 ? first + " needs" : members.size() + " binaries (" + first + ", ...) need";
+            hits.add(WheelChecks.at(w, first, arch),
+                    WheelChecks.values(w, "member", what, "versions", ExternalSharedLibraryCheck.names(needs),
+                            "tag", shownTag.tag(), "policy", shownPolicy, "allowed", String.join(", ", allowed)),
+                    evidence);
         }
     }
 
