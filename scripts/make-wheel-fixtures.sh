@@ -59,6 +59,21 @@ clang -target x86_64-linux-musl -fuse-ld=lld -shared -fPIC -nostdlib -Wl,-soname
 clang -target x86_64-linux-musl -fuse-ld=lld -shared -fPIC -nostdlib -Wl,--dynamic-linker=/lib/ld-musl-x86_64.so.1 \
   -o "$out/elf/ext-x86_64-musl.so" "$src/uses_lib.c" "$work/libc.musl-x86_64.so.1"
 
+# a C++ module built with this system's g++ (Debian 12, GCC 12): std::thread and a sized delete
+# need GLIBCXX_3.4.22 and CXXABI_1.3.9 from libstdc++, newer than manylinux2014 (CentOS 7) has
+g++ -shared -fPIC -O1 -o "$out/elf/ext-x86_64-cxx.so" "$src/cxx_threads.cpp"
+# an executable stack (PT_GNU_STACK with PF_X), as old assembly without .note.GNU-stack gives
+gcc -shared -fPIC -O1 -Wl,-z,execstack -o "$out/elf/ext-x86_64-execstack.so" "$src/ext.c"
+# code built for x86-64-v3 (AVX2): -mneeded records GNU_PROPERTY_X86_ISA_1_NEEDED in a property note
+gcc -shared -fPIC -O3 -march=x86-64-v3 -mneeded -o "$out/elf/ext-x86_64-v3.so" "$src/ext.c" "$src/vector_loop.c"
+
+# torch's split layout in small: two $ORIGIN folders of the nvidia-* wheels, and the driver's libcuda.so.1
+for so in libcublas.so.12 libcudnn.so.9 libcuda.so.1; do
+  gcc -shared -fPIC -O1 -Wl,-soname,$so -o "$work/$so" "$src/helper.c"
+done
+gcc -shared -fPIC -O1 -Wl,--no-as-needed -Wl,-rpath,'$ORIGIN/../nvidia/cublas/lib:$ORIGIN/../nvidia/cudnn/lib' \
+  -o "$out/elf/ext-x86_64-cuda-split.so" "$src/uses_lib.c" "$work/libcublas.so.12" "$work/libcudnn.so.9" "$work/libcuda.so.1"
+
 # a helper executable (with a program interpreter), not a loadable library
 gcc -O1 -o "$out/elf/tool-x86_64" "$src/tool.c"
 

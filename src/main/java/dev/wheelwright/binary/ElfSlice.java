@@ -20,15 +20,33 @@ import java.util.List;
  *                      (e.g. "manylinux_2_17"), null if none does
  * @param musl          links musl libc (interpreter or libc.musl-* in DT_NEEDED)
  * @param interpreter   PT_INTERP or null
+ * @param execStack     a PT_GNU_STACK program header with PF_X: the loader makes the stack executable
+ * @param x86IsaNeeded  x86-64 only: the GNU_PROPERTY_X86_ISA_1_NEEDED bits of the GNU property
+ *                      note (1 baseline, 2 x86-64-v2, 4 v3, 8 v4), 0 when there is no such note
  */
 public record ElfSlice(String arch, int elfClass, boolean littleEndian, int machine, String type,
                        List<String> needed, String soname, String rpath, String runpath,
                        List<VersionNeed> versionNeeds, String glibcMax, String manylinux, boolean musl,
-                       String interpreter) implements Slice {
+                       String interpreter, boolean execStack, int x86IsaNeeded)
+        implements Slice {
 
     public ElfSlice {
         needed = List.copyOf(needed);
         versionNeeds = List.copyOf(versionNeeds);
+    }
+
+    /** The x86-64 micro-architecture level the ISA note asks for: "x86-64-v3", or null at baseline or without one. */
+    public String x86IsaLevel() {
+        if ((x86IsaNeeded & 8) != 0) {
+            return "x86-64-v4";
+        }
+        if ((x86IsaNeeded & 4) != 0) {
+            return "x86-64-v3";
+        }
+        if ((x86IsaNeeded & 2) != 0) {
+            return "x86-64-v2";
+        }
+        return null;
     }
 
     /** A required symbol version (e.g. {@code GLIBC_2.17}) and the library that must provide it. */

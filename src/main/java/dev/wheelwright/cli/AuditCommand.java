@@ -13,6 +13,9 @@ import dev.wheelwright.wheel.ArchiveLimits;
 import dev.wheelwright.wheel.AuditPolicy;
 import dev.wheelwright.wheel.WheelFacts;
 import dev.wheelwright.wheel.WheelReader;
+import dev.wheelwright.wheel.SdistFacts;
+import dev.wheelwright.wheel.SdistReader;
+import dev.wheelwright.wheel.SdistSet;
 import dev.wheelwright.wheel.WheelSet;
 import java.io.IOException;
 import java.time.Instant;
@@ -111,12 +114,21 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         List<dev.wheelwright.report.RunInfo.Policy> sources = new ArrayList<>();
         AuditPolicy policy = policy(settings, sources);
         ArchiveLimits limits = limits();
-        List<Path> files = expand(InspectCommand.orLastBuild(spec, wheels, session, "WHEEL"));
+        List<Path> files = expand(InspectCommand.orLastBuild(spec, wheels, session, "WHEEL"), true);
         WheelSet set;
         try (AuditProgress progress = AuditProgress.start(spec.commandLine().getErr(), files.size(), totalSize(files), common.quiet)) {
-            set = readSet(files, limits, progress);
+            set = readSet(files.stream().filter(f -> !SdistReader.isSdist(String.valueOf(f.getFileName()))).toList(),
+                    limits, progress, files.stream().anyMatch(f -> SdistReader.isSdist(String.valueOf(f.getFileName()))));
         }
-        Facts facts = Facts.builder().put(WheelSet.class, set).put(AuditPolicy.class, policy).build();
+        // source distributions (.tar.gz): read one by one, each streamed once
+        List<SdistFacts> sdists = new ArrayList<>();
+        for (Path f : files) {
+            if (SdistReader.isSdist(String.valueOf(f.getFileName()))) {
+                sdists.add(new SdistReader(limits).read(f, f.toString()));
+            }
+        }
+        Facts facts = Facts.builder().put(WheelSet.class, set).put(SdistSet.class, new SdistSet(sdists))
+                .put(AuditPolicy.class, policy).build();
         RuleCatalog catalog = RuleCatalog.load(common.rules);
         FindingsOutput output = FindingsOutput.of(spec, common, findingsOptions).started(started)
                 .subject(wheels.isEmpty() ? "the last build's wheels" : String.join(" ", wheels.stream().map(Path::toString).toList()))
@@ -128,6 +140,14 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
         List<Finding> findings = RuleEngine.run(rules, facts);
         if (session != null) {
             session.recordFindings("audit", output.prepared(catalog, rules, findings));
+        }
+        if (common.format.equals("text") && common.output == null && !common.quiet) {
+            // auditwheel-style one line per wheel above the findings
+            List<Finding> shown = output.prepared(catalog, rules, findings);
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            AuditVerdicts.lines(set, shown).forEach(out::println);
+            AuditVerdicts.sdistLines(sdists, shown).forEach(out::println);
+            out.println();
         }
         return output.report(catalog, rules, findings);
     }
@@ -306,14 +326,19 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
 
     /** The wheel files named on the command line, a folder standing for its *.whl files (sorted), each once. */
     static List<Path> expand(List<Path> args) throws IOException {
+        return expand(args, false);
+    }
+
+    /** As {@link #expand(List)}; with {@code sdists}, a folder stands for its *.tar.gz files too. */
+    static List<Path> expand(List<Path> args, boolean sdists) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path p : args) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    List<Path> whls = s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".whl")
-                            && Files.isRegularFile(f)).sorted().toList();
+                    List<Path> whls = s.filter(f -> (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".whl")
+                            || (sdists && SdistReader.isSdist(f.getFileName().toString()))) && Files.isRegularFile(f)).sorted().toList();
                     if (whls.isEmpty()) {
-                        throw new WheelwrightException(p + ": no .whl files in this folder");
+                        throw new WheelwrightException(p + (sdists ? ": no .whl or .tar.gz files in this folder" : ": no .whl files in this folder"));
                     }
                     out.addAll(whls);
                 }
@@ -390,6 +415,11 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
      * batch in which every wheel was refused: then nothing could be audited.
      */
     static WheelSet readSet(List<Path> files, ArchiveLimits limits, AuditProgress progress) {
+        return readSet(files, limits, progress, false);
+    }
+
+    /** As {@link #readSet(List, ArchiveLimits, AuditProgress)}; {@code others}: sdists are audited too, so no wheels is fine. */
+    static WheelSet readSet(List<Path> files, ArchiveLimits limits, AuditProgress progress, boolean others) {
         WheelReader reader = new WheelReader(limits);
         Object[] results = new Object[files.size()];
         int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
@@ -440,7 +470,7 @@ public final class AuditCommand implements Callable<Integer>, ShellSession.Aware
                 out.add((WheelFacts) r);
             }
         }
-        if (out.isEmpty() && !refused.isEmpty()) {
+        if (out.isEmpty() && !refused.isEmpty() && !others) {
             WheelSet.RefusedArchive r = refused.get(0);
             throw new WheelwrightException(r.archive() + ": " + r.reason()
                     + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more refused: nothing could be audited)" : ""));

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
             "Compute the platform tag a wheel's binaries really support (archs present, highest minimum macOS, "
                 + "manylinux policy of the glibc symbol versions, PE machine) and, with --apply, write the wheel under it.",
             "The input is never modified; the retagged wheel is written beside it (or into -o DIR). "
-                + "Exit 1 when a wheel's tag is wrong and --apply was not given."},
+                + "Exit 1 when a wheel's tag promises more than its binaries deliver and --apply was not given; "
+                + "a conservative tag is reported, not failed."},
         mixinStandardHelpOptions = true)
 public final class RetagCommand implements Callable<Integer> {
 
@@ -36,7 +37,7 @@ public final class RetagCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Stack traces of errors.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only the wheels whose tag is wrong: what was or would be written.")
+    @Option(names = {"-q", "--quiet"}, description = "Only the wheels whose tag promises too much: what was or would be written.")
     boolean quiet;
 
     @Option(names = "--no-color", description = "Accepted for symmetry with the other commands: retag never colours its output.")
@@ -53,10 +54,11 @@ public final class RetagCommand implements Callable<Integer> {
         }
         for (WheelRetagger.Plan plan : plans) {
             Path wheel = plan.wheel();
+            boolean wrong = plan.wrong();
             if (quiet) {
                 if (plan.changes() && apply) {
                     out.println(WheelRetagger.apply(plan, outDir != null ? outDir : wheel.toAbsolutePath().getParent()));
-                } else if (plan.changes()) {
+                } else if (wrong) {
                     out.println(wheel.getFileName() + " -> " + plan.filename());
                     code = ExitCode.FINDINGS;
                 }
@@ -70,12 +72,25 @@ public final class RetagCommand implements Callable<Integer> {
             }
             if (!plan.changes()) {
                 out.println("  the tag is right; nothing to do");
-            } else if (apply) {
+                continue;
+            }
+            if (wrong) {
+                out.println("  the tag promises more than the binaries deliver: " + String.join(", ", plan.overPromising()));
+            } else if (plan.current().stream().allMatch(c -> c.startsWith("linux_"))) {
+                out.println("  the tag is honest but PyPI refuses linux_* tags: the binaries could be tagged "
+                        + String.join(".", plan.computed()));
+            } else {
+                out.println("  the tag is conservative (it promises less than the binaries allow): it could be "
+                        + String.join(".", plan.computed()));
+            }
+            if (apply) {
                 Path dir = outDir != null ? outDir : wheel.toAbsolutePath().getParent();
                 out.println("  wrote " + WheelRetagger.apply(plan, dir));
             } else {
                 out.println("  would write " + plan.filename() + " (use --apply)");
-                code = ExitCode.FINDINGS;
+                if (wrong) {
+                    code = ExitCode.FINDINGS;
+                }
             }
         }
         return code;

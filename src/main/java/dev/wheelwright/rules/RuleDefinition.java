@@ -25,11 +25,14 @@ import java.util.Optional;
  * @param subsumes   log rules: names of rules whose findings in the same log are folded into
  *                   this rule's finding as evidence (a root cause and its consequences, or the
  *                   reason a failing step ran at all)
+ * @param infoWhen   checks: the name of a value the check fills; a finding whose value is a
+ *                   non-empty string (or true) is reported at info instead of {@code severity}
+ *                   (a split wheel whose Requires-Dist names the provider), else null
  */
 public record RuleDefinition(String id, String name, Severity severity, String title, Reads reads,
                              List<LogPattern> patterns, Condition when, String check, String message,
                              String explain, RuleFix fix, List<String> references, RuleSource source,
-                             boolean fallback, List<String> subsumes) {
+                             boolean fallback, List<String> subsumes, String infoWhen) {
 
     public RuleDefinition {
         patterns = List.copyOf(patterns);
@@ -41,7 +44,7 @@ public record RuleDefinition(String id, String name, Severity severity, String t
     public RuleDefinition(String id, String name, Severity severity, String title, Reads reads,
                           List<LogPattern> patterns, Condition when, String check, String message,
                           String explain, RuleFix fix, List<String> references, RuleSource source) {
-        this(id, name, severity, title, reads, patterns, when, check, message, explain, fix, references, source, false, List.of());
+        this(id, name, severity, title, reads, patterns, when, check, message, explain, fix, references, source, false, List.of(), null);
     }
 
     /** The family letter(s) of the id: {@code B} for {@code WW-B001}. */

@@ -324,7 +324,11 @@ public final class RuleEngine {
         List<Finding> out = new ArrayList<>();
         check.run(facts, (location, values, evidence) -> {
             Map<String, Object> v = new HashMap<>(values);
-            Finding f = finding(rule, location, name -> v.containsKey(name) ? v.get(name) : factRoot(name, facts), evidence);
+            Finding made = finding(rule, location, name -> v.containsKey(name) ? v.get(name) : factRoot(name, facts), evidence);
+            Object lower = rule.infoWhen() == null ? null : v.get(rule.infoWhen());
+            Finding f = lower == null || Boolean.FALSE.equals(lower) || "".equals(lower) ? made
+                    : new Finding(made.rule(), made.name(), Severity.INFO, made.title(), made.message(), made.location(),
+                            made.evidence(), made.fix(), null);
             // one cause in one place is one finding: two CI matrix rows that differ only elsewhere give the same one
             if (out.stream().noneMatch(o -> o.location().equals(f.location()) && java.util.Objects.equals(o.message(), f.message()))) {
                 out.add(f);

@@ -32,7 +32,7 @@ public final class RuleParser {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)(?:\\|[^{}|]*)?}");
     private static final Pattern CHECK_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
     private static final Set<String> FIELDS = Set.of("id", "name", "severity", "title", "reads", "match", "when",
-            "check", "message", "explain", "fix", "references", "fallback", "subsumes");
+            "check", "message", "explain", "fix", "references", "fallback", "subsumes", "infoWhen");
 
     /** Placeholders the engine fills for every log rule (ids.md "built-in placeholders"). */
     public static final List<String> LOG_BUILTINS = List.of("package", "log", "line");
@@ -198,11 +198,16 @@ public final class RuleParser {
                 subsumes.add(n);
             }
         }
+        String infoWhen = string(map, "infoWhen", false);
+        if (infoWhen != null && (check == null || !PLACEHOLDER.matcher("{" + infoWhen + "}").matches())) {
+            throw error(map.entries().get("infoWhen"), "field 'infoWhen': names a value the rule's check fills (a placeholder name),"
+                    + " and only a rule with a 'check' has one");
+        }
         if ((fallback || !subsumes.isEmpty()) && reads != Reads.LOG) {
             throw error(fbNode != null ? fbNode : subNode, "fields 'fallback' and 'subsumes' apply to log rules only");
         }
         return new RuleDefinition(id, name, severity, title, reads, patterns, when, check, message,
-                explain == null ? "" : explain, fix, refs, source, fallback, subsumes);
+                explain == null ? "" : explain, fix, refs, source, fallback, subsumes, infoWhen);
     }
 
     private List<LogPattern> patterns(MapNode map) {

@@ -1,7 +1,9 @@
 package dev.wheelwright.wheel;
 
 import dev.wheelwright.binary.ElfSlice;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,15 +36,25 @@ public final class ElfLibraryFolders {
         if (bundles(files, library) || library.contains("/")) {
             return Optional.empty();
         }
+        List<Folder> all = foreignFolders(files, member, e);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /**
+     * Every {@code $ORIGIN} entry of the binary's RUNPATH (or RPATH) that names a folder of the
+     * installed tree this wheel ships no file in, in search order.
+     */
+    public static List<Folder> foreignFolders(Collection<String> files, String member, ElfSlice e) {
+        List<Folder> out = new ArrayList<>();
         String installed = installedPath(member);
         if (installed == null) {
-            return Optional.empty();
+            return out;
         }
         String dir = installed.contains("/") ? installed.substring(0, installed.lastIndexOf('/')) : "";
         boolean runpath = e.runpath() != null && !e.runpath().isBlank();
         String path = runpath ? e.runpath() : e.rpath();
         if (path == null || path.isBlank()) {
-            return Optional.empty();
+            return out;
         }
         for (String entry : path.split(":")) {
             String rest;
@@ -64,11 +76,64 @@ public final class ElfLibraryFolders {
             String prefix = folder + "/";
             boolean shipped = files.stream().map(ElfLibraryFolders::installedPath)
                     .anyMatch(p -> p != null && p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0);
-            if (!shipped) {
-                return Optional.of(new Folder(entry, folder, runpath ? "RUNPATH" : "RPATH"));
+            if (!shipped && out.stream().noneMatch(f -> f.folder().equals(folder))) {
+                out.add(new Folder(entry, folder, runpath ? "RUNPATH" : "RPATH"));
             }
         }
-        return Optional.empty();
+        return out;
+    }
+
+    /**
+     * The folder among {@code candidates} a library would resolve through, told by name as the
+     * split wheels lay them out ({@code libcublasLt.so.12} in {@code nvidia/cublas/lib},
+     * {@code libcusparseLt.so.0} in {@code nvidia/cusparselt/lib}): the folder with the longest
+     * path word that starts the library's name; empty when no folder or several equally do. One
+     * candidate is the answer whatever its name.
+     */
+    public static Optional<Folder> attribute(String library, List<Folder> candidates) {
+        if (candidates.size() == 1) {
+            return Optional.of(candidates.get(0));
+        }
+        String stem = library.toLowerCase(java.util.Locale.ROOT);
+        stem = stem.startsWith("lib") ? stem.substring(3) : stem;
+        int so = stem.indexOf(".so");
+        stem = so < 0 ? stem : stem.substring(0, so);
+        Folder best = null;
+        int bestScore = 0;
+        boolean tie = false;
+        for (Folder f : candidates) {
+            int score = 0;
+            for (String word : words(f.folder())) {
+                if (word.length() >= 3 && stem.startsWith(word)) {
+                    score = Math.max(score, word.length());
+                }
+            }
+            if (score > bestScore) {
+                best = f;
+                bestScore = score;
+                tie = false;
+            } else if (score == bestScore && score > 0) {
+                tie = true;
+            }
+        }
+        return best == null || tie ? Optional.empty() : Optional.of(best);
+    }
+
+    /** The words of a folder path, lower case, without lib/lib64/bin: {@code nvidia/cuda_cupti/lib} → nvidia, cuda_cupti, cuda, cupti. */
+    public static List<String> words(String folder) {
+        List<String> out = new ArrayList<>();
+        for (String part : folder.toLowerCase(java.util.Locale.ROOT).split("/")) {
+            if (part.isEmpty() || part.equals("lib") || part.equals("lib64") || part.equals("bin")) {
+                continue;
+            }
+            out.add(part);
+            for (String w : part.split("[_.-]")) {
+                if (!w.isEmpty() && !w.equals(part)) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
     }
 
     /** A member's path under site-packages: {@code X.data/purelib|platlib/} removed; null for the other .data folders. */

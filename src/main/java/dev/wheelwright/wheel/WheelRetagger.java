@@ -50,6 +50,20 @@ public final class WheelRetagger {
         public boolean changes() {
             return !computed.isEmpty() && !new LinkedHashSet<>(computed).equals(new LinkedHashSet<>(current));
         }
+
+        /**
+         * The current tags that promise more than the binaries deliver (an older glibc or macOS,
+         * an arch a binary lacks, a manylinux tag on binaries no policy allows): what makes a
+         * wheel fail where pip installs it. Empty when the tag is right or only conservative.
+         */
+        public List<String> overPromising() {
+            return changes() ? WheelRetagger.overPromising(current, computed) : List.of();
+        }
+
+        /** The tag is wrong: some tag promises more than the binaries deliver (retag's exit 1). */
+        public boolean wrong() {
+            return !overPromising().isEmpty();
+        }
     }
 
     private WheelRetagger() {}
@@ -165,6 +179,59 @@ public final class WheelRetagger {
         }
     }
 
+    /** The platform an extension module's file name carries (PEP 3149 / Windows .pyd suffixes): {@code win_arm64}, {@code aarch64}. */
+    private static final java.util.regex.Pattern PYD_PLATFORM =
+            java.util.regex.Pattern.compile("\\.cp\\d+t?-(win32|win_amd64|win_arm64)\\.pyd$");
+    private static final java.util.regex.Pattern SO_PLATFORM =
+            java.util.regex.Pattern.compile("\\.cpython-\\d+[a-z]*-([a-z0-9_]+)-linux-(?:gnu|musl)[a-z0-9_]*\\.so$");
+
+    /** The Linux platform-tag arch a PEP 3149 multiarch name stands for (x86_64-linux-gnu → x86_64). */
+    private static String linuxArch(String multiarch) {
+        return switch (multiarch) {
+            case "i386", "i486", "i586", "i686" -> "i686";
+            case "arm" -> "armv7l";
+            case "powerpc64le" -> "ppc64le";
+            case "powerpc64" -> "ppc64";
+            default -> multiarch;
+        };
+    }
+
+    /**
+     * Member names that carry a platform are evidence too: an ARM64EC or ARM64X module named
+     * {@code *.cp312-win_arm64.pyd} has an AMD64 machine field in its header but is built for
+     * Windows on Arm; a name that says another Linux arch than the ELF header is a contradiction
+     * no single tag resolves.
+     */
+    private static String namedWindowsArch(List<BinaryInfo> binaries, List<String> notes) {
+        String named = null;
+        for (BinaryInfo b : binaries) {
+            java.util.regex.Matcher m = PYD_PLATFORM.matcher(member(b.path()));
+            if (b.format() == BinaryFormat.PE && m.find()) {
+                String arch = ((PeSlice) b.slices().get(0)).arch();
+                String platform = m.group(1);
+                boolean ec = platform.equals("win_arm64") && arch.equals("amd64");
+                if (ec) {
+                    notes.add(member(b.path()) + " is named for win_arm64 with an AMD64 machine field (ARM64EC/ARM64X): built for Windows on Arm");
+                    named = "win_arm64";
+                }
+            }
+        }
+        return named;
+    }
+
+    private static void checkLinuxNames(List<BinaryInfo> binaries) {
+        for (BinaryInfo b : binaries) {
+            java.util.regex.Matcher m = SO_PLATFORM.matcher(member(b.path()));
+            if (b.format() == BinaryFormat.ELF && m.find()) {
+                String named = linuxArch(m.group(1));
+                String arch = ((ElfSlice) b.slices().get(0)).arch();
+                if (!named.equals(arch)) {
+                    throw new Unfit(member(b.path()) + " is named for " + named + " but its ELF header says " + arch);
+                }
+            }
+        }
+    }
+
     static List<String> compute(List<BinaryInfo> binaries, java.util.Collection<String> files, List<String> current,
                                 List<String> notes) {
         if (binaries.isEmpty()) {
@@ -178,8 +245,14 @@ public final class WheelRetagger {
         }
         return switch (formats.iterator().next()) {
             case MACHO -> List.of(macos(binaries, notes));
-            case ELF -> linux(binaries, files, current, notes);
-            case PE -> List.of(windows(binaries));
+            case ELF -> {
+                checkLinuxNames(binaries);
+                yield linux(binaries, files, current, notes);
+            }
+            case PE -> {
+                String named = namedWindowsArch(binaries, notes);
+                yield List.of(named != null ? named : windows(binaries));
+            }
         };
     }
 
@@ -276,18 +349,13 @@ public final class WheelRetagger {
                 return List.of("linux_" + arch);
             }
             String member = member(b.path());
-            List<String> system = new ArrayList<>();
+            List<String> system = LinuxLibraries.system(files, member, e);
             for (String lib : e.needed()) {
-                if (ElfLibraryFolders.bundles(files, lib)) {
-                    continue;
-                }
                 var foreign = ElfLibraryFolders.foreign(files, member, e, lib);
-                if (foreign.isPresent()) {
+                if (foreign.isPresent() && !LinuxLibraries.driver(lib)) {
                     notes.add(member + ": " + lib + " is expected from " + foreign.get().folder() + "/ (another distribution)");
                     split = true;
-                    continue;
                 }
-                system.add(lib);
             }
             int[] need = null;
             for (ManylinuxPolicies.Policy p : policies.policies()) {
@@ -311,7 +379,17 @@ public final class WheelRetagger {
             glibc = glibc == null ? need : max(glibc, need);
         }
         if (glibc == null) {
-            return List.of("linux_" + arch);
+            // no binary needs glibc at all (static, or libc-free): every policy of the arch allows it
+            for (ManylinuxPolicies.Policy p : policies.policies()) {
+                if (p.archs().contains(arch)) {
+                    glibc = version(p.glibc());
+                    notes.add("no binary needs a glibc version: the oldest policy for " + arch + " fits");
+                    break;
+                }
+            }
+            if (glibc == null) {
+                return List.of("linux_" + arch);
+            }
         }
         notes.add("the binaries need glibc " + glibc[0] + "." + glibc[1] + " at most");
         // the tag to offer: the oldest policy of the table at or above that glibc, as auditwheel names it
@@ -361,6 +439,78 @@ public final class WheelRetagger {
         }
         tags.addAll(musl);
         return tags;
+    }
+
+    /** macOS tag archs, as pip expands them (packaging's _mac_binary_formats, inverted). */
+    private static Set<String> macArchs(String arch) {
+        return switch (arch) {
+            case "universal2" -> Set.of("x86_64", "arm64");
+            case "intel" -> Set.of("i386", "x86_64");
+            case "fat" -> Set.of("i386", "ppc");
+            case "fat3" -> Set.of("i386", "ppc", "x86_64");
+            case "fat64" -> Set.of("ppc64", "x86_64");
+            case "universal" -> Set.of("i386", "ppc", "ppc64", "x86_64");
+            default -> Set.of(arch);
+        };
+    }
+
+    private static final java.util.regex.Pattern MACOS = java.util.regex.Pattern.compile("macosx_(\\d+)_(\\d+)_(\\w+)");
+
+    /**
+     * The current tags that promise more than the computed ones: a manylinux glibc below the one
+     * needed, a manylinux tag where no policy fits, an arch the binaries lack, a macOS version
+     * below the binaries' minimum; a tag that promises less (conservative) or differently named
+     * but equal is fine.
+     */
+    static List<String> overPromising(List<String> current, List<String> computed) {
+        List<String> out = new ArrayList<>();
+        ManylinuxPolicies policies = ManylinuxPolicies.builtin();
+        for (String c : current) {
+            boolean ok = false;
+            for (String n : computed) {
+                if (c.equals(n)) {
+                    ok = true;
+                    break;
+                }
+                java.util.regex.Matcher cm = MACOS.matcher(c);
+                java.util.regex.Matcher nm = MACOS.matcher(n);
+                if (cm.matches() && nm.matches()) {
+                    int[] cv = {Integer.parseInt(cm.group(1)), Integer.parseInt(cm.group(2))};
+                    int[] nv = {Integer.parseInt(nm.group(1)), Integer.parseInt(nm.group(2))};
+                    if (macArchs(nm.group(3)).containsAll(macArchs(cm.group(3))) && compare(cv, nv) >= 0) {
+                        ok = true;
+                        break;
+                    }
+                    continue;
+                }
+                String ca = linuxTagArch(c);
+                String na = linuxTagArch(n);
+                if (ca == null || !ca.equals(na)) {
+                    continue;
+                }
+                if (c.startsWith("linux_")) {
+                    ok = true; // promises nothing about the system
+                    break;
+                }
+                Optional<String> cg = policies.glibcFor(c.substring(0, c.length() - ca.length() - 1));
+                Optional<String> ng = policies.glibcFor(n.substring(0, n.length() - na.length() - 1));
+                if (cg.isPresent() && ng.isPresent() && compare(version(cg.get()), version(ng.get())) >= 0) {
+                    ok = true;
+                    break;
+                }
+            }
+            if (!ok) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The arch of a manylinux_, musllinux_ or linux_ tag; null for others. */
+    private static String linuxTagArch(String tag) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?:manylinux_\\d+_\\d+|manylinux1|manylinux2010|manylinux2014|musllinux_\\d+_\\d+|linux)_(.+)").matcher(tag);
+        return m.matches() ? m.group(1) : null;
     }
 
     private static String windows(List<BinaryInfo> binaries) {

@@ -61,6 +61,74 @@ class AuditCommandTest {
               - {path: demo/_ext.cpython-311-darwin.so, binary: testdata/wheels/macho/ext-arm64.so}
             """;
 
+    /** audit without flags judges the claimed tag with the policy table, as retag does: they never disagree. */
+    @Test
+    void defaultAuditAndRetagAgreeOnACxxModuleBuiltOnANewerSystem() throws Exception {
+        Path w = wheel("""
+                filename: demo-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl
+                files:
+                  - {path: demo/__init__.py, text: ""}
+                  - {path: demo/_ext.cpython-311-x86_64-linux-gnu.so, binary: testdata/wheels/elf/ext-x86_64-cxx.so}
+                """);
+        Run audit = run("audit", "--no-color", w.toString());
+        assertThat(audit.code()).isEqualTo(1);
+        assertThat(audit.out()).startsWith(w.getFileName() + ": consistent with manylinux_2_24_x86_64; tag claims "
+                + "manylinux_2_17_x86_64.manylinux2014_x86_64: 1 problem\n");
+        assertThat(audit.out()).contains("WW-E009 symbol-version-too-new-for-tag");
+        Run retag = run("retag", w.toString());
+        assertThat(retag.code()).isEqualTo(1);
+        assertThat(retag.out()).contains("binaries:  manylinux_2_24_x86_64");
+        // the JSON report carries no verdict lines
+        assertThat(run("audit", "--format", "json", w.toString()).out()).startsWith("{");
+        // the same module under the tag of its policy: both quiet
+        Path right = wheel("""
+                filename: demo-1.0-cp311-cp311-manylinux_2_24_x86_64.whl
+                files:
+                  - {path: demo/__init__.py, text: ""}
+                  - {path: demo/_ext.cpython-311-x86_64-linux-gnu.so, binary: testdata/wheels/elf/ext-x86_64-cxx.so}
+                """);
+        Run ok = run("audit", "--no-color", right.toString());
+        assertThat(ok.code()).as(ok.out()).isZero();
+        assertThat(ok.out()).startsWith(right.getFileName() + ": consistent with manylinux_2_24_x86_64; tag claims manylinux_2_24_x86_64: no problems\n");
+        assertThat(run("retag", right.toString()).code()).isZero();
+    }
+
+    /** audit reads sdists too: a hand-made tarball gets the sdist-* findings, a built one passes. */
+    @Test
+    void sdistsAreAudited() throws Exception {
+        Path bad = tmp.resolve("demo-1.1.tar.gz");
+        Path good = tmp.resolve("demo-1.0.tar.gz");
+        for (Path p : List.of(bad, good)) {
+            try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                    new java.util.zip.GZIPOutputStream(Files.newOutputStream(p)))) {
+                String[][] files = p == bad
+                        ? new String[][] {{"demo-1.0/demo/__init__.py", ""}}
+                        : new String[][] {{"demo-1.0/PKG-INFO", "Metadata-Version: 2.2\nName: demo\nVersion: 1.0\n"},
+                                {"demo-1.0/pyproject.toml", "[build-system]\nrequires = [\"setuptools\"]\n"}};
+                for (String[] f : files) {
+                    byte[] data = f[1].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(f[0]);
+                    e.setSize(data.length);
+                    out.putArchiveEntry(e);
+                    out.write(data);
+                    out.closeArchiveEntry();
+                }
+            }
+        }
+        Run r = run("audit", "--no-color", bad.toString(), good.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("demo-1.1.tar.gz: source distribution: 3 problems")
+                .contains("demo-1.0.tar.gz: source distribution (pyproject.toml): no problems")
+                .contains("WW-W025 sdist-metadata-invalid").contains("WW-W026 sdist-name-mismatch")
+                .contains("WW-W027 sdist-build-files-missing");
+        Run ok = run("audit", good.toString());
+        assertThat(ok.code()).as(ok.out()).isZero();
+        Run notGz = run("audit", Files.writeString(tmp.resolve("x-1.0.tar.gz"), "plain text").toString());
+        assertThat(notGz.code()).isEqualTo(2);
+        assertThat(notGz.err()).contains("x-1.0.tar.gz: not a readable .tar.gz archive");
+    }
+
     @Test
     void cleanWheelExitsZero() {
         // linux_x86_64: fine for a wheel that stays on this machine (--local); for an index it is an error (plain-linux-tag)
@@ -268,7 +336,7 @@ class AuditCommandTest {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Run none = run("audit", empty.toString());
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains(empty + ": no .whl files in this folder");
+        assertThat(none.err()).contains(empty + ": no .whl or .tar.gz files in this folder");
     }
 
     @Test

@@ -80,6 +80,9 @@ class RuleCasesTest {
             if (loc != null) {
                 problems.add("#" + (i + 1) + " " + loc);
             }
+            if (e.severity() != null && !e.severity().equalsIgnoreCase(f.severity().name())) {
+                problems.add("#" + (i + 1) + " severity: expected " + e.severity() + ", got " + f.severity());
+            }
             if (e.evidenceContains() != null && f.evidence().stream().noneMatch(l -> l.contains(e.evidenceContains()))) {
                 problems.add("#" + (i + 1) + " no evidence line contains '" + e.evidenceContains() + "': " + f.evidence());
             }

@@ -161,4 +161,69 @@ class WheelRetaggerTest {
         assertThat(applied).isZero();
         assertThat(w.resolveSibling("demo-1.0-cp39-cp39-macosx_10_15_x86_64.whl")).exists();
     }
+
+    /** retag is a CI gate: a tag promising less than the binaries allow passes, one promising more fails. */
+    @Test
+    void aConservativeTagPassesTheGateAndSaysWhatItCouldBe() throws IOException {
+        Path w = elfWheel("demo-1.0-cp311-cp311-manylinux_2_28_x86_64.whl", "demo/_ext.cpython-311-x86_64-linux-gnu.so", "ext-x86_64.so");
+        WheelRetagger.Plan plan = WheelRetagger.plan(w);
+        assertThat(plan.changes()).isTrue();
+        assertThat(plan.wrong()).as(String.join("; ", plan.notes())).isFalse();
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"retag", w.toString()}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("the tag is conservative").contains("it could be manylinux_2_5_x86_64.manylinux1_x86_64");
+        // a macOS 10.13 tag on a 10.9 binary: conservative too
+        Path mac = wheel("demo-1.0-cp39-cp39-macosx_10_13_x86_64.whl", Files.readAllBytes(Path.of("testdata/binaries/macho-x86_64-10.9.so")));
+        assertThat(WheelRetagger.plan(mac).wrong()).isFalse();
+        assertThat(Main.run(new String[] {"retag", mac.toString()}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true))).isZero();
+    }
+
+    @Test
+    void aTagPromisingMoreThanTheBinariesFailsTheGate() throws IOException {
+        // the Debian 12 C++ module (GLIBCXX_3.4.22, CXXABI_1.3.9) tagged manylinux2014: audit's WW-E009 too
+        Path w = elfWheel("demo-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+                "demo/_ext.cpython-311-x86_64-linux-gnu.so", "ext-x86_64-cxx.so");
+        WheelRetagger.Plan plan = WheelRetagger.plan(w);
+        assertThat(plan.computed()).containsExactly("manylinux_2_24_x86_64");
+        assertThat(plan.overPromising()).containsExactly("manylinux_2_17_x86_64", "manylinux2014_x86_64");
+        StringWriter out = new StringWriter();
+        assertThat(Main.run(new String[] {"retag", w.toString()}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("the tag promises more than the binaries deliver: manylinux_2_17_x86_64, manylinux2014_x86_64");
+    }
+
+    /** A plain linux tag on binaries a policy allows: retag proposes the manylinux tag, never linux_*. */
+    @Test
+    void plainLinuxTagIsHonestAndAManylinuxTagIsProposed() throws IOException {
+        Path w = elfWheel("demo-1.0-cp311-cp311-linux_x86_64.whl", "demo/_ext.cpython-311-x86_64-linux-gnu.so", "ext-x86_64-cxx.so");
+        WheelRetagger.Plan plan = WheelRetagger.plan(w);
+        assertThat(plan.computed()).containsExactly("manylinux_2_24_x86_64");
+        assertThat(plan.wrong()).isFalse();
+        // a libc-free binary fits the oldest policy of its arch, not linux_*
+        Path bare = wheel("demo-1.0-cp39-cp39-linux_aarch64.whl", Files.readAllBytes(Path.of("testdata/binaries/elf-aarch64-bare.so")));
+        assertThat(WheelRetagger.plan(bare).computed()).containsExactly("manylinux_2_17_aarch64", "manylinux2014_aarch64");
+    }
+
+    /** Member names that carry a platform are evidence: an AMD64-headed module named for win_arm64 is ARM64EC. */
+    @Test
+    void memberNamesCarryingAPlatformCount() throws IOException {
+        String distInfo = "demo-1.0.dist-info";
+        List<WheelWriter.Entry> m = new ArrayList<>();
+        m.add(new WheelWriter.Entry("demo/_ext.cp312-win_arm64.pyd", Files.readAllBytes(Path.of("testdata/binaries/pe-x86_64.pyd")), 0644));
+        m.add(WheelFuserTest.text(distInfo + "/METADATA", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"));
+        m.add(WheelFuserTest.text(distInfo + "/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp312-cp312-win_arm64\n\n"));
+        Path p = Files.createDirectories(tmp.resolve("in")).resolve("demo-1.0-cp312-cp312-win_arm64.whl");
+        WheelWriter.write(p, m, distInfo);
+        WheelRetagger.Plan plan = WheelRetagger.plan(p);
+        assertThat(plan.computed()).containsExactly("win_arm64");
+        assertThat(plan.changes()).isFalse();
+        // an ELF module named for aarch64 whose header says x86_64: no single tag, the tag is left alone
+        Path elf = elfWheel("demo-1.0-cp311-cp311-manylinux_2_17_aarch64.whl",
+                "demo/_ext.cpython-311-aarch64-linux-gnu.so", "ext-x86_64.so");
+        WheelRetagger.Plan contradiction = WheelRetagger.plan(elf);
+        assertThat(contradiction.computed()).isEmpty();
+        assertThat(contradiction.notes()).anyMatch(n -> n.contains("is named for aarch64 but its ELF header says x86_64"));
+    }
 }

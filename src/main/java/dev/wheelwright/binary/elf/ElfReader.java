@@ -24,6 +24,14 @@ public final class ElfReader {
     static final int PT_INTERP = 3;
     static final int SHT_DYNAMIC = 6;
     static final int SHT_GNU_VERNEED = 0x6ffffffe;
+    static final int PT_NOTE = 4;
+    static final int PT_GNU_STACK = 0x6474e551;
+    static final int PT_GNU_PROPERTY = 0x6474e553;
+    static final int PF_X = 1;
+    static final int NT_GNU_PROPERTY_TYPE_0 = 5;
+    static final long GNU_PROPERTY_X86_ISA_1_NEEDED = 0xc0008002L;
+    static final int EM_X86_64 = 62;
+
     static final long DT_NULL = 0;
     static final long DT_NEEDED = 1;
     static final long DT_STRTAB = 5;
@@ -40,21 +48,26 @@ public final class ElfReader {
         return head.length >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
     }
 
-    private record Segment(int type, long offset, long vaddr, long filesz) {}
+    private record Segment(int type, int flags, long offset, long vaddr, long filesz) {}
 
     private record Section(int type, long offset, long size, long link, long info) {}
 
     /** Reads one ELF file. */
     public static BinaryInfo read(String name, byte[] data) {
-        return read(name, ByteView.of(data, true, name + ": ELF"));
+        return read(name, ByteView.of(data, true, name + ": ELF"), true);
     }
 
     /** Reads one ELF file held in part (a large member of a wheel). */
     public static BinaryInfo read(String name, dev.wheelwright.binary.SparseBytes data) {
-        return read(name, ByteView.of(data, true, name + ": ELF"));
+        return read(name, ByteView.of(data, true, name + ": ELF"), false);
     }
 
-    private static BinaryInfo read(String name, ByteView f) {
+    /**
+     * @param whole the file is held whole; of a large file held in part (a {@code SparseBytes})
+     *              the property note is read only where the held ranges have it: a read outside
+     *              them would fetch the member again
+     */
+    private static BinaryInfo read(String name, ByteView f, boolean whole) {
         int fileLength = f.length();
         if (fileLength < 16) {
             throw f.fail("file is truncated: " + fileLength + " bytes, less than the 16-byte e_ident");
@@ -96,10 +109,11 @@ public final class ElfReader {
             for (int i = 0; i < phnum; i++) {
                 long p = phoff + (long) i * phentsize;
                 int ptype = v.i32(p, "program header " + i);
+                int pflags = v.i32(is64 ? p + 4 : p + 24, "program header " + i);
                 long off = is64 ? v.u64(p + 8, "program header") : v.u32(p + 4, "program header");
                 long vaddr = is64 ? v.u64(p + 16, "program header") : v.u32(p + 8, "program header");
                 long filesz = is64 ? v.u64(p + 32, "program header") : v.u32(p + 16, "program header");
-                segments.add(new Segment(ptype, off, vaddr, filesz));
+                segments.add(new Segment(ptype, pflags, off, vaddr, filesz));
             }
         }
         List<Section> sections = new ArrayList<>();
@@ -238,9 +252,63 @@ public final class ElfReader {
                 || needed.stream().anyMatch(n -> n.startsWith("libc.musl-"));
         String manylinux = musl ? null : ManylinuxPolicies.builtin().mostCompatible(arch, needed, versionNeeds)
                 .map(ManylinuxPolicies.Policy::name).orElse(null);
+        boolean execStack = segments.stream().anyMatch(s -> s.type == PT_GNU_STACK && (s.flags & PF_X) != 0);
+        int isa = 0;
+        if (machine == EM_X86_64) {
+            try {
+                isa = x86IsaNeeded(v, segments, is64);
+            } catch (dev.wheelwright.binary.SparseBytes.Missing e) {
+                isa = 0; // not among the held ranges: unknown, not worth a second pass over the member
+            }
+        }
         ElfSlice slice = new ElfSlice(arch, is64 ? 64 : 32, little, machine, typeName(type), needed, soname, rpath,
-                runpath, versionNeeds, glibcMax, manylinux, musl, interpreter);
+                runpath, versionNeeds, glibcMax, manylinux, musl, interpreter, execStack, isa);
         return new BinaryInfo(name, BinaryFormat.ELF, false, List.of(slice));
+    }
+
+    /**
+     * The GNU_PROPERTY_X86_ISA_1_NEEDED bits of the NT_GNU_PROPERTY_TYPE_0 note (x86-64 psABI
+     * "Program Property"), read from PT_GNU_PROPERTY or else the PT_NOTE segments, as auditwheel
+     * reads it; 0 without one. A malformed note is ignored (it says nothing the loader enforces).
+     */
+    private static int x86IsaNeeded(ByteView v, List<Segment> segments, boolean is64) {
+        boolean property = segments.stream().anyMatch(s -> s.type == PT_GNU_PROPERTY);
+        for (Segment s : segments) {
+            if ((property ? s.type != PT_GNU_PROPERTY : s.type != PT_NOTE) || s.filesz > (1 << 16) || !v.fits(s.offset, s.filesz)) {
+                continue;
+            }
+            long p = s.offset;
+            long end = s.offset + s.filesz;
+            int align = is64 ? 8 : 4;
+            while (p + 12 <= end) {
+                long namesz = v.u32(p, "note namesz");
+                long descsz = v.u32(p + 4, "note descsz");
+                long ntype = v.u32(p + 8, "note type");
+                long name = p + 12;
+                int a = ntype == NT_GNU_PROPERTY_TYPE_0 ? align : 4; // property notes are 8-aligned in ELF64
+                long desc = (name + namesz + a - 1) & -(long) a;
+                if (namesz > 64 || descsz > end - p || desc + descsz > end) {
+                    break;
+                }
+                if (ntype == NT_GNU_PROPERTY_TYPE_0 && namesz == 4 && "GNU".equals(v.cstring(name, name + 4, "note name"))) {
+                    long q = desc;
+                    while (q + 8 <= desc + descsz) {
+                        long prType = v.u32(q, "pr_type");
+                        long prSize = v.u32(q + 4, "pr_datasz");
+                        if (prType == GNU_PROPERTY_X86_ISA_1_NEEDED && prSize == 4 && q + 12 <= desc + descsz) {
+                            return (int) v.u32(q + 8, "pr_data");
+                        }
+                        q += 8 + ((prSize + align - 1) & -(long) align);
+                    }
+                }
+                long next = (desc + descsz + a - 1) & -(long) a;
+                if (next <= p) {
+                    break;
+                }
+                p = next;
+            }
+        }
+        return 0;
     }
 
     private static void requireInFile(ByteView v, long off, long len, String what) {

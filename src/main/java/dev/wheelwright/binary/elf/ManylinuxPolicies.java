@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * The manylinux policies (PEP 513, 571, 599, 600) as data: which system libraries a wheel may
- * link against and which symbol versions those libraries may be asked for, per policy and arch.
- * Loaded from {@code /rules/tables/manylinux-policy.json} and validated at load: a broken table
- * names the field.
+ * link against and which symbol versions those libraries may be asked for, per policy and arch,
+ * as auditwheel's policy file lists them (the table names its source; it is written by
+ * {@code scripts/make-manylinux-policy-table.py}). Loaded from
+ * {@code /rules/tables/manylinux-policy.json} and validated at load: a broken table names the field.
  */
 public final class ManylinuxPolicies {
     /** Where the built-in table lives on the classpath (packed into the jar from {@code rules/}). */
@@ -31,32 +32,43 @@ public final class ManylinuxPolicies {
      * @param name           the PEP 600 name, e.g. manylinux_2_17
      * @param aliases        legacy names, e.g. manylinux2014
      * @param glibc          the glibc version it stands for, e.g. "2.17"
-     * @param archs          archs the policy is defined for
      * @param libraries      sonames a wheel may expect on the system (plus the arch's loader)
-     * @param symbolVersions newest allowed numeric version per symbol-version family (GLIBC, GLIBCXX,
-     *                       CXXABI, GCC, ...); "0" allows none
-     * @param archSymbolVersions per arch, families whose newest version differs there
-     * @param otherVersions  per family, the non-numeric versions allowed (e.g. TM_1 for CXXABI_TM_1)
+     * @param symbolVersions per arch the policy is defined for, per family (GLIBC, GLIBCXX, CXXABI,
+     *                       GCC, ZLIB, LIBATOMIC), every version the family provides there (the part
+     *                       after {@code FAMILY_}); an empty set allows none
      */
-    public record Policy(String name, List<String> aliases, String glibc, Set<String> archs, Set<String> libraries,
-                         Map<String, String> symbolVersions, Map<String, Map<String, String>> archSymbolVersions,
-                         Map<String, Set<String>> otherVersions) {
+    public record Policy(String name, List<String> aliases, String glibc, Set<String> libraries,
+                         Map<String, Map<String, Set<String>>> symbolVersions) {
         public Policy {
             aliases = List.copyOf(aliases);
-            archs = Set.copyOf(archs);
             libraries = Set.copyOf(libraries);
             symbolVersions = Map.copyOf(symbolVersions);
-            archSymbolVersions = Map.copyOf(archSymbolVersions);
-            otherVersions = Map.copyOf(otherVersions);
         }
 
-        /** The newest numeric version of a family on an arch, null when the policy does not judge the family. */
+        /** Archs the policy is defined for. */
+        public Set<String> archs() {
+            return symbolVersions.keySet();
+        }
+
+        /**
+         * The newest numeric version of a family on an arch ("3.4.19" for GLIBCXX under
+         * manylinux2014), "" when the family allows none, null when the policy does not judge it.
+         */
         public String newest(String family, String arch) {
-            Map<String, String> override = archSymbolVersions.get(arch);
-            if (override != null && override.containsKey(family)) {
-                return override.get(family);
+            Set<String> versions = symbolVersions.getOrDefault(arch, Map.of()).get(family);
+            if (versions == null) {
+                return null;
             }
-            return symbolVersions.get(family);
+            String best = "";
+            int[] bestParsed = null;
+            for (String v : versions) {
+                int[] p = SymbolVersion.parse(v);
+                if (p != null && (bestParsed == null || SymbolVersion.compare(p, bestParsed) > 0)) {
+                    best = v;
+                    bestParsed = p;
+                }
+            }
+            return best;
         }
     }
 
@@ -71,10 +83,17 @@ public final class ManylinuxPolicies {
         }
     }
 
+    /** A version the policy's systems lack; {@code allowed} is the family's newest there (null: none). */
     public record SymbolVersionTooNew(String library, String version, String allowed) implements Violation {
         public String describe() {
             return library + " " + version + " is newer than the policy allows"
                     + (allowed == null ? "" : " (" + allowed + ")");
+        }
+
+        /** The family of the version: GLIBCXX for GLIBCXX_3.4.22. */
+        public String family() {
+            int cut = version.indexOf('_');
+            return cut < 0 ? version : version.substring(0, cut);
         }
     }
 
@@ -88,10 +107,12 @@ public final class ManylinuxPolicies {
 
     private final List<Policy> policies;
     private final Map<String, String> loaders;
+    private final String source;
 
-    ManylinuxPolicies(List<Policy> policies, Map<String, String> loaders) {
+    ManylinuxPolicies(List<Policy> policies, Map<String, String> loaders, String source) {
         this.policies = List.copyOf(policies);
         this.loaders = Map.copyOf(loaders);
+        this.source = source;
     }
 
     /** The table shipped with wheelwright, loaded once. */
@@ -111,6 +132,11 @@ public final class ManylinuxPolicies {
         return p;
     }
 
+    /** Where the table's data comes from (the auditwheel version it was written from). */
+    public String source() {
+        return source;
+    }
+
     /** Parses and validates a table; {@code source} names it in errors. */
     public static ManylinuxPolicies parse(String source, byte[] json) {
         JsonNode root;
@@ -122,6 +148,7 @@ public final class ManylinuxPolicies {
         if (root == null || !root.isObject()) {
             throw new BinaryFormatException(source + ": the top level must be an object");
         }
+        String from = text(source, "source", root.get("source"));
         Map<String, String> loaders = new LinkedHashMap<>();
         JsonNode l = root.get("loaders");
         if (l == null || !l.isObject()) {
@@ -158,62 +185,42 @@ public final class ManylinuxPolicies {
             previous = g;
             JsonNode sv = p.get("symbolVersions");
             if (sv == null || !sv.isObject() || sv.isEmpty()) {
-                throw new BinaryFormatException(source + ": " + at + ".symbolVersions must be a non-empty object");
+                throw new BinaryFormatException(source + ": " + at + ".symbolVersions must be a non-empty object of arch to families");
             }
-            Map<String, String> sym = versions(source, at + ".symbolVersions", sv);
-            if (!glibc.equals(sym.get("GLIBC"))) {
-                throw new BinaryFormatException(source + ": " + at + ".symbolVersions.GLIBC must equal glibc " + glibc);
-            }
-            Set<String> archs = new LinkedHashSet<>(strings(source, at + ".archs", p.get("archs"), false));
-            Map<String, Map<String, String>> perArch = new LinkedHashMap<>();
-            JsonNode asv = p.get("archSymbolVersions");
-            if (asv != null) {
-                if (!asv.isObject()) {
-                    throw new BinaryFormatException(source + ": " + at + ".archSymbolVersions must be an object");
+            Map<String, Map<String, Set<String>>> perArch = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = sv.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String field = at + ".symbolVersions." + e.getKey();
+                if (!loaders.containsKey(e.getKey())) {
+                    throw new BinaryFormatException(source + ": " + field + " names an arch without a loader in 'loaders'");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = asv.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    String field = at + ".archSymbolVersions." + e.getKey();
-                    if (!archs.contains(e.getKey())) {
-                        throw new BinaryFormatException(source + ": " + field + " names an arch the policy does not list");
+                if (!e.getValue().isObject()) {
+                    throw new BinaryFormatException(source + ": " + field + " must be an object of family to versions");
+                }
+                Map<String, Set<String>> families = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> f = e.getValue().fields(); f.hasNext(); ) {
+                    Map.Entry<String, JsonNode> fam = f.next();
+                    String ff = field + "." + fam.getKey();
+                    if (!fam.getKey().matches("[A-Z][A-Z0-9]*")) {
+                        throw new BinaryFormatException(source + ": " + ff + " is not a family name (upper case, no '_')");
                     }
-                    if (!e.getValue().isObject()) {
-                        throw new BinaryFormatException(source + ": " + field + " must be an object");
-                    }
-                    perArch.put(e.getKey(), versions(source, field, e.getValue()));
+                    families.put(fam.getKey(), Set.copyOf(strings(source, ff, fam.getValue(), true)));
                 }
+                Set<String> libc = families.get("GLIBC");
+                if (libc == null) {
+                    throw new BinaryFormatException(source + ": " + field + ".GLIBC must list the glibc versions");
+                }
+                // CentOS 7 on aarch64 has GLIBC_2.18 under manylinux2014 (the list need not stop at the
+                // name), and newer glibcs have GLIBC_ABI_DT_RELR: any names, as long as versions are among them
+                if (libc.stream().noneMatch(v -> SymbolVersion.parse(v) != null)) {
+                    throw new BinaryFormatException(source + ": " + field + ".GLIBC lists no dotted version");
+                }
+                perArch.put(e.getKey(), families);
             }
-            Map<String, Set<String>> other = new LinkedHashMap<>();
-            JsonNode ov = p.get("otherVersions");
-            if (ov != null) {
-                if (!ov.isObject()) {
-                    throw new BinaryFormatException(source + ": " + at + ".otherVersions must be an object");
-                }
-                for (Iterator<Map.Entry<String, JsonNode>> it = ov.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    other.put(e.getKey(), new LinkedHashSet<>(strings(source, at + ".otherVersions." + e.getKey(),
-                            e.getValue(), false)));
-                }
-            }
-            out.add(new Policy(name, strings(source, at + ".aliases", p.get("aliases"), true), glibc, archs,
-                    new LinkedHashSet<>(strings(source, at + ".libraries", p.get("libraries"), false)), sym, perArch,
-                    other));
+            out.add(new Policy(name, strings(source, at + ".aliases", p.get("aliases"), true), glibc,
+                    new LinkedHashSet<>(strings(source, at + ".libraries", p.get("libraries"), false)), perArch));
         }
-        return new ManylinuxPolicies(out, loaders);
-    }
-
-    private static Map<String, String> versions(String source, String field, JsonNode node) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String v = text(source, field + "." + e.getKey(), e.getValue());
-            if (SymbolVersion.parse(v) == null) {
-                throw new BinaryFormatException(source + ": " + field + "." + e.getKey() + " '" + v
-                        + "' is not a dotted version");
-            }
-            out.put(e.getKey(), v);
-        }
-        return out;
+        return new ManylinuxPolicies(out, loaders, from);
     }
 
     private static String text(String source, String field, JsonNode n) {
@@ -262,7 +269,7 @@ public final class ManylinuxPolicies {
     /** Libraries a policy allows on an arch (its list plus the arch's dynamic loader); empty if not defined there. */
     public Set<String> allowedLibraries(String policy, String arch) {
         Policy p = byName(policy).orElse(null);
-        if (p == null || !p.archs.contains(arch)) {
+        if (p == null || !p.archs().contains(arch)) {
             return Set.of();
         }
         Set<String> out = new LinkedHashSet<>(p.libraries);
@@ -277,14 +284,14 @@ public final class ManylinuxPolicies {
      * symbol versions required from allowed libraries that the policy's systems lack. As
      * auditwheel judges them, a version's family is the part before its first '_'
      * ({@code GLIBCXX_3.4.21} → GLIBCXX, {@code CXXABI_TM_1} → CXXABI); a family the policy does
-     * not list is not judged; a numeric version must not be newer than the family's newest, a
-     * non-numeric one (GLIBC_PRIVATE, CXXABI_TM_1) must be listed in otherVersions. Versions
-     * required from libraries outside the list are not judged: those libraries travel with the
-     * wheel.
+     * not list is not judged; any other version must be one the policy lists for the family on
+     * that arch. Versions required from the dynamic loader are not judged (auditwheel skips it),
+     * nor those required from libraries outside the list: those libraries travel with the wheel.
      */
     public List<Violation> check(Policy policy, String arch, List<String> needed, List<VersionNeed> needs) {
         List<Violation> out = new ArrayList<>();
-        if (!policy.archs.contains(arch)) {
+        Map<String, Set<String>> families = policy.symbolVersions.get(arch);
+        if (families == null) {
             out.add(new ArchNotCovered(arch));
             return out;
         }
@@ -295,7 +302,7 @@ public final class ManylinuxPolicies {
             }
         }
         for (VersionNeed n : needs) {
-            if (!policy.libraries.contains(n.library()) && !n.library().equals(loader)) {
+            if (!policy.libraries.contains(n.library())) {
                 continue;
             }
             int cut = n.version().indexOf('_');
@@ -303,22 +310,12 @@ public final class ManylinuxPolicies {
                 continue; // not a family_version name (e.g. a library's own base version)
             }
             String family = n.version().substring(0, cut);
-            String rest = n.version().substring(cut + 1);
-            String newest = policy.newest(family, arch);
-            if (newest == null) {
+            Set<String> allowed = families.get(family);
+            if (allowed == null || allowed.contains(n.version().substring(cut + 1))) {
                 continue;
             }
-            int[] ver = SymbolVersion.parse(rest);
-            boolean ok;
-            if (ver != null) {
-                ok = SymbolVersion.compare(ver, SymbolVersion.parse(newest)) <= 0 && !newest.equals("0");
-            } else {
-                ok = policy.otherVersions.getOrDefault(family, Set.of()).contains(rest);
-            }
-            if (!ok) {
-                out.add(new SymbolVersionTooNew(n.library(), n.version(),
-                        newest.equals("0") ? null : family + "_" + newest));
-            }
+            String newest = policy.newest(family, arch);
+            out.add(new SymbolVersionTooNew(n.library(), n.version(), newest.isEmpty() ? null : family + "_" + newest));
         }
         return out;
     }
@@ -326,7 +323,7 @@ public final class ManylinuxPolicies {
     /** The oldest (most widely installable) policy the binary satisfies, as auditwheel reports it. */
     public Optional<Policy> mostCompatible(String arch, List<String> needed, List<VersionNeed> needs) {
         for (Policy p : policies) {
-            if (p.archs.contains(arch) && check(p, arch, needed, needs).isEmpty()) {
+            if (p.archs().contains(arch) && check(p, arch, needed, needs).isEmpty()) {
                 return Optional.of(p);
             }
         }

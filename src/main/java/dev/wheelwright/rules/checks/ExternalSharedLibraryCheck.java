@@ -7,6 +7,7 @@ import dev.wheelwright.facts.Facts;
 import dev.wheelwright.rules.Check;
 import dev.wheelwright.wheel.PlatformTag;
 import dev.wheelwright.wheel.ElfLibraryFolders;
+import dev.wheelwright.wheel.LinuxLibraries;
 import dev.wheelwright.wheel.WheelFacts;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,13 @@ public final class ExternalSharedLibraryCheck implements Check {
         for (WheelFacts w : WheelChecks.wheels(facts)) {
             List<PlatformTag> tags = WheelChecks.platforms(w, "manylinux");
             List<String> files = WheelChecks.fileNames(w);
+            // one finding per wheel: every binary and library it lacks is evidence
+            java.util.Map<String, List<String>> byMember = new java.util.LinkedHashMap<>();
+            java.util.Set<String> allMissing = new java.util.LinkedHashSet<>();
+            String arch = null;
+            String tagName = null;
+            String policyName = null;
+            int allowedCount = 0;
             for (WheelFacts.WheelBinary b : WheelChecks.binaries(w, BinaryFormat.ELF)) {
                 ElfSlice e = (ElfSlice) b.info().slices().get(0);
                 PlatformTag tag = GlibcTooNewCheck.oldest(tags, e.arch());
@@ -40,20 +48,40 @@ public final class ExternalSharedLibraryCheck implements Check {
                 List<String> missing = new java.util.ArrayList<>();
                 for (String lib : e.needed()) {
                     // a library the RUNPATH looks for in another distribution's folder is WW-E007's
-                    if (!allowed.contains(lib) && !ElfLibraryFolders.bundles(files, lib)
+                    if (!allowed.contains(lib) && !LinuxLibraries.driver(lib) && !ElfLibraryFolders.bundles(files, lib)
                             && ElfLibraryFolders.foreign(files, b.member(), e, lib).isEmpty()) {
                         missing.add(lib);
                     }
                 }
-                if (!missing.isEmpty()) { // one finding per binary, naming every library it lacks
-                    List<String> evidence = new java.util.ArrayList<>();
-                    missing.forEach(lib -> evidence.add("DT_NEEDED " + lib));
-                    evidence.add("allowed by " + policy + ": " + allowed.size() + " system libraries");
-                    hits.add(WheelChecks.at(w, b.member(), e.arch()),
-                            WheelChecks.values(w, "member", b.member(), "library", names(missing), "tag", tag.tag(), "policy", policy),
-                            evidence);
+                if (!missing.isEmpty()) {
+                    byMember.put(b.member(), missing);
+                    allMissing.addAll(missing);
+                    if (arch == null) {
+                        arch = e.arch();
+                        tagName = tag.tag();
+                        policyName = policy;
+                        allowedCount = allowed.size();
+                    }
                 }
             }
+            if (byMember.isEmpty()) {
+                continue;
+            }
+            String first = byMember.keySet().iterator().next();
+            List<String> evidence = new java.util.ArrayList<>();
+            if (byMember.size() == 1) {
+                byMember.get(first).forEach(lib -> evidence.add("DT_NEEDED " + lib));
+            } else {
+                byMember.forEach((m, libs) -> evidence.add(m + ": DT_NEEDED " + String.join(", ", libs)));
+            }
+            evidence.add("allowed by " + policyName + ": " + allowedCount + " system libraries");
+            List<String> libs = new java.util.ArrayList<>(allMissing);
+            String library = libs.size() <= 6 ? names(libs)
+                    : String.join(", ", libs.subList(0, 5)) + " and " + (libs.size() - 5) + " more";
+            String member = byMember.size() == 1 ? first : byMember.size() + " binaries (" + first + ", ...)";
+            hits.add(WheelChecks.at(w, first, arch),
+                    WheelChecks.values(w, "member", member, "library", library, "tag", tagName, "policy", policyName),
+                    evidence);
         }
     }
 

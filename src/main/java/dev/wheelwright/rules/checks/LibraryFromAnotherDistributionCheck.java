@@ -6,6 +6,7 @@ import dev.wheelwright.binary.elf.ManylinuxPolicies;
 import dev.wheelwright.facts.Facts;
 import dev.wheelwright.rules.Check;
 import dev.wheelwright.wheel.ElfLibraryFolders;
+import dev.wheelwright.wheel.LinuxLibraries;
 import dev.wheelwright.wheel.WheelFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,8 +20,13 @@ import java.util.Set;
 /**
  * WW-E007: an ELF binary that loads a library from a folder of the installed tree that this wheel
  * does not ship ({@link ElfLibraryFolders}): it imports only after another distribution has
- * put the library there. The wheel's Requires-Dist is shown, since the provider must be among
- * them, at a compatible version, for the import to work.
+ * put the library there. Each library is attributed to the RUNPATH folder it would resolve
+ * through (by name when the binary names several: {@code libcublas.so.12} in
+ * {@code nvidia/cublas/lib}), one finding per folder. When a Requires-Dist names a distribution
+ * whose name covers the folder's words (PyQt5-Qt5 for {@code PyQt5/Qt5/lib}, nvidia-cublas-cu12
+ * for {@code nvidia/cublas/lib}) the layout is deliberate and the finding is info (the rule's
+ * {@code infoWhen: provider}); otherwise a warning. The GPU driver's libraries are the system's
+ * ({@link LinuxLibraries#DRIVERS}), never another distribution's.
  */
 public final class LibraryFromAnotherDistributionCheck implements Check {
     @Override
@@ -34,16 +40,23 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
             for (WheelFacts.WheelBinary b : WheelChecks.binaries(w, BinaryFormat.ELF)) {
                 ElfSlice e = (ElfSlice) b.info().slices().get(0);
                 Set<String> system = system(policies, e.arch());
+                List<ElfLibraryFolders.Folder> candidates = null;
                 for (String lib : e.needed()) {
-                    if (system.contains(lib)) {
+                    if (system.contains(lib) || LinuxLibraries.driver(lib)) {
                         continue; // the loader finds those in the system whatever the RUNPATH says
                     }
-                    Optional<ElfLibraryFolders.Folder> f = ElfLibraryFolders.foreign(files, b.member(), e, lib);
-                    if (f.isPresent()) {
-                        Group g = byFolder.computeIfAbsent(f.get().folder(), k -> new Group(f.get(), e.arch()));
-                        g.needs.computeIfAbsent(b.member(), k -> new LinkedHashSet<>()).add(lib);
-                        g.libraries.add(lib);
+                    if (ElfLibraryFolders.foreign(files, b.member(), e, lib).isEmpty()) {
+                        continue;
                     }
+                    if (candidates == null) {
+                        candidates = ElfLibraryFolders.foreignFolders(files, b.member(), e);
+                    }
+                    Optional<ElfLibraryFolders.Folder> f = ElfLibraryFolders.attribute(lib, candidates);
+                    List<ElfLibraryFolders.Folder> where = f.map(List::of).orElse(candidates);
+                    String key = String.join(":", where.stream().map(ElfLibraryFolders.Folder::folder).toList());
+                    Group g = byFolder.computeIfAbsent(key, k -> new Group(where, e.arch()));
+                    g.needs.computeIfAbsent(b.member(), k -> new LinkedHashSet<>()).add(lib);
+                    g.libraries.add(lib);
                 }
             }
             for (Group g : byFolder.values()) {
@@ -54,30 +67,90 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
                                 + (g.libraries.size() == 1 ? g.libraries.iterator().next()
                                         : g.libraries.size() + " libraries (" + String.join(", ", g.libraries.stream().limit(3).toList())
                                                 + (g.libraries.size() > 3 ? ", ..." : "") + ")");
+                ElfLibraryFolders.Folder one = g.folders.get(0);
+                String folder = g.folders.size() == 1 ? one.folder() + "/"
+                        : "one of " + g.folders.size() + " folders (" + String.join(", ",
+                                g.folders.stream().map(f -> f.folder() + "/").toList()) + ")";
+                String entry = g.folders.size() == 1 ? one.entry()
+                        : String.join(":", g.folders.stream().map(ElfLibraryFolders.Folder::entry).toList());
+                // the distributions of Requires-Dist that install each folder
+                List<String> providers = new ArrayList<>();
+                for (ElfLibraryFolders.Folder f : g.folders) {
+                    provider(requires, f.folder()).ifPresent(p -> {
+                        if (!providers.contains(p)) {
+                            providers.add(p);
+                        }
+                    });
+                }
+                boolean provided = !providers.isEmpty() && g.folders.stream().allMatch(f -> provider(requires, f.folder()).isPresent());
+                String outcome = provided
+                        ? "Requires-Dist names " + String.join(", ", providers) + ", which install" + (providers.size() == 1 ? "s" : "")
+                                + " it there"
+                        : "it imports only where another distribution has installed the libraries there, and no Requires-Dist names one";
                 List<String> evidence = new ArrayList<>();
                 g.needs.entrySet().stream().limit(5).forEach(n ->
                         evidence.add(n.getKey() + ": DT_NEEDED " + String.join(", ", n.getValue())));
                 if (g.needs.size() > 5) {
                     evidence.add("... and " + (g.needs.size() - 5) + " more binaries");
                 }
-                evidence.add(g.folder.tag() + " " + g.folder.entry() + " → " + g.folder.folder() + "/ (no file of this wheel is there)");
+                for (ElfLibraryFolders.Folder f : g.folders) {
+                    evidence.add(f.tag() + " " + f.entry() + " → " + f.folder() + "/ (no file of this wheel is there)");
+                }
+                if (g.folders.size() > 1) {
+                    evidence.add("no library name tells which of these folders holds it");
+                }
                 evidence.add(requires.isEmpty() ? "Requires-Dist: none" : "Requires-Dist: " + String.join("; ", requires));
                 hits.add(WheelChecks.at(w, first, g.arch),
                         WheelChecks.values(w, "what", what, "member", first, "library", g.libraries.iterator().next(),
-                                "folder", g.folder.folder(), "entry", g.folder.entry()),
+                                "folder", folder, "entry", entry, "outcome", outcome,
+                                "provider", provided ? String.join(", ", providers) : ""),
                         evidence);
             }
         }
     }
 
+    /**
+     * The Requires-Dist distribution that installs {@code folder}: one whose name (PEP 503
+     * normalised, split at '-') holds every word of the folder's path ({@code PyQt5/Qt5/lib} and
+     * PyQt5-Qt5; {@code nvidia/cuda_runtime/lib} and nvidia-cuda-runtime-cu12).
+     */
+    static Optional<String> provider(List<String> requires, String folder) {
+        List<String> words = new ArrayList<>();
+        for (String part : folder.toLowerCase(java.util.Locale.ROOT).split("/")) {
+            if (part.isEmpty() || part.equals("lib") || part.equals("lib64") || part.equals("bin")) {
+                continue;
+            }
+            for (String word : part.split("[_.-]")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+        }
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String r : requires) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z0-9][A-Za-z0-9._-]*)").matcher(r);
+            if (!m.lookingAt()) {
+                continue;
+            }
+            String name = m.group(1);
+            List<String> tokens = List.of(name.toLowerCase(java.util.Locale.ROOT).split("[-_.]+"));
+            if (tokens.containsAll(words)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static final class Group {
-        final ElfLibraryFolders.Folder folder;
+        final List<ElfLibraryFolders.Folder> folders;
         final String arch;
         final Map<String, Set<String>> needs = new LinkedHashMap<>();
         final Set<String> libraries = new LinkedHashSet<>();
 
-        Group(ElfLibraryFolders.Folder folder, String arch) {
-            this.folder = folder;
+        Group(List<ElfLibraryFolders.Folder> folders, String arch) {
+            this.folders = folders;
             this.arch = arch;
         }
     }

@@ -6,6 +6,7 @@ import dev.wheelwright.binary.elf.ManylinuxPolicies;
 import dev.wheelwright.facts.Facts;
 import dev.wheelwright.rules.Check;
 import dev.wheelwright.wheel.AuditPolicy;
+import dev.wheelwright.wheel.LinuxLibraries;
 import dev.wheelwright.wheel.PlatformTag;
 import dev.wheelwright.wheel.WheelFacts;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class ManylinuxPolicyCheck implements Check {
             ManylinuxPolicies.Policy policy = policies.byName(policyName).orElseThrow();
             for (WheelFacts.WheelBinary b : WheelChecks.binaries(w, BinaryFormat.ELF)) {
                 ElfSlice e = (ElfSlice) b.info().slices().get(0);
-                List<String> needed = e.needed().stream().filter(n -> !WheelChecks.bundles(w, n)).toList();
+                List<String> needed = LinuxLibraries.system(WheelChecks.fileNames(w), b.member(), e);
                 List<ManylinuxPolicies.Violation> violations = policies.check(policy, e.arch(), needed, e.versionNeeds());
                 for (ManylinuxPolicies.Violation v : violations) {
                     hits.add(WheelChecks.at(w, b.member(), e.arch()),

@@ -35,6 +35,15 @@ final class WheelChecks {
         return new Location.WheelMember(w.wheel(), member, arch);
     }
 
+    /** A value map of the given pairs, in order. */
+    static Map<String, Object> valuesOf(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            m.put(String.valueOf(pairs[i]), pairs[i + 1]);
+        }
+        return m;
+    }
+
     /** A value map with {@code wheel} (the wheel's file name) first, then the given pairs. */
     static Map<String, Object> values(WheelFacts w, Object... pairs) {
         Map<String, Object> m = new LinkedHashMap<>();

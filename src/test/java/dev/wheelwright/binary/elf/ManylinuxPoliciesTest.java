@@ -67,8 +67,11 @@ class ManylinuxPoliciesTest {
                 Arguments.of("x86_64", List.of("libstdc++.so.6"), List.of(need("libstdc++.so.6", "CXXABI_TM_1")), "manylinux_2_17"),
                 // Arch-specific newest versions: i686's libgcc_s had GCC_4.5.0 in manylinux2010, x86_64's never.
                 Arguments.of("i686", List.of("libgcc_s.so.1"), List.of(need("libgcc_s.so.1", "GCC_4.5.0")), "manylinux_2_12"),
-                Arguments.of("x86_64", List.of("libgcc_s.so.1"), List.of(need("libgcc_s.so.1", "GCC_4.5.0")), "manylinux_2_17"),
-                Arguments.of("aarch64", List.of("libgcc_s.so.1"), List.of(need("libgcc_s.so.1", "GCC_4.8.0")), "manylinux_2_27"),
+                // x86_64's libgcc_s never defined GCC_4.5.0: as auditwheel, a version no policy lists fits none
+                Arguments.of("x86_64", List.of("libgcc_s.so.1"), List.of(need("libgcc_s.so.1", "GCC_4.5.0")), null),
+                Arguments.of("aarch64", List.of("libgcc_s.so.1"), List.of(need("libgcc_s.so.1", "GCC_7.0.0")), "manylinux_2_26"),
+                // the loader's private versions are not judged (auditwheel skips ld-linux)
+                Arguments.of("x86_64", List.of("libc.so.6"), List.of(need("ld-linux-x86-64.so.2", "GLIBC_PRIVATE")), "manylinux_2_5"),
                 // A family no policy lists is not judged; one listed as "0" allows nothing.
                 Arguments.of("x86_64", List.of("libc.so.6"), List.of(need("libc.so.6", "FOO_1.0")), "manylinux_2_5"),
                 Arguments.of("x86_64", List.of("libz.so.1"), List.of(need("libz.so.1", "ZLIB_1.2.0")), "manylinux_2_12"),
@@ -96,21 +99,21 @@ class ManylinuxPoliciesTest {
     }
 
     static Stream<Arguments> brokenTables() {
-        String ok = "{\"loaders\": {}, \"policies\": [{\"name\": \"manylinux_2_17\", \"aliases\": [], \"glibc\": \"2.17\","
-                + " \"archs\": [\"x86_64\"], \"libraries\": [\"libc.so.6\"], \"symbolVersions\": {\"GLIBC\": \"2.17\"}}]}";
+        String ok = "{\"source\": \"t\", \"loaders\": {\"x86_64\": \"ld-linux-x86-64.so.2\"}, \"policies\": [{\"name\": \"manylinux_2_17\","
+                + " \"aliases\": [], \"glibc\": \"2.17\", \"libraries\": [\"libc.so.6\"],"
+                + " \"symbolVersions\": {\"x86_64\": {\"GLIBC\": [\"2.2.5\", \"2.17\"], \"ZLIB\": []}}}]}";
         return Stream.of(
                 Arguments.of("not json", "t.json: not valid JSON"),
                 Arguments.of("[]", "t.json: the top level must be an object"),
-                Arguments.of(ok.replace("\"loaders\": {}, ", ""), "field 'loaders'"),
+                Arguments.of(ok.replace("\"source\": \"t\", ", ""), "field 'source'"),
+                Arguments.of(ok.replace("\"loaders\": {\"x86_64\": \"ld-linux-x86-64.so.2\"}, ", ""), "field 'loaders'"),
                 Arguments.of(ok.replace("\"glibc\": \"2.17\"", "\"glibc\": \"2.18\""), "policies[0].glibc '2.18' does not match name manylinux_2_17"),
-                Arguments.of(ok.replace("\"archs\": [\"x86_64\"]", "\"archs\": []"), "field 'policies[0].archs' must be a non-empty array"),
+                Arguments.of(ok.replace("{\"x86_64\": {", "{\"mips\": {"), "policies[0].symbolVersions.mips names an arch without a loader"),
                 Arguments.of(ok.replace("\"libc.so.6\"", "7"), "field 'policies[0].libraries[0]' must be a non-empty string"),
-                Arguments.of(ok.replace("{\"GLIBC\": \"2.17\"}", "{\"GLIBC\": \"two\"}"), "policies[0].symbolVersions.GLIBC 'two' is not a dotted version"),
-                Arguments.of(ok.replace("manylinux_2_17", "manylinux2014"), "policies[0].name 'manylinux2014' is not a manylinux_x_y name"),
-                Arguments.of(ok.replace("\"symbolVersions\"", "\"archSymbolVersions\": {\"ppc64le\": {\"GCC\": \"4.7.0\"}}, \"symbolVersions\""),
-                        "policies[0].archSymbolVersions.ppc64le names an arch the policy does not list"),
-                Arguments.of(ok.replace("\"symbolVersions\"", "\"otherVersions\": {\"CXXABI\": []}, \"symbolVersions\""),
-                        "field 'policies[0].otherVersions.CXXABI' must be a non-empty array"));
+                Arguments.of(ok.replace("[\"2.2.5\", \"2.17\"]", "[\"PRIVATE\"]"), "policies[0].symbolVersions.x86_64.GLIBC lists no dotted version"),
+                Arguments.of(ok.replace("\"GLIBC\": [\"2.2.5\", \"2.17\"], ", ""), "policies[0].symbolVersions.x86_64.GLIBC must list"),
+                Arguments.of(ok.replace("\"ZLIB\"", "\"Z_LIB\""), "policies[0].symbolVersions.x86_64.Z_LIB is not a family name"),
+                Arguments.of(ok.replace("manylinux_2_17", "manylinux2014"), "policies[0].name 'manylinux2014' is not a manylinux_x_y name"));
     }
 
     @ParameterizedTest
@@ -123,11 +126,39 @@ class ManylinuxPoliciesTest {
 
     @Test
     void validTableParses() {
-        String ok = "{\"loaders\": {\"x86_64\": \"ld-linux-x86-64.so.2\"}, \"policies\": [{\"name\": \"manylinux_2_17\","
-                + " \"aliases\": [\"manylinux2014\"], \"glibc\": \"2.17\", \"archs\": [\"x86_64\"],"
-                + " \"libraries\": [\"libc.so.6\"], \"symbolVersions\": {\"GLIBC\": \"2.17\"}}]}";
+        String ok = "{\"source\": \"t\", \"loaders\": {\"x86_64\": \"ld-linux-x86-64.so.2\"}, \"policies\": [{\"name\": \"manylinux_2_17\","
+                + " \"aliases\": [\"manylinux2014\"], \"glibc\": \"2.17\", \"libraries\": [\"libc.so.6\"],"
+                + " \"symbolVersions\": {\"x86_64\": {\"GLIBC\": [\"2.2.5\", \"2.17\"], \"ZLIB\": []}}}]}";
         ManylinuxPolicies t = ManylinuxPolicies.parse("t.json", ok.getBytes(StandardCharsets.UTF_8));
         assertThat(t.allowedLibraries("manylinux2014", "x86_64")).containsExactlyInAnyOrder("libc.so.6", "ld-linux-x86-64.so.2");
+        assertThat(t.byName("manylinux2014").orElseThrow().newest("GLIBC", "x86_64")).isEqualTo("2.17");
+        assertThat(t.byName("manylinux2014").orElseThrow().newest("ZLIB", "x86_64")).isEmpty();
+    }
+
+    @Test
+    void builtinTableNamesItsSourceAndReachesTheNewestPolicies() {
+        assertThat(table.source()).startsWith("pypa/auditwheel ");
+        assertThat(table.byName("manylinux_2_39")).isPresent();
+        assertThat(table.byName("manylinux_2_26").orElseThrow().archs()).contains("x86_64", "aarch64");
+        // manylinux2014 on x86_64 bounds the C++ runtime as CentOS 7 ships it
+        ManylinuxPolicies.Policy p2014 = table.byName("manylinux2014").orElseThrow();
+        assertThat(p2014.newest("GLIBCXX", "x86_64")).isEqualTo("3.4.19");
+        assertThat(p2014.newest("CXXABI", "x86_64")).isEqualTo("1.3.7");
+    }
+
+    @Test
+    void theDebian12CxxModuleIsOutsideManylinux2014() {
+        ManylinuxPolicies.Policy p2014 = table.byName("manylinux2014").orElseThrow();
+        List<ManylinuxPolicies.Violation> v = table.check(p2014, "x86_64", List.of("libstdc++.so.6", "libc.so.6"),
+                List.of(need("libstdc++.so.6", "GLIBCXX_3.4.22"), need("libstdc++.so.6", "CXXABI_1.3.9"),
+                        need("libstdc++.so.6", "GLIBCXX_3.4"), need("libc.so.6", "GLIBC_2.14"),
+                        need("ld-linux-x86-64.so.2", "GLIBC_PRIVATE")));
+        assertThat(v).containsExactly(
+                new ManylinuxPolicies.SymbolVersionTooNew("libstdc++.so.6", "GLIBCXX_3.4.22", "GLIBCXX_3.4.19"),
+                new ManylinuxPolicies.SymbolVersionTooNew("libstdc++.so.6", "CXXABI_1.3.9", "CXXABI_1.3.7"));
+        assertThat(table.mostCompatible("x86_64", List.of("libstdc++.so.6", "libc.so.6"),
+                List.of(need("libstdc++.so.6", "GLIBCXX_3.4.22"), need("libstdc++.so.6", "CXXABI_1.3.9"))))
+                .map(ManylinuxPolicies.Policy::name).contains("manylinux_2_24");
     }
 
     private static VersionNeed need(String lib, String version) {

@@ -27,7 +27,12 @@ public final class RuleCases {
     }
 
     /** An expected finding of a fail case. */
-    public record Expected(String message, JsonNode location, String evidenceContains) {}
+    /** One expected finding; {@code severity} (error, warning, info) is checked when given. */
+    public record Expected(String message, JsonNode location, String evidenceContains, String severity) {
+        public Expected(String message, JsonNode location, String evidenceContains) {
+            this(message, location, evidenceContains, null);
+        }
+    }
 
     /** Every folder under rules/ holding a rule.yaml, sorted. */
     public static List<Path> ruleDirs() throws IOException {
@@ -81,7 +86,8 @@ public final class RuleCases {
         }
         for (JsonNode f : list) {
             out.add(new Expected(f.path("message").asText(null), f.get("location"),
-                    f.hasNonNull("evidence-contains") ? f.get("evidence-contains").asText() : null));
+                    f.hasNonNull("evidence-contains") ? f.get("evidence-contains").asText() : null,
+                    f.hasNonNull("severity") ? f.get("severity").asText() : null));
         }
         return out;
     }

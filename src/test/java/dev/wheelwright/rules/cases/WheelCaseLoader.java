@@ -37,6 +37,31 @@ public final class WheelCaseLoader implements CaseLoader {
                     .put(AuditPolicy.class, AuditPolicy.none()).build();
         }
         JsonNode doc = YAML.readTree(caseInput.toFile());
+        String described = text(doc, "filename", "");
+        if (dev.wheelwright.wheel.SdistReader.isSdist(described)) {
+            // an sdist: the files exactly as listed (paths include the top-level folder)
+            Path dir = Files.createTempDirectory("wheelwright-case-");
+            dir.toFile().deleteOnExit();
+            Path sdist = dir.resolve(described);
+            sdist.toFile().deleteOnExit();
+            try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                    new java.util.zip.GZIPOutputStream(Files.newOutputStream(sdist)))) {
+                out.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+                for (JsonNode f : iterable(doc.get("files"))) {
+                    byte[] data = f.has("text") ? f.get("text").asText().getBytes(StandardCharsets.UTF_8) : new byte[0];
+                    var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(f.get("path").asText());
+                    e.setSize(data.length);
+                    out.putArchiveEntry(e);
+                    out.write(data);
+                    out.closeArchiveEntry();
+                }
+            }
+            dev.wheelwright.wheel.SdistFacts s = new dev.wheelwright.wheel.SdistReader(dev.wheelwright.wheel.ArchiveLimits.defaults())
+                    .read(sdist, described);
+            return Facts.builder().put(WheelSet.class, new WheelSet(List.of()))
+                    .put(dev.wheelwright.wheel.SdistSet.class, new dev.wheelwright.wheel.SdistSet(List.of(s)))
+                    .put(AuditPolicy.class, AuditPolicy.none()).build();
+        }
         Built built = build(doc, repositoryRoot(ruleDir), caseInput);
         JsonNode audit = doc.get("audit");
         dev.wheelwright.wheel.ArchiveLimits limits = dev.wheelwright.wheel.ArchiveLimits.defaults();
