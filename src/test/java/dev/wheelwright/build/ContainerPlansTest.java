@@ -22,7 +22,7 @@ class ContainerPlansTest {
     BuildPlanner.Plans plan(String engine, String image, boolean test, String... archs) {
         BuildRequest req = new BuildRequest(Path.of("/src/demo"), List.of(archs), "/usr/bin/python3", Path.of("/out"), true,
                 Duration.ofMinutes(5), Map.of("PATH", ""), null, null, null, test, root.resolve("cache"), engine, image);
-        return BuildPlanner.plan(req, LINUX_X86, PY, Path.of("/work"), root);
+        return BuildPlanner.plan(req, LINUX_X86, PY, Path.of("/tmp/ww-build"), root);
     }
 
     @Test
@@ -32,7 +32,7 @@ class ContainerPlansTest {
         BuildPlan p = plans.plans().get(0);
         assertThat(p.frontEnd()).isEqualTo("docker");
         assertThat(p.command()).containsExactly("docker", "run", "--rm", "--platform", "linux/arm64",
-                "--volume", "/src/demo:/project:ro", "--volume", "/work/aarch64-dist:/output", "quay.io/pypa/manylinux_2_28_aarch64",
+                "--volume", "/src/demo:/project:ro", "--volume", "/tmp/ww-build/aarch64-dist:/output", "quay.io/pypa/manylinux_2_28_aarch64",
                 "/bin/bash", "-euc", "cp -a /project /tmp/project && /opt/python/cp311-cp311/bin/python -m pip wheel --no-deps "
                         + "--wheel-dir /tmp/dist /tmp/project && auditwheel repair --wheel-dir /output /tmp/dist/*.whl");
         assertThat(p.cross()).isTrue();

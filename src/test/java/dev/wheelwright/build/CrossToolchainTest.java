@@ -165,7 +165,7 @@ class CrossToolchainTest {
         debianArm64();
         tool("qemu-aarch64-static");
         BuildPlanner.Plans plans = BuildPlanner.plan(request("aarch64", true, root.resolve("cache")),
-                new HostPlatform(HostPlatform.Os.LINUX, "x86_64"), DEBIAN_PY, Path.of("/work"), root);
+                new HostPlatform(HostPlatform.Os.LINUX, "x86_64"), DEBIAN_PY, Path.of("/tmp/ww-build"), root);
         assertThat(plans.unbuildable()).isEmpty();
         BuildPlan p = plans.plans().get(0);
         assertThat(p.cross()).isTrue();
@@ -183,7 +183,7 @@ class CrossToolchainTest {
     void withoutQemuTheCrossBuildIsPlannedButNotTested() throws IOException {
         debianArm64();
         BuildPlan p = BuildPlanner.plan(request("aarch64", true, root.resolve("cache")), new HostPlatform(HostPlatform.Os.LINUX, "x86_64"),
-                DEBIAN_PY, Path.of("/work"), root).plans().get(0);
+                DEBIAN_PY, Path.of("/tmp/ww-build"), root).plans().get(0);
         assertThat(p.test().mode()).isEqualTo(TestPlan.Mode.NONE);
         assertThat(p.test().whyNot()).isEqualTo("no qemu-aarch64-static on PATH to run aarch64 code (apt-get install qemu-user-static)");
     }
@@ -191,7 +191,7 @@ class CrossToolchainTest {
     @Test
     void aNativeBuildIsTestedWithItsOwnInterpreter() throws IOException {
         BuildPlan p = BuildPlanner.plan(request("native", true, null), new HostPlatform(HostPlatform.Os.LINUX, "x86_64"),
-                DEBIAN_PY, Path.of("/work"), root).plans().get(0);
+                DEBIAN_PY, Path.of("/tmp/ww-build"), root).plans().get(0);
         assertThat(p.cross()).isFalse();
         assertThat(p.test().mode()).isEqualTo(TestPlan.Mode.NATIVE);
         assertThat(p.test().python()).containsExactly("/usr/bin/python3");
@@ -207,7 +207,7 @@ class CrossToolchainTest {
         write("srv/arm64/usr/bin/python3.11", "");
         BuildRequest req = new BuildRequest(Path.of("/src/demo"), List.of("aarch64"), "/usr/bin/python3", Path.of("/out"), false,
                 Duration.ofMinutes(5), env(), sysroot, null, "{python} -m pytest {project}/tests", true, null);
-        BuildPlan p = BuildPlanner.plan(req, new HostPlatform(HostPlatform.Os.LINUX, "x86_64"), DEBIAN_PY, Path.of("/work"), root)
+        BuildPlan p = BuildPlanner.plan(req, new HostPlatform(HostPlatform.Os.LINUX, "x86_64"), DEBIAN_PY, Path.of("/tmp/ww-build"), root)
                 .plans().get(0);
         assertThat(p.test().python()).containsExactly(root.resolve("usr/bin/qemu-aarch64-static").toString(), "-L", sysroot.toString(),
                 sysroot.resolve("usr/bin/python3.11").toString());
