@@ -62,7 +62,7 @@ class RepairCommandTest {
         assertThat(written).hasSize(1);
         Path repaired = written.get(0);
         // getrandom in libbar needs GLIBC_2.25: the oldest policy of the table at or above it
-        assertThat(repaired.getFileName().toString()).isEqualTo("repdemo-0.1.0-cp311-cp311-manylinux_2_27_x86_64.whl"
+        assertThat(repaired.getFileName().toString()).isEqualTo("repdemo-0.1.0-cp311-cp311-manylinux_2_26_x86_64.whl"
                 .replace("cp311", tagOf(wheel)).replace("x86_64", archOf(wheel)));
         assertThat(r.out()).contains("bundle libfoo.so.1 from ", "as repdemo.libs/" + fooName,
                 "bundle libbar.so.1 from ", "as repdemo.libs/" + barName);
@@ -83,7 +83,7 @@ class RepairCommandTest {
         String sbom = new String(member(repaired, "repdemo-0.1.0.dist-info/sboms/wheelwright.cdx.json"), StandardCharsets.UTF_8);
         assertThat(sbom).contains("\"bomFormat\" : \"CycloneDX\"", "libfoo.so.1", tmp.resolve("fx/lib/libbar.so.1").toString());
         String wheelFile = new String(member(repaired, "repdemo-0.1.0.dist-info/WHEEL"), StandardCharsets.UTF_8);
-        assertThat(wheelFile).contains("Tag: " + tagOf(wheel) + "-" + tagOf(wheel) + "-manylinux_2_27_" + archOf(wheel))
+        assertThat(wheelFile).contains("Tag: " + tagOf(wheel) + "-" + tagOf(wheel) + "-manylinux_2_26_" + archOf(wheel))
                 .doesNotContain("linux_" + archOf(wheel) + "\n");
 
         // audit is clean
@@ -120,7 +120,7 @@ class RepairCommandTest {
         Path out = tmp.resolve("out");
         Run r = repair(wheel.toString(), "-o", out.toString(), "--lib-dir", tmp.resolve("fx/foo").toString(), "--dry-run");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("would write repdemo-0.1.0-").contains("manylinux_2_27",
+        assertThat(r.out()).startsWith("would write repdemo-0.1.0-").contains("manylinux_2_26",
                 "bundle libfoo.so.1 from " + tmp.resolve("fx/foo/libfoo.so.1") + " (--lib-dir ",
                 "bundle libbar.so.1 from " + tmp.resolve("fx/lib/libbar.so.1") + " (DT_RUNPATH ",
                 "rewrite repdemo/_demo");
@@ -196,7 +196,7 @@ class RepairCommandTest {
                     new PrintWriter(ferr, true));
             assertThat(applied).as(ferr.toString()).isZero();
             assertThat(wheels(dist.resolve("wheelhouse"))).singleElement()
-                    .satisfies(p -> assertThat(p.getFileName().toString()).contains("-manylinux_2_27_"));
+                    .satisfies(p -> assertThat(p.getFileName().toString()).contains("-manylinux_2_26_"));
         } finally {
             if (state == null) {
                 System.clearProperty("wheelwright.stateDir");
