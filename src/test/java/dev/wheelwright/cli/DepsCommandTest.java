@@ -243,7 +243,7 @@ class DepsCommandTest {
         JsonNode doc = new ObjectMapper().readTree(json.out());
         assertThat(doc.path("targetsFrom").asText()).startsWith("targets from .github/workflows/wheels.yml");
         assertThat(doc.path("targets")).extracting(t -> t.path("label").asText())
-                .containsExactly("cp39-macosx_11_0_arm64", "cp39-manylinux_2_17_x86_64");
+                .containsExactly("cp39-macosx_11_0_arm64", "cp39-manylinux_2_17_x86_64", "cp39-manylinux_2_17_i686");
 
         Path html = tmp.resolve("ci.html");
         run("--index", idx(), "--format", "html", "-o", html.toString(), proj.toString());
