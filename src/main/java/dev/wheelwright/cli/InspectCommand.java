@@ -83,13 +83,19 @@ public final class InspectCommand implements Callable<Integer>, ShellSession.Awa
     @Override
     public Integer call() throws IOException {
         String format = common.format;
-        DocumentOutput.validate(common, "inspect");
+        // text, JSON, or a page of the same facts in the style of the findings pages
+        if (!List.of("text", "json", "html").contains(format)) {
+            throw new dev.wheelwright.WheelwrightException("--format " + format + ": 'inspect' writes text, json or html");
+        }
+        if (common.output != null) {
+            dev.wheelwright.AtomicFiles.checkTarget(common.output);
+        }
         Inspection result = new Inspection();
         // Read everything first: a bad input stops the run before anything is printed.
         for (Path p : orLastBuild(spec, paths, session, "PATH")) {
             inspectOne(p, result);
         }
-        String rendered = format.equals("json") ? json(result) : text(result);
+        String rendered = format.equals("json") ? json(result) : format.equals("html") ? html(result) : text(result);
         if (common.output != null) {
             AtomicFiles.writeString(common.output, rendered);
         } else {
@@ -197,6 +203,24 @@ public final class InspectCommand implements Callable<Integer>, ShellSession.Awa
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("")
                 .withObjectEmptySeparator(""));
         return new ObjectMapper().writer(pretty).writeValueAsString(doc) + System.lineSeparator();
+    }
+
+    /** {@code inspect --format html}: one section per wheel, binary and project, with the text report's facts. */
+    static String html(Inspection r) throws IOException {
+        List<dev.wheelwright.report.HtmlReport.FactSubject> subjects = new ArrayList<>();
+        for (int i = 0; i < r.wheels.size(); i++) {
+            subjects.add(new dev.wheelwright.report.HtmlReport.FactSubject("wheel", String.valueOf(r.wheels.get(i).get("filename")),
+                    List.of(r.wheelText.get(i).split("\\R"))));
+        }
+        for (BinaryInfo b : r.binaries) {
+            subjects.add(new dev.wheelwright.report.HtmlReport.FactSubject("binary", b.path(), BinaryFacts.toText(b)));
+        }
+        for (ProjectFacts p : r.projects) {
+            subjects.add(new dev.wheelwright.report.HtmlReport.FactSubject("project", p.root(), ProjectInspection.text(p)));
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        dev.wheelwright.report.HtmlReport.writeFacts("inspect", Version.NAME + " " + Version.VERSION, subjects, w);
+        return w.toString();
     }
 
     static String text(Inspection r) {

@@ -98,6 +98,48 @@ public final class HtmlReport {
         out.write(h.toString());
     }
 
+    /**
+     * One thing a facts page shows (inspect: a wheel, a binary or a project) with its facts as the
+     * text report prints them.
+     */
+    public record FactSubject(String kind, String name, List<String> lines) {
+        public FactSubject {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Writes a page of facts without findings ({@code inspect}): the same header and style as the
+     * findings pages, a count per kind, then one section per subject with its facts as code.
+     * Nothing is judged, so there is nothing to filter and no script.
+     */
+    public static void writeFacts(String title, String tool, List<FactSubject> subjects, Writer out) throws IOException {
+        StringBuilder h = new StringBuilder(8192);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(title)).append(" — ").append(esc(tool)).append("</title>\n<style>\n")
+                .append(CSS).append("\n</style></head><body>\n");
+        h.append("<header class=\"top\"><h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">").append(esc(tool))
+                .append(" · facts, no judgement (audit and doctor judge them)</p></header>\n<main>\n<p class=\"counts\">");
+        Map<String, Integer> kinds = new java.util.LinkedHashMap<>();
+        subjects.forEach(x -> kinds.merge(x.kind(), 1, Integer::sum));
+        if (kinds.isEmpty()) {
+            h.append("nothing inspected");
+        }
+        kinds.forEach((k, n) -> h.append("<span class=\"info\">").append(esc(plural(n, k))).append("</span>"));
+        h.append("</p>\n");
+        for (FactSubject x : subjects) {
+            h.append("<section class=\"subject\" data-kind=\"").append(esc(x.kind())).append("\"><h3><span class=\"kind\">")
+                    .append(esc(x.kind())).append("</span>").append(esc(x.name())).append("</h3>\n<pre><code>");
+            for (String line : x.lines()) {
+                h.append(esc(line)).append('\n');
+            }
+            h.append("</code></pre></section>\n");
+        }
+        h.append("</main>\n</body></html>\n");
+        out.write(h.toString());
+    }
+
     /** The page title of a findings report: the command and its subject when the report knows them. */
     static String title(FindingsReport report) {
         RunInfo run = report.run();

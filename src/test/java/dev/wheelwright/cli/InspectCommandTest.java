@@ -121,7 +121,7 @@ class InspectCommandTest {
                 Arguments.of(List.of(BIN.resolve("macho-arm64.so").toString(), "README.md"),
                         "wheelwright: README.md: not a wheel or a Mach-O, ELF or PE binary (unknown magic bytes)"),
                 Arguments.of(List.of("--format", "sarif", BIN.resolve("macho-arm64.so").toString()),
-                        "wheelwright: --format sarif: 'inspect' writes text or json"));
+                        "wheelwright: --format sarif: 'inspect' writes text, json or html"));
     }
 
     @ParameterizedTest
@@ -208,5 +208,27 @@ class InspectCommandTest {
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.at("/wheels/0/name").asText()).isEqualTo("hello_ext");
         assertThat(doc.get("projects")).isEmpty();
+    }
+
+    @Test
+    void htmlGivesOneSectionPerSubjectWithTheTextReportsFactsEscaped(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path page = tmp.resolve("inspect.html");
+        String wheel = "testdata/wheels/real/hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl";
+        String binary = BIN.resolve("macho-universal2.so").toString();
+        Result r = run("inspect", "--format", "html", "-o", page.toString(), wheel, binary, "testdata/projects/c-ext-ok");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        String html = Files.readString(page);
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("http://").doesNotContain("https://")
+                .contains("<span class=\"info\">1 wheel</span><span class=\"info\">1 binary</span><span class=\"info\">1 project</span>");
+        assertThat(html.split("<section class=\"subject\"", -1)).hasSize(4);
+        assertThat(html).contains("<span class=\"kind\">wheel</span>hello_ext-0.1.0-cp311-cp311-linux_x86_64.whl")
+                .contains("<span class=\"kind\">binary</span>" + binary)
+                .contains("<span class=\"kind\">project</span>testdata/projects/c-ext-ok");
+        // the facts are the text report's lines, escaped
+        Result text = run("inspect", binary);
+        for (String line : text.out().strip().split("\\R")) {
+            assertThat(html).contains(dev.wheelwright.report.HtmlReportAccess.esc(line));
+        }
     }
 }
