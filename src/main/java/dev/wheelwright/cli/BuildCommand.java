@@ -313,9 +313,8 @@ public final class BuildCommand implements Callable<Integer>, ShellSession.Aware
 
     /** {@code $XDG_CACHE_HOME/wheelwright}, else {@code ~/.cache/wheelwright}. */
     static Path defaultCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("wheelwright");
+        // the folder deps' HTTP cache lives in, one level up
+        return dev.wheelwright.index.HttpCache.defaultDir().getParent();
     }
 
     static void checkProject(Path dir) {

@@ -210,13 +210,8 @@ final class MachORepair {
         }
 
         // the tag: archs and the highest minimum macOS of every binary now in the wheel
-        List<BinaryInfo> binaries = new ArrayList<>();
-        for (var e : out.entrySet()) {
-            if (machos.containsKey(e.getKey()) || e.getKey().startsWith(libsDir + "/")) {
-                binaries.add(BinaryReader.read(e.getKey(), e.getValue().data()));
-            }
-        }
-        List<String> current = new ArrayList<>(new LinkedHashSet<>(parsed.tags().stream().map(Tag::platform).toList()));
+        List<BinaryInfo> binaries = WheelRepairer.rewrittenBinaries(out, machos.keySet(), libsDir);
+        List<String> current = WheelRepairer.platforms(parsed);
         List<String> computed = WheelRetagger.supportedPlatforms(binaries, out.keySet(), current);
         if (computed.isEmpty()) {
             throw new WheelwrightException(wheel + ": the repaired binaries fit no single macOS platform tag (their arch sets differ)");

@@ -391,13 +391,8 @@ public final class WheelRepairer {
         }
 
         // the tag the repaired binaries meet
-        List<BinaryInfo> binaries = new ArrayList<>();
-        for (var e : out.entrySet()) {
-            if (elfMembers.containsKey(e.getKey()) || e.getKey().startsWith(libsDir + "/")) {
-                binaries.add(BinaryReader.read(e.getKey(), e.getValue().data()));
-            }
-        }
-        List<String> current = new ArrayList<>(new LinkedHashSet<>(parsed.tags().stream().map(Tag::platform).toList()));
+        List<BinaryInfo> binaries = rewrittenBinaries(out, elfMembers.keySet(), libsDir);
+        List<String> current = platforms(parsed);
         // excluded libraries are the user's promise that the target system has them: judged as present
         Set<String> present = new LinkedHashSet<>(out.keySet());
         present.addAll(excludedSeen);
@@ -574,6 +569,22 @@ public final class WheelRepairer {
             tags.add(alias + arch);
         }
         return tags;
+    }
+
+    /** The wheel's binaries as repaired: its own (by member name) and those bundled into {@code libsDir}, read again. */
+    static List<BinaryInfo> rewrittenBinaries(Map<String, WheelMembers.Member> out, Set<String> own, String libsDir) {
+        List<BinaryInfo> binaries = new ArrayList<>();
+        for (var e : out.entrySet()) {
+            if (own.contains(e.getKey()) || e.getKey().startsWith(libsDir + "/")) {
+                binaries.add(BinaryReader.read(e.getKey(), e.getValue().data()));
+            }
+        }
+        return binaries;
+    }
+
+    /** The platform tags the wheel's file name claims, once each, in order. */
+    static List<String> platforms(WheelFilename parsed) {
+        return new ArrayList<>(new LinkedHashSet<>(parsed.tags().stream().map(Tag::platform).toList()));
     }
 
     /** WHEEL text with Tag lines for every interpreter-abi pair on each platform. */
