@@ -48,10 +48,13 @@ import java.util.regex.Pattern;
  *                          A traceback from there on is a run-time error, not a build failure
  * @param wheelBuiltLine    the last line where pip stored a wheel it had built from source ({@code Stored in
  *                          directory: ...}, pip 8-26), 0 when none
+ * @param dependenciesLine  the first line where easy_install or {@code setup.py install/develop} starts on the
+ *                          install requirements ({@code Processing dependencies for X}, setuptools 0.6-80), 0 when
+ *                          none: what easy_install fetches before it is {@code setup_requires}
  */
 public record LogFacts(String pipVersion, String setuptoolsVersion, String pythonVersion, String interpreterArch,
                        String hostArch, List<String> tags, List<String> unsupportedPlatforms, long successLine, long lines, long tailStart, List<String> errorLines,
-                       List<Long> errorLineNumbers, long indexErrorLine, long runtimeLine, long wheelBuiltLine) {
+                       List<Long> errorLineNumbers, long indexErrorLine, long runtimeLine, long wheelBuiltLine, long dependenciesLine) {
     public static final int MAX_TAGS = 64;
     public static final int MAX_ERROR_LINES = 5;
     public static final int TAIL = 40;
@@ -63,10 +66,10 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
         errorLineNumbers = List.copyOf(errorLineNumbers);
     }
 
-    public static final LogFacts NONE = new LogFacts(null, null, null, null, null, List.of(), List.of(), 0, 0, 1, List.of(), List.of(), 0, 0, 0);
+    public static final LogFacts NONE = new LogFacts(null, null, null, null, null, List.of(), List.of(), 0, 0, 1, List.of(), List.of(), 0, 0, 0, 0);
 
     /** The facts a line can state. */
-    enum Field { PIP, SETUPTOOLS, PYTHON, INTERPRETER_ARCH, HOST_ARCH, TAG_HEADER, TAG, UNSUPPORTED, SUCCESS, ERROR, INDEX_ERROR, RUNTIME, STRING_FRAME, BUILT }
+    enum Field { PIP, SETUPTOOLS, PYTHON, INTERPRETER_ARCH, HOST_ARCH, TAG_HEADER, TAG, UNSUPPORTED, SUCCESS, ERROR, INDEX_ERROR, RUNTIME, STRING_FRAME, BUILT, DEPENDENCIES }
 
     /** Whether later statements of the field still count (the first statement of a version or arch wins). */
     static boolean collectsAll(Field f) {
@@ -85,7 +88,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
                 return null;
             }
             if (field == Field.SUCCESS || field == Field.TAG_HEADER || field == Field.INDEX_ERROR || field == Field.RUNTIME
-                    || field == Field.STRING_FRAME || field == Field.BUILT) {
+                    || field == Field.STRING_FRAME || field == Field.BUILT || field == Field.DEPENDENCIES) {
                 return "";
             }
             if (field == Field.ERROR) {
@@ -139,6 +142,8 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             new FactPattern(Field.STRING_FRAME, "^\\s*File \"<string>\", line 1, in <module>\\s*$", "File \"<string>\", line 1, in <module>"),
             // pip 8-26 after building a wheel from source: "Stored in directory: /root/.cache/pip/wheels/..."
             new FactPattern(Field.BUILT, "^\\s*Stored in directory: \\S", "Stored in directory: "),
+            // setuptools' easy_install (0.6-80) turning to the install requirements: "Processing dependencies for foo==1.0"
+            new FactPattern(Field.DEPENDENCIES, "^\\s*Processing dependencies for \\S", "Processing dependencies for "),
             // an error line (case matters: the pre-filter's literals are found regardless of case)
             new FactPattern(Field.ERROR, "^.*(?:error:|Error:|ERROR:|ERROR |Exception:|SystemExit: |Errno |fatal:|FAILED|error\\[E|Error ).*$", "error:", "SystemExit: ", "Error:", "ERROR:", "ERROR ", "Exception:", "Errno ", "fatal:",
                     "FAILED", "error[E", "Error "));
@@ -171,6 +176,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
         private long runtime;
         private long stringFrame;   // the last `File "<string>", line 1` frame
         private long built;
+        private long dependencies;
         private final java.util.ArrayDeque<String> errors = new java.util.ArrayDeque<>();
         private final java.util.ArrayDeque<Long> errorNumbers = new java.util.ArrayDeque<>();
 
@@ -198,6 +204,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
                 case RUNTIME -> runtime = runtime == 0 ? Math.max(1, line - 1) : runtime;
                 case STRING_FRAME -> stringFrame = line;
                 case BUILT -> built = line;
+                case DEPENDENCIES -> dependencies = dependencies == 0 ? line : dependencies;
                 case ERROR -> {
                     if (runtime == 0 && stringFrame > 0 && line == stringFrame + 1 && ONE_LINER_EXCEPTION.matcher(value).lookingAt()) {
                         runtime = Math.max(1, stringFrame - 1);
@@ -217,7 +224,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
 
         LogFacts build(long lines) {
             return new LogFacts(pip, setuptools, python, interpreterArch, hostArch, tags, unsupported, success, lines, Math.max(1, lines - TAIL + 1),
-                    List.copyOf(errors), List.copyOf(errorNumbers), indexError, runtime, built);
+                    List.copyOf(errors), List.copyOf(errorNumbers), indexError, runtime, built, dependencies);
         }
     }
 }
