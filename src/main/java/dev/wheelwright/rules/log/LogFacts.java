@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *                          Python 3.13's {@code File "<python-input-0>"}) or from a {@code python -c} one-liner
  *                          ({@code File "<string>", line 1, in <module>} followed at once by an
  *                          {@code ImportError}/{@code ModuleNotFoundError}/{@code AttributeError}/{@code NameError};
- *                          pip's {@code setup.py} shim frame is followed by the setup.py frame instead).
+ *                          pip's {@code setup.py} shim frame is followed by the setup.py frame instead, or by
+ *                          its own {@code No module named setuptools}, which is a build).
  *                          A traceback from there on is a run-time error, not a build failure
  * @param wheelBuiltLine    the last line where pip stored a wheel it had built from source ({@code Stored in
  *                          directory: ...}, pip 8-26), 0 when none
@@ -177,6 +178,8 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
 
     /** The exception of a {@code python -c} one-liner that failed at run time (an import, a name). */
     private static final Pattern ONE_LINER_EXCEPTION = Pattern.compile("(?:ImportError|ModuleNotFoundError|AttributeError|NameError): ");
+    /** pip 1.x-20's own one-liner ({@code import setuptools, tokenize;__file__=...}) failing on its imports: a build. */
+    private static final Pattern SHIM_IMPORT = Pattern.compile("(?:ImportError|ModuleNotFoundError): No module named '?(?:setuptools|tokenize)\\b");
 
     /** Collects facts in line order: the first statement of a version or arch wins, the last success line counts. */
     static final class Builder {
@@ -234,7 +237,8 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
                     }
                 }
                 case ERROR -> {
-                    if (runtime == 0 && stringFrame > 0 && line == stringFrame + 1 && ONE_LINER_EXCEPTION.matcher(value).lookingAt()) {
+                    if (runtime == 0 && stringFrame > 0 && line == stringFrame + 1 && ONE_LINER_EXCEPTION.matcher(value).lookingAt()
+                            && !SHIM_IMPORT.matcher(value).lookingAt()) {
                         runtime = Math.max(1, stringFrame - 1);
                     }
                     if (value.length() > 500) {

@@ -58,6 +58,16 @@ class LogFactsTest {
     }
 
     @Test
+    void pipsOneLinerWithoutSetuptoolsIsABuild() throws IOException {
+        LogFacts f = facts(
+                "    Complete output from command python setup.py egg_info:",
+                "    Traceback (most recent call last):",
+                "      File \"<string>\", line 1, in <module>",
+                "    ImportError: No module named setuptools");
+        assertThat(f.runtimeLine()).isZero();
+    }
+
+    @Test
     void storedWheelsAndDependencyProcessing() throws IOException {
         LogFacts f = facts(
                 "  Running setup.py bdist_wheel for docopt ... done",
