@@ -39,10 +39,29 @@ import java.util.regex.Pattern;
  *                          ({@code Could not fetch URL}, {@code Cannot fetch index base URL}, easy_install's
  *                          {@code Download error on}, urllib3's {@code after connection broken by}), 0 when none:
  *                          a "no matching distribution" after it is the network's doing
+ * @param runtimeLine       the first line where the log shows Python code run outside a build, 0 when none:
+ *                          the header of a traceback from the interactive interpreter ({@code File "<stdin>"},
+ *                          Python 3.13's {@code File "<python-input-0>"}) or from a {@code python -c} one-liner
+ *                          ({@code File "<string>", line 1, in <module>} followed at once by an
+ *                          {@code ImportError}/{@code ModuleNotFoundError}/{@code AttributeError}/{@code NameError};
+ *                          pip's {@code setup.py} shim frame is followed by the setup.py frame instead, or by
+ *                          its own {@code No module named setuptools}, which is a build).
+ *                          A traceback from there on is a run-time error, not a build failure
+ * @param wheelBuiltLine    the last line where pip stored a wheel it had built from source ({@code Stored in
+ *                          directory: ...}, pip 8-26), 0 when none
+ * @param dependenciesLine  the first line where easy_install or {@code setup.py install/develop} starts on the
+ *                          install requirements ({@code Processing dependencies for X}, setuptools 0.6-80), 0 when
+ *                          none: what easy_install fetches before it is {@code setup_requires}
+ * @param delocateArchs     the architectures {@code delocate-wheel --require-archs X} was asked for (as written,
+ *                          e.g. {@code arm64}, {@code x86_64}, {@code arm64,x86_64}), null when not stated
+ * @param delocateFailedLine the first line where delocate-wheel failed, 0 when none: its traceback's script
+ *                          frame ({@code bin/delocate-wheel", line 8, in <module>}, {@code delocate/cmd/delocate_wheel.py",
+ *                          line N, in main}) or a traceback right after its {@code Fixing: X.whl} line
  */
 public record LogFacts(String pipVersion, String setuptoolsVersion, String pythonVersion, String interpreterArch,
                        String hostArch, List<String> tags, List<String> unsupportedPlatforms, long successLine, long lines, long tailStart, List<String> errorLines,
-                       List<Long> errorLineNumbers, long indexErrorLine) {
+                       List<Long> errorLineNumbers, long indexErrorLine, long runtimeLine, long wheelBuiltLine, long dependenciesLine,
+                       String delocateArchs, long delocateFailedLine) {
     public static final int MAX_TAGS = 64;
     public static final int MAX_ERROR_LINES = 5;
     public static final int TAIL = 40;
@@ -54,14 +73,15 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
         errorLineNumbers = List.copyOf(errorLineNumbers);
     }
 
-    public static final LogFacts NONE = new LogFacts(null, null, null, null, null, List.of(), List.of(), 0, 0, 1, List.of(), List.of(), 0);
+    public static final LogFacts NONE = new LogFacts(null, null, null, null, null, List.of(), List.of(), 0, 0, 1, List.of(), List.of(), 0, 0, 0, 0, null, 0);
 
     /** The facts a line can state. */
-    enum Field { PIP, SETUPTOOLS, PYTHON, INTERPRETER_ARCH, HOST_ARCH, TAG_HEADER, TAG, UNSUPPORTED, SUCCESS, ERROR, INDEX_ERROR }
+    enum Field { PIP, SETUPTOOLS, PYTHON, INTERPRETER_ARCH, HOST_ARCH, TAG_HEADER, TAG, UNSUPPORTED, SUCCESS, ERROR, INDEX_ERROR, RUNTIME, STRING_FRAME, BUILT, DEPENDENCIES, DELOCATE_ARCHS, DELOCATE_FAILED, FIXING, TRACEBACK }
 
     /** Whether later statements of the field still count (the first statement of a version or arch wins). */
     static boolean collectsAll(Field f) {
-        return f == Field.TAG || f == Field.UNSUPPORTED || f == Field.SUCCESS || f == Field.ERROR;
+        return f == Field.TAG || f == Field.UNSUPPORTED || f == Field.SUCCESS || f == Field.ERROR || f == Field.STRING_FRAME || f == Field.BUILT
+                || f == Field.FIXING || f == Field.TRACEBACK;
     }
 
     /** One shape of line that states a fact; group {@code v} holds the value. */
@@ -75,7 +95,9 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             if (!m.find()) {
                 return null;
             }
-            if (field == Field.SUCCESS || field == Field.TAG_HEADER || field == Field.INDEX_ERROR) {
+            if (field == Field.SUCCESS || field == Field.TAG_HEADER || field == Field.INDEX_ERROR || field == Field.RUNTIME
+                    || field == Field.STRING_FRAME || field == Field.BUILT || field == Field.DEPENDENCIES
+                    || field == Field.DELOCATE_FAILED || field == Field.FIXING || field == Field.TRACEBACK) {
                 return "";
             }
             if (field == Field.ERROR) {
@@ -122,6 +144,24 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             // the installer could not read an index: pip 1.5-26, easy_install, urllib3 retries
             new FactPattern(Field.INDEX_ERROR, "Could not fetch URL \\S|Cannot fetch index base URL|Download error on https?://|after connection broken by '",
                     "Could not fetch URL ", "Cannot fetch index base URL", "Download error on ", "after connection broken by '"),
+            // the interactive interpreter's frame: "File "<stdin>", line 1, in <module>" (Python 3.13's new REPL:
+            // "File "<python-input-0>", line 1, in <module>")
+            new FactPattern(Field.RUNTIME, "^\\s*File \"<(?:stdin|python-input-\\d+)>\", line \\d+, in <module>", "File \"<stdin>\"", "File \"<python-input-"),
+            // the frame of code given as a string: `python -c` (run time when the exception follows at once) and pip's setup.py shim
+            new FactPattern(Field.STRING_FRAME, "^\\s*File \"<string>\", line 1, in <module>\\s*$", "File \"<string>\", line 1, in <module>"),
+            // pip 8-26 after building a wheel from source: "Stored in directory: /root/.cache/pip/wheels/..."
+            new FactPattern(Field.BUILT, "^\\s*Stored in directory: \\S", "Stored in directory: "),
+            // setuptools' easy_install (0.6-80) turning to the install requirements: "Processing dependencies for foo==1.0"
+            new FactPattern(Field.DEPENDENCIES, "^\\s*Processing dependencies for \\S", "Processing dependencies for "),
+            // delocate-wheel's command line (cibuildwheel 2-3 echo it: "+ delocate-wheel --require-archs arm64 -w ...")
+            new FactPattern(Field.DELOCATE_ARCHS, "delocate-wheel\\s.*?--require-archs[= ]+(?<v>[A-Za-z0-9_,]+)", "--require-archs"),
+            // delocate-wheel's traceback (delocate 0.8-0.13): the console script's frame, the command module's main()
+            new FactPattern(Field.DELOCATE_FAILED,
+                    "[/\\\\]bin[/\\\\]delocate-wheel\", line \\d+, in <module>|[/\\\\]delocate[/\\\\]cmd[/\\\\]delocate_wheel\\.py\", line \\d+, in main",
+                    "delocate-wheel\", line ", "delocate_wheel.py\", line "),
+            // delocate-wheel -v prints "Fixing: X.whl" just before it delocates; a traceback right after it is its failure
+            new FactPattern(Field.FIXING, "^\\s*Fixing: \\S+\\.whl\\s*$", "Fixing: "),
+            new FactPattern(Field.TRACEBACK, "^\\s*Traceback \\(most recent call last\\):", "Traceback (most recent call last):"),
             // an error line (case matters: the pre-filter's literals are found regardless of case)
             new FactPattern(Field.ERROR, "^.*(?:error:|Error:|ERROR:|ERROR |Exception:|SystemExit: |Errno |fatal:|FAILED|error\\[E|Error ).*$", "error:", "SystemExit: ", "Error:", "ERROR:", "ERROR ", "Exception:", "Errno ", "fatal:",
                     "FAILED", "error[E", "Error "));
@@ -136,6 +176,11 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
         };
     }
 
+    /** The exception of a {@code python -c} one-liner that failed at run time (an import, a name). */
+    private static final Pattern ONE_LINER_EXCEPTION = Pattern.compile("(?:ImportError|ModuleNotFoundError|AttributeError|NameError): ");
+    /** pip 1.x-20's own one-liner ({@code import setuptools, tokenize;__file__=...}) failing on its imports: a build. */
+    private static final Pattern SHIM_IMPORT = Pattern.compile("(?:ImportError|ModuleNotFoundError): No module named '?(?:setuptools|tokenize)\\b");
+
     /** Collects facts in line order: the first statement of a version or arch wins, the last success line counts. */
     static final class Builder {
         private String pip;
@@ -148,6 +193,13 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
         private boolean tagList;   // pip debug's "Compatible tags:" came: tag lines count from here
         private long success;
         private long indexError;
+        private long runtime;
+        private long stringFrame;   // the last `File "<string>", line 1` frame
+        private long built;
+        private long dependencies;
+        private String delocateArchs;
+        private long delocateFailed;
+        private long fixing;
         private final java.util.ArrayDeque<String> errors = new java.util.ArrayDeque<>();
         private final java.util.ArrayDeque<Long> errorNumbers = new java.util.ArrayDeque<>();
 
@@ -171,7 +223,24 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
                 }
                 case SUCCESS -> success = line;
                 case INDEX_ERROR -> indexError = indexError == 0 ? line : indexError;
+                // the traceback's header is the line above the frame
+                case RUNTIME -> runtime = runtime == 0 ? Math.max(1, line - 1) : runtime;
+                case STRING_FRAME -> stringFrame = line;
+                case BUILT -> built = line;
+                case DEPENDENCIES -> dependencies = dependencies == 0 ? line : dependencies;
+                case DELOCATE_ARCHS -> delocateArchs = delocateArchs == null ? value : delocateArchs;
+                case DELOCATE_FAILED -> delocateFailed = delocateFailed == 0 ? line : delocateFailed;
+                case FIXING -> fixing = line;
+                case TRACEBACK -> {
+                    if (delocateFailed == 0 && fixing > 0 && line == fixing + 1) {
+                        delocateFailed = line;
+                    }
+                }
                 case ERROR -> {
+                    if (runtime == 0 && stringFrame > 0 && line == stringFrame + 1 && ONE_LINER_EXCEPTION.matcher(value).lookingAt()
+                            && !SHIM_IMPORT.matcher(value).lookingAt()) {
+                        runtime = Math.max(1, stringFrame - 1);
+                    }
                     if (value.length() > 500) {
                         value = value.substring(0, 500) + "…";
                     }
@@ -187,7 +256,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
 
         LogFacts build(long lines) {
             return new LogFacts(pip, setuptools, python, interpreterArch, hostArch, tags, unsupported, success, lines, Math.max(1, lines - TAIL + 1),
-                    List.copyOf(errors), List.copyOf(errorNumbers), indexError);
+                    List.copyOf(errors), List.copyOf(errorNumbers), indexError, runtime, built, dependencies, delocateArchs, delocateFailed);
         }
     }
 }
