@@ -166,8 +166,8 @@ public final class WheelRepairer {
         if (format == BinaryFormat.MACHO) {
             return MachORepair.plan(wheel, parsed, members, distInfo, options, excludes);
         }
-        if (format != BinaryFormat.ELF) {
-            throw new WheelwrightException(wheel + ": PE repair is not available yet; ELF (manylinux) and Mach-O (macOS) wheels are repaired");
+        if (format == BinaryFormat.PE) {
+            return PeRepair.plan(wheel, parsed, members, distInfo, options, excludes);
         }
         return planElf(wheel, parsed, members, distInfo, elfMembers, options, excludes);
     }

@@ -162,9 +162,11 @@ public final class PePatcher {
                 signatureRemoved = true;
             }
         }
-        clearDependentLoadFlags(what, b, sections, data.length, ndirs, dirs, plus);
+        boolean flagsCleared = clearDependentLoadFlags(what, b, sections, data.length, ndirs, dirs, plus);
         if (refs.isEmpty()) {
-            return finish(Arrays.copyOf(data, length), opt, "unchanged", signatureRemoved);
+            // nothing to rename: the image stays as it is, signature included, unless its load flags had to go
+            return flagsCleared ? finish(Arrays.copyOf(data, length), opt, "unchanged", signatureRemoved)
+                    : new Result(original, "unchanged", false);
         }
 
         List<String> order = new ArrayList<>(newNames.values());
@@ -314,21 +316,23 @@ public final class PePatcher {
     }
 
     /** IMAGE_LOAD_CONFIG_DIRECTORY: DependentLoadFlags, a WORD at 78 (PE32+) or 54 (PE32), when Size reaches it. */
-    private static void clearDependentLoadFlags(String what, ByteBuffer b, List<Section> sections, int length, long ndirs, int dirs,
-                                                boolean plus) {
+    private static boolean clearDependentLoadFlags(String what, ByteBuffer b, List<Section> sections, int length, long ndirs, int dirs,
+                                                   boolean plus) {
         if (ndirs <= DIR_LOAD_CONFIG || b.getInt(dirs + DIR_LOAD_CONFIG * 8) == 0) {
-            return;
+            return false;
         }
         int off;
         try {
             off = offset(what, sections, u32(b, dirs + DIR_LOAD_CONFIG * 8), length);
         } catch (BinaryFormatException e) {
-            return; // a load configuration outside the file's data holds no flags to clear
+            return false; // a load configuration outside the file's data holds no flags to clear
         }
         int at = plus ? 78 : 54;
-        if (off + 4 <= length && u32(b, off) >= at + 2 && off + at + 2 <= length) {
+        if (off + 4 <= length && u32(b, off) >= at + 2 && off + at + 2 <= length && b.getShort(off + at) != 0) {
             b.putShort(off + at, (short) 0);
+            return true;
         }
+        return false;
     }
 
     /** IMAGE_DEBUG_DIRECTORY entries (28 bytes) hold file offsets (PointerToRawData at +24) that move with the sections. */
