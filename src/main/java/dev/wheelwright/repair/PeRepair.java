@@ -108,6 +108,11 @@ final class PeRepair {
             abiTags.add(t.abi());
         }
         Set<String> shipped = table.shippedByInterpreter(pythonTags, abiTags, platform);
+        // Windows file names have no case: --exclude compares lower-case, as delvewheel lowers its --exclude names
+        List<PathMatcher> excludesLower = new ArrayList<>();
+        for (String g : options.excludes()) {
+            excludesLower.add(java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g.toLowerCase(Locale.ROOT)));
+        }
         List<Path> path = new ArrayList<>(options.libDirs());
         String env = System.getenv("PATH");
         if (env != null) {
@@ -141,7 +146,7 @@ final class PeRepair {
                 if (table.isSystem(lower, n.pe().arch()) || shipped.contains(lower) || table.ignoredDependency(neederName, lower)) {
                     continue;
                 }
-                if (excludes.stream().anyMatch(m -> m.matches(Path.of(lower)) || m.matches(Path.of(dll)))) {
+                if (excludesLower.stream().anyMatch(m -> m.matches(Path.of(lower)))) {
                     if (excludedSeen.add(dll)) {
                         notes.add(dll + " left out (--exclude)");
                     }

@@ -1,0 +1,281 @@
+package dev.wheelwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.binary.PeSlice;
+import dev.wheelwright.binary.pe.PePatcher;
+import dev.wheelwright.binary.pe.PeReader;
+import dev.wheelwright.repair.PeFixtures;
+import dev.wheelwright.repair.RepairFixtures;
+import dev.wheelwright.repair.WheelRepairer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code repair} of a Windows wheel made with mingw-w64 and clang/lld: the module imports foo.dll
+ * (which imports bar.dll) and python312.dll and delay-loads baz.dll. LLVM's tools read the
+ * rewritten tables, pefile verifies the checksums, Wine loads the repaired module.
+ */
+class RepairPeTest {
+    private static final String MODULE = "pedemo/_demo.cp312-win_amd64.pyd";
+
+    @TempDir
+    Path tmp;
+
+    Path wheel;
+    Path fx;
+
+    @BeforeEach
+    void fixtures() throws Exception {
+        fx = tmp.resolve("fx");
+        wheel = PeFixtures.build(fx);
+    }
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private static byte[] member(Path wheel, String name) throws Exception {
+        try (ZipFile z = new ZipFile(wheel.toFile())) {
+            ZipEntry e = z.getEntry(name);
+            assertThat(e).as(name).isNotNull();
+            return z.getInputStream(e).readAllBytes();
+        }
+    }
+
+    private static List<String> names(Path wheel) throws Exception {
+        try (ZipFile z = new ZipFile(wheel.toFile())) {
+            return z.stream().map(ZipEntry::getName).toList();
+        }
+    }
+
+    /** delvewheel's mangled name, computed here from the fixture files: sha256(hashes of mangled imports + NUL each, then the bytes)[:32]. */
+    private static String mangled(Path dll, String... importHashes) throws Exception {
+        return dll.getFileName().toString().replace(".dll", "-" + hash(dll, importHashes) + ".dll");
+    }
+
+    private static String hash(Path dll, String... importHashes) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (String h : importHashes) {
+            sha.update(h.getBytes(StandardCharsets.US_ASCII));
+            sha.update((byte) 0);
+        }
+        sha.update(Files.readAllBytes(dll));
+        return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+    }
+
+    private String[] libDirs() {
+        return new String[] {"--lib-dir", fx.resolve("foo").toString(), "--lib-dir", fx.resolve("lib").toString()};
+    }
+
+    private Path repair(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("repair", wheel.toString(), "-o", out.toString()));
+        args.addAll(List.of(libDirs()));
+        args.addAll(List.of(extra));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = run(o, e, args.toArray(String[]::new));
+        assertThat(code).as(o + "\n" + e).isZero();
+        return out.resolve("pedemo-0.1.0-cp312-cp312-win_amd64.whl");
+    }
+
+    /** The CheckSum llvm-objdump -p reads from the optional header. */
+    private static long objdumpChecksum(Path file) throws Exception {
+        String p = RepairFixtures.run(RepairFixtures.tool("llvm-objdump").toString(), "-p", file.toString());
+        Matcher m = Pattern.compile("CheckSum\\s+([0-9a-fA-F]+)").matcher(p);
+        assertThat(m.find()).as(p).isTrue();
+        return Long.parseLong(m.group(1), 16);
+    }
+
+    /** pefile's verdict on the checksum (an implementation that is not ours), when /usr/bin/python3 has pefile. */
+    private static void pefileAgrees(Path... files) throws Exception {
+        Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import pefile").start();
+        assumeTrue(probe.waitFor() == 0, "pefile (python3-pefile) is not installed");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c",
+                "import pefile, sys\nfor f in sys.argv[1:]:\n    pe = pefile.PE(f)\n"
+                        + "    print(f, pe.OPTIONAL_HEADER.CheckSum == pe.generate_checksum() != 0)"));
+        for (Path f : files) {
+            cmd.add(f.toString());
+        }
+        String out = RepairFixtures.run(cmd.toArray(String[]::new));
+        assertThat(out.lines().filter(l -> l.endsWith(" True")).count()).as(out).isEqualTo(files.length);
+    }
+
+    @Test
+    void repairedWheelBundlesTheDllsUnderDelvewheelsNamesRewritesTheImportsAndAuditsClean() throws Exception {
+        byte[] before = Files.readAllBytes(wheel);
+        Path repaired = repair(tmp.resolve("out"));
+        assertThat(Files.readAllBytes(wheel)).isEqualTo(before);
+        String bar = mangled(fx.resolve("lib/bar.dll"));
+        String barHash = hash(fx.resolve("lib/bar.dll"));
+        String foo = mangled(fx.resolve("foo/foo.dll"), barHash);
+        String baz = mangled(fx.resolve("lib/baz.dll"));
+        assertThat(names(repaired)).contains("pedemo.libs/" + bar, "pedemo.libs/" + foo, "pedemo.libs/" + baz, MODULE,
+                "pedemo/__init__.py", "pedemo-0.1.0.dist-info/sboms/wheelwright.cdx.json");
+        assertThat(names(repaired)).noneMatch(n -> n.toLowerCase(Locale.ROOT).contains("python312"));
+
+        Path x = tmp.resolve("x");
+        Files.createDirectories(x);
+        Path mod = x.resolve("_demo.pyd");
+        Files.write(mod, member(repaired, MODULE));
+        Path fooOut = x.resolve(foo);
+        Files.write(fooOut, member(repaired, "pedemo.libs/" + foo));
+        Path barOut = x.resolve(bar);
+        Files.write(barOut, member(repaired, "pedemo.libs/" + bar));
+        String readobj = RepairFixtures.tool("llvm-readobj").toString();
+        String imports = RepairFixtures.run(readobj, "--coff-imports", mod.toString());
+        assertThat(imports).contains("Name: " + foo, "Name: python312.dll", "Name: KERNEL32.dll");
+        assertThat(imports).doesNotContain("Name: foo.dll", "Name: baz.dll");
+        assertThat(imports.substring(imports.indexOf("DelayImport"))).contains("Name: " + baz);
+        assertThat(RepairFixtures.run(readobj, "--coff-imports", fooOut.toString())).contains("Name: " + bar).doesNotContain("Name: bar.dll");
+        // the checksum: what LLVM reads equals our computation, and pefile agrees
+        for (Path f : List.of(mod, fooOut)) {
+            long sum = objdumpChecksum(f);
+            assertThat(sum).isNotZero().isEqualTo(PePatcher.checksum(Files.readAllBytes(f)));
+        }
+        pefileAgrees(mod, fooOut);
+        // bar.dll imports nothing bundled: its bytes are the original's
+        assertThat(Files.readAllBytes(barOut)).isEqualTo(Files.readAllBytes(fx.resolve("lib/bar.dll")));
+
+        String init = new String(member(repaired, "pedemo/__init__.py"), StandardCharsets.UTF_8);
+        assertThat(init).contains("os.add_dll_directory(libs_dir)", "os.pardir, 'pedemo.libs'")
+                .doesNotContain(".load-order"); // cp312 only: no fallback for older Pythons
+        Path initFile = x.resolve("__init__.py");
+        Files.writeString(initFile, init);
+        // __future__ still opens the module after the docstring: compile() refuses it anywhere else
+        RepairFixtures.run("/usr/bin/python3", "-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')", initFile.toString());
+        assertThat(init.indexOf("from __future__")).isLessThan(init.indexOf("_wheelwright_patch"));
+
+        String sbom = new String(member(repaired, "pedemo-0.1.0.dist-info/sboms/wheelwright.cdx.json"), StandardCharsets.UTF_8);
+        assertThat(sbom).contains(fx.resolve("foo/foo.dll").toString(), "pedemo.libs/" + bar, "\"name\" : \"baz.dll\"");
+
+        StringWriter aout = new StringWriter();
+        int audit = run(aout, new StringWriter(), "audit", repaired.toString());
+        assertThat(audit).as(aout.toString()).isZero();
+    }
+
+    @Test
+    void theRepairedModuleLoadsUnderWineFromTheBundledFolderAlone() throws Exception {
+        PeFixtures.wine();
+        Path repaired = repair(tmp.resolve("out"));
+        Path site = tmp.resolve("site");
+        try (ZipFile z = new ZipFile(repaired.toFile())) {
+            for (ZipEntry e : z.stream().toList()) {
+                Path p = site.resolve(e.getName());
+                Files.createDirectories(p.getParent());
+                Files.write(p, z.getInputStream(e).readAllBytes());
+            }
+        }
+        // nothing outside the wheel: the original DLLs are gone
+        for (String f : List.of("foo/foo.dll", "lib/bar.dll", "lib/baz.dll")) {
+            Files.delete(fx.resolve(f));
+        }
+        Path prefix = Path.of(System.getProperty("java.io.tmpdir"), "wheelwright-test-wine-prefix");
+        PeFixtures.Loaded ok = PeFixtures.load(fx, prefix, site.resolve(MODULE), site.resolve("pedemo.libs"));
+        assertThat(ok.out()).as(ok.out()).contains("demo_value 142");
+        assertThat(ok.code()).isZero();
+        // without the folder __init__.py adds, Windows finds none of them
+        PeFixtures.Loaded without = PeFixtures.load(fx, prefix, site.resolve(MODULE));
+        assertThat(without.code()).as(without.out()).isNotZero();
+        assertThat(without.out()).contains("failed: 126"); // ERROR_MOD_NOT_FOUND
+    }
+
+    @Test
+    void sameInputTwiceGivesIdenticalBytesAndSourceDateEpochStampsEveryMember() throws Exception {
+        Path a = repair(tmp.resolve("a"));
+        Path b = repair(tmp.resolve("b"));
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+
+        WheelRepairer.Options options = new WheelRepairer.Options(List.of(fx.resolve("foo"), fx.resolve("lib")), List.of(), null, null, null);
+        WheelRepairer.Plan plan = WheelRepairer.plan(wheel, options);
+        Path c = WheelRepairer.write(plan, tmp.resolve("c"), WheelRepairer.timestamp("1700000000"));
+        Path d = WheelRepairer.write(WheelRepairer.plan(wheel, options), tmp.resolve("d"), WheelRepairer.timestamp("1700000000"));
+        assertThat(Files.readAllBytes(c)).isEqualTo(Files.readAllBytes(d)).isNotEqualTo(Files.readAllBytes(a));
+        LocalDateTime expected = LocalDateTime.ofEpochSecond(1700000000L, 0, ZoneOffset.UTC); // 2023-11-14T22:13:20
+        try (ZipFile z = new ZipFile(c.toFile())) {
+            assertThat(z.stream().map(ZipEntry::getTimeLocal).distinct().toList()).containsExactly(expected);
+        }
+        // before 1980: clamped to zip's first date, with a note
+        WheelRepairer.Timestamp early = WheelRepairer.timestamp("86400");
+        assertThat(early.note()).contains("clamped to 315532800");
+        Path e = WheelRepairer.write(plan, tmp.resolve("e"), early);
+        try (ZipFile z = new ZipFile(e.toFile())) {
+            assertThat(z.stream().map(ZipEntry::getTimeLocal).distinct().toList()).containsExactly(LocalDateTime.of(1980, 1, 1, 0, 0));
+        }
+        assertThat(WheelRepairer.timestamp("9999999999").note()).contains("clamped to 4354819198");
+        assertThat(WheelRepairer.timestamp("").millis()).isNull();
+        assertThatThrownBy(() -> WheelRepairer.timestamp("1.7e9")).isInstanceOf(WheelwrightException.class)
+                .hasMessage("SOURCE_DATE_EPOCH '1.7e9': not a whole number of seconds since 1970-01-01T00:00:00Z");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndWritesNothing() throws Exception {
+        Path out = tmp.resolve("out");
+        List<String> args = new ArrayList<>(List.of("repair", wheel.toString(), "-o", out.toString(), "--dry-run"));
+        args.addAll(List.of(libDirs()));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        assertThat(run(o, e, args.toArray(String[]::new))).as(e.toString()).isZero();
+        String foo = mangled(fx.resolve("foo/foo.dll"), hash(fx.resolve("lib/bar.dll")));
+        assertThat(o.toString()).contains("would write pedemo-0.1.0-cp312-cp312-win_amd64.whl (win_amd64)",
+                "bundle foo.dll from " + fx.resolve("foo/foo.dll") + " (--lib-dir " + fx.resolve("foo") + ") as pedemo.libs/" + foo
+                        + ", needed by " + MODULE,
+                "bundle bar.dll from " + fx.resolve("lib/bar.dll"), "needed by foo.dll",
+                "rewrite " + MODULE + ": foo.dll -> " + foo,
+                "rewrite pedemo/__init__.py: os.add_dll_directory(pedemo.libs)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aDllNobodyCanFindIsOneLineExit2NamingWhoNeedsItAndNothingIsWritten() throws Exception {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = run(o, e, "repair", wheel.toString(), "-o", tmp.resolve("out").toString(), "--lib-dir", fx.resolve("foo").toString());
+        assertThat(code).isEqualTo(2);
+        String line = e.toString().strip();
+        assertThat(line).doesNotContain("\n").contains("cannot find", "baz.dll (needed by " + MODULE + ")", "bar.dll (needed by foo.dll)");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anExcludedDllStaysOutAndTheModuleStillNamesIt() throws Exception {
+        Path repaired = repair(tmp.resolve("out"), "--exclude", "BAZ.dll");
+        assertThat(names(repaired)).noneMatch(n -> n.startsWith("pedemo.libs/baz"));
+        PeSlice pe = (PeSlice) PeReader.read("m", member(repaired, MODULE)).slices().get(0);
+        assertThat(pe.imports()).contains("baz.dll", "python312.dll").anyMatch(n -> n.startsWith("foo-"));
+    }
+
+    @Test
+    void platOfAnotherMachineIsRefused() throws Exception {
+        List<String> args = new ArrayList<>(List.of("repair", wheel.toString(), "-o", tmp.resolve("out").toString(), "--plat", "win32"));
+        args.addAll(List.of(libDirs()));
+        StringWriter e = new StringWriter();
+        assertThat(run(new StringWriter(), e, args.toArray(String[]::new))).isEqualTo(2);
+        assertThat(e.toString().strip()).isEqualTo("wheelwright: --plat win32: the repaired binaries are win_amd64");
+        assertThat(tmp.resolve("out")).doesNotExist();
+        try (Stream<Path> s = Files.list(fx.resolve("dist"))) {
+            assertThat(s.count()).isEqualTo(1);
+        }
+    }
+}
