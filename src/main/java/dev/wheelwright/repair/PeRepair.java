@@ -154,6 +154,10 @@ final class PeRepair {
                 }
                 if (n.member() != null) {
                     String beside = besideInWheel(members.keySet(), n.member(), lower);
+                    if (beside == null) {
+                        // already bundled by an earlier repair (ours or delvewheel's): the folder __init__.py adds
+                        beside = inMember(members.keySet(), parsed.distribution() + ".libs/" + lower);
+                    }
                     if (beside != null) {
                         if (pes.containsKey(beside) && queuedMembers.add(beside)) {
                             work.add(new Needer(beside, beside, null, pes.get(beside)));
@@ -257,7 +261,7 @@ final class PeRepair {
         }
 
         // every import of the rewritten binaries is now the system's, excluded, or a file Windows finds in the wheel
-        verify(wheel, out, pes.keySet(), finalBundled, libsMemberDir, table, shipped, excludedSeen);
+        verify(wheel, out, pes.keySet(), finalBundled, libsMemberDir, parsed.distribution() + ".libs", table, shipped, excludedSeen);
 
         List<String> tags = List.of(platform);
         List<BinaryInfo> binaries = new ArrayList<>();
@@ -378,6 +382,16 @@ final class PeRepair {
         }
     }
 
+    /** The member whose path is {@code path} in any case, else null. */
+    private static String inMember(Set<String> files, String path) {
+        for (String f : files) {
+            if (f.equalsIgnoreCase(path)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** The member of the wheel installed in {@code member}'s folder whose name is {@code lower} in any case, else null. */
     private static String besideInWheel(Set<String> files, String member, String lower) {
         String installed = ElfLibraryFolders.installedPath(member);
@@ -488,7 +502,7 @@ final class PeRepair {
 
     /** Reads the repaired binaries back: an import neither provided nor in the wheel where Windows looks fails the repair. */
     private static void verify(Path wheel, Map<String, WheelMembers.Member> out, Set<String> own, List<WheelRepairer.Bundled> bundled,
-                               String libsMemberDir, WindowsDlls table, Set<String> shipped, Set<String> excluded) {
+                               String libsMemberDir, String libsFolder, WindowsDlls table, Set<String> shipped, Set<String> excluded) {
         Set<String> inLibs = new TreeSet<>();
         bundled.forEach(b -> inLibs.add(b.member().substring(b.member().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)));
         Set<String> excludedLower = new TreeSet<>();
@@ -504,7 +518,7 @@ final class PeRepair {
             for (String dll : pe.imports()) {
                 String lower = dll.toLowerCase(Locale.ROOT);
                 if (table.isSystem(lower, pe.arch()) || shipped.contains(lower) || excludedLower.contains(lower) || inLibs.contains(lower)
-                        || besideInWheel(out.keySet(), e.getKey(), lower) != null
+                        || besideInWheel(out.keySet(), e.getKey(), lower) != null || inMember(out.keySet(), libsFolder + "/" + lower) != null
                         || table.ignoredDependency(e.getKey().substring(e.getKey().lastIndexOf('/') + 1), lower)) {
                     continue;
                 }

@@ -91,7 +91,7 @@ public final class WheelWriter {
     /**
      * The instant whose local wall clock in the JVM's time zone reads the UTC wall clock of
      * {@code epochSeconds}: zip's DOS date and time fields then hold the UTC time whatever zone
-     * the build runs in (as Python's zipfile with time.gmtime, which wheel and delvewheel use).
+     * the build runs in (as delvewheel stamps them: the UTC fields of the epoch).
      */
     public static long dosWallClock(long epochSeconds) {
         java.time.LocalDateTime utc = java.time.LocalDateTime.ofEpochSecond(epochSeconds, 0, java.time.ZoneOffset.UTC);

@@ -267,6 +267,18 @@ class RepairPeTest {
     }
 
     @Test
+    void aRepairedWheelRepairedAgainBundlesNothingAndPatchesNothingTwice() throws Exception {
+        Path once = repair(tmp.resolve("once"));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        assertThat(run(o, e, "repair", once.toString(), "-o", tmp.resolve("twice").toString())).as(e.toString()).isZero();
+        assertThat(o.toString()).contains("nothing to bundle").doesNotContain("rewrite");
+        Path twice = tmp.resolve("twice").resolve(once.getFileName());
+        assertThat(member(twice, MODULE)).isEqualTo(member(once, MODULE));
+        assertThat(member(twice, "pedemo/__init__.py")).isEqualTo(member(once, "pedemo/__init__.py"));
+    }
+
+    @Test
     void platOfAnotherMachineIsRefused() throws Exception {
         List<String> args = new ArrayList<>(List.of("repair", wheel.toString(), "-o", tmp.resolve("out").toString(), "--plat", "win32"));
         args.addAll(List.of(libDirs()));
