@@ -278,6 +278,57 @@ class RepairPeTest {
         assertThat(member(twice, "pedemo/__init__.py")).isEqualTo(member(once, "pedemo/__init__.py"));
     }
 
+    private Path customWheel(String tag, dev.wheelwright.wheel.WheelWriter.Entry... entries) throws Exception {
+        Path p = tmp.resolve("custom/pedemo-0.1.0-" + tag + ".whl");
+        List<dev.wheelwright.wheel.WheelWriter.Entry> m = new ArrayList<>(List.of(entries));
+        m.add(dev.wheelwright.wheel.WheelWriter.Entry.text("pedemo-0.1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: pedemo\nVersion: 0.1.0\n"));
+        m.add(dev.wheelwright.wheel.WheelWriter.Entry.text("pedemo-0.1.0.dist-info/WHEEL",
+                "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: " + tag + "\n"));
+        dev.wheelwright.wheel.WheelWriter.write(p, m, "pedemo-0.1.0.dist-info");
+        return p;
+    }
+
+    @Test
+    void aDllOfTheWheelBesideTheModuleIsUsedWhereItIsAndItsOwnImportsAreBundled() throws Exception {
+        byte[] pyd = Files.readAllBytes(fx.resolve("build/" + MODULE));
+        Path w = customWheel("cp312-cp312-win_amd64",
+                new dev.wheelwright.wheel.WheelWriter.Entry(MODULE, pyd, 0755),
+                new dev.wheelwright.wheel.WheelWriter.Entry("pedemo/FOO.DLL", Files.readAllBytes(fx.resolve("foo/foo.dll")), 0755),
+                dev.wheelwright.wheel.WheelWriter.Entry.text("pedemo/__init__.py", ""));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = run(o, e, "repair", w.toString(), "-o", tmp.resolve("out").toString(), "--lib-dir", fx.resolve("lib").toString());
+        assertThat(code).as(o + "\n" + e).isZero();
+        String bar = mangled(fx.resolve("lib/bar.dll"));
+        assertThat(o.toString()).contains("bundle bar.dll from " + fx.resolve("lib/bar.dll"), "needed by pedemo/FOO.DLL",
+                "rewrite pedemo/FOO.DLL: bar.dll -> " + bar).doesNotContain("bundle foo.dll");
+        Path repaired = tmp.resolve("out").resolve(w.getFileName());
+        assertThat(((PeSlice) PeReader.read("m", member(repaired, MODULE)).slices().get(0)).imports()).contains("foo.dll");
+        assertThat(((PeSlice) PeReader.read("f", member(repaired, "pedemo/FOO.DLL")).slices().get(0)).imports()).contains(bar);
+    }
+
+    @Test
+    void aTopLevelModuleGetsItsDllsBesideItAndOlderPythonsALoadOrderFile() throws Exception {
+        byte[] pyd = Files.readAllBytes(fx.resolve("build/" + MODULE));
+        Path w = customWheel("cp39-cp39-win_amd64",
+                new dev.wheelwright.wheel.WheelWriter.Entry("_demo.cp39-win_amd64.pyd", pyd, 0755),
+                dev.wheelwright.wheel.WheelWriter.Entry.text("pedemo/__init__.py", "import os\n"));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        List<String> args = new ArrayList<>(List.of("repair", w.toString(), "-o", tmp.resolve("out").toString()));
+        args.addAll(List.of(libDirs()));
+        assertThat(run(o, e, args.toArray(String[]::new))).as(o + "\n" + e).isZero();
+        Path repaired = tmp.resolve("out").resolve(w.getFileName());
+        String foo = mangled(fx.resolve("foo/foo.dll"), hash(fx.resolve("lib/bar.dll")));
+        String platlib = "pedemo-0.1.0.data/platlib/";
+        assertThat(names(repaired)).contains(platlib + foo, platlib + mangled(fx.resolve("lib/bar.dll")), platlib + ".load-order-pedemo-0.1.0")
+                .noneMatch(n -> n.startsWith("pedemo.libs/"));
+        String order = new String(member(repaired, platlib + ".load-order-pedemo-0.1.0"), StandardCharsets.UTF_8);
+        assertThat(order.lines()).containsExactlyInAnyOrder(foo, mangled(fx.resolve("lib/bar.dll")), mangled(fx.resolve("lib/baz.dll")));
+        String init = new String(member(repaired, "pedemo/__init__.py"), StandardCharsets.UTF_8);
+        assertThat(init).contains("os.pardir, '.'", "'.load-order-pedemo-0.1.0'").endsWith("import os\n");
+    }
+
     @Test
     void platOfAnotherMachineIsRefused() throws Exception {
         List<String> args = new ArrayList<>(List.of("repair", wheel.toString(), "-o", tmp.resolve("out").toString(), "--plat", "win32"));
