@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true)
 public final class RepairCommand implements Callable<Integer> {
     /** The findings repair removes; one left in its output fails the run. */
-    static final Set<String> REPAIRED = Set.of("external-shared-library", "plain-linux-tag", "external-dylib",
+    static final Set<String> REPAIRED = Set.of("external-shared-library", "plain-linux-tag", "external-dylib", "external-dll",
             "unresolved-rpath");
 
     @Spec
@@ -141,10 +141,19 @@ public final class RepairCommand implements Callable<Integer> {
         return code;
     }
 
-    /** A finding whose every DT_NEEDED evidence line names a library the user excluded: what --exclude asked for. */
+    /**
+     * A finding whose every DT_NEEDED (ELF) or "imports X (arch)" (PE, any case) evidence line
+     * names a library the user excluded: what --exclude asked for.
+     */
     private static boolean onlyExcluded(Finding f, List<String> excluded) {
         List<String> libs = f.evidence().stream().filter(e -> e.startsWith("DT_NEEDED ")).map(e -> e.substring(10)).toList();
-        return !libs.isEmpty() && excluded.containsAll(libs);
+        if (libs.isEmpty()) {
+            List<String> lower = excluded.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList();
+            List<String> dlls = f.evidence().stream().filter(e -> e.startsWith("imports ") && e.contains(" ("))
+                    .map(e -> e.substring(8, e.indexOf(" (")).toLowerCase(java.util.Locale.ROOT)).toList();
+            return !dlls.isEmpty() && lower.containsAll(dlls);
+        }
+        return excluded.containsAll(libs);
     }
 
     private static List<Finding> audit(Path wheel, List<RuleDefinition> rules) {

@@ -330,6 +330,30 @@ class RepairPeTest {
     }
 
     @Test
+    void auditFindsTheExternalDllsAndFixNHandsTheWheelToRepair() throws Exception {
+        String state = System.getProperty("wheelwright.stateDir");
+        System.setProperty("wheelwright.stateDir", tmp.resolve("state").toString());
+        try {
+            StringWriter aout = new StringWriter();
+            int audit = run(aout, new StringWriter(), "audit", wheel.toString());
+            assertThat(aout.toString()).contains("external-dll", "imports foo.dll", "imports baz.dll").doesNotContain("imports python312.dll");
+            assertThat(audit).isEqualTo(ExitCode.FINDINGS);
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            int code = run(o, e, "fix", "1");
+            // fix runs repair without --lib-dir: it names what it cannot find and how to point it there
+            assertThat(code).isEqualTo(2);
+            assertThat(e.toString()).contains("cannot find foo.dll (needed by " + MODULE + ")", "add --lib-dir DIR");
+        } finally {
+            if (state == null) {
+                System.clearProperty("wheelwright.stateDir");
+            } else {
+                System.setProperty("wheelwright.stateDir", state);
+            }
+        }
+    }
+
+    @Test
     void platOfAnotherMachineIsRefused() throws Exception {
         List<String> args = new ArrayList<>(List.of("repair", wheel.toString(), "-o", tmp.resolve("out").toString(), "--plat", "win32"));
         args.addAll(List.of(libDirs()));
