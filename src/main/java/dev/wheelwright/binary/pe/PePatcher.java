@@ -99,6 +99,14 @@ public final class PePatcher {
     /** As {@link #patch(String, byte[], Map)}; {@code usePadding} false forces a new section (tests of that path). */
     static Result patch(String what, byte[] original, Map<String, String> rename, boolean usePadding) {
         PeReader.read(what, original); // refuse what does not read
+        try {
+            return rewrite(what, original, rename, usePadding);
+        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            throw new BinaryFormatException(what + ": a PE header field points outside the file (" + original.length + " bytes)");
+        }
+    }
+
+    private static Result rewrite(String what, byte[] original, Map<String, String> rename, boolean usePadding) {
         byte[] data = original.clone();
         ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         int coff = b.getInt(0x3c) + 4;

@@ -120,6 +120,15 @@ class PePatcherTest {
     }
 
     @Test
+    void aTruncatedImageIsOneLineNamingIt() throws Exception {
+        byte[] pyd = Files.readAllBytes(fixtures().resolve("build/pedemo/_demo.cp312-win_amd64.pyd"));
+        for (int cut : new int[] {40, 200, 700}) {
+            assertThatThrownBy(() -> PePatcher.patch("cut.pyd", Arrays.copyOf(pyd, cut), renames()))
+                    .isInstanceOf(BinaryFormatException.class).hasMessageStartingWith("cut.pyd").message().doesNotContain("\n");
+        }
+    }
+
+    @Test
     void theShippedTableKnowsWindowsInterpreterAndRuntimeDlls() {
         WindowsDlls t = WindowsDlls.builtin();
         assertThat(t.source()).startsWith("delvewheel delvewheel/_dll_list.py at ");
