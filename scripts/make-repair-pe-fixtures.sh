@@ -11,6 +11,8 @@
 #   OUT/host/python312.dll, OUT/host/load.exe
 #                                    the interpreter's side: a stand-in python312.dll and a loader
 #                                    that loads a module as CPython does (for Wine)
+#   OUT/other/other-x86.dll, OUT/other/other-arm64.dll
+#                                    PE32 (x86) and ARM64 DLLs importing foo.dll, for the patcher
 #   OUT/dist/pedemo-0.1.0-cp312-cp312-win_amd64.whl   the module, pedemo/__init__.py, dist-info
 # Tests run it into a temporary folder and repair with --lib-dir OUT/foo --lib-dir OUT/lib.
 # Needs x86_64-w64-mingw32-gcc (Debian: gcc-mingw-w64-x86-64), clang-14, lld-14, llvm-dlltool
@@ -37,6 +39,15 @@ $dlltool -d "$src/python312.def" -l "$out/obj/libpython312.a"
 $clang --target=x86_64-w64-mingw32 -fuse-ld=lld -L"$gcclib" -shared -s -O2 -o "$out/build/pedemo/_demo.cp312-win_amd64.pyd" \
     "$src/pe_ext.c" "$out/foo/foo.dll" "$out/obj/libbaz.a" "$out/obj/libpython312.a" -Wl,--delayload=baz.dll
 $cc -s -O2 -o "$out/host/load.exe" "$src/pe_load.c"
+# the other machines, for the patcher alone: PE32 (x86) and ARM64 DLLs importing foo.dll (lld-link, no CRT)
+mkdir -p "$out/other"
+for pair in i686:i386:x86 aarch64:arm64:arm64; do
+  target=${pair%%:*}; rest=${pair#*:}; machine=${rest%%:*}; arch=${rest#*:}
+  llvm-dlltool -d "$src/foo.def" -l "$out/obj/foo-$arch.lib" -m "$machine"
+  $clang --target="$target-pc-windows-msvc" -fuse-ld=lld -nostdlib -shared -Wl,-noentry -Wl,/Brepro \
+      "$src/pe_other.c" "$out/obj/foo-$arch.lib" -o "$out/other/other-$arch.dll"
+done
+rm -f "$out"/other/*.lib
 printf '"""pedemo: a module whose DLLs live outside the wheel."""\nfrom __future__ import annotations\n\nfrom ._demo import demo_value\n' \
     > "$out/build/pedemo/__init__.py"
 python3 - "$out" <<'PY'

@@ -101,6 +101,26 @@ class PePatcherTest {
     }
 
     @Test
+    void pe32AndArm64ImagesAreRewrittenBothWays() throws Exception {
+        Path fx = fixtures();
+        for (String arch : List.of("x86", "arm64")) {
+            byte[] dll = Files.readAllBytes(fx.resolve("other/other-" + arch + ".dll"));
+            assertThat(read(dll).arch()).isEqualTo(arch);
+            for (boolean padding : new boolean[] {true, false}) {
+                PePatcher.Result r = PePatcher.patch(arch, dll, Map.of("foo.dll", LONG_FOO), padding);
+                assertThat(r.placement()).isEqualTo(padding ? "padding" : "new section");
+                Path out = tmp.resolve(arch + "-" + padding + ".dll");
+                Files.write(out, r.data());
+                String imports = RepairFixtures.run(RepairFixtures.tool("llvm-readobj").toString(), "--coff-imports", out.toString());
+                assertThat(imports).as(arch).contains("Name: " + LONG_FOO).doesNotContain("Name: foo.dll");
+                String objdump = RepairFixtures.run(RepairFixtures.tool("llvm-objdump").toString(), "-p", out.toString());
+                assertThat(objdump).contains("CheckSum                " + String.format("%08x", PePatcher.checksum(r.data())));
+                assertThat(read(r.data()).imports()).containsExactly(LONG_FOO);
+            }
+        }
+    }
+
+    @Test
     void nothingToRenameLeavesTheBytesAsTheyAre() throws Exception {
         Path fx = fixtures();
         byte[] bar = Files.readAllBytes(fx.resolve("lib/bar.dll"));
