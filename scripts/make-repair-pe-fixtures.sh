@@ -13,6 +13,7 @@
 #                                    that loads a module as CPython does (for Wine)
 #   OUT/other/other-x86.dll, OUT/other/other-arm64.dll
 #                                    PE32 (x86) and ARM64 DLLs importing foo.dll, for the patcher
+#   OUT/other/tight-amd64.dll        imports foo.dll; no room after its section table for one more
 #   OUT/dist/pedemo-0.1.0-cp312-cp312-win_amd64.whl   the module, pedemo/__init__.py, dist-info
 # Tests run it into a temporary folder and repair with --lib-dir OUT/foo --lib-dir OUT/lib.
 # Needs x86_64-w64-mingw32-gcc (Debian: gcc-mingw-w64-x86-64), clang-14, lld-14, llvm-dlltool
@@ -48,6 +49,7 @@ for pair in i686:i386:x86 aarch64:arm64:arm64; do
       "$src/pe_other.c" "$out/obj/foo-$arch.lib" -o "$out/other/other-$arch.dll"
 done
 rm -f "$out"/other/*.lib
+$cc -shared -s -O2 -o "$out/other/tight-amd64.dll" "$src/pe_tight.c" "$out/foo/foo.dll"
 printf '"""pedemo: a module whose DLLs live outside the wheel."""\nfrom __future__ import annotations\n\nfrom ._demo import demo_value\n' \
     > "$out/build/pedemo/__init__.py"
 python3 - "$out" <<'PY'

@@ -121,6 +121,32 @@ class PePatcherTest {
     }
 
     @Test
+    void withoutRoomForOneMoreSectionHeaderTheSectionsMoveAndWineStillLoadsIt() throws Exception {
+        Path fx = fixtures();
+        byte[] dll = Files.readAllBytes(fx.resolve("other/tight-amd64.dll"));
+        String readobj = RepairFixtures.tool("llvm-readobj").toString();
+        String before = RepairFixtures.run(readobj, "--file-headers", fx.resolve("other/tight-amd64.dll").toString());
+        assertThat(before).contains("SectionCount: 15", "SizeOfHeaders: 1024");
+        PePatcher.Result r = PePatcher.patch("tight", dll, Map.of("foo.dll", LONG_FOO), false);
+        assertThat(r.placement()).isEqualTo("new section");
+        Path out = tmp.resolve("tight.dll");
+        Files.write(out, r.data());
+        String after = RepairFixtures.run(readobj, "--file-headers", "--sections", "--coff-imports", out.toString());
+        assertThat(after).contains("SectionCount: 16", "SizeOfHeaders: 1536", "Name: " + PePatcher.NEW_SECTION, "Name: " + LONG_FOO);
+        String objdump = RepairFixtures.run(RepairFixtures.tool("llvm-objdump").toString(), "-p", out.toString());
+        assertThat(objdump).contains("CheckSum                " + String.format("%08x", PePatcher.checksum(r.data())));
+
+        PeFixtures.wine();
+        Path dir = tmp.resolve("libs");
+        Files.createDirectories(dir);
+        Files.copy(fx.resolve("foo/foo.dll"), dir.resolve(LONG_FOO));
+        Files.copy(fx.resolve("lib/bar.dll"), dir.resolve("bar.dll"));
+        Path prefix = Path.of(System.getProperty("java.io.tmpdir"), "wheelwright-test-wine-prefix");
+        PeFixtures.Loaded loaded = PeFixtures.load(fx, prefix, out, dir);
+        assertThat(loaded.out()).as(loaded.out()).contains("demo_value 142");
+    }
+
+    @Test
     void nothingToRenameLeavesTheBytesAsTheyAre() throws Exception {
         Path fx = fixtures();
         byte[] bar = Files.readAllBytes(fx.resolve("lib/bar.dll"));
