@@ -55,6 +55,9 @@ import java.util.regex.Pattern;
  * {@code $ORIGIN}, the others lose their RPATH. Unlike auditwheel (patchelf --force-rpath), the
  * entry written is DT_RUNPATH.
  *
+ * <p>Mach-O wheels are repaired by {@link MachORepair} (delocate's layout), Windows wheels by
+ * {@link PeRepair} (delvewheel's).
+ *
  * <p>{@link #plan} does all the work in memory and never writes; {@link #write} writes the result.
  */
 public final class WheelRepairer {
