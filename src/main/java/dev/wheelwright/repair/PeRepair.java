@@ -158,6 +158,14 @@ final class PeRepair {
                         // already bundled by an earlier repair (ours or delvewheel's): the folder __init__.py adds
                         beside = inMember(members.keySet(), parsed.distribution() + ".libs/" + lower);
                     }
+                    if (beside == null) {
+                        // elsewhere in the wheel: the package adds that folder itself (os.add_dll_directory), as audit judges
+                        beside = anywhere(members.keySet(), lower);
+                        if (beside != null && noted.add("elsewhere " + lower)) {
+                            notes.add(n.label() + " imports " + dll + ", which the wheel carries as " + beside
+                                    + ": left for the package to find (it must add that folder with os.add_dll_directory)");
+                        }
+                    }
                     if (beside != null) {
                         if (pes.containsKey(beside) && queuedMembers.add(beside)) {
                             work.add(new Needer(beside, beside, null, pes.get(beside)));
@@ -382,6 +390,16 @@ final class PeRepair {
         }
     }
 
+    /** The first member (in name order) whose file name is {@code lower} in any case, else null. */
+    private static String anywhere(Set<String> files, String lower) {
+        for (String f : new TreeSet<>(files)) {
+            if (f.substring(f.lastIndexOf('/') + 1).equalsIgnoreCase(lower)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** The member whose path is {@code path} in any case, else null. */
     private static String inMember(Set<String> files, String path) {
         for (String f : files) {
@@ -519,6 +537,7 @@ final class PeRepair {
                 String lower = dll.toLowerCase(Locale.ROOT);
                 if (table.isSystem(lower, pe.arch()) || shipped.contains(lower) || excludedLower.contains(lower) || inLibs.contains(lower)
                         || besideInWheel(out.keySet(), e.getKey(), lower) != null || inMember(out.keySet(), libsFolder + "/" + lower) != null
+                        || anywhere(out.keySet(), lower) != null
                         || table.ignoredDependency(e.getKey().substring(e.getKey().lastIndexOf('/') + 1), lower)) {
                     continue;
                 }

@@ -308,6 +308,24 @@ class RepairPeTest {
     }
 
     @Test
+    void aDllTheWheelCarriesInAnotherFolderIsLeftForThePackageWithANote() throws Exception {
+        byte[] pyd = Files.readAllBytes(fx.resolve("build/" + MODULE));
+        Path w = customWheel("cp312-cp312-win_amd64",
+                new dev.wheelwright.wheel.WheelWriter.Entry(MODULE, pyd, 0755),
+                new dev.wheelwright.wheel.WheelWriter.Entry("pedemo/bin/foo.dll", Files.readAllBytes(fx.resolve("foo/foo.dll")), 0755),
+                dev.wheelwright.wheel.WheelWriter.Entry.text("pedemo/__init__.py", ""));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = run(o, e, "repair", w.toString(), "-o", tmp.resolve("out").toString(), "--lib-dir", fx.resolve("lib").toString());
+        assertThat(code).as(o + "\n" + e).isZero();
+        assertThat(o.toString()).contains("note: " + MODULE + " imports foo.dll, which the wheel carries as pedemo/bin/foo.dll",
+                "rewrite pedemo/bin/foo.dll: bar.dll -> " + mangled(fx.resolve("lib/bar.dll"))).doesNotContain("bundle foo.dll");
+        // and audit agrees: a copy in the wheel is not external
+        StringWriter aout = new StringWriter();
+        assertThat(run(aout, new StringWriter(), "audit", tmp.resolve("out").resolve(w.getFileName()).toString())).as(aout.toString()).isZero();
+    }
+
+    @Test
     void aTopLevelModuleGetsItsDllsBesideItAndOlderPythonsALoadOrderFile() throws Exception {
         byte[] pyd = Files.readAllBytes(fx.resolve("build/" + MODULE));
         Path w = customWheel("cp39-cp39-win_amd64",
