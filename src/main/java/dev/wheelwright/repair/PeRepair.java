@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * interpreter provides it ({@link WindowsDlls}: the machine's system DLLs, python3X.dll, the
  * api-ms-win-* API sets, the C runtime the wheel's Python tags ship), or {@code --exclude} names
  * it, or a member of the wheel in the importer's own folder has its name (the loader searches the
- * importing module's folder first; that member's imports are followed in turn). Otherwise it is
+ * importing module's folder first; that member's imports are followed in turn), or one in
+ * {@code <name>.libs/} (an earlier repair's), or one anywhere else in the wheel (left, with a note,
+ * for the package's own {@code os.add_dll_directory}, as the external-dll rule judges). Otherwise it is
  * looked up as Windows would, case-insensitively and only among files of the same machine: the
  * importing DLL's own folder (for DLLs found outside the wheel), each {@code --lib-dir}, then each
  * PATH folder. Found DLLs are copied to {@code <name>.libs/} at the root of the wheel (into
