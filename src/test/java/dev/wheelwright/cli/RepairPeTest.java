@@ -229,6 +229,38 @@ class RepairPeTest {
                 .hasMessage("SOURCE_DATE_EPOCH '1.7e9': not a whole number of seconds since 1970-01-01T00:00:00Z");
     }
 
+    /** The CLI in a JVM of its own, with SOURCE_DATE_EPOCH in its environment. */
+    private static RepairFixtures.Result cli(String sourceDateEpoch, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "dev.wheelwright.cli.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("SOURCE_DATE_EPOCH", sourceDateEpoch);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new RepairFixtures.Result(p.waitFor(), out, err);
+    }
+
+    @Test
+    void theCommandReadsSourceDateEpochFromItsEnvironment() throws Exception {
+        List<String> args = new ArrayList<>(List.of("repair", wheel.toString(), "-o", tmp.resolve("sde").toString()));
+        args.addAll(List.of(libDirs()));
+        RepairFixtures.Result ok = cli("1600000000", args.toArray(String[]::new));
+        assertThat(ok.code()).as(ok.err()).isZero();
+        try (ZipFile z = new ZipFile(tmp.resolve("sde/pedemo-0.1.0-cp312-cp312-win_amd64.whl").toFile())) {
+            assertThat(z.stream().map(ZipEntry::getTimeLocal).distinct().toList())
+                    .containsExactly(LocalDateTime.ofEpochSecond(1600000000L, 0, ZoneOffset.UTC));
+        }
+        RepairFixtures.Result early = cli("0", args.toArray(String[]::new));
+        assertThat(early.code()).as(early.err()).isZero();
+        assertThat(early.out()).contains("note: SOURCE_DATE_EPOCH 0 is before 1980");
+        RepairFixtures.Result bad = cli("yesterday", "repair", wheel.toString(), "-o", tmp.resolve("bad").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("wheelwright: SOURCE_DATE_EPOCH 'yesterday': not a whole number of seconds since 1970-01-01T00:00:00Z");
+        assertThat(tmp.resolve("bad")).doesNotExist();
+    }
+
     @Test
     void dryRunPrintsThePlanAndWritesNothing() throws Exception {
         Path out = tmp.resolve("out");
