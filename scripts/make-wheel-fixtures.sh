@@ -84,6 +84,10 @@ clang --target=x86_64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentr
   "$src/ext.c" "$work/python3-amd64.lib" -o "$out/pe/ext-amd64.pyd"
 clang --target=aarch64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentry -Wl,/Brepro \
   "$src/ext.c" "$work/python3-arm64.lib" -o "$out/pe/ext-arm64.pyd"
+# a module importing a private foo.dll, which the wheel does not carry
+llvm-dlltool -d "$src/foo.def" -l "$work/foo-amd64.lib" -m i386:x86-64
+clang --target=x86_64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentry -Wl,/Brepro \
+  "$src/uses_foo_dll.c" "$work/python3-amd64.lib" "$work/foo-amd64.lib" -o "$out/pe/ext-amd64-foo.pyd"
 # a helper executable (no DLL flag)
 clang --target=x86_64-pc-windows-msvc -fuse-ld=lld -nostdlib -Wl,-entry:main -Wl,-subsystem:console -Wl,/Brepro \
   "$src/tool.c" -o "$out/pe/tool-amd64.exe"

@@ -36,11 +36,15 @@ import picocli.CommandLine.Spec;
                 + "target policy, rename them, rewrite the binaries in pure Java, and write the wheel anew under the tag "
                 + "it then meets; then audit the result.",
             "ELF: libraries are found as ld.so finds them (RPATH, --lib-dir, LD_LIBRARY_PATH, RUNPATH, ld.so.cache, "
-                + "the default folders under --sysroot), copied to <name>.libs/ as <base>-<sha256[:8]>.<rest>."},
+                + "the default folders under --sysroot), copied to <name>.libs/ as <base>-<sha256[:8]>.<rest>.",
+            "PE: DLLs are found as Windows finds them (the importer's folder, --lib-dir, PATH; system, API-set and "
+                + "python3X DLLs stay), copied to <name>.libs/ under delvewheel's mangled names; __init__.py adds the folder "
+                + "with os.add_dll_directory.",
+            "Members are stamped SOURCE_DATE_EPOCH when it is set (clamped to zip's 1980-2107), else 1980-01-02."},
         mixinStandardHelpOptions = true)
 public final class RepairCommand implements Callable<Integer> {
     /** The findings repair removes; one left in its output fails the run. */
-    static final Set<String> REPAIRED = Set.of("external-shared-library", "plain-linux-tag", "external-dylib",
+    static final Set<String> REPAIRED = Set.of("external-shared-library", "plain-linux-tag", "external-dylib", "external-dll",
             "unresolved-rpath");
 
     @Spec
@@ -53,7 +57,7 @@ public final class RepairCommand implements Callable<Integer> {
             description = "Folder for the repaired wheels (created if missing).")
     Path outDir;
 
-    @Option(names = "--lib-dir", paramLabel = "DIR", description = "A folder searched for libraries before LD_LIBRARY_PATH (repeatable).")
+    @Option(names = "--lib-dir", paramLabel = "DIR", description = "A folder searched for libraries before LD_LIBRARY_PATH, DYLD_LIBRARY_PATH or PATH (repeatable).")
     List<Path> libDirs = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Never bundle libraries whose name matches, e.g. 'libcuda.so*' (repeatable).")
@@ -103,6 +107,8 @@ public final class RepairCommand implements Callable<Integer> {
      */
     static int repair(List<Path> files, WheelRepairer.Options options, Path outDir, boolean dryRun, boolean quiet,
                       PrintWriter out, PrintWriter err) throws IOException {
+        // SOURCE_DATE_EPOCH (reproducible-builds.org) stamps the members; a malformed one stops the run here
+        WheelRepairer.Timestamp time = WheelRepairer.timestamp(System.getenv("SOURCE_DATE_EPOCH"));
         List<WheelRepairer.Plan> plans = new ArrayList<>();
         for (Path w : files) {
             plans.add(WheelRepairer.plan(w, options));
@@ -115,7 +121,7 @@ public final class RepairCommand implements Callable<Integer> {
         RuleCatalog catalog = RuleCatalog.load(List.of());
         List<RuleDefinition> rules = catalog.reading(Set.of(Reads.WHEEL, Reads.BINARY));
         for (WheelRepairer.Plan p : plans) {
-            Path written = WheelRepairer.write(p, outDir);
+            Path written = WheelRepairer.write(p, outDir, time);
             List<Finding> left = audit(written, rules).stream().filter(f -> !onlyExcluded(f, p.excluded())).toList();
             if (!left.isEmpty()) {
                 Files.deleteIfExists(written);
@@ -127,15 +133,27 @@ public final class RepairCommand implements Callable<Integer> {
             }
             if (!quiet) {
                 print(out, p, written);
+                if (time.note() != null) {
+                    out.println("  note: " + time.note());
+                }
             }
         }
         return code;
     }
 
-    /** A finding whose every DT_NEEDED evidence line names a library the user excluded: what --exclude asked for. */
+    /**
+     * A finding whose every DT_NEEDED (ELF) or "imports X (arch)" (PE, any case) evidence line
+     * names a library the user excluded: what --exclude asked for.
+     */
     private static boolean onlyExcluded(Finding f, List<String> excluded) {
         List<String> libs = f.evidence().stream().filter(e -> e.startsWith("DT_NEEDED ")).map(e -> e.substring(10)).toList();
-        return !libs.isEmpty() && excluded.containsAll(libs);
+        if (libs.isEmpty()) {
+            List<String> lower = excluded.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList();
+            List<String> dlls = f.evidence().stream().filter(e -> e.startsWith("imports ") && e.contains(" ("))
+                    .map(e -> e.substring(8, e.indexOf(" (")).toLowerCase(java.util.Locale.ROOT)).toList();
+            return !dlls.isEmpty() && lower.containsAll(dlls);
+        }
+        return excluded.containsAll(libs);
     }
 
     private static List<Finding> audit(Path wheel, List<RuleDefinition> rules) {

@@ -4,7 +4,7 @@ import dev.wheelwright.project.ProjectFacts;
 import java.nio.file.Path;
 
 /**
- * The fix of the binary findings that bundling repairs (external-shared-library, external-dylib,
+ * The fix of the binary findings that bundling repairs (external-shared-library, external-dylib, external-dll,
  * unresolved-rpath): it works on a wheel, not on a project's files, so {@code fix} hands it to
  * the {@code repair} command; as a project fix it has nothing to change.
  */

@@ -55,6 +55,9 @@ import java.util.regex.Pattern;
  * {@code $ORIGIN}, the others lose their RPATH. Unlike auditwheel (patchelf --force-rpath), the
  * entry written is DT_RUNPATH.
  *
+ * <p>Mach-O wheels are repaired by {@link MachORepair} (delocate's layout), Windows wheels by
+ * {@link PeRepair} (delvewheel's).
+ *
  * <p>{@link #plan} does all the work in memory and never writes; {@link #write} writes the result.
  */
 public final class WheelRepairer {
@@ -166,8 +169,8 @@ public final class WheelRepairer {
         if (format == BinaryFormat.MACHO) {
             return MachORepair.plan(wheel, parsed, members, distInfo, options, excludes);
         }
-        if (format != BinaryFormat.ELF) {
-            throw new WheelwrightException(wheel + ": PE repair is not available yet; ELF (manylinux) and Mach-O (macOS) wheels are repaired");
+        if (format == BinaryFormat.PE) {
+            return PeRepair.plan(wheel, parsed, members, distInfo, options, excludes);
         }
         return planElf(wheel, parsed, members, distInfo, elfMembers, options, excludes);
     }
@@ -449,8 +452,57 @@ public final class WheelRepairer {
         return new Plan(wheel, newFile, tags, finalBundled, patched, notes, entries, distInfo, List.copyOf(excludedSeen));
     }
 
+    /** zip's DOS date range: 1980-01-01T00:00:00Z to 2107-12-31T23:59:58Z (two-second steps). */
+    static final long DOS_MIN = 315532800L;
+    static final long DOS_MAX = 4354819198L;
+
+    /**
+     * The members' timestamp: the fixed one of {@link WheelWriter}, or SOURCE_DATE_EPOCH when set.
+     *
+     * @param millis  what to stamp, null for the fixed default
+     * @param note    what was changed about the value asked for (clamped into zip's range), else null
+     */
+    public record Timestamp(Long millis, String note) {}
+
+    /**
+     * SOURCE_DATE_EPOCH as the reproducible-builds specification defines it (a decimal count of
+     * seconds since 1970-01-01T00:00:00Z; a malformed value is an error, not ignored), clamped into
+     * the range zip's DOS fields hold, as delvewheel clamps it. Null or empty: the fixed default.
+     */
+    public static Timestamp timestamp(String sourceDateEpoch) {
+        if (sourceDateEpoch == null || sourceDateEpoch.isEmpty()) {
+            return new Timestamp(null, null);
+        }
+        long s;
+        try {
+            if (!sourceDateEpoch.matches("[0-9]+")) {
+                throw new NumberFormatException();
+            }
+            s = Long.parseLong(sourceDateEpoch);
+        } catch (NumberFormatException e) {
+            throw new WheelwrightException("SOURCE_DATE_EPOCH '" + sourceDateEpoch
+                    + "': not a whole number of seconds since 1970-01-01T00:00:00Z");
+        }
+        String note = null;
+        if (s < DOS_MIN) {
+            note = "SOURCE_DATE_EPOCH " + s + " is before 1980, the first date a zip member can carry: clamped to " + DOS_MIN
+                    + " (1980-01-01T00:00:00Z)";
+            s = DOS_MIN;
+        } else if (s > DOS_MAX) {
+            note = "SOURCE_DATE_EPOCH " + s + " is after 2107, the last date a zip member can carry: clamped to " + DOS_MAX
+                    + " (2107-12-31T23:59:58Z)";
+            s = DOS_MAX;
+        }
+        return new Timestamp(WheelWriter.dosWallClock(s), note);
+    }
+
     /** Writes the plan's wheel into {@code outDir} (created if missing), atomically; returns its path. */
     public static Path write(Plan plan, Path outDir) {
+        return write(plan, outDir, new Timestamp(null, null));
+    }
+
+    /** As {@link #write(Plan, Path)}, every member stamped {@code time}. */
+    public static Path write(Plan plan, Path outDir, Timestamp time) {
         Path target = outDir.resolve(plan.filename());
         try {
             if (Files.exists(target) && Files.isSameFile(target, plan.wheel())) {
@@ -460,7 +512,11 @@ public final class WheelRepairer {
         } catch (IOException e) {
             throw new WheelwrightException(outDir + ": cannot create the output folder: " + e.getMessage());
         }
-        WheelWriter.write(target, plan.entries(), plan.distInfo());
+        if (time.millis() == null) {
+            WheelWriter.write(target, plan.entries(), plan.distInfo());
+        } else {
+            WheelWriter.write(target, plan.entries(), plan.distInfo(), time.millis());
+        }
         return target;
     }
 

@@ -59,6 +59,14 @@ public final class WheelWriter {
      * @throws WheelwrightException naming the target when it cannot be written
      */
     public static void write(Path target, List<Entry> entries, String distInfo) {
+        write(target, entries, distInfo, FIXED_TIME);
+    }
+
+    /**
+     * As {@link #write(Path, List, String)}, every member stamped {@code timeMillis} (in the
+     * JVM's time zone, as zip's DOS fields are local time; see {@link #dosWallClock}).
+     */
+    public static void write(Path target, List<Entry> entries, String distInfo, long timeMillis) {
         String recordPath = distInfo + "/RECORD";
         List<Entry> ordered = new ArrayList<>();
         for (Entry e : entries) {
@@ -69,7 +77,7 @@ public final class WheelWriter {
         ordered.sort(Comparator.comparingInt(e -> e.name().startsWith(distInfo + "/") ? 1 : 0));
         ordered.add(Entry.text(recordPath, record(ordered, recordPath)));
         try {
-            write(target, ordered);
+            write(target, ordered, timeMillis);
         } catch (IOException e) {
             throw new WheelwrightException(target + ": cannot write the wheel: " + e.getMessage(), e);
         }
@@ -77,6 +85,20 @@ public final class WheelWriter {
 
     /** Writes the entries as a zip at {@code target}, exactly as given, replacing it atomically. */
     public static void write(Path target, List<Entry> entries) throws IOException {
+        write(target, entries, FIXED_TIME);
+    }
+
+    /**
+     * The instant whose local wall clock in the JVM's time zone reads the UTC wall clock of
+     * {@code epochSeconds}: zip's DOS date and time fields then hold the UTC time whatever zone
+     * the build runs in (as delvewheel stamps them: the UTC fields of the epoch).
+     */
+    public static long dosWallClock(long epochSeconds) {
+        java.time.LocalDateTime utc = java.time.LocalDateTime.ofEpochSecond(epochSeconds, 0, java.time.ZoneOffset.UTC);
+        return utc.atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
+
+    private static void write(Path target, List<Entry> entries, long timeMillis) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".wheelwright-", ".whl.tmp");
@@ -92,7 +114,7 @@ public final class WheelWriter {
                 for (Entry e : entries) {
                     ZipArchiveEntry ze = new ZipArchiveEntry(e.name());
                     ze.setMethod(ZipArchiveEntry.DEFLATED);
-                    ze.setTime(FIXED_TIME);
+                    ze.setTime(timeMillis);
                     ze.setUnixMode((e.unixMode() == 0 ? 0644 : e.unixMode()) | 0100000);
                     zip.putArchiveEntry(ze);
                     zip.write(e.data());

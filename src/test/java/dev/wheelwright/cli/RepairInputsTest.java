@@ -49,12 +49,13 @@ class RepairInputsTest {
     }
 
     @Test
-    void aWindowsWheelIsRefusedClearly() throws Exception {
+    void aWindowsWheelForTwoMachinesIsRefusedClearly() throws Exception {
         byte[] pe = Files.readAllBytes(Path.of("testdata/binaries").resolve(
                 Files.list(Path.of("testdata/binaries")).map(p -> p.getFileName().toString())
                         .filter(n -> n.endsWith(".dll") || n.endsWith(".pyd") || n.endsWith(".exe")).findFirst().orElseThrow()));
-        Path w = wheel("demo-1.0-cp311-cp311-win_amd64.whl", new WheelWriter.Entry("demo/_x.pyd", pe, 0755));
-        assertOneLine(repair(w.toString(), "-o", tmp.resolve("out").toString()), "PE repair is not available yet");
+        Path w = wheel("demo-1.0-cp311-cp311-win32.win_amd64.whl", new WheelWriter.Entry("demo/_x.pyd", pe, 0755));
+        assertOneLine(repair(w.toString(), "-o", tmp.resolve("out").toString()), "demo-1.0-cp311-cp311-win32.win_amd64.whl",
+                "carries several platform tags [win32, win_amd64]");
     }
 
     @Test

@@ -55,6 +55,9 @@ public final class RepairFixtures {
         return text;
     }
 
+    /** A process's exit code and output. */
+    public record Result(int code, String out, String err) {}
+
     /** The auditwheel name of a library file: base-sha256[:8].rest. */
     public static String hashedName(Path lib) throws Exception {
         String hex = WheelRepairer.sha256Hex(Files.readAllBytes(lib)).substring(0, 8);

@@ -63,6 +63,7 @@ class RuleCatalogTest {
         CATALOGUE.put("WW-E002", "external-shared-library");
         CATALOGUE.put("WW-E003", "elf-arch-not-in-tag");
         CATALOGUE.put("WW-X001", "pe-arch-not-in-tag");
+        CATALOGUE.put("WW-X002", "external-dll");
         CATALOGUE.put("WW-J001", "jar-needs-newer-java");
         CATALOGUE.put("WW-D001", "dependency-no-wheel-for-target");
         CATALOGUE.put("WW-D002", "build-dependency-no-wheel-for-target");
