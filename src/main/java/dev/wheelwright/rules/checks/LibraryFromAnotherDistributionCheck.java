@@ -75,10 +75,10 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
                         : String.join(":", g.folders.stream().map(ElfLibraryFolders.Folder::entry).toList());
                 // the distributions of Requires-Dist that install each folder, or, by name, each library
                 List<String> providers = new ArrayList<>();
-                boolean byFolder = true;
+                boolean allByFolder = true;
                 for (ElfLibraryFolders.Folder f : g.folders) {
                     List<String> p = providers(requires, f.folder());
-                    byFolder &= !p.isEmpty();
+                    allByFolder &= !p.isEmpty();
                     p.stream().filter(n -> !providers.contains(n)).forEach(providers::add);
                 }
                 boolean byLibrary = true;
@@ -87,7 +87,7 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
                     byLibrary &= p.isPresent();
                     p.filter(n -> !providers.contains(n)).ifPresent(providers::add);
                 }
-                boolean provided = !providers.isEmpty() && (byFolder || byLibrary);
+                boolean provided = !providers.isEmpty() && (allByFolder || byLibrary);
                 String outcome = provided
                         ? "Requires-Dist names " + shownProviders(providers) + ", which install" + (providers.size() == 1 ? "s" : "")
                                 + " it there"
