@@ -73,19 +73,19 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
                                 g.folders.stream().map(f -> f.folder() + "/").toList()) + ")";
                 String entry = g.folders.size() == 1 ? one.entry()
                         : String.join(":", g.folders.stream().map(ElfLibraryFolders.Folder::entry).toList());
-                // the distributions of Requires-Dist that install each folder, or, by name, each library
+                // the Requires-Dist distributions each library is named after, then those the folder is named after
                 List<String> providers = new ArrayList<>();
-                boolean allByFolder = true;
-                for (ElfLibraryFolders.Folder f : g.folders) {
-                    List<String> p = providers(requires, f.folder());
-                    allByFolder &= !p.isEmpty();
-                    p.stream().filter(n -> !providers.contains(n)).forEach(providers::add);
-                }
                 boolean byLibrary = true;
                 for (String lib : g.libraries) {
                     Optional<String> p = libraryProvider(requires, lib);
                     byLibrary &= p.isPresent();
                     p.filter(n -> !providers.contains(n)).ifPresent(providers::add);
+                }
+                boolean allByFolder = true;
+                for (ElfLibraryFolders.Folder f : g.folders) {
+                    List<String> p = providers(requires, f.folder());
+                    allByFolder &= !p.isEmpty();
+                    p.stream().filter(n -> !providers.contains(n)).forEach(providers::add);
                 }
                 boolean provided = !providers.isEmpty() && (allByFolder || byLibrary);
                 String outcome = provided
