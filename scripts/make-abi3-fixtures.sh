@@ -19,6 +19,11 @@ inc="$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["include"])')"
 gcc -shared -fPIC -O1 -I"$inc" -DPy_LIMITED_API=0x03080000 -o "$out/elf/ext-x86_64-abi3-py38.so" "$src/limited.c"
 gcc -shared -fPIC -O1 -I"$inc" -DPy_LIMITED_API=0x030A0000 -DLIMITED_310 -o "$out/elf/ext-x86_64-abi3-py310.so" "$src/limited.c"
 gcc -shared -fPIC -O1 -I"$inc" -o "$out/elf/ext-x86_64-full-api.so" "$src/full.c"
+# a helper library exporting its own Py-prefixed function, and a module importing it
+gcc -shared -fPIC -O1 -I"$inc" -DPy_LIMITED_API=0x03080000 -Wl,-soname,libpydemo.abi3.so \
+  -o "$out/elf/libpydemo.abi3.so" "$src/wrapper.c"
+gcc -shared -fPIC -O1 -I"$inc" -DPy_LIMITED_API=0x03080000 -Wl,-rpath,'$ORIGIN' \
+  -o "$out/elf/ext-x86_64-uses-wrapper.so" "$src/uses_wrapper.c" "$out/elf/libpydemo.abi3.so"
 
 # --- Mach-O (cross-linked, symbols resolved at import: -undefined dynamic_lookup) ---
 clang -target arm64-apple-macos11 -fuse-ld=lld -bundle -undefined dynamic_lookup -nostdlib \
@@ -30,4 +35,4 @@ clang --target=x86_64-pc-windows-msvc -fuse-ld=lld -nostdlib -shared -Wl,-noentr
   "$src/declared.c" "$work/python311.lib" -o "$out/pe/ext-amd64-abi3-mixed.pyd"
 rm -f "$out"/pe/*.lib "$out"/pe/*.exp
 
-ls -l "$out"/elf/*abi3* "$out"/elf/ext-x86_64-full-api.so "$out"/macho/*abi3* "$out"/pe/*abi3*
+ls -l "$out"/elf/*abi3* "$out"/elf/ext-x86_64-full-api.so "$out"/elf/ext-x86_64-uses-wrapper.so "$out"/macho/*abi3* "$out"/pe/*abi3*

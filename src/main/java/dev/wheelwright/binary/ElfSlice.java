@@ -27,11 +27,15 @@ import java.util.List;
  *                      {@code _Py*}: what the binary asks of the interpreter, in symbol-table
  *                      order; empty without a dynamic symbol table or when it is larger than
  *                      {@link #MAX_DYNSYM} (extension modules are far smaller)
+ * @param pythonExports the defined global or weak symbols of .dynsym named {@code Py*} or
+ *                      {@code _Py*} other than {@code PyInit_*}: what a library that wraps the
+ *                      C API exports under such names (PySide's {@code PySideProperty_TypeF})
  */
 public record ElfSlice(String arch, int elfClass, boolean littleEndian, int machine, String type,
                        List<String> needed, String soname, String rpath, String runpath,
                        List<VersionNeed> versionNeeds, String glibcMax, String manylinux, boolean musl,
-                       String interpreter, boolean execStack, int x86IsaNeeded, List<String> pythonImports)
+                       String interpreter, boolean execStack, int x86IsaNeeded, List<String> pythonImports,
+                       List<String> pythonExports)
         implements Slice {
 
     /** A dynamic symbol table (or its string table) larger than this is not walked for Python imports. */
@@ -41,6 +45,7 @@ public record ElfSlice(String arch, int elfClass, boolean littleEndian, int mach
         needed = List.copyOf(needed);
         versionNeeds = List.copyOf(versionNeeds);
         pythonImports = List.copyOf(pythonImports);
+        pythonExports = List.copyOf(pythonExports);
     }
 
     /** An image with no Python imports. */
@@ -49,7 +54,7 @@ public record ElfSlice(String arch, int elfClass, boolean littleEndian, int mach
                     List<VersionNeed> versionNeeds, String glibcMax, String manylinux, boolean musl,
                     String interpreter, boolean execStack, int x86IsaNeeded) {
         this(arch, elfClass, littleEndian, machine, type, needed, soname, rpath, runpath, versionNeeds, glibcMax,
-                manylinux, musl, interpreter, execStack, x86IsaNeeded, List.of());
+                manylinux, musl, interpreter, execStack, x86IsaNeeded, List.of(), List.of());
     }
 
     /** The x86-64 micro-architecture level the ISA note asks for: "x86-64-v3", or null at baseline or without one. */

@@ -264,9 +264,11 @@ public final class ElfReader {
                 isa = 0; // not among the held ranges: unknown, not worth a second pass over the member
             }
         }
-        List<String> pythonImports = pythonImports(v, sections, is64);
+        List<String> pythonImports = new ArrayList<>();
+        List<String> pythonExports = new ArrayList<>();
+        pythonSymbols(v, sections, is64, pythonImports, pythonExports);
         ElfSlice slice = new ElfSlice(arch, is64 ? 64 : 32, little, machine, typeName(type), needed, soname, rpath,
-                runpath, versionNeeds, glibcMax, manylinux, musl, interpreter, execStack, isa, pythonImports);
+                runpath, versionNeeds, glibcMax, manylinux, musl, interpreter, execStack, isa, pythonImports, pythonExports);
         return new BinaryInfo(name, BinaryFormat.ELF, false, List.of(slice));
     }
 
@@ -316,15 +318,16 @@ public final class ElfReader {
     }
 
     /**
-     * The undefined symbols of {@code .dynsym} with STB_GLOBAL or STB_WEAK binding whose names start
-     * with {@code Py} or {@code _Py} (gABI "Symbol Table": Elf32_Sym is 16 bytes with st_info at 12
+     * The symbols of {@code .dynsym} with STB_GLOBAL or STB_WEAK binding whose names start with
+     * {@code Py} or {@code _Py}: the undefined ones into {@code imports}, the defined ones (but
+     * {@code PyInit_*}) into {@code exports} (gABI "Symbol Table": Elf32_Sym is 16 bytes with st_info at 12
      * and st_shndx at 14, Elf64_Sym 24 bytes with them at 4 and 6; entry 0 is the null symbol).
      * Read through windows of the file, so that a file held in part fetches the two tables and
      * gives the same list as a whole one; empty when either table is larger than
      * {@link ElfSlice#MAX_DYNSYM} or outside the file.
      */
-    private static List<String> pythonImports(ByteView v, List<Section> sections, boolean is64) {
-        List<String> out = new ArrayList<>();
+    private static void pythonSymbols(ByteView v, List<Section> sections, boolean is64, List<String> imports,
+                                      List<String> exports) {
         int entry = is64 ? 24 : 16;
         for (Section s : sections) {
             if (s.type != SHT_DYNSYM || s.size > ElfSlice.MAX_DYNSYM || s.link >= sections.size()
@@ -342,20 +345,24 @@ public final class ElfReader {
                 int info = symbols.u8(is64 ? p + 4 : p + 12, "st_info");
                 int shndx = symbols.u16(is64 ? p + 6 : p + 14, "st_shndx");
                 int bind = info >> 4;
-                if (shndx != 0 || (bind != 1 && bind != 2) || nameOff == 0 || nameOff >= strings.length()) {
-                    continue; // defined here, local, or nameless
+                if ((bind != 1 && bind != 2) || nameOff == 0 || nameOff >= strings.length()) {
+                    continue; // local, or nameless
                 }
                 int first = strings.u8(nameOff, "symbol name");
                 if (first != 'P' && first != '_') {
                     continue;
                 }
                 String name = strings.cstring(nameOff, strings.length(), "symbol name");
-                if (name.startsWith("Py") || name.startsWith("_Py")) {
-                    out.add(name);
+                if (!name.startsWith("Py") && !name.startsWith("_Py")) {
+                    continue;
+                }
+                if (shndx == 0) {
+                    imports.add(name);
+                } else if (!name.startsWith("PyInit_")) {
+                    exports.add(name);
                 }
             }
         }
-        return out;
     }
 
     private static void requireInFile(ByteView v, long off, long len, String what) {

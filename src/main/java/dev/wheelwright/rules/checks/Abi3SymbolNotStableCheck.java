@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * import fail on the older interpreters the tag admits; a {@code Py*}/{@code _Py*} symbol it does
  * not list at all (other than a module's {@code PyInit_*}) may change or vanish in any release.
  * Symbols listed with {@code ifdef} or {@code abi_only} count as stable, as abi3audit counts them.
+ * Unlike abi3audit, a {@code Py*} name that another ELF binary of the same wheel defines (PySide's
+ * {@code libpyside6.abi3.so} exports {@code PySideProperty_TypeF}) is not an interpreter import.
  * One finding per wheel and cause (not stable / newer than the tag), every binary and symbol as
  * evidence.
  */
@@ -58,9 +60,18 @@ public final class Abi3SymbolNotStableCheck implements Check {
             List<String> notStableEvidence = new ArrayList<>();
             List<String> newerEvidence = new ArrayList<>();
             int newest = -1;
+            // a Py* name another binary of the wheel defines binds there, not to the interpreter
+            Set<String> ownExports = new java.util.HashSet<>();
+            for (WheelFacts.WheelBinary b : w.binaries()) {
+                for (Slice s : b.info().slices()) {
+                    if (s instanceof ElfSlice e) {
+                        ownExports.addAll(e.pythonExports());
+                    }
+                }
+            }
             for (WheelFacts.WheelBinary b : w.binaries()) {
                 for (String symbol : imports(b.info().slices())) {
-                    if (symbol.startsWith("PyInit_")) {
+                    if (symbol.startsWith("PyInit_") || (ownExports.contains(symbol) && !table.symbols.containsKey(symbol))) {
                         continue;
                     }
                     StableAbi.Entry e = table.symbols.get(symbol);

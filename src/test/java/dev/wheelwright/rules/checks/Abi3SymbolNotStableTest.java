@@ -41,6 +41,28 @@ class Abi3SymbolNotStableTest {
         assertThat(t.newestMinor).isGreaterThanOrEqualTo(13);
     }
 
+    /** What the readers take as Python imports and exports, against nm's and llvm-objdump's view of the fixtures. */
+    @Test
+    void theReadersListWhatEachBinaryImportsFromTheInterpreter() throws Exception {
+        Path t = repo().resolve("testdata/wheels");
+        var elf = (dev.wheelwright.binary.ElfSlice) dev.wheelwright.binary.BinaryReader.read("x",
+                Files.readAllBytes(t.resolve("elf/ext-x86_64-full-api.so"))).slices().get(0);
+        assertThat(elf.pythonImports()).containsExactlyInAnyOrder(
+                "PyBytes_FromString", "PyBytes_Size", "PyModule_Create2", "PyUnicode_AsUTF8", "_PyBytes_Resize");
+        assertThat(elf.pythonExports()).isEmpty(); // PyInit__ext is the module's entry, not an export that counts
+        var lib = (dev.wheelwright.binary.ElfSlice) dev.wheelwright.binary.BinaryReader.read("x",
+                Files.readAllBytes(t.resolve("elf/libpydemo.abi3.so"))).slices().get(0);
+        assertThat(lib.pythonExports()).containsExactly("PyDemo_Wrap");
+        var pe = (dev.wheelwright.binary.PeSlice) dev.wheelwright.binary.BinaryReader.read("x",
+                Files.readAllBytes(t.resolve("pe/ext-amd64-abi3-mixed.pyd"))).slices().get(0);
+        assertThat(pe.imports()).containsExactly("python311.dll");
+        assertThat(pe.pythonImports()).containsExactly("PyModule_Create2", "PyUnicode_AsUTF8", "PyUnicode_AsUTF8AndSize");
+        var macho = dev.wheelwright.binary.BinaryReader.read("x",
+                Files.readAllBytes(t.resolve("macho/ext-arm64-abi3-mixed.so"))).slices();
+        assertThat(Abi3SymbolNotStableCheck.imports(macho))
+                .containsExactlyInAnyOrder("PyModule_Create2", "PyUnicode_AsUTF8", "PyUnicode_AsUTF8AndSize");
+    }
+
     @Test
     void aTableWithoutSourceOrWithABadEntryIsRefused() {
         String good = goodSymbols();
