@@ -16,7 +16,9 @@ users or CI, so this is a script, never a test) and prints the disagreements by 
     scripts/compare-auditwheel.py [OUT_DIR]
 
 OUT_DIR keeps auditwheel's JSON per wheel (reused by a second run), our audit.json and audit.txt,
-and disagreements.txt (default: a temp dir). auditwheel is taken from $AUDITWHEEL (a command line,
+and disagreements.txt (default: a temp dir). CACHED_ONLY=1 compares only the wheels auditwheel has
+already been run on in OUT_DIR; REUSE_AUDIT=1 reads OUT_DIR's audit.txt/audit.json instead of
+auditing again (to re-read a comparison after changing this script). auditwheel is taken from $AUDITWHEEL (a command line,
 e.g. "python3 -m auditwheel" with PYTHONPATH set) or `auditwheel` on PATH; without it, or without
 the mirror, the script says so and exits 0. Needs target/wheelwright.jar (mvn -q package -DskipTests).
 """
@@ -57,6 +59,8 @@ for d in mirrors:
         name = os.path.basename(f)
         if "manylinux" in name.split("-")[-1] and name not in wheels:
             wheels[name] = f
+if os.environ.get("CACHED_ONLY") == "1":
+    wheels = {n: f for n, f in wheels.items() if os.path.exists(os.path.join(out, "auditwheel", n + ".json"))}
 for name, f in wheels.items():
     link = os.path.join(out, "wheels", name)
     if not os.path.lexists(link):
@@ -94,12 +98,13 @@ with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
 print("auditwheel: %d wheels in %d s" % (len(aw), time.time() - start), file=sys.stderr)
 
 start = time.time()
-with open(os.path.join(out, "audit.txt"), "w", encoding="utf-8") as txt:
-    code = subprocess.run(["java", "-Xmx1g", "-jar", jar, "audit", "--no-color", "--fail-on", "never",
-                           "--json", os.path.join(out, "audit.json"), os.path.join(out, "wheels")], stdout=txt).returncode
-if code != 0:
-    sys.exit("compare-auditwheel.py: wheelwright audit exited %d" % code)
-print("wheelwright audit: %d wheels in %d s" % (len(wheels), time.time() - start), file=sys.stderr)
+if os.environ.get("REUSE_AUDIT") != "1" or not os.path.exists(os.path.join(out, "audit.json")):
+    with open(os.path.join(out, "audit.txt"), "w", encoding="utf-8") as txt:
+        code = subprocess.run(["java", "-Xmx1g", "-jar", jar, "audit", "--no-color", "--fail-on", "never",
+                               "--json", os.path.join(out, "audit.json"), os.path.join(out, "wheels")], stdout=txt).returncode
+    if code != 0:
+        sys.exit("compare-auditwheel.py: wheelwright audit exited %d" % code)
+    print("wheelwright audit: %d wheels in %d s" % (len(wheels), time.time() - start), file=sys.stderr)
 
 verdicts = {}
 with open(os.path.join(out, "audit.txt"), encoding="utf-8") as f:
@@ -136,8 +141,13 @@ disagreements = []
 counts = {"tag": 0, "verdict": 0, "external": 0, "isa": 0, "auditwheel-error": 0}
 for name in sorted(wheels):
     a = aw.get(name, {})
-    ours = verdicts.get(name, "?")
+    ours = verdicts.get(name)
     r = rules.get(name, {})
+    if ours is None:
+        counts["not-audited"] = counts.get("not-audited", 0) + 1
+        continue
+    if "error" in a and "does not look like a platform wheel" in str(a["error"]) and ours == "no native binaries":
+        continue  # both: no ELF binary (our platlib-without-binaries reports the tag)
     if "error" in a or "overall_tag" not in a:
         counts["auditwheel-error"] += 1
         disagreements.append(("auditwheel-error", name, "auditwheel: %s" % a.get("error"), "ours: " + ours))
@@ -156,10 +166,15 @@ for name in sorted(wheels):
         disagreements.append(("verdict", name, "auditwheel: %s for %s" % ("meets" if aw_ok else "fails", ".".join(tags)),
                               "ours: " + ("no policy finding" if our_ok else "; ".join(
                                   k + " " + v[0][:200] for k, v in sorted(r.items()) if k in POLICY_RULES))))
-    # libraries neither the wheel nor any policy provides: auditwheel's external_libs (judged
-    # against its most compatible policy's list); ours: external-shared-library, or
-    # library-from-another-distribution for a library a RUNPATH folder of another wheel gives
-    ext = sorted(a.get("external_libs") or {})
+    # libraries the claimed policy does not allow and the wheel does not bring: auditwheel's
+    # libs_to_eliminate for that policy (none when the binaries meet it); ours:
+    # external-shared-library, or library-from-another-distribution for a library that a RUNPATH
+    # folder of another wheel gives
+    upgrades = a.get("policy_upgrades") or {}
+    key = next((k for k in upgrades for t in tags[:1] if k.startswith("manylinux_%d_%d_" % glibc(t))), None)
+    ext = sorted(upgrades.get(key, {}).get("libs_to_eliminate", [])) if key else []
+    if theirs is None and not ext:
+        ext = sorted(a.get("external_libs") or {})
     our_ext = "WW-E002" in r or "WW-E007" in r
     if bool(ext) != our_ext:
         counts["external"] += 1
