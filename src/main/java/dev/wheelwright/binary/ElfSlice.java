@@ -23,16 +23,38 @@ import java.util.List;
  * @param execStack     a PT_GNU_STACK program header with PF_X: the loader makes the stack executable
  * @param x86IsaNeeded  x86-64 only: the GNU_PROPERTY_X86_ISA_1_NEEDED bits of the GNU property
  *                      note (1 baseline, 2 x86-64-v2, 4 v3, 8 v4), 0 when there is no such note
+ * @param pythonImports the undefined global or weak symbols of .dynsym named {@code Py*} or
+ *                      {@code _Py*}: what the binary asks of the interpreter, in symbol-table
+ *                      order; empty without a dynamic symbol table or when it is larger than
+ *                      {@link #MAX_DYNSYM} (extension modules are far smaller)
+ * @param pythonExports the defined global or weak symbols of .dynsym named {@code Py*} or
+ *                      {@code _Py*} other than {@code PyInit_*}: what a library that wraps the
+ *                      C API exports under such names (PySide's {@code PySideProperty_TypeF})
  */
 public record ElfSlice(String arch, int elfClass, boolean littleEndian, int machine, String type,
                        List<String> needed, String soname, String rpath, String runpath,
                        List<VersionNeed> versionNeeds, String glibcMax, String manylinux, boolean musl,
-                       String interpreter, boolean execStack, int x86IsaNeeded)
+                       String interpreter, boolean execStack, int x86IsaNeeded, List<String> pythonImports,
+                       List<String> pythonExports)
         implements Slice {
+
+    /** A dynamic symbol table (or its string table) larger than this is not walked for Python imports. */
+    public static final long MAX_DYNSYM = 8L << 20;
 
     public ElfSlice {
         needed = List.copyOf(needed);
         versionNeeds = List.copyOf(versionNeeds);
+        pythonImports = List.copyOf(pythonImports);
+        pythonExports = List.copyOf(pythonExports);
+    }
+
+    /** An image with no Python imports. */
+    public ElfSlice(String arch, int elfClass, boolean littleEndian, int machine, String type,
+                    List<String> needed, String soname, String rpath, String runpath,
+                    List<VersionNeed> versionNeeds, String glibcMax, String manylinux, boolean musl,
+                    String interpreter, boolean execStack, int x86IsaNeeded) {
+        this(arch, elfClass, littleEndian, machine, type, needed, soname, rpath, runpath, versionNeeds, glibcMax,
+                manylinux, musl, interpreter, execStack, x86IsaNeeded, List.of(), List.of());
     }
 
     /** The x86-64 micro-architecture level the ISA note asks for: "x86-64-v3", or null at baseline or without one. */

@@ -11,10 +11,18 @@ import java.util.List;
  * @param dll             IMAGE_FILE_DLL set
  * @param subsystem       the optional header's subsystem name (windows_gui, windows_cui, ...), null if none
  * @param imports         DLL names of the import table, then of the delay-load table, in file order
+ * @param pythonImports   the names imported (not by ordinal) from {@code python3*.dll} through the
+ *                        import table, in file order
  */
 public record PeSlice(String arch, int machine, int characteristics, boolean dll, String subsystem,
-                      List<String> imports) implements Slice {
+                      List<String> imports, List<String> pythonImports) implements Slice {
     public PeSlice {
         imports = List.copyOf(imports);
+        pythonImports = List.copyOf(pythonImports);
+    }
+
+    /** An image with no Python imports. */
+    public PeSlice(String arch, int machine, int characteristics, boolean dll, String subsystem, List<String> imports) {
+        this(arch, machine, characteristics, dll, subsystem, imports, List.of());
     }
 }

@@ -17,7 +17,7 @@ public final class CoreMetadata {
     private CoreMetadata() {}
 
     /** Core metadata specification: legal Metadata-Version values. */
-    public static final List<String> VERSIONS = List.of("1.0", "1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5");
+    public static final List<String> VERSIONS = List.of("1.0", "1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6");
 
     /** The metadata version that introduced each field after 1.0 (core metadata "versionadded"). */
     private static final Map<String, String> ADDED = Map.ofEntries(
@@ -151,7 +151,54 @@ public final class CoreMetadata {
                 out.add("License-File '" + lf + "' " + p);
             }
         }
+        // core metadata "License": as of 2.4 License and License-Expression are mutually exclusive
+        if (f.containsKey("license") && f.containsKey("license-expression")) {
+            out.add("License and License-Expression are both present (mutually exclusive from Metadata-Version 2.4 on: "
+                    + "tools disregard License and PyPI rejects the upload)");
+        }
+        importNames(f, out);
         return out;
+    }
+
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+            "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
+            "yield");
+    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*");
+
+    /**
+     * Core metadata 2.5 Import-Name and Import-Namespace: dotted Python identifiers (no keyword),
+     * optionally followed by "; private"; Import-Name may be empty, Import-Namespace may not; a
+     * name in both is ambiguous.
+     */
+    private static void importNames(Map<String, List<String>> f, List<String> out) {
+        Set<String> names = new java.util.HashSet<>();
+        for (String field : List.of("import-name", "import-namespace")) {
+            for (String raw : f.getOrDefault(field, List.of())) {
+                int semi = raw.indexOf(';');
+                String name = (semi < 0 ? raw : raw.substring(0, semi)).strip();
+                if (semi >= 0 && !raw.substring(semi + 1).strip().equals("private")) {
+                    out.add(display(field) + " '" + raw + "' has an option other than 'private'");
+                }
+                if (name.isEmpty()) {
+                    if (field.equals("import-namespace")) {
+                        out.add("Import-Namespace is empty (only Import-Name may be)");
+                    }
+                    continue;
+                }
+                for (String part : name.split("\\.", -1)) {
+                    if (!IDENTIFIER.matcher(part).matches() || KEYWORDS.contains(part)) {
+                        out.add(display(field) + " '" + name + "': '" + part + "' is not a Python identifier");
+                        break;
+                    }
+                }
+                if (field.equals("import-name")) {
+                    names.add(name);
+                } else if (names.contains(name)) {
+                    out.add("'" + name + "' is in both Import-Name and Import-Namespace (ambiguous)");
+                }
+            }
+        }
     }
 
     /** Why a License-File path is not one (PEP 639: relative, resolved, '/'-separated, no '..'); null when it is fine. */
@@ -173,7 +220,9 @@ public final class CoreMetadata {
 
     /**
      * Core metadata: {@code type/subtype} one of text/plain, text/x-rst, text/markdown; charset
-     * UTF-8 only; for markdown a variant GFM or CommonMark. Null when the value is fine.
+     * UTF-8 only (compared ignoring case, as packaging and PyPI compare it); for markdown a variant
+     * GFM or CommonMark (the specification would assume GFM for another, but packaging's
+     * validation, which PyPI runs on uploads, refuses it). Null when the value is fine.
      */
     static String descriptionContentType(String value) {
         String[] parts = value.split(";");
@@ -195,7 +244,7 @@ public final class CoreMetadata {
             if (val.length() >= 2 && val.startsWith("\"") && val.endsWith("\"")) {
                 val = val.substring(1, val.length() - 1);
             }
-            if (key.equals("charset") && !val.equals("UTF-8")) {
+            if (key.equals("charset") && !val.equalsIgnoreCase("UTF-8")) {
                 return "Description-Content-Type '" + value + "' names charset '" + val + "' (only UTF-8 is allowed)";
             }
             if (key.equals("variant") && type.equals("text/markdown") && !Set.of("GFM", "CommonMark").contains(val)) {

@@ -14,12 +14,20 @@ import java.util.List;
  * @param pkgInfo   {@code <top>/PKG-INFO}, or null when absent
  * @param pyproject {@code <top>/pyproject.toml} is present
  * @param setupPy   {@code <top>/setup.py} is present
+ * @param files     the files of the first top-level folder, as paths relative to it
  */
 public record SdistFacts(String archive, String filename, List<String> topDirs, List<String> topFiles,
-                         HeaderFile pkgInfo, boolean pyproject, boolean setupPy) {
+                         HeaderFile pkgInfo, boolean pyproject, boolean setupPy, List<String> files) {
     public SdistFacts {
         topDirs = List.copyOf(topDirs);
         topFiles = List.copyOf(topFiles);
+        files = List.copyOf(files);
+    }
+
+    /** An sdist whose file list is not known. */
+    public SdistFacts(String archive, String filename, List<String> topDirs, List<String> topFiles,
+                      HeaderFile pkgInfo, boolean pyproject, boolean setupPy) {
+        this(archive, filename, topDirs, topFiles, pkgInfo, pyproject, setupPy, List.of());
     }
 
     /** The folder the rules read: the first top-level folder, or "" when there is none. */

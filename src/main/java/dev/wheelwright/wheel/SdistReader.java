@@ -98,6 +98,8 @@ public final class SdistReader {
         boolean pyproject = files.stream().anyMatch(f -> f[0].equals(first) && f[1].equals("pyproject.toml"));
         boolean setupPy = files.stream().anyMatch(f -> f[0].equals(first) && f[1].equals("setup.py"));
         Path name = file.getFileName();
-        return new SdistFacts(display, name == null ? display : name.toString(), topDirs, topFiles, info, pyproject, setupPy);
+        List<String> inFirst = files.stream().filter(f -> f[0].equals(first)).map(f -> f[1]).toList();
+        return new SdistFacts(display, name == null ? display : name.toString(), topDirs, topFiles, info, pyproject, setupPy,
+                inFirst);
     }
 }

@@ -23,7 +23,8 @@ class WheelReaderPartialTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"elf/ext-x86_64-glibc234.so", "elf/ext-x86_64-two-libs.so", "elf/tool-x86_64",
-            "macho/ext-universal2-libffi.so", "macho/ext-arm64-rpath.so", "pe/ext-amd64.pyd"})
+            "macho/ext-universal2-libffi.so", "macho/ext-arm64-rpath.so", "pe/ext-amd64.pyd",
+            "elf/ext-x86_64-full-api.so", "elf/ext-x86_64-uses-wrapper.so", "pe/ext-amd64-abi3-mixed.pyd"})
     void partialReadGivesTheSameFactsAsAWholeRead(String binary) throws IOException {
         Path file = Path.of("testdata/wheels").resolve(binary);
         byte[] bytes = Files.readAllBytes(file);

@@ -16,7 +16,9 @@ import java.util.List;
  * section) and the LSB's symbol versioning (Elfxx_Verneed/Elfxx_Vernaux). The dynamic section is
  * found through PT_DYNAMIC, as the dynamic loader finds it, falling back to the SHT_DYNAMIC
  * section; its string-table and version-needs addresses are mapped to file offsets through the
- * PT_LOAD segments, or taken from the section headers when there are no segments.
+ * PT_LOAD segments, or taken from the section headers when there are no segments. The undefined
+ * {@code Py*}/{@code _Py*} symbols of the dynamic symbol table ({@code SHT_DYNSYM}, found through
+ * the section headers) are what an extension module imports from the interpreter.
  */
 public final class ElfReader {
     static final int PT_LOAD = 1;
@@ -24,6 +26,7 @@ public final class ElfReader {
     static final int PT_INTERP = 3;
     static final int SHT_DYNAMIC = 6;
     static final int SHT_GNU_VERNEED = 0x6ffffffe;
+    static final int SHT_DYNSYM = 11;
     static final int PT_NOTE = 4;
     static final int PT_GNU_STACK = 0x6474e551;
     static final int PT_GNU_PROPERTY = 0x6474e553;
@@ -261,8 +264,11 @@ public final class ElfReader {
                 isa = 0; // not among the held ranges: unknown, not worth a second pass over the member
             }
         }
+        List<String> pythonImports = new ArrayList<>();
+        List<String> pythonExports = new ArrayList<>();
+        pythonSymbols(v, sections, is64, pythonImports, pythonExports);
         ElfSlice slice = new ElfSlice(arch, is64 ? 64 : 32, little, machine, typeName(type), needed, soname, rpath,
-                runpath, versionNeeds, glibcMax, manylinux, musl, interpreter, execStack, isa);
+                runpath, versionNeeds, glibcMax, manylinux, musl, interpreter, execStack, isa, pythonImports, pythonExports);
         return new BinaryInfo(name, BinaryFormat.ELF, false, List.of(slice));
     }
 
@@ -309,6 +315,54 @@ public final class ElfReader {
             }
         }
         return 0;
+    }
+
+    /**
+     * The symbols of {@code .dynsym} with STB_GLOBAL or STB_WEAK binding whose names start with
+     * {@code Py} or {@code _Py}: the undefined ones into {@code imports}, the defined ones (but
+     * {@code PyInit_*}) into {@code exports} (gABI "Symbol Table": Elf32_Sym is 16 bytes with st_info at 12
+     * and st_shndx at 14, Elf64_Sym 24 bytes with them at 4 and 6; entry 0 is the null symbol).
+     * Read through windows of the file, so that a file held in part fetches the two tables and
+     * gives the same list as a whole one; empty when either table is larger than
+     * {@link ElfSlice#MAX_DYNSYM} or outside the file.
+     */
+    private static void pythonSymbols(ByteView v, List<Section> sections, boolean is64, List<String> imports,
+                                      List<String> exports) {
+        int entry = is64 ? 24 : 16;
+        for (Section s : sections) {
+            if (s.type != SHT_DYNSYM || s.size > ElfSlice.MAX_DYNSYM || s.link >= sections.size()
+                    || !v.fits(s.offset, s.size)) {
+                continue;
+            }
+            Section str = sections.get((int) s.link);
+            if (str.size > ElfSlice.MAX_DYNSYM || !v.fits(str.offset, str.size)) {
+                continue;
+            }
+            ByteView symbols = v.sub(s.offset, s.size, "dynamic symbol table");
+            ByteView strings = v.sub(str.offset, str.size, "dynamic symbol names");
+            for (long p = entry; p + entry <= symbols.length(); p += entry) {
+                long nameOff = symbols.u32(p, "st_name");
+                int info = symbols.u8(is64 ? p + 4 : p + 12, "st_info");
+                int shndx = symbols.u16(is64 ? p + 6 : p + 14, "st_shndx");
+                int bind = info >> 4;
+                if ((bind != 1 && bind != 2) || nameOff == 0 || nameOff >= strings.length()) {
+                    continue; // local, or nameless
+                }
+                int first = strings.u8(nameOff, "symbol name");
+                if (first != 'P' && first != '_') {
+                    continue;
+                }
+                String name = strings.cstring(nameOff, strings.length(), "symbol name");
+                if (!name.startsWith("Py") && !name.startsWith("_Py")) {
+                    continue;
+                }
+                if (shndx == 0) {
+                    imports.add(name);
+                } else if (!name.startsWith("PyInit_")) {
+                    exports.add(name);
+                }
+            }
+        }
     }
 
     private static void requireInFile(ByteView v, long off, long len, String what) {

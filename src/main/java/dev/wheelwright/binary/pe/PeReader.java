@@ -11,7 +11,8 @@ import java.util.List;
  * Reads a PE/COFF image: machine, characteristics, subsystem and the DLL names of the import and
  * delay-load import tables. Layouts from Microsoft's "PE Format" specification (MS-DOS stub,
  * COFF file header, optional header data directories 1 = import table and 13 = delay import
- * descriptor, section table).
+ * descriptor, section table). Of the DLLs named {@code python3*.dll} it also reads the imported
+ * names (the import lookup table's hint/name entries): what an extension asks of the interpreter.
  */
 public final class PeReader {
     static final int IMAGE_FILE_DLL = 0x2000;
@@ -71,6 +72,7 @@ public final class PeReader {
         }
         String subsystem = null;
         List<String> imports = new ArrayList<>();
+        List<String> pythonImports = new ArrayList<>();
         if (optSize >= 2) {
             int magic = v.u16(opt, "optional header magic");
             if (magic != PE32 && magic != PE32_PLUS) {
@@ -90,7 +92,7 @@ public final class PeReader {
             if (ndirs > DIR_IMPORT) {
                 long rva = v.u32(opt + dirs + DIR_IMPORT * 8L, "import directory");
                 if (rva != 0) {
-                    readImports(v, sections, rva, imports);
+                    readImports(v, sections, rva, plus, imports, pythonImports);
                 }
             }
             if (ndirs > DIR_DELAY_IMPORT) {
@@ -101,12 +103,13 @@ public final class PeReader {
             }
         }
         PeSlice slice = new PeSlice(archName(machine), machine, characteristics, (characteristics & IMAGE_FILE_DLL) != 0,
-                subsystem, imports);
+                subsystem, imports, pythonImports);
         return new BinaryInfo(name, BinaryFormat.PE, false, List.of(slice));
     }
 
     /** IMAGE_IMPORT_DESCRIPTOR: 20 bytes, Name RVA at +12, the table ends with an all-zero entry. */
-    private static void readImports(ByteView v, List<Section> sections, long rva, List<String> out) {
+    private static void readImports(ByteView v, List<Section> sections, long rva, boolean plus, List<String> out,
+                                    List<String> pythonImports) {
         long off = toOffset(v, sections, rva, "import table");
         for (long p = off; ; p += 20) {
             if (!v.fits(p, 20)) {
@@ -119,7 +122,43 @@ public final class PeReader {
                 return;
             }
             long nameOff = toOffset(v, sections, nameRva, "import DLL name");
-            out.add(v.cstringTerminated(nameOff, v.length(), "import DLL name"));
+            String dll = v.cstringTerminated(nameOff, v.length(), "import DLL name");
+            out.add(dll);
+            if (PYTHON_DLL.matcher(dll).matches()) {
+                readNames(v, sections, origThunk != 0 ? origThunk : firstThunk, plus, pythonImports);
+            }
+        }
+    }
+
+    /** python3.dll (the stable ABI's DLL), python311.dll, python3_d.dll, ... */
+    private static final java.util.regex.Pattern PYTHON_DLL =
+            java.util.regex.Pattern.compile("(?i)python3\\d*(_d)?\\.dll");
+
+    /**
+     * The names of an import lookup table: 4-byte (PE32) or 8-byte (PE32+) entries ending with 0;
+     * the top bit marks an import by ordinal (no name), else the low 31 bits are the RVA of a
+     * hint/name entry (2-byte hint, then the name). At most as many entries as the file could hold.
+     */
+    private static void readNames(ByteView v, List<Section> sections, long rva, boolean plus, List<String> out) {
+        if (rva == 0) {
+            return;
+        }
+        int size = plus ? 8 : 4;
+        long off = toOffset(v, sections, rva, "import lookup table");
+        for (long p = off; ; p += size) {
+            if (!v.fits(p, size)) {
+                throw v.fail("import lookup table at offset " + off + " runs past the end of the file without its closing entry");
+            }
+            long entry = plus ? v.u64(p, "import lookup entry") : v.u32(p, "import lookup entry");
+            if (entry == 0) {
+                return;
+            }
+            boolean ordinal = plus ? entry < 0 : (entry & 0x80000000L) != 0;
+            if (ordinal) {
+                continue;
+            }
+            long hintName = toOffset(v, sections, entry & 0x7fffffffL, "import name");
+            out.add(v.cstringTerminated(hintName + 2, v.length(), "import name"));
         }
     }
 

@@ -73,18 +73,23 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
                                 g.folders.stream().map(f -> f.folder() + "/").toList()) + ")";
                 String entry = g.folders.size() == 1 ? one.entry()
                         : String.join(":", g.folders.stream().map(ElfLibraryFolders.Folder::entry).toList());
-                // the distributions of Requires-Dist that install each folder
+                // the Requires-Dist distributions each library is named after, then those the folder is named after
                 List<String> providers = new ArrayList<>();
-                for (ElfLibraryFolders.Folder f : g.folders) {
-                    provider(requires, f.folder()).ifPresent(p -> {
-                        if (!providers.contains(p)) {
-                            providers.add(p);
-                        }
-                    });
+                boolean byLibrary = true;
+                for (String lib : g.libraries) {
+                    Optional<String> p = libraryProvider(requires, lib);
+                    byLibrary &= p.isPresent();
+                    p.filter(n -> !providers.contains(n)).ifPresent(providers::add);
                 }
-                boolean provided = !providers.isEmpty() && g.folders.stream().allMatch(f -> provider(requires, f.folder()).isPresent());
+                boolean allByFolder = true;
+                for (ElfLibraryFolders.Folder f : g.folders) {
+                    List<String> p = providers(requires, f.folder());
+                    allByFolder &= !p.isEmpty();
+                    p.stream().filter(n -> !providers.contains(n)).forEach(providers::add);
+                }
+                boolean provided = !providers.isEmpty() && (allByFolder || byLibrary);
                 String outcome = provided
-                        ? "Requires-Dist names " + String.join(", ", providers) + ", which install" + (providers.size() == 1 ? "s" : "")
+                        ? "Requires-Dist names " + shownProviders(providers) + ", which install" + (providers.size() == 1 ? "s" : "")
                                 + " it there"
                         : "it imports only where another distribution has installed the libraries there, and no Requires-Dist names one";
                 List<String> evidence = new ArrayList<>();
@@ -110,37 +115,93 @@ public final class LibraryFromAnotherDistributionCheck implements Check {
     }
 
     /**
-     * The Requires-Dist distribution that installs {@code folder}: one whose name (PEP 503
-     * normalised, split at '-') holds every word of the folder's path ({@code PyQt5/Qt5/lib} and
-     * PyQt5-Qt5; {@code nvidia/cuda_runtime/lib} and nvidia-cuda-runtime-cu12).
+     * Words of a folder path that name a layout, not a distribution: {@code cmeel.prefix/lib} is
+     * the prefix every cmeel-* distribution installs into, {@code lib}/{@code bin} are in every
+     * prefix.
      */
-    static Optional<String> provider(List<String> requires, String folder) {
+    private static final Set<String> LAYOUT_WORDS = Set.of("lib", "lib64", "lib32", "bin", "libs", "prefix", "usr",
+            "local", "share", "opt", "site", "packages", "dist");
+
+    /**
+     * The Requires-Dist distributions that install {@code folder}: those whose name (split at
+     * '-', '_' and '.') holds every word of the folder's path but its layout words
+     * ({@code PyQt5/Qt5/lib} and PyQt5-Qt5; {@code nvidia/cuda_runtime/lib} and
+     * nvidia-cuda-runtime-cu12; {@code cmeel.prefix/lib} and cmeel, cmeel-boost, ...). A requirement
+     * only for an extra ({@code ; extra == "build"}) is not installed with the wheel and does not count.
+     */
+    static List<String> providers(List<String> requires, String folder) {
         List<String> words = new ArrayList<>();
         for (String part : folder.toLowerCase(java.util.Locale.ROOT).split("/")) {
-            if (part.isEmpty() || part.equals("lib") || part.equals("lib64") || part.equals("bin")) {
-                continue;
-            }
             for (String word : part.split("[_.-]")) {
-                if (!word.isEmpty()) {
+                if (!word.isEmpty() && !LAYOUT_WORDS.contains(word)) {
                     words.add(word);
                 }
             }
         }
+        List<String> out = new ArrayList<>();
         if (words.isEmpty()) {
+            return out;
+        }
+        for (String name : installedRequirements(requires)) {
+            List<String> tokens = List.of(name.toLowerCase(java.util.Locale.ROOT).split("[-_.]+"));
+            if (tokens.containsAll(words) && !out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The first Requires-Dist distribution {@link #providers} finds for {@code folder}. */
+    static Optional<String> provider(List<String> requires, String folder) {
+        return providers(requires, folder).stream().findFirst();
+    }
+
+    /**
+     * The Requires-Dist distribution a library is named after: the library's first word
+     * ({@code libboost_serialization.so.1.90.0}: boost; {@code libcoal.so}: coal) is a word of the
+     * distribution's name, with a leading "lib" dropped from both (cmeel-boost, libcoal, eigenpy
+     * for libeigenpy.so).
+     */
+    static Optional<String> libraryProvider(List<String> requires, String library) {
+        String stem = library.toLowerCase(java.util.Locale.ROOT);
+        int so = stem.indexOf(".so");
+        stem = so > 0 ? stem.substring(0, so) : stem;
+        stem = stem.startsWith("lib") ? stem.substring(3) : stem;
+        String first = stem.split("[_.-]")[0];
+        if (first.length() < 3) {
             return Optional.empty();
         }
-        for (String r : requires) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z0-9][A-Za-z0-9._-]*)").matcher(r);
-            if (!m.lookingAt()) {
-                continue;
-            }
-            String name = m.group(1);
-            List<String> tokens = List.of(name.toLowerCase(java.util.Locale.ROOT).split("[-_.]+"));
-            if (tokens.containsAll(words)) {
-                return Optional.of(name);
+        for (String name : installedRequirements(requires)) {
+            for (String token : name.toLowerCase(java.util.Locale.ROOT).split("[-_.]+")) {
+                if ((token.startsWith("lib") && token.length() > 3 ? token.substring(3) : token).equals(first)) {
+                    return Optional.of(name);
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** The names of the Requires-Dist entries installed with the wheel (not those only for an extra). */
+    private static List<String> installedRequirements(List<String> requires) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("\\s*([A-Za-z0-9][A-Za-z0-9._-]*)");
+        java.util.regex.Pattern extra = java.util.regex.Pattern.compile("\\bextra\\s*==");
+        for (String r : requires) {
+            int semi = r.indexOf(';');
+            if (semi >= 0 && extra.matcher(r.substring(semi)).find()) {
+                continue;
+            }
+            java.util.regex.Matcher m = name.matcher(r);
+            if (m.lookingAt()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    private static String shownProviders(List<String> providers) {
+        return providers.size() <= 4 ? String.join(", ", providers)
+                : String.join(", ", providers.subList(0, 4)) + " and " + (providers.size() - 4) + " more";
     }
 
     private static final class Group {

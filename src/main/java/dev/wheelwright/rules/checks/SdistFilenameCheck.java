@@ -42,6 +42,12 @@ public final class SdistFilenameCheck implements Check {
                 problems.add("the name part " + file[0] + " is not normalised as PEP 625 asks ("
                         + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "_") + ")");
             }
+            if (file != null) {
+                dev.wheelwright.spec.Version v = dev.wheelwright.spec.Version.tryParse(file[1]).orElse(null);
+                if (v != null && !v.toString().equals(file[1])) {
+                    problems.add("the version part " + file[1] + " is not in normal form as PEP 625 asks (" + v + ")");
+                }
+            }
             if (problems.isEmpty()) {
                 continue;
             }
