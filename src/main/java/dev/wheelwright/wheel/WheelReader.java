@@ -129,7 +129,7 @@ public final class WheelReader {
         long declared = 0;
         for (ZipArchiveEntry e : entries) {
             if (e.getRawName() != null && e.getRawName().length > limits.maxNameLength()) {
-                throw new ArchiveLimitException(display + ": a member name (" + shown(e.getName()) + ") is " + e.getRawName().length
+                throw new ArchiveLimitException(display + ": a member name is " + e.getRawName().length
                         + " bytes long, more than the limit of " + limits.maxNameLength(), "name-length");
             }
             long size = e.getSize();
