@@ -10,21 +10,26 @@ package dev.wheelwright;
 public final class InputExcerpt {
     /** The most characters an excerpt shows of its text. */
     public static final int MAX = 120;
-    private static final int HEAD = 80;
-    private static final int TAIL = 30;
 
     private InputExcerpt() {}
 
     /** The text itself when short and printable, else its start and end with the length between. */
     public static String of(String s) {
+        return of(s, MAX);
+    }
+
+    /** As {@link #of(String)}, keeping up to about {@code max} characters (a whole message rather than a quote in one). */
+    public static String of(String s, int max) {
         if (s == null) {
             return "null";
         }
-        if (s.length() <= MAX) {
+        if (s.length() <= max) {
             return printable(s, 0, s.length());
         }
-        return printable(s, 0, HEAD) + "...(" + (s.length() - HEAD - TAIL) + " more characters)..."
-                + printable(s, s.length() - TAIL, s.length());
+        int head = max * 2 / 3;
+        int tail = max / 4;
+        return printable(s, 0, head) + "...(" + (s.length() - head - tail) + " more characters)..."
+                + printable(s, s.length() - tail, s.length());
     }
 
     private static String printable(String s, int from, int to) {

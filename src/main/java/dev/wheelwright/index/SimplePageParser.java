@@ -270,7 +270,11 @@ public final class SimplePageParser {
     static String lastPathPart(URI url) {
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return URLDecoder.decode(last, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(last, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return last; // an escape URLDecoder refuses ("%" at the end): the name as written
+        }
     }
 
     /** Decodes the HTML character references a simple page uses (named basics and numeric). */
