@@ -18,38 +18,51 @@ public final class InputExcerpt {
         return of(s, MAX);
     }
 
-    /** As {@link #of(String)}, keeping up to about {@code max} characters (a whole message rather than a quote in one). */
+    /**
+     * As {@link #of(String)}, at most about {@code max} characters of output (a whole message rather
+     * than a quote in one); escapes count as the characters they write.
+     */
     public static String of(String s, int max) {
         if (s == null) {
             return "null";
         }
-        if (s.length() <= max) {
-            return printable(s, 0, s.length());
+        StringBuilder head = new StringBuilder();
+        int i = 0;
+        while (i < s.length() && head.length() <= max) {
+            head.append(shown(s.charAt(i++)));
         }
-        int head = max * 2 / 3;
-        int tail = max / 4;
-        return printable(s, 0, head) + "...(" + (s.length() - head - tail) + " more characters)..."
-                + printable(s, s.length() - tail, s.length());
+        if (i == s.length() && head.length() <= max) {
+            return head.toString();
+        }
+        // too long: the first two thirds and the last quarter of the budget, the rest counted
+        int headBudget = max * 2 / 3;
+        head.setLength(0);
+        i = 0;
+        while (i < s.length() && head.length() + shown(s.charAt(i)).length() <= headBudget) {
+            head.append(shown(s.charAt(i++)));
+        }
+        int tailBudget = max / 4;
+        int j = s.length();
+        int tailLength = 0;
+        while (j > i && tailLength + shown(s.charAt(j - 1)).length() <= tailBudget) {
+            tailLength += shown(s.charAt(--j)).length();
+        }
+        StringBuilder tail = new StringBuilder();
+        for (int k = j; k < s.length(); k++) {
+            tail.append(shown(s.charAt(k)));
+        }
+        return head + "...(" + (j - i) + " more characters)..." + tail;
     }
 
-    private static String printable(String s, int from, int to) {
-        StringBuilder sb = null;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            String escaped = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == 0 ? "\\0"
-                    : c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085'
-                    ? String.format("\\x%02x", (int) c & 0xffff) : null;
-            if (escaped != null && sb == null) {
-                sb = new StringBuilder(to - from + 8).append(s, from, i);
-            }
-            if (sb != null) {
-                if (escaped != null) {
-                    sb.append(escaped);
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? s.substring(from, to) : sb.toString();
+    /** One character as an excerpt writes it. */
+    private static String shown(char c) {
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case 0 -> "\\0";
+            default -> c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085'
+                    ? String.format("\\x%02x", (int) c) : String.valueOf(c);
+        };
     }
 }
