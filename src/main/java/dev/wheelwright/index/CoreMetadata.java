@@ -74,7 +74,7 @@ public record CoreMetadata(List<String> requiresDist, String requiresPython, Lis
         try (InputStream in = new ByteArrayInputStream(wheel)) {
             return fromWheel(wheelName, in);
         } catch (IOException e) {
-            throw new IndexException(wheelName + ": unreadable wheel (" + e.getMessage() + ")");
+            throw new IndexException(wheelName + ": unreadable wheel (" + dev.wheelwright.InputExcerpt.of(String.valueOf(e.getMessage())) + ")");
         }
     }
 
@@ -82,14 +82,14 @@ public record CoreMetadata(List<String> requiresDist, String requiresPython, Lis
         try (InputStream in = Files.newInputStream(wheel)) {
             return fromWheel(wheel.toString(), in);
         } catch (IOException e) {
-            throw new IndexException(wheel + ": unreadable wheel (" + e.getMessage() + ")");
+            throw new IndexException(wheel + ": unreadable wheel (" + dev.wheelwright.InputExcerpt.of(String.valueOf(e.getMessage())) + ")");
         }
     }
 
     private static CoreMetadata fromWheel(String wheelName, InputStream in) throws IOException {
         // PEP 427: the metadata is {distribution}-{version}.dist-info/METADATA at the archive root.
         try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+            for (ZipEntry e = next(zip, wheelName); e != null; e = next(zip, wheelName)) {
                 String n = e.getName();
                 if (n.endsWith(".dist-info/METADATA") && n.indexOf('/') == n.length() - "/METADATA".length()) {
                     byte[] data = zip.readNBytes(4 * 1024 * 1024);
@@ -98,5 +98,15 @@ public record CoreMetadata(List<String> requiresDist, String requiresPython, Lis
             }
         }
         throw new IndexException(wheelName + ": no .dist-info/METADATA in the wheel");
+    }
+
+    /** The next entry; a name that is not UTF-8 (ZipInputStream's IllegalArgumentException) is this wheel's defect, one line. */
+    private static ZipEntry next(ZipInputStream zip, String wheelName) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new IndexException(wheelName + ": unreadable wheel (a member name is not valid UTF-8: "
+                    + dev.wheelwright.InputExcerpt.of(String.valueOf(e.getMessage())) + ")");
+        }
     }
 }

@@ -25,9 +25,6 @@ public final class SimplePageParser {
     public static final String HTML_TYPE = "application/vnd.pypi.simple.v1+html";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** An anchor's start tag; its text runs to {@code </a>} or the next anchor (an unclosed one ends there). */
-    private static final Pattern ANCHOR = Pattern.compile("<a\\s([^>]*)>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ANCHOR_END = Pattern.compile("</a\\s*>|<a\\s", Pattern.CASE_INSENSITIVE);
     /**
      * An attribute, its value double-quoted, single-quoted or bare. A bare value runs to the next
      * space or {@code >} and may hold {@code =}, as browsers and Python's html.parser (which pip
@@ -35,8 +32,6 @@ public final class SimplePageParser {
      */
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>][^\\s>]*)))?");
-    private static final Pattern BASE = Pattern.compile("<base\\s([^>]*)>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     private SimplePageParser() {}
 
@@ -82,10 +77,10 @@ public final class SimplePageParser {
             // Jackson quotes the offending token whole; a garbage page would flood the line.
             what = what.replaceAll("'([^']{40})[^']{4,}'", "'$1...'");
             var loc = e.getLocation();
-            throw new IndexException(pageUrl + ": malformed JSON project page (" + what
+            throw new IndexException(pageUrl + ": malformed JSON project page (" + dev.wheelwright.InputExcerpt.of(what)
                     + (loc != null && loc.getLineNr() > 0 ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "") + ")");
         } catch (Exception e) {
-            throw new IndexException(pageUrl + ": malformed JSON project page (" + firstLine(e.getMessage()) + ")");
+            throw new IndexException(pageUrl + ": malformed JSON project page (" + dev.wheelwright.InputExcerpt.of(firstLine(e.getMessage())) + ")");
         }
         if (root == null || !root.isObject()) {
             throw new IndexException(pageUrl + ": malformed JSON project page (not an object)");
@@ -93,7 +88,7 @@ public final class SimplePageParser {
         JsonNode meta = root.path("meta").path("api-version");
         if (meta.isTextual() && !meta.asText().startsWith("1.")) {
             // PEP 691: a client must refuse a major version it does not know.
-            throw new IndexException(pageUrl + ": unsupported simple API version " + meta.asText());
+            throw new IndexException(pageUrl + ": unsupported simple API version " + dev.wheelwright.InputExcerpt.of(meta.asText()));
         }
         JsonNode files = root.get("files");
         if (files == null || !files.isArray()) {
@@ -129,19 +124,20 @@ public final class SimplePageParser {
      * PEP 714 {@code data-core-metadata} ({@code true} or {@code <hashname>=<hex>}).
      */
     public static List<DistributionFile> parseHtml(String body, URI pageUrl, String source) {
+        // Tags are found by a scan, not by patterns like <a\s[^>]*>: over a page of 100,000
+        // "<a " that never close, each would run to the page's end (quadratic). A start tag with
+        // no '>' after it means no later tag closes either: the scan stops there.
         URI base = pageUrl;
-        Matcher bm = BASE.matcher(body);
-        if (bm.find()) {
-            String href = attributes(bm.group(1)).get("href");
+        int[] baseTag = startTag(body, "base", 0);
+        if (baseTag != null) {
+            String href = attributes(body.substring(baseTag[0], baseTag[1])).get("href");
             if (href != null && !href.isBlank()) {
                 base = resolve(pageUrl, href);
             }
         }
         List<DistributionFile> out = new ArrayList<>();
-        Matcher m = ANCHOR.matcher(body);
-        Matcher end = ANCHOR_END.matcher(body);
-        while (m.find()) {
-            Map<String, String> attrs = attributes(m.group(1));
+        for (int[] tag = startTag(body, "a", 0); tag != null; tag = startTag(body, "a", tag[1] + 1)) {
+            Map<String, String> attrs = attributes(body.substring(tag[0], tag[1]));
             String href = attrs.get("href");
             if (href == null || href.isEmpty()) {
                 continue;
@@ -152,13 +148,8 @@ public final class SimplePageParser {
             } catch (IndexException e) {
                 continue; // pip skips a link it cannot parse; the other files of the page still count
             }
-            String text = body.substring(m.end(), end.find(m.end()) ? end.start() : body.length());
-            // pip names a file by its URL (Link.filename), not by the anchor text, which directory
-            // listings shorten ("numpy-1.26.4-cp39-cp39-manyl..>"); the text serves when the URL has none.
-            String filename = lastPathPart(url);
-            if (filename.isEmpty()) {
-                filename = unescape(TAG.matcher(text).replaceAll("")).strip();
-            }
+            // the anchor's text runs to </a> or the next anchor (an unclosed one ends there)
+            String text = body.substring(tag[1] + 1, anchorTextEnd(body, tag[1] + 1));
             Map<String, String> hashes = new LinkedHashMap<>();
             String fragment = url.getRawFragment();
             if (fragment != null && fragment.contains("=")) {
@@ -166,8 +157,17 @@ public final class SimplePageParser {
             }
             if (fragment != null) {
                 // The fragment carries the hash only; the file is the URL without it.
-                String s = url.toString();
-                url = URI.create(s.substring(0, s.indexOf('#')));
+                try {
+                    url = withoutFragment(url);
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    continue; // as a link that does not parse
+                }
+            }
+            // pip names a file by its URL (Link.filename), not by the anchor text, which directory
+            // listings shorten ("numpy-1.26.4-cp39-cp39-manyl..>"); the text serves when the URL has none.
+            String filename = lastPathPart(url);
+            if (filename.isEmpty()) {
+                filename = unescape(withoutTags(text)).strip();
             }
             boolean yanked = attrs.containsKey("data-yanked");
             String reason = yanked ? blankToNull(attrs.get("data-yanked")) : null;
@@ -184,6 +184,71 @@ public final class SimplePageParser {
         return out;
     }
 
+    /** The URL without its {@code #fragment}, every other part as written. */
+    private static URI withoutFragment(URI url) throws java.net.URISyntaxException {
+        String s = url.toString();
+        int hash = s.indexOf('#');
+        return new URI(hash < 0 ? s : s.substring(0, hash));
+    }
+
+    /**
+     * The next start tag {@code <name} followed by white space (any case), from {@code from}:
+     * {start of its attributes, index of its '>'}; null when there is none, or when it has no '>'.
+     */
+    static int[] startTag(String body, String name, int from) {
+        int n = body.length();
+        for (int i = body.indexOf('<', from); i >= 0 && i + 1 + name.length() < n; i = body.indexOf('<', i + 1)) {
+            int after = i + 1 + name.length();
+            if (body.regionMatches(true, i + 1, name, 0, name.length()) && isSpace(body.charAt(after))) {
+                int close = body.indexOf('>', after);
+                return close < 0 ? null : new int[] {after + 1, close};
+            }
+        }
+        return null;
+    }
+
+    /** Where an anchor's text that starts at {@code from} ends: at {@code </a>} (spaces allowed before '>'), the next {@code <a }, or the page's end. */
+    private static int anchorTextEnd(String body, int from) {
+        int n = body.length();
+        for (int i = body.indexOf('<', from); i >= 0; i = body.indexOf('<', i + 1)) {
+            if (i + 2 < n && (body.charAt(i + 1) == 'a' || body.charAt(i + 1) == 'A') && isSpace(body.charAt(i + 2))) {
+                return i;
+            }
+            if (i + 2 < n && body.charAt(i + 1) == '/' && (body.charAt(i + 2) == 'a' || body.charAt(i + 2) == 'A')) {
+                int j = i + 3;
+                while (j < n && isSpace(body.charAt(j))) {
+                    j++;
+                }
+                if (j < n && body.charAt(j) == '>') {
+                    return i;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Text with every {@code <...>} taken out; a '<' that nothing closes stays. */
+    private static String withoutTags(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int lt = text.indexOf('<', i);
+            int gt = lt < 0 ? -1 : text.indexOf('>', lt);
+            if (gt < 0) {
+                sb.append(text, i, text.length());
+                break;
+            }
+            sb.append(text, i, lt);
+            i = gt + 1;
+        }
+        return sb.toString();
+    }
+
+    /** White space as a regex's {@code \s} reads it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+    }
+
     private static Map<String, String> attributes(String text) {
         Map<String, String> attrs = new LinkedHashMap<>();
         Matcher a = ATTRIBUTE.matcher(text);
@@ -198,14 +263,18 @@ public final class SimplePageParser {
         try {
             return base.resolve(URI.create(ref.strip().replace(" ", "%20")));
         } catch (IllegalArgumentException e) {
-            throw new IndexException(base + ": malformed link '" + ref + "'");
+            throw new IndexException(base + ": malformed link '" + dev.wheelwright.InputExcerpt.of(ref) + "'");
         }
     }
 
     static String lastPathPart(URI url) {
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return URLDecoder.decode(last, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(last, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return last; // an escape URLDecoder refuses ("%" at the end): the name as written
+        }
     }
 
     /** Decodes the HTML character references a simple page uses (named basics and numeric). */

@@ -322,6 +322,7 @@ public final class RuleEngine {
         }
         Check check = instantiate(rule);
         List<Finding> out = new ArrayList<>();
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
         check.run(facts, (location, values, evidence) -> {
             Map<String, Object> v = new HashMap<>(values);
             Finding made = finding(rule, location, name -> v.containsKey(name) ? v.get(name) : factRoot(name, facts), evidence);
@@ -330,7 +331,8 @@ public final class RuleEngine {
                     : new Finding(made.rule(), made.name(), Severity.INFO, made.title(), made.message(), made.location(),
                             made.evidence(), made.fix(), null);
             // one cause in one place is one finding: two CI matrix rows that differ only elsewhere give the same one
-            if (out.stream().noneMatch(o -> o.location().equals(f.location()) && java.util.Objects.equals(o.message(), f.message()))) {
+            // (a set: a check may report each of 100,000 members)
+            if (seen.add(java.util.Arrays.asList(f.location(), f.message()))) {
                 out.add(f);
             }
         });

@@ -67,7 +67,7 @@ public final class RuleParser {
             String msg = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
             throw error(loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), "invalid YAML: " + msg);
         } catch (IOException e) {
-            throw new RuleLoadException(file + ": cannot read: " + e.getMessage(), e);
+            throw error(0, 0, "cannot read: " + e.getMessage());
         }
         if (!(doc instanceof MapNode map)) {
             throw error(doc, "a rule file must be a mapping of fields (id, name, severity, ...)");
@@ -346,6 +346,7 @@ public final class RuleParser {
     }
 
     private RuleLoadException error(int line, int column, String message) {
-        return new RuleLoadException(file + ":" + line + ":" + column + ": " + message);
+        // one line whatever the file holds: a value quoted in the message may be any length or span lines
+        return new RuleLoadException(file + ":" + line + ":" + column + ": " + dev.wheelwright.InputExcerpt.of(message, 400));
     }
 }

@@ -1,8 +1,8 @@
 package dev.wheelwright.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fills a rule's {@code {placeholder}} texts. A placeholder is a variable name (a capture, a
@@ -15,46 +15,128 @@ import java.util.regex.Pattern;
 public final class Templates {
     private Templates() {}
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{|}}|\\{([A-Za-z_][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(?:\\|([^{}|]*))?}");
+    /**
+     * The most characters one value writes into a message: a value read from a hostile input (a
+     * METADATA field of megabytes, thousands of member names) is cut in the middle, so that a
+     * finding stays a readable size whatever the input holds.
+     */
+    static final int MAX_VALUE = 1000;
 
+    /**
+     * Fills the placeholders in one left-to-right scan (a hand-written reader, linear in the
+     * template: no pattern matching over texts that may come from a rule file or a finding).
+     */
     public static String fill(String template, Function<String, Object> values) {
         if (template == null) {
             return null;
         }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String replacement;
-            if (m.group().equals("{{")) {
-                replacement = "{";
-            } else if (m.group().equals("}}")) {
-                replacement = "}";
-            } else {
-                Object v = values.apply(m.group(1));
-                String path = m.group(2);
-                if (v != null && !path.isEmpty()) {
-                    for (String f : path.substring(1).split("\\.")) {
-                        try {
-                            v = dev.wheelwright.rules.expr.Values.field(v, f);
-                        } catch (IllegalStateException e) {
-                            v = null;
-                        }
-                        if (v == null) {
-                            break;
-                        }
-                    }
-                }
-                String dflt = m.group(3);
-                if (dflt != null && (v == null || text(v).isEmpty())) {
-                    replacement = dflt;
+        int n = template.length();
+        StringBuilder sb = new StringBuilder(n + 16);
+        int i = 0;
+        while (i < n) {
+            char c = template.charAt(i);
+            if (c == '{' && i + 1 < n && template.charAt(i + 1) == '{') {
+                sb.append('{');
+                i += 2;
+            } else if (c == '}' && i + 1 < n && template.charAt(i + 1) == '}') {
+                sb.append('}');
+                i += 2;
+            } else if (c == '{') {
+                int end = placeholder(template, i, values, sb);
+                if (end < 0) {
+                    sb.append(c);
+                    i++;
                 } else {
-                    replacement = v == null ? m.group() : text(v);
+                    i = end;
                 }
+            } else {
+                sb.append(c);
+                i++;
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }
-        m.appendTail(sb);
         return sb.toString();
+    }
+
+    /**
+     * Reads {@code {name.path|default}} at {@code start} and writes its text; returns the index
+     * after it, or -1 (nothing written) when no placeholder starts there.
+     */
+    private static int placeholder(String t, int start, Function<String, Object> values, StringBuilder out) {
+        int n = t.length();
+        int i = start + 1;
+        int nameEnd = identifier(t, i);
+        if (nameEnd < 0) {
+            return -1;
+        }
+        String name = t.substring(i, nameEnd);
+        i = nameEnd;
+        List<String> path = new ArrayList<>();
+        while (i < n && t.charAt(i) == '.') {
+            int e = identifier(t, i + 1);
+            if (e < 0) {
+                return -1;
+            }
+            path.add(t.substring(i + 1, e));
+            i = e;
+        }
+        String dflt = null;
+        if (i < n && t.charAt(i) == '|') {
+            int e = i + 1;
+            while (e < n && t.charAt(e) != '{' && t.charAt(e) != '}' && t.charAt(e) != '|') {
+                e++;
+            }
+            dflt = t.substring(i + 1, e);
+            i = e;
+        }
+        if (i >= n || t.charAt(i) != '}') {
+            return -1;
+        }
+        i++;
+        Object v = values.apply(name);
+        for (String f : path) {
+            if (v == null) {
+                break;
+            }
+            try {
+                v = dev.wheelwright.rules.expr.Values.field(v, f);
+            } catch (IllegalStateException e) {
+                v = null;
+            }
+        }
+        if (dflt != null && (v == null || text(v).isEmpty())) {
+            out.append(dflt);
+        } else if (v == null) {
+            out.append(t, start, i);
+        } else {
+            out.append(bounded(text(v)));
+        }
+        return i;
+    }
+
+    /** The end of a {@code [A-Za-z_][A-Za-z0-9_]*} identifier at {@code i}, or -1 when none starts there. */
+    private static int identifier(String t, int i) {
+        if (i >= t.length() || !(ascii(t.charAt(i)) && (Character.isLetter(t.charAt(i)) || t.charAt(i) == '_'))) {
+            return -1;
+        }
+        int e = i + 1;
+        while (e < t.length() && ascii(t.charAt(e)) && (Character.isLetterOrDigit(t.charAt(e)) || t.charAt(e) == '_')) {
+            e++;
+        }
+        return e;
+    }
+
+    private static boolean ascii(char c) {
+        return c < 0x80;
+    }
+
+    /** A value's text cut in the middle past {@link #MAX_VALUE} characters. */
+    static String bounded(String s) {
+        if (s.length() <= MAX_VALUE) {
+            return s;
+        }
+        int head = MAX_VALUE * 2 / 3;
+        int tail = MAX_VALUE - head;
+        return s.substring(0, head) + "...(" + (s.length() - head - tail) + " more characters)..." + s.substring(s.length() - tail);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Validation of core metadata (METADATA in a wheel, PKG-INFO in an sdist) as the core metadata
@@ -43,8 +42,6 @@ public final class CoreMetadata {
             "classifier", "requires-dist", "requires-external", "project-url", "provides-extra", "provides-dist",
             "obsoletes-dist", "import-name", "import-namespace", "requires", "provides", "obsoletes");
 
-    // Provides-Extra since 2.3 (PEP 685): unambiguous, already normalised names.
-    private static final Pattern EXTRA = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /**
      * The problems of one metadata file.
@@ -64,25 +61,25 @@ public final class CoreMetadata {
         if (mv == null) {
             out.add("Metadata-Version is missing (a required field)");
         } else if (!VERSIONS.contains(mv)) {
-            out.add("Metadata-Version '" + mv + "' is not a metadata version (" + String.join(", ", VERSIONS) + ")");
+            out.add("Metadata-Version '" + q(mv) + "' is not a metadata version (" + String.join(", ", VERSIONS) + ")");
         }
         if (name == null) {
             out.add("Name is missing (a required field)");
         } else if (!Names.isValid(name)) {
-            out.add("Name '" + name + "' is not a valid distribution name");
+            out.add("Name '" + q(name) + "' is not a valid distribution name");
         } else if (expectName != null && !Names.canonicalize(name).equals(Names.canonicalize(expectName))) {
-            out.add("Name '" + name + "' is not the file name's '" + expectName + "'");
+            out.add("Name '" + q(name) + "' is not the file name's '" + q(expectName) + "'");
         }
         if (version == null) {
             out.add("Version is missing (a required field)");
         } else {
             Version v = Version.parseOrNull(version);
             if (v == null) {
-                out.add("Version '" + version + "' is not a PEP 440 version");
+                out.add("Version '" + q(version) + "' is not a PEP 440 version");
             } else if (expectVersion != null) {
                 Version want = Version.parseOrNull(expectVersion);
                 if (want != null && !want.equals(v)) {
-                    out.add("Version '" + version + "' is not the file name's '" + expectVersion + "'");
+                    out.add("Version '" + q(version) + "' is not the file name's '" + q(expectVersion) + "'");
                 }
             }
         }
@@ -119,36 +116,36 @@ public final class CoreMetadata {
         for (String d : f.getOrDefault("dynamic", List.of())) {
             String low = d.toLowerCase(Locale.ROOT);
             if (Set.of("name", "version", "metadata-version").contains(low)) {
-                out.add("Dynamic '" + d + "' is not allowed (Name, Version and Metadata-Version are never dynamic)");
+                out.add("Dynamic '" + q(d) + "' is not allowed (Name, Version and Metadata-Version are never dynamic)");
             } else if (!FIELDS.contains(low)) {
-                out.add("Dynamic '" + d + "' is not a core metadata field");
+                out.add("Dynamic '" + q(d) + "' is not a core metadata field");
             }
         }
         for (String x : f.getOrDefault("provides-extra", List.of())) {
             if (!Names.isValid(x)) {
-                out.add("Provides-Extra '" + x + "' is not a valid extra name");
-            } else if (mv != null && VERSIONS.indexOf(mv) >= VERSIONS.indexOf("2.3") && !EXTRA.matcher(x).matches()) {
-                out.add("Provides-Extra '" + x + "' is not normalised (Metadata-Version 2.3+ requires '" + Names.canonicalize(x) + "')");
+                out.add("Provides-Extra '" + q(x) + "' is not a valid extra name");
+            } else if (mv != null && VERSIONS.indexOf(mv) >= VERSIONS.indexOf("2.3") && !normalisedExtra(x)) {
+                out.add("Provides-Extra '" + q(x) + "' is not normalised (Metadata-Version 2.3+ requires '" + q(Names.canonicalize(x)) + "')");
             }
         }
         for (String r : f.getOrDefault("requires-dist", List.of())) {
             try {
                 Requirement.parse(r);
             } catch (RuntimeException e) {
-                out.add("Requires-Dist '" + r + "' does not parse: " + firstLine(e.getMessage()));
+                out.add("Requires-Dist '" + q(r) + "' does not parse: " + q(firstLine(e.getMessage())));
             }
         }
         for (String rp : f.getOrDefault("requires-python", List.of())) {
             try {
                 SpecifierSet.parse(rp);
             } catch (RuntimeException e) {
-                out.add("Requires-Python '" + rp + "' is not a version specifier: " + firstLine(e.getMessage()));
+                out.add("Requires-Python '" + q(rp) + "' is not a version specifier: " + q(firstLine(e.getMessage())));
             }
         }
         for (String lf : f.getOrDefault("license-file", List.of())) {
             String p = licenseFilePath(lf);
             if (p != null) {
-                out.add("License-File '" + lf + "' " + p);
+                out.add("License-File '" + q(lf) + "' " + p);
             }
         }
         // core metadata "License": as of 2.4 License and License-Expression are mutually exclusive
@@ -178,7 +175,7 @@ public final class CoreMetadata {
                 int semi = raw.indexOf(';');
                 String name = (semi < 0 ? raw : raw.substring(0, semi)).strip();
                 if (semi >= 0 && !raw.substring(semi + 1).strip().equals("private")) {
-                    out.add(display(field) + " '" + raw + "' has an option other than 'private'");
+                    out.add(display(field) + " '" + q(raw) + "' has an option other than 'private'");
                 }
                 if (name.isEmpty()) {
                     if (field.equals("import-namespace")) {
@@ -188,14 +185,14 @@ public final class CoreMetadata {
                 }
                 for (String part : name.split("\\.", -1)) {
                     if (!IDENTIFIER.matcher(part).matches() || KEYWORDS.contains(part)) {
-                        out.add(display(field) + " '" + name + "': '" + part + "' is not a Python identifier");
+                        out.add(display(field) + " '" + q(name) + "': '" + q(part) + "' is not a Python identifier");
                         break;
                     }
                 }
                 if (field.equals("import-name")) {
                     names.add(name);
                 } else if (names.contains(name)) {
-                    out.add("'" + name + "' is in both Import-Name and Import-Namespace (ambiguous)");
+                    out.add("'" + q(name) + "' is in both Import-Name and Import-Namespace (ambiguous)");
                 }
             }
         }
@@ -228,7 +225,7 @@ public final class CoreMetadata {
         String[] parts = value.split(";");
         String type = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!Set.of("text/plain", "text/x-rst", "text/markdown").contains(type)) {
-            return "Description-Content-Type '" + value + "' is not text/plain, text/x-rst or text/markdown";
+            return "Description-Content-Type '" + q(value) + "' is not text/plain, text/x-rst or text/markdown";
         }
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i].strip();
@@ -237,7 +234,7 @@ public final class CoreMetadata {
                 continue;
             }
             if (eq <= 0) {
-                return "Description-Content-Type '" + value + "' has a parameter without a value ('" + p + "')";
+                return "Description-Content-Type '" + q(value) + "' has a parameter without a value ('" + q(p) + "')";
             }
             String key = p.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String val = p.substring(eq + 1).strip();
@@ -245,10 +242,10 @@ public final class CoreMetadata {
                 val = val.substring(1, val.length() - 1);
             }
             if (key.equals("charset") && !val.equalsIgnoreCase("UTF-8")) {
-                return "Description-Content-Type '" + value + "' names charset '" + val + "' (only UTF-8 is allowed)";
+                return "Description-Content-Type '" + q(value) + "' names charset '" + q(val) + "' (only UTF-8 is allowed)";
             }
             if (key.equals("variant") && type.equals("text/markdown") && !Set.of("GFM", "CommonMark").contains(val)) {
-                return "Description-Content-Type '" + value + "' names Markdown variant '" + val + "' (GFM or CommonMark)";
+                return "Description-Content-Type '" + q(value) + "' names Markdown variant '" + q(val) + "' (GFM or CommonMark)";
             }
         }
         return null;
@@ -275,6 +272,30 @@ public final class CoreMetadata {
         }
         String s = sb.toString();
         return s.equals("Home-Page") ? "Home-page" : s.equals("Author-Email") ? "Author-email" : s.equals("Maintainer-Email") ? "Maintainer-email" : s;
+    }
+
+    /**
+     * Provides-Extra since 2.3 (PEP 685): an unambiguous, already normalised name, i.e.
+     * {@code [a-z0-9]+(-[a-z0-9]+)*}, checked by a scan (that pattern's repeated group recurses
+     * once per part in java.util.regex and overflows the stack on a long enough value).
+     */
+    static boolean normalisedExtra(String x) {
+        if (x.isEmpty() || x.charAt(0) == '-' || x.charAt(x.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < x.length(); i++) {
+            char c = x.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && x.charAt(i - 1) != '-');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A value as a problem quotes it: one line, long ones cut in the middle. */
+    private static String q(String value) {
+        return dev.wheelwright.InputExcerpt.of(value);
     }
 
     private static String firstLine(String s) {

@@ -31,44 +31,73 @@ public record HeaderFile(Map<String, List<String>> fields, String body, List<Str
 
     /** Parses the text of a header file. Never fails: bad lines are collected. */
     public static HeaderFile parse(String text) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
+        // values grow in builders: a value folded over 100,000 continuation lines is linear work
+        Map<String, List<StringBuilder>> building = new LinkedHashMap<>();
         Map<String, String> spelling = new LinkedHashMap<>();
         List<String> malformed = new ArrayList<>();
-        String[] lines = text.split("\r\n|\n|\r", -1);
-        List<String> current = null;
-        int i = 0;
-        for (; i < lines.length; i++) {
-            String line = lines[i];
+        List<StringBuilder> current = null;
+        int n = text.length();
+        int pos = 0;
+        int lineNo = 0;
+        boolean inBody = false;
+        while (pos <= n && !inBody) {
+            int end = lineEnd(text, pos);
+            String line = text.substring(pos, end);
+            lineNo++;
+            pos = next(text, end);
             if (line.isEmpty()) {
-                i++;
+                inBody = true;
                 break;
             }
             if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null && !current.isEmpty()) {
                 // RFC 822 folding: a continuation line belongs to the previous value.
-                int last = current.size() - 1;
-                current.set(last, current.get(last) + "\n" + line.strip());
+                current.get(current.size() - 1).append('\n').append(line.strip());
                 continue;
             }
             int colon = line.indexOf(':');
             if (colon <= 0 || line.substring(0, colon).isBlank() || line.substring(0, colon).contains(" ")) {
-                malformed.add((i + 1) + ": " + line);
+                malformed.add(lineNo + ": " + line);
                 current = null;
                 continue;
             }
             String name = line.substring(0, colon);
             String key = name.toLowerCase(Locale.ROOT);
             String display = spelling.computeIfAbsent(key, k -> name);
-            current = fields.computeIfAbsent(display, k -> new ArrayList<>());
-            current.add(line.substring(colon + 1).strip());
+            current = building.computeIfAbsent(display, k -> new ArrayList<>());
+            current.add(new StringBuilder(line.substring(colon + 1).strip()));
         }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        building.forEach((k, v) -> fields.put(k, v.stream().map(StringBuilder::toString).toList()));
+        // the body: every line after the first empty one, line breaks written as \n
         StringBuilder body = new StringBuilder();
-        for (int j = i; j < lines.length; j++) {
-            body.append(lines[j]);
-            if (j < lines.length - 1) {
-                body.append('\n');
+        if (inBody) {
+            while (pos <= n) {
+                int end = lineEnd(text, pos);
+                body.append(text, pos, end);
+                pos = next(text, end);
+                if (pos <= n) {
+                    body.append('\n');
+                }
             }
         }
         return new HeaderFile(fields, body.toString(), malformed);
+    }
+
+    /** Where the line starting at {@code pos} ends (its \r, \n or the text's end). */
+    private static int lineEnd(String text, int pos) {
+        int i = pos;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The start of the line after one ending at {@code end}; past the text's length when it was the last. */
+    private static int next(String text, int end) {
+        if (end >= text.length()) {
+            return text.length() + 1;
+        }
+        return end + (text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1);
     }
 
     /** All values of a (case-insensitive) field, in file order; empty when absent. */

@@ -27,8 +27,9 @@ public final class MemberNames {
         if (name.indexOf('\\') >= 0) {
             return "contains a backslash (a folder separator on Windows)";
         }
-        for (String seg : name.split("/", -1)) {
-            if (seg.equals("..")) {
+        // a ".." segment, found by a scan (no split: a name may be 100,000 slashes)
+        for (int i = name.indexOf(".."); i >= 0; i = name.indexOf("..", i + 1)) {
+            if ((i == 0 || name.charAt(i - 1) == '/') && (i + 2 == name.length() || name.charAt(i + 2) == '/')) {
                 return "contains '..' (leaves the install folder)";
             }
         }
@@ -45,7 +46,28 @@ public final class MemberNames {
     public static boolean looksNativeByName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return isExtensionModule(n) || n.endsWith(".dylib") || n.endsWith(".dll") || n.endsWith(".exe")
-                || n.matches(".*\\.so(\\.[0-9]+)+$");
+                || versionedSharedObject(n);
+    }
+
+    /**
+     * A name ending {@code .so} and one or more {@code .digits}, as {@code libz.so.1.2.13}: read
+     * from the end (linear; a regex with {@code .*} in front backtracks over long names).
+     */
+    static boolean versionedSharedObject(String n) {
+        int end = n.length();
+        int groups = 0;
+        while (true) {
+            int i = end;
+            while (i > 0 && n.charAt(i - 1) >= '0' && n.charAt(i - 1) <= '9') {
+                i--;
+            }
+            if (i == end || i == 0 || n.charAt(i - 1) != '.') {
+                break;
+            }
+            groups++;
+            end = i - 1;
+        }
+        return groups > 0 && n.startsWith(".so", end - 3);
     }
 
     /**

@@ -60,9 +60,16 @@ public final class SdistReader {
                             + " bytes uncompressed", "uncompressed size");
                 }
                 String name = e.getName();
-                while (name.startsWith("./")) {
-                    name = name.substring(2);
+                if (name.length() > limits.maxNameLength() * 4L) {
+                    // tar names have no length of their own (GNU and PAX long names): the wheel's limit, in characters
+                    throw new ArchiveLimitException(display + ": a member name is " + name.length()
+                            + " characters long, more than the limit of " + limits.maxNameLength() * 4L, "name-length");
                 }
+                int dot = 0;
+                while (name.startsWith("./", dot)) {
+                    dot += 2; // one cut at the end: a name of 50,000 "./" is not 50,000 copies
+                }
+                name = name.substring(dot);
                 if (name.isEmpty() || name.equals(".")) {
                     continue;
                 }
@@ -89,7 +96,8 @@ public final class SdistReader {
         } catch (ArchiveLimitException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new WheelException(display + ": not a readable .tar.gz archive (" + e.getMessage() + ")", e);
+            throw new WheelException(display + ": not a readable .tar.gz archive ("
+                    + dev.wheelwright.InputExcerpt.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
         List<String> topDirs = new ArrayList<>(tops);
         String first = topDirs.isEmpty() ? "" : topDirs.get(0);

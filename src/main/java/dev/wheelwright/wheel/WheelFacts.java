@@ -153,13 +153,12 @@ public record WheelFacts(String wheel, String filename, List<WheelMember> member
 
     /** Member names that are unsafe to extract: absolute, with {@code ..}, backslashes or NUL. */
     public List<String> unsafeMemberNames() {
-        List<String> out = new ArrayList<>();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (WheelMember m : members) {
-            String reason = MemberNames.unsafeReason(m.name());
-            if (reason != null && !out.contains(m.name())) {
+            if (MemberNames.unsafeReason(m.name()) != null) {
                 out.add(m.name());
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 }

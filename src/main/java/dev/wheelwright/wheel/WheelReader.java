@@ -97,9 +97,10 @@ public final class WheelReader {
                 members.add(new WheelMember(e.getName(), 0, e.getCompressedSize(), true, ""));
                 continue;
             }
-            if (!zip.canReadEntryData(e)) {
-                throw new WheelException(display + ": member " + e.getName()
-                        + " uses an unsupported compression method or encryption (method " + e.getMethod() + ")");
+            if (!zip.canReadEntryData(e) && !OwnCodecs.handles(e)) {
+                throw new WheelException(display + ": member " + shown(e.getName()) + " uses "
+                        + (e.getGeneralPurposeBit().usesEncryption() ? "encryption" : "compression method "
+                        + OwnCodecs.methodName(e.getMethod())) + ", which wheelwright cannot read");
             }
             MemberRead r = readMember(zip, e, display, limits.maxTotalSize() - total);
             total += r.size;
@@ -146,7 +147,7 @@ public final class WheelReader {
 
     private void checkRatio(String display, String name, long size, long compressed) {
         if (size > limits.ratioFloor() && compressed > 0 && (double) size / compressed > limits.maxRatio()) {
-            throw new ArchiveLimitException(display + ": member " + name + " expands " + (size / compressed)
+            throw new ArchiveLimitException(display + ": member " + shown(name) + " expands " + (size / compressed)
                     + " times (" + compressed + " to " + size + " bytes), more than the limit of "
                     + (long) limits.maxRatio() + " (refusing a possible zip bomb)", "ratio");
         }
@@ -195,7 +196,7 @@ public final class WheelReader {
         byte[] buf = new byte[64 * 1024];
         long size = 0;
         boolean decided = false;
-        try (InputStream in = zip.getInputStream(e)) {
+        try (InputStream in = open(zip, e, display)) {
             // the first chunk is read in full so that the magic-number test sees enough bytes
             int n = in.readNBytes(buf, 0, 4096);
             for (; n > 0; n = in.read(buf)) {
@@ -208,11 +209,11 @@ public final class WheelReader {
                 size += n;
                 if (size > budget) {
                     throw new ArchiveLimitException(display + ": uncompressed content exceeds the limit of "
-                            + limits.maxTotalSize() + " bytes at member " + e.getName()
+                            + limits.maxTotalSize() + " bytes at member " + shown(e.getName())
                             + " (refusing a possible zip bomb; --max-uncompressed raises it)", "uncompressed");
                 }
                 if (e.getSize() >= 0 && size > e.getSize()) {
-                    throw new WheelException(display + ": member " + e.getName() + " holds more data than its declared size of "
+                    throw new WheelException(display + ": member " + shown(e.getName()) + " holds more data than its declared size of "
                             + e.getSize() + " bytes (damaged or hostile archive)");
                 }
                 checkRatio(display, e.getName(), size, Math.max(1, e.getCompressedSize()));
@@ -257,16 +258,22 @@ public final class WheelReader {
                     }
                 }
             }
-        } catch (java.util.zip.ZipException | java.io.EOFException ex) {
-            throw new WheelException(display + ": member " + e.getName() + " cannot be decompressed (" + describe(ex)
+        } catch (IOException ex) {
+            // ZipException and EOFException from inflating, the other codecs' own IOExceptions
+            throw new WheelException(display + ": member " + shown(e.getName()) + " cannot be decompressed (" + describe(ex)
                     + "); the archive is damaged or truncated", ex);
+        } catch (LinkageError ex) {
+            // a codec whose classes or native library this installation lacks (zstd-jni on an
+            // operating system or architecture it ships no library for)
+            throw new WheelException(display + ": member " + shown(e.getName()) + " uses compression method "
+                    + OwnCodecs.methodName(e.getMethod()) + ", which this installation cannot decompress (" + describe(ex) + ")", ex);
         }
         if (e.getSize() >= 0 && size != e.getSize()) {
-            throw new WheelException(display + ": member " + e.getName() + " is " + size + " bytes but the archive declares "
+            throw new WheelException(display + ": member " + shown(e.getName()) + " is " + size + " bytes but the archive declares "
                     + e.getSize() + " (damaged or truncated archive)");
         }
         if (e.getCrc() >= 0 && crc.getValue() != e.getCrc()) {
-            throw new WheelException(display + ": member " + e.getName() + " fails its CRC-32 check (damaged archive)");
+            throw new WheelException(display + ": member " + shown(e.getName()) + " fails its CRC-32 check (damaged archive)");
         }
         String digest = Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
         if (partial) {
@@ -316,6 +323,10 @@ public final class WheelReader {
      * parse of a large binary found it needs beyond the first pass's head and tail.
      */
     private static dev.wheelwright.binary.SparseBytes restream(ZipFile zip, ZipArchiveEntry e, List<long[]> ranges) {
+        return restream(zip, e, ranges, e.getName());
+    }
+
+    private static dev.wheelwright.binary.SparseBytes restream(ZipFile zip, ZipArchiveEntry e, List<long[]> ranges, String display) {
         long[] starts = new long[ranges.size()];
         byte[][] chunks = new byte[ranges.size()][];
         for (int i = 0; i < ranges.size(); i++) {
@@ -325,7 +336,7 @@ public final class WheelReader {
         byte[] buf = new byte[64 * 1024];
         long pos = 0;
         int r = 0;
-        try (InputStream in = zip.getInputStream(e)) {
+        try (InputStream in = open(zip, e, display)) {
             for (int n = in.read(buf); n > 0 && r < starts.length; n = in.read(buf)) {
                 long end = pos + n;
                 while (r < starts.length && starts[r] < end) {
@@ -345,7 +356,7 @@ public final class WheelReader {
                 pos = end;
             }
         } catch (IOException ex) {
-            throw new WheelException(e.getName() + ": cannot be read again (" + describe(ex) + ")", ex);
+            throw new WheelException(shown(e.getName()) + ": cannot be read again (" + describe(ex) + ")", ex);
         }
         return new dev.wheelwright.binary.SparseBytes(e.getSize() >= 0 ? e.getSize() : pos, starts, chunks);
     }
@@ -513,11 +524,24 @@ public final class WheelReader {
         }
     }
 
+    /** The decompressed content of a member: commons-compress' codecs, and ours for xz and LZMA. */
+    private static InputStream open(ZipFile zip, ZipArchiveEntry e, String display) throws IOException {
+        if (OwnCodecs.handles(e)) {
+            return OwnCodecs.open(zip, e);
+        }
+        return zip.getInputStream(e);
+    }
+
+    /** A member name as messages quote it: on one line, long ones cut in the middle. */
+    static String shown(String name) {
+        return dev.wheelwright.InputExcerpt.of(name);
+    }
+
     private static String describe(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        return m.replace('\n', ' ');
+        return dev.wheelwright.InputExcerpt.of(m);
     }
 }

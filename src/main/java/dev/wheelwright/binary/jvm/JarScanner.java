@@ -1,5 +1,6 @@
 package dev.wheelwright.binary.jvm;
 
+import dev.wheelwright.InputExcerpt;
 import dev.wheelwright.binary.BinaryFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class JarScanner {
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(jar))) {
             ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
+            while ((e = nextEntry(zip, name)) != null) {
                 if (++entries > MAX_ENTRIES) {
                     throw new BinaryFormatException(name + ": jar has more than " + MAX_ENTRIES + " entries");
                 }
@@ -56,9 +57,9 @@ public final class JarScanner {
                 }
             }
         } catch (ZipException ex) {
-            throw new BinaryFormatException(name + ": not a readable jar (" + ex.getMessage() + ")");
+            throw new BinaryFormatException(name + ": not a readable jar (" + InputExcerpt.of(String.valueOf(ex.getMessage())) + ")");
         } catch (IOException ex) {
-            throw new BinaryFormatException(name + ": cannot read jar (" + ex.getMessage() + ")");
+            throw new BinaryFormatException(name + ": cannot read jar (" + InputExcerpt.of(String.valueOf(ex.getMessage())) + ")");
         }
         if (entries == 0) {
             throw new BinaryFormatException(name + ": not a jar (no zip entries)");
@@ -66,10 +67,25 @@ public final class JarScanner {
         return new JarInfo(name, maxMajor, maxMajor == 0 ? 0 : javaRelease(maxMajor), example, count);
     }
 
+    /**
+     * The next entry. The JVM opens a jar only when every entry name is UTF-8 (its zip reader
+     * refuses the archive otherwise), so a name that is not is this jar's defect, one line, and
+     * not the IllegalArgumentException that ZipInputStream throws for it.
+     */
+    private static ZipEntry nextEntry(ZipInputStream zip, String name) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException malformed) {
+            String m = String.valueOf(malformed.getMessage());
+            throw new BinaryFormatException(name + ": not a readable jar (" + (m.toLowerCase(java.util.Locale.ROOT).contains("malformed input")
+                    ? "an entry name is not valid UTF-8, which the JVM refuses" : "a malformed entry header: " + InputExcerpt.of(m)) + ")");
+        }
+    }
+
     private static byte[] readBounded(InputStream in, String jar, String entry) throws IOException {
         byte[] bytes = in.readNBytes(MAX_CLASS_BYTES + 1);
         if (bytes.length > MAX_CLASS_BYTES) {
-            throw new BinaryFormatException(jar + ": " + entry + " is larger than " + MAX_CLASS_BYTES + " bytes");
+            throw new BinaryFormatException(jar + ": " + InputExcerpt.of(entry) + " is larger than " + MAX_CLASS_BYTES + " bytes");
         }
         return bytes;
     }
@@ -78,7 +94,7 @@ public final class JarScanner {
     static int majorVersion(String jar, String entry, byte[] bytes) {
         if (bytes.length < 10 || (bytes[0] & 0xff) != 0xca || (bytes[1] & 0xff) != 0xfe
                 || (bytes[2] & 0xff) != 0xba || (bytes[3] & 0xff) != 0xbe) {
-            throw new BinaryFormatException(jar + ": " + entry + " is not a class file (bad magic bytes)");
+            throw new BinaryFormatException(jar + ": " + InputExcerpt.of(entry) + " is not a class file (bad magic bytes)");
         }
         int major = (bytes[6] & 0xff) << 8 | (bytes[7] & 0xff);
         try {
@@ -88,7 +104,7 @@ public final class JarScanner {
         } catch (IllegalArgumentException newerThanAsm) {
             return major;
         } catch (RuntimeException broken) {
-            throw new BinaryFormatException(jar + ": " + entry + " is a malformed class file");
+            throw new BinaryFormatException(jar + ": " + InputExcerpt.of(entry) + " is a malformed class file");
         }
         return major;
     }

@@ -22,10 +22,12 @@ public final class DuplicateFilesCheck implements Check {
                         List.of(d.getKey() + " (" + d.getValue() + " entries)"));
             }
             for (List<String> group : w.caseCollisions()) {
+                // a group may hold thousands of spellings of one name: the message names a few
                 hits.add(WheelChecks.at(w, group.get(0)),
                         WheelChecks.values(w, "member", group.get(0),
-                                "problem", "differs only in case from " + String.join(", ", group.subList(1, group.size()))),
-                        group);
+                                "problem", "differs only in case from "
+                                        + String.join(", ", WheelChecks.firstFew(group.subList(1, group.size()), 3))),
+                        WheelChecks.firstFew(group, dev.wheelwright.rules.RuleEngine.MAX_EVIDENCE));
             }
         }
     }

@@ -61,15 +61,16 @@ final class WheelChecks {
      * ({@code .so}, {@code .pyd}, {@code .dylib}, {@code .dll}).
      */
     static List<String> nativeMembers(WheelFacts w) {
-        List<String> out = new ArrayList<>();
-        w.binaries().forEach(b -> add(out, b.member()));
-        w.invalidBinaries().forEach(b -> add(out, b.member()));
+        // a set: a wheel of 100,000 members named like libraries is linear work, not quadratic
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        w.binaries().forEach(b -> out.add(b.member()));
+        w.invalidBinaries().forEach(b -> out.add(b.member()));
         for (WheelMember m : w.files()) {
             if (MemberNames.looksNativeByName(m.name())) {
-                add(out, m.name());
+                out.add(m.name());
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**
@@ -81,14 +82,16 @@ final class WheelChecks {
      */
     static List<String> loadableNativeMembers(WheelFacts w) {
         java.util.Set<String> executables = new java.util.HashSet<>();
+        java.util.Set<String> parsed = new java.util.HashSet<>();
         for (WheelFacts.WheelBinary b : w.binaries()) {
+            parsed.add(b.member());
             if (!b.info().slices().isEmpty() && b.info().slices().stream().allMatch(WheelChecks::executable)) {
                 executables.add(b.member());
             }
         }
         return nativeMembers(w).stream()
                 .filter(m -> !executables.contains(m))
-                .filter(m -> w.binaries().stream().anyMatch(b -> b.member().equals(m)) || !m.toLowerCase(java.util.Locale.ROOT).endsWith(".exe"))
+                .filter(m -> parsed.contains(m) || !m.toLowerCase(java.util.Locale.ROOT).endsWith(".exe"))
                 .toList();
     }
 
@@ -100,12 +103,6 @@ final class WheelChecks {
             return e.interpreter() != null && !e.interpreter().isEmpty() && (e.soname() == null || e.soname().isEmpty());
         }
         return s instanceof dev.wheelwright.binary.PeSlice p && !p.dll();
-    }
-
-    private static void add(List<String> out, String s) {
-        if (!out.contains(s)) {
-            out.add(s);
-        }
     }
 
     /** At most {@code n} items, then "... and K more". */
@@ -126,9 +123,9 @@ final class WheelChecks {
 
     /** Every arch the given tags promise, in tag order, without repeats. */
     static List<String> archs(List<PlatformTag> tags) {
-        List<String> out = new ArrayList<>();
-        tags.forEach(t -> t.archs().forEach(a -> add(out, a)));
-        return out;
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        tags.forEach(t -> out.addAll(t.archs()));
+        return new ArrayList<>(out);
     }
 
     static String tagNames(List<PlatformTag> tags) {
