@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Validation of core metadata (METADATA in a wheel, PKG-INFO in an sdist) as the core metadata
