@@ -188,8 +188,18 @@ public final class LogScanner {
      * from the worker threads.
      */
     public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done) throws IOException {
+        return scan(log, sink, done, n -> { });
+    }
+
+    /**
+     * Like {@link #scan(LogSource, Consumer, IntPredicate)}; {@code lineFeeds} is told, once the
+     * log is read, how many line feeds it has, plus one for a last line without one (what a
+     * report counts as the log's lines, whatever the log's line ends).
+     */
+    public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done, java.util.function.LongConsumer lineFeeds)
+            throws IOException {
         try (InputStream in = log.open()) {
-            return scan(in, sink, done);
+            return scan(in, sink, done, lineFeeds);
         }
     }
 
@@ -199,6 +209,13 @@ public final class LogScanner {
 
     /** Scans one log; returns the facts it states ({@link LogFacts}), known once the whole log is read. */
     public LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done) throws IOException {
+        return scan(in, sink, done, n -> { });
+    }
+
+    private LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done, java.util.function.LongConsumer lineFeeds)
+            throws IOException {
+        long feeds = 0;             // line feeds, counted apart only in a CR-only log (else every line ends in one)
+        int lastByte = '\n';
         InOrder state = new InOrder(sink);
         java.util.concurrent.atomic.AtomicIntegerArray known = state.known;
         byte[] carry = new byte[0];
@@ -224,6 +241,14 @@ public final class LogScanner {
                 if (first) {
                     crOnly = detectCrOnly(buf, len);
                     first = false;
+                }
+                if (len > carry.length) {
+                    lastByte = buf[len - 1];
+                    if (crOnly) {
+                        for (int i = carry.length; i < len; i++) {
+                            feeds += buf[i] == '\n' ? 1 : 0;
+                        }
+                    }
                 }
                 byte nl = crOnly ? (byte) '\r' : (byte) '\n';
                 if (skipping) {
@@ -271,6 +296,7 @@ public final class LogScanner {
                 state.accept(get(pending.poll()));
             }
             state.finish();
+            lineFeeds.accept(crOnly ? feeds + (lastByte != '\n' ? 1 : 0) : state.base);
             return state.facts.build(state.base);
         } finally {
             if (pool != null) {

@@ -309,4 +309,18 @@ class LogScannerTest {
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).pkg()).isEqualTo(expected == null ? "" : expected);
     }
+
+    /** The line count the scan reports is the reader's: line feeds, plus a last line without one, whatever the line ends. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "''|0", "a|1", "a\\n|1", "a\\nb|2", "a\\r\\nb\\r\\n|2", "a\\rb\\rc|1", "a\\rb\\r\\n|1", "\\n\\n\\n|3"})
+    void reportsTheLogsLineFeeds(String escaped, long expected) throws IOException {
+        byte[] log = escaped.replace("\\r", "\r").replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
+        for (int threads : new int[] {1, 2}) {
+            long[] seen = {-1};
+            new LogScanner(RULES, threads, 2).scan(new dev.wheelwright.facts.BuildLogs.BytesLog("t.log", log), h -> { }, r -> false,
+                    n -> seen[0] = n);
+            assertThat(seen[0]).as("%s, %d threads", escaped, threads).isEqualTo(expected);
+        }
+    }
 }
