@@ -63,6 +63,7 @@ public final class LogScanner {
     private final int[][] alsoNeeds;         // per rule entry: ids of its further required literal clauses (all must be found)
     private final int successEntry;          // the fact entry of pip's "Successfully installed"
     private final int tagEntry;              // the fact entry of pip debug's tag lines
+    private final boolean[] anchored;        // per entry: its regex can only match at the text's start
     private final int threads;
     private final int chunkSize;
     private final boolean bytePath;
@@ -153,12 +154,90 @@ public final class LogScanner {
                 alsoNeeds[e][k] += base;
             }
         }
+        anchored = new boolean[entries.size()];
+        for (int e = 0; e < entries.size(); e++) {
+            Entry x = entries.get(e);
+            anchored[e] = anchoredAtStart(x.pattern() != null ? x.pattern().pattern() : x.context() != null ? x.context().pattern()
+                    : x.fact().pattern());
+        }
         filter = new MultiLiteralMatcher(needles);
         int[] flags = new int[256];
         for (int u = 0; u < 256; u++) {
             flags[u] = u == '\n' ? LINE_END : (u < 0x20 && u != '\t') || u >= 0x80 ? SPECIAL : 0;
         }
         wide = filter.bytes().wideTable(flags);
+    }
+
+    /**
+     * Whether {@code p} can match only at the start of the text: its regex starts with {@code ^}
+     * (after inline flags), has no alternative outside a group, and no multi-line mode. Such a
+     * pattern is tried with {@link Matcher#lookingAt()}, which gives the same match as
+     * {@link Matcher#find()} (whose first try is at the start) without trying every later
+     * position in vain.
+     */
+    static boolean anchoredAtStart(Pattern p) {
+        if ((p.flags() & (Pattern.MULTILINE | Pattern.COMMENTS | Pattern.LITERAL)) != 0) {
+            return false;
+        }
+        String r = p.pattern();
+        int i = 0;
+        while (r.startsWith("(?", i)) { // leading inline flags: (?i), (?iu)
+            int j = i + 2;
+            while (j < r.length() && Character.isLetter(r.charAt(j))) {
+                j++;
+            }
+            if (j == i + 2 || j >= r.length() || r.charAt(j) != ')') {
+                return false;
+            }
+            i = j + 1;
+        }
+        if (!r.startsWith("^", i) || (i + 1 < r.length() && "?*+{".indexOf(r.charAt(i + 1)) >= 0)) {
+            return false;
+        }
+        int depth = 0;
+        boolean inClass = false;
+        for (int k = 0; k < r.length(); k++) {
+            char c = r.charAt(k);
+            if (c == '\\') {
+                if (k + 1 < r.length() && (r.charAt(k + 1) == 'Q')) {
+                    return false;
+                }
+                k++;
+                continue;
+            }
+            if (inClass) {
+                if (c == '[') {
+                    return false;       // nested or intersected classes: not worth reading
+                }
+                inClass = c != ']';
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+                if (k + 1 < r.length() && r.charAt(k + 1) == '^') {
+                    k++;
+                }
+                if (k + 1 < r.length() && r.charAt(k + 1) == ']') {
+                    k++;                // a ']' first in a class is a member
+                }
+            } else if (c == '(') {
+                if (r.startsWith("(?", k)) {
+                    int j = k + 2;
+                    while (j < r.length() && (Character.isLetter(r.charAt(j)) || r.charAt(j) == '-')) {
+                        if (r.charAt(j) == 'm' || r.charAt(j) == 'x') {
+                            return false;   // multi-line or comments mode turned on inside
+                        }
+                        j++;
+                    }
+                }
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return false;
+            }
+        }
+        return !inClass && depth == 0;
     }
 
     public List<RuleDefinition> rules() {
@@ -712,7 +791,8 @@ public final class LogScanner {
                         joined = joinedText();
                     }
                     Matcher m2 = entry.pattern().pattern().matcher(joined);
-                    while (m2.find()) {
+                    // (an anchored pattern has one place to match: trying it there is what find() does first)
+                    for (boolean hit = anchored[e] ? m2.lookingAt() : m2.find(); hit; hit = !anchored[e] && m2.find()) {
                         if (crossesJoin(m2.start(), m2.end())) {
                             matched.set(entry.rule());
                             int at = events.size();
@@ -783,7 +863,7 @@ public final class LogScanner {
                 if (entry.fact() != null) {
                     LogFacts.FactPattern f = entry.fact();
                     if (known.get(f.field().ordinal()) == 0) {
-                        String v = f.value(matcher(e, f.pattern(), text));
+                        String v = f.value(matcher(e, f.pattern(), text), anchored[e]);
                         if (v != null && !LogFacts.collectsAll(f.field())) {
                             quietFacts.set(e);
                         }
@@ -804,7 +884,7 @@ public final class LogScanner {
                     continue;
                 }
                 Matcher m = matcher(e, entry.pattern().pattern(), text);
-                if (m.find()) {
+                if (anchored[e] ? m.lookingAt() : m.find()) {
                     if (!genericKnown) {
                         generic = GenericLines.isGeneric(text);
                         genericKnown = true;
@@ -923,7 +1003,7 @@ public final class LogScanner {
                         joined = a + sep + bTrim;
                     }
                     Matcher m = entry.pattern().pattern().matcher(joined);
-                    while (m.find()) {
+                    for (boolean hit = anchored[e] ? m.lookingAt() : m.find(); hit; hit = !anchored[e] && m.find()) {
                         if (m.start() < boundary && m.end() > boundary) {
                             aLine.matched.set(entry.rule());
                             // inserted before this line's events so that events stay in line order

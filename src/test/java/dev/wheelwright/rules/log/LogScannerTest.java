@@ -323,4 +323,34 @@ class LogScannerTest {
             assertThat(seen[0]).as("%s, %d threads", escaped, threads).isEqualTo(expected);
         }
     }
+
+    /** Patterns that can match only at the text's start are told apart from those that can match elsewhere. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '~', value = {
+            "^\\s*error: \\S~true", "(?i)^pip \\d~true", "^[\\s*>•-]*(?<tool>[Pp]ip(?: version)?\\s*[:=])\\s*$~true",
+            "^(?:a|b)c~true", "^[|]x~true", "^[]|]x~true", "^a\\|b~true",
+            "^a|b~false", "(?:^|Using )pip~false", "a^~false", "^?a~false", "(?m)^a~false", "^a(?m:b)~false",
+            "^a[|b~false", "x~false", "\\^a~false", "^\\Qa|b\\E~false"})
+    void tellsPatternsAnchoredAtTheStart(String regex, boolean anchored) {
+        java.util.regex.Pattern p;
+        try {
+            p = java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            assertThat(anchored).as(regex).isFalse();
+            return;
+        }
+        assertThat(LogScanner.anchoredAtStart(p)).as(regex).isEqualTo(anchored);
+        if (anchored) {
+            // where it says so, lookingAt() gives find()'s match
+            for (String text : List.of("error: x", "  error: y", "pip 2", "PIP 3", " * pip: 1.0 ", "ac", "bc", "|x", "]x", "a|b", "xa")) {
+                java.util.regex.Matcher f = p.matcher(text);
+                java.util.regex.Matcher l = p.matcher(text);
+                boolean found = f.find();
+                assertThat(l.lookingAt()).as("%s on %s", regex, text).isEqualTo(found);
+                if (found) {
+                    assertThat(l.group()).isEqualTo(f.group());
+                }
+            }
+        }
+    }
 }
