@@ -535,30 +535,39 @@ public final class LogScanner {
             boolean high = false;
             int i = from;
             for (; i < n; i++) {
-                int u = b[i] & 0xff;
-                int t = table[s | u];
-                if ((t & 0xff) != 0) {
-                    if (u == nl) {
+                int t = table[s | (b[i] & 0xff)];
+                if ((t & 0xff) == 0) {
+                    // the common case in a loop of its own: few live values, so that C1 (the launcher's
+                    // JIT) keeps them in registers
+                    s = t;
+                    while (++i < n && ((t = table[s | (b[i] & 0xff)]) & 0xff) == 0) {
+                        s = t;
+                    }
+                    if (i == n) {
                         break;
                     }
-                    if (u >= 0x80) {
-                        high = true;
-                        escape |= u == 0x9B && i > from && b[i - 1] == (byte) 0xC2; // C1 CSI, U+009B
-                    } else if (u == '\r') {
-                        crState = s;
-                        if (firstCr < 0) {
-                            firstCr = i;
-                        }
-                    } else {
-                        escape |= u == 0x1B;
-                    }
-                    if ((t & EMITS) != 0) {
-                        for (int id : dfa.outputs[t >>> 8]) {
-                            found.set(id);
-                        }
-                    }
-                    t &= ~0xff;
                 }
+                int u = b[i] & 0xff;
+                if (u == nl) {
+                    break;
+                }
+                if (u >= 0x80) {
+                    high = true;
+                    escape |= u == 0x9B && i > from && b[i - 1] == (byte) 0xC2; // C1 CSI, U+009B
+                } else if (u == '\r') {
+                    crState = s;
+                    if (firstCr < 0) {
+                        firstCr = i;
+                    }
+                } else {
+                    escape |= u == 0x1B;
+                }
+                if ((t & EMITS) != 0) {
+                    for (int id : dfa.outputs[t >>> 8]) {
+                        found.set(id);
+                    }
+                }
+                t &= ~0xff;
                 s = t;
             }
             lineState = s;
