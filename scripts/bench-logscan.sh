@@ -5,6 +5,9 @@
 #
 #   scripts/bench-logscan.sh [SIZE_MB] [MIX...]    (default 200 MB a mix, every mix; RUNS=3)
 #
+# At 200 MB the JVM's start-up (about 0.7 CPU s) is still a fair share of wheelwright's time; the
+# README's figures are from 1024 MB a mix, where scanning decides (with LOGS=DIR: 6.4 GB of logs).
+#
 # WHEELWRIGHT=path/to/bin/wheelwright times another build (e.g. a copy of an older one);
 # KEEP_FINDINGS=DIR keeps each mix's JSON report there, to compare findings between builds;
 # LOGS=DIR keeps the generated logs there (MIX-SIZE_MB.log) and reuses them on the next run.
