@@ -949,7 +949,8 @@ public final class LogScanner {
             if (a.found.isEmpty() && b.found.isEmpty() && windows[0].isEmpty() && windows[1].isEmpty()) {
                 return; // the common case: no needle anywhere near
             }
-            if (!unmatchedRule(a, b, windows[0]) && !unmatchedRule(a, b, windows[1])) {
+            // (the same needles across both joins, nearly always none: one look answers for both)
+            if (!unmatchedRule(a, b, windows[0]) && (windows[0].equals(windows[1]) || !unmatchedRule(a, b, windows[1]))) {
                 return;
             }
             joinHits(text(a), text(b), a, b, windows);
@@ -1007,6 +1008,14 @@ public final class LogScanner {
                     Entry entry = entries.get(e);
                     if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)) {
                         continue;
+                    }
+                    if (anchored[e]) {
+                        // the joined text starts with a: when the pattern fails on a without reading to its end
+                        // (Matcher.hitEnd), more text cannot make it match, and the join need not be built
+                        Matcher alone = matcher(e, entry.pattern().pattern(), a);
+                        if (!alone.lookingAt() && !alone.hitEnd()) {
+                            continue;
+                        }
                     }
                     if (joined == null) {
                         joined = a + sep + bTrim;

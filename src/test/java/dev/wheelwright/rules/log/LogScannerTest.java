@@ -353,4 +353,20 @@ class LogScannerTest {
             }
         }
     }
+
+    /** A pattern anchored at the line start still matches a message wrapped onto the next line; one that failed early does not. */
+    @Test
+    void anchoredPatternMatchesAcrossAWrap() throws IOException {
+        List<RuleDefinition> rules = List.of(rule("WW-B907", "^\\s*error: [a-z]{3,}!$"));
+        String letters = "abcdefghij".repeat(6);
+        String log = "error: " + letters + "\nxyz!\n"          // fails alone only at its end: the join matches
+                + "\nerror 1: " + letters + "\nxyz!\n";        // fails early in its first line: no join can match
+        List<LogHit> hits = new ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            hits.clear();
+            new LogScanner(rules, threads).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), hits::add);
+            assertThat(hits).extracting(LogHit::line).as("%d threads", threads).containsExactly(1L);
+            assertThat(hits.get(0).text()).isEqualTo("error: " + letters + "xyz!");
+        }
+    }
 }
