@@ -5,8 +5,12 @@
 #
 #   scripts/bench-logscan.sh [SIZE_MB] [MIX...]    (default 200 MB a mix, every mix; RUNS=3)
 #
+# At 200 MB the JVM's start-up (about 0.7 CPU s) is still a fair share of wheelwright's time; the
+# README's figures are from 1024 MB a mix, where scanning decides (with LOGS=DIR: 6.4 GB of logs).
+#
 # WHEELWRIGHT=path/to/bin/wheelwright times another build (e.g. a copy of an older one);
-# KEEP_FINDINGS=DIR keeps each mix's JSON report there, to compare findings between builds.
+# KEEP_FINDINGS=DIR keeps each mix's JSON report there, to compare findings between builds;
+# LOGS=DIR keeps the generated logs there (MIX-SIZE_MB.log) and reuses them on the next run.
 #
 # Mixes (all generated here, seeded, so every run sees the same bytes):
 #   gha-downloads  a GitHub Actions job log: every line timestamped, pip installing many wheels
@@ -254,13 +258,18 @@ t0=$(now)
 "$ww_bin" doctor --log "$work/empty.log" --fail-on never --format json -o "$work/empty.json" 2>/dev/null
 startup=$(echo "$(now) - $t0" | bc -l)
 printf 'patterns: %d (grep: %d translated); JVM start-up with an empty log: %.2f s; %d runs each, medians\n' \
-  "$(python3 -c 'import json,sys; print(sum(len(r.get("patterns", [])) for r in json.load(sys.stdin)))' < <("$ww_bin" rules --format json))" \
+  "$(python3 -c 'import json,sys; print(sum(len(r.get("patterns", [])) for r in json.load(sys.stdin)["rules"]))' < <("$ww_bin" rules --format json))" \
   "$(wc -l < "$work/patterns.txt")" "$startup" "$runs"
 printf 'load average at start: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-14s %7s %9s %9s %10s %8s %9s %7s %7s %7s\n' mix MB lines findings grep-lines "ww MB/s" "grep MB/s" ratio "ww cpu" "gr cpu"
 for mix in "${mixes[@]}"; do
-  log="$work/$mix.log"
-  generate "$mix" "$log" "$size_mb"
+  if [ -n "${LOGS:-}" ]; then
+    log="$LOGS/$mix-$size_mb.log"
+    [ -f "$log" ] || { generate "$mix" "$log.part" "$size_mb" && mv "$log.part" "$log"; }
+  else
+    log="$work/$mix.log"
+    generate "$mix" "$log" "$size_mb"
+  fi
   bytes=$(stat -c %s "$log")
   mb=$(echo "$bytes / 1048576" | bc -l)
   ww_times=(); gr_times=(); ww_cpu=(); gr_cpu=()
@@ -283,6 +292,6 @@ for mix in "${mixes[@]}"; do
   printf '%-14s %7.0f %9d %9d %10s %8.0f %9.0f %7.2f %7s %7s\n' "$mix" "$mb" "$(wc -l < "$log")" "$findings" "$(cat "$work/grep.count")" \
     "$(echo "$mb / $ww" | bc -l)" "$(echo "$mb / $gr" | bc -l)" "$(echo "$gr / $ww" | bc -l)" \
     "$(median "${ww_cpu[@]}")" "$(median "${gr_cpu[@]}")"
-  rm -f "$log"
+  [ -n "${LOGS:-}" ] || rm -f "$log"
 done
 printf 'load average at end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

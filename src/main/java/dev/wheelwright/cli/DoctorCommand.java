@@ -111,7 +111,7 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         AuditCommand.projectSettings(output, settings, findingsOptions);
         output.checked("project files", projectFiles.size());
         if (!logs.isEmpty()) {
-            output.checked("log lines", logLines());
+            output.checked("log lines", 0); // its place in the summary; the count is known once the logs are scanned
         }
         if (wheelSet != null) {
             AuditCommand.counts(output, wheelSet);
@@ -120,7 +120,11 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
                 .distinct().count());
         output.suppressions(catalog); // a bad [tool.wheelwright] table fails before any work
         List<RuleDefinition> rules = catalog.reading(kinds);
+        facts.put(dev.wheelwright.facts.LogLineCounts.class, lineCounts);
         List<Finding> findings = RuleEngine.run(rules, facts.build());
+        if (!logs.isEmpty()) {
+            output.checked("log lines", logLines());
+        }
         if (session != null) {
             session.recordFindings("doctor", output.prepared(catalog, rules, findings), project);
         }
@@ -144,10 +148,21 @@ public final class DoctorCommand implements Callable<Integer>, ShellSession.Awar
         return String.join(" ", parts);
     }
 
-    /** Lines of the logs read: files counted again through their decoder, stdin as it streamed by. */
+    /** The lines of each log as the rule engine streamed it, filled in as it scans. */
+    private final dev.wheelwright.facts.LogLineCounts lineCounts = new dev.wheelwright.facts.LogLineCounts();
+
+    /**
+     * Lines of the logs read: files as the rule engine counted them while it scanned (counted
+     * here through their decoder only when no log rule ran), stdin as it streamed by.
+     */
     private long logLines() {
         long n = 0;
         for (BuildLogs.FileLog f : fileLogs) {
+            java.util.OptionalLong scanned = lineCounts.get(f);
+            if (scanned.isPresent()) {
+                n += scanned.getAsLong();
+                continue;
+            }
             try (java.io.InputStream in = f.open()) {
                 n += CountingStream.lines(in);
             } catch (IOException e) {

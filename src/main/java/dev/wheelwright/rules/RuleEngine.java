@@ -100,6 +100,7 @@ public final class RuleEngine {
             hasWeak[r] = logRules.get(r).patterns().stream().anyMatch(LogPattern::weak);
         }
         List<Finding> out = new ArrayList<>();
+        java.util.Optional<dev.wheelwright.facts.LogLineCounts> counts = facts.get(dev.wheelwright.facts.LogLineCounts.class);
         for (LogSource log : logs.logs()) {
             Map<Integer, List<LogHit>> byRule = new LinkedHashMap<>();
             // a rule with its first MAX_EVIDENCE hits, one of them strong, has its finding: later lines cannot change it
@@ -131,7 +132,7 @@ public final class RuleEngine {
                             settled.set(hit.rule(), 1);
                         }
                     }
-                }, rule -> settled.get(rule) != 0);
+                }, rule -> settled.get(rule) != 0, n -> counts.ifPresent(c -> c.put(log, n)));
             } catch (NoSuchFileException e) {
                 throw new WheelwrightException(log.name() + ": no such file");
             } catch (IOException | UncheckedIOException e) {

@@ -92,7 +92,12 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
 
         /** The value the line states, or null. */
         String value(Matcher m) {
-            if (!m.find()) {
+            return value(m, false);
+        }
+
+        /** Like {@link #value(Matcher)}; {@code atStart}: the pattern can only match at the line's start (tried there only). */
+        String value(Matcher m, boolean atStart) {
+            if (!(atStart ? m.lookingAt() : m.find())) {
                 return null;
             }
             if (field == Field.SUCCESS || field == Field.TAG_HEADER || field == Field.INDEX_ERROR || field == Field.RUNTIME

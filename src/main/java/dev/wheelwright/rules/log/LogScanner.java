@@ -63,6 +63,7 @@ public final class LogScanner {
     private final int[][] alsoNeeds;         // per rule entry: ids of its further required literal clauses (all must be found)
     private final int successEntry;          // the fact entry of pip's "Successfully installed"
     private final int tagEntry;              // the fact entry of pip debug's tag lines
+    private final boolean[] anchored;        // per entry: its regex can only match at the text's start
     private final int threads;
     private final int chunkSize;
     private final boolean bytePath;
@@ -153,12 +154,90 @@ public final class LogScanner {
                 alsoNeeds[e][k] += base;
             }
         }
+        anchored = new boolean[entries.size()];
+        for (int e = 0; e < entries.size(); e++) {
+            Entry x = entries.get(e);
+            anchored[e] = anchoredAtStart(x.pattern() != null ? x.pattern().pattern() : x.context() != null ? x.context().pattern()
+                    : x.fact().pattern());
+        }
         filter = new MultiLiteralMatcher(needles);
         int[] flags = new int[256];
         for (int u = 0; u < 256; u++) {
             flags[u] = u == '\n' ? LINE_END : (u < 0x20 && u != '\t') || u >= 0x80 ? SPECIAL : 0;
         }
         wide = filter.bytes().wideTable(flags);
+    }
+
+    /**
+     * Whether {@code p} can match only at the start of the text: its regex starts with {@code ^}
+     * (after inline flags), has no alternative outside a group, and no multi-line mode. Such a
+     * pattern is tried with {@link Matcher#lookingAt()}, which gives the same match as
+     * {@link Matcher#find()} (whose first try is at the start) without trying every later
+     * position in vain.
+     */
+    static boolean anchoredAtStart(Pattern p) {
+        if ((p.flags() & (Pattern.MULTILINE | Pattern.COMMENTS | Pattern.LITERAL)) != 0) {
+            return false;
+        }
+        String r = p.pattern();
+        int i = 0;
+        while (r.startsWith("(?", i)) { // leading inline flags: (?i), (?iu)
+            int j = i + 2;
+            while (j < r.length() && Character.isLetter(r.charAt(j))) {
+                j++;
+            }
+            if (j == i + 2 || j >= r.length() || r.charAt(j) != ')') {
+                return false;
+            }
+            i = j + 1;
+        }
+        if (!r.startsWith("^", i) || (i + 1 < r.length() && "?*+{".indexOf(r.charAt(i + 1)) >= 0)) {
+            return false;
+        }
+        int depth = 0;
+        boolean inClass = false;
+        for (int k = 0; k < r.length(); k++) {
+            char c = r.charAt(k);
+            if (c == '\\') {
+                if (k + 1 < r.length() && (r.charAt(k + 1) == 'Q')) {
+                    return false;
+                }
+                k++;
+                continue;
+            }
+            if (inClass) {
+                if (c == '[') {
+                    return false;       // nested or intersected classes: not worth reading
+                }
+                inClass = c != ']';
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+                if (k + 1 < r.length() && r.charAt(k + 1) == '^') {
+                    k++;
+                }
+                if (k + 1 < r.length() && r.charAt(k + 1) == ']') {
+                    k++;                // a ']' first in a class is a member
+                }
+            } else if (c == '(') {
+                if (r.startsWith("(?", k)) {
+                    int j = k + 2;
+                    while (j < r.length() && (Character.isLetter(r.charAt(j)) || r.charAt(j) == '-')) {
+                        if (r.charAt(j) == 'm' || r.charAt(j) == 'x') {
+                            return false;   // multi-line or comments mode turned on inside
+                        }
+                        j++;
+                    }
+                }
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return false;
+            }
+        }
+        return !inClass && depth == 0;
     }
 
     public List<RuleDefinition> rules() {
@@ -188,8 +267,18 @@ public final class LogScanner {
      * from the worker threads.
      */
     public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done) throws IOException {
+        return scan(log, sink, done, n -> { });
+    }
+
+    /**
+     * Like {@link #scan(LogSource, Consumer, IntPredicate)}; {@code lineFeeds} is told, once the
+     * log is read, how many line feeds it has, plus one for a last line without one (what a
+     * report counts as the log's lines, whatever the log's line ends).
+     */
+    public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done, java.util.function.LongConsumer lineFeeds)
+            throws IOException {
         try (InputStream in = log.open()) {
-            return scan(in, sink, done);
+            return scan(in, sink, done, lineFeeds);
         }
     }
 
@@ -199,6 +288,13 @@ public final class LogScanner {
 
     /** Scans one log; returns the facts it states ({@link LogFacts}), known once the whole log is read. */
     public LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done) throws IOException {
+        return scan(in, sink, done, n -> { });
+    }
+
+    private LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done, java.util.function.LongConsumer lineFeeds)
+            throws IOException {
+        long feeds = 0;             // line feeds, counted apart only in a CR-only log (else every line ends in one)
+        int lastByte = '\n';
         InOrder state = new InOrder(sink);
         java.util.concurrent.atomic.AtomicIntegerArray known = state.known;
         byte[] carry = new byte[0];
@@ -224,6 +320,14 @@ public final class LogScanner {
                 if (first) {
                     crOnly = detectCrOnly(buf, len);
                     first = false;
+                }
+                if (len > carry.length) {
+                    lastByte = buf[len - 1];
+                    if (crOnly) {
+                        for (int i = carry.length; i < len; i++) {
+                            feeds += buf[i] == '\n' ? 1 : 0;
+                        }
+                    }
                 }
                 byte nl = crOnly ? (byte) '\r' : (byte) '\n';
                 if (skipping) {
@@ -271,6 +375,7 @@ public final class LogScanner {
                 state.accept(get(pending.poll()));
             }
             state.finish();
+            lineFeeds.accept(crOnly ? feeds + (lastByte != '\n' ? 1 : 0) : state.base);
             return state.facts.build(state.base);
         } finally {
             if (pool != null) {
@@ -430,30 +535,39 @@ public final class LogScanner {
             boolean high = false;
             int i = from;
             for (; i < n; i++) {
-                int u = b[i] & 0xff;
-                int t = table[s | u];
-                if ((t & 0xff) != 0) {
-                    if (u == nl) {
+                int t = table[s | (b[i] & 0xff)];
+                if ((t & 0xff) == 0) {
+                    // the common case in a loop of its own: few live values, so that C1 (the launcher's
+                    // JIT) keeps them in registers
+                    s = t;
+                    while (++i < n && ((t = table[s | (b[i] & 0xff)]) & 0xff) == 0) {
+                        s = t;
+                    }
+                    if (i == n) {
                         break;
                     }
-                    if (u >= 0x80) {
-                        high = true;
-                        escape |= u == 0x9B && i > from && b[i - 1] == (byte) 0xC2; // C1 CSI, U+009B
-                    } else if (u == '\r') {
-                        crState = s;
-                        if (firstCr < 0) {
-                            firstCr = i;
-                        }
-                    } else {
-                        escape |= u == 0x1B;
-                    }
-                    if ((t & EMITS) != 0) {
-                        for (int id : dfa.outputs[t >>> 8]) {
-                            found.set(id);
-                        }
-                    }
-                    t &= ~0xff;
                 }
+                int u = b[i] & 0xff;
+                if (u == nl) {
+                    break;
+                }
+                if (u >= 0x80) {
+                    high = true;
+                    escape |= u == 0x9B && i > from && b[i - 1] == (byte) 0xC2; // C1 CSI, U+009B
+                } else if (u == '\r') {
+                    crState = s;
+                    if (firstCr < 0) {
+                        firstCr = i;
+                    }
+                } else {
+                    escape |= u == 0x1B;
+                }
+                if ((t & EMITS) != 0) {
+                    for (int id : dfa.outputs[t >>> 8]) {
+                        found.set(id);
+                    }
+                }
+                t &= ~0xff;
                 s = t;
             }
             lineState = s;
@@ -686,7 +800,8 @@ public final class LogScanner {
                         joined = joinedText();
                     }
                     Matcher m2 = entry.pattern().pattern().matcher(joined);
-                    while (m2.find()) {
+                    // (an anchored pattern has one place to match: trying it there is what find() does first)
+                    for (boolean hit = anchored[e] ? m2.lookingAt() : m2.find(); hit; hit = !anchored[e] && m2.find()) {
                         if (crossesJoin(m2.start(), m2.end())) {
                             matched.set(entry.rule());
                             int at = events.size();
@@ -757,7 +872,7 @@ public final class LogScanner {
                 if (entry.fact() != null) {
                     LogFacts.FactPattern f = entry.fact();
                     if (known.get(f.field().ordinal()) == 0) {
-                        String v = f.value(matcher(e, f.pattern(), text));
+                        String v = f.value(matcher(e, f.pattern(), text), anchored[e]);
                         if (v != null && !LogFacts.collectsAll(f.field())) {
                             quietFacts.set(e);
                         }
@@ -778,7 +893,7 @@ public final class LogScanner {
                     continue;
                 }
                 Matcher m = matcher(e, entry.pattern().pattern(), text);
-                if (m.find()) {
+                if (anchored[e] ? m.lookingAt() : m.find()) {
                     if (!genericKnown) {
                         generic = GenericLines.isGeneric(text);
                         genericKnown = true;
@@ -834,7 +949,8 @@ public final class LogScanner {
             if (a.found.isEmpty() && b.found.isEmpty() && windows[0].isEmpty() && windows[1].isEmpty()) {
                 return; // the common case: no needle anywhere near
             }
-            if (!unmatchedRule(a, b, windows[0]) && !unmatchedRule(a, b, windows[1])) {
+            // (the same needles across both joins, nearly always none: one look answers for both)
+            if (!unmatchedRule(a, b, windows[0]) && (windows[0].equals(windows[1]) || !unmatchedRule(a, b, windows[1]))) {
                 return;
             }
             joinHits(text(a), text(b), a, b, windows);
@@ -893,11 +1009,19 @@ public final class LogScanner {
                     if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)) {
                         continue;
                     }
+                    if (anchored[e]) {
+                        // the joined text starts with a: when the pattern fails on a without reading to its end
+                        // (Matcher.hitEnd), more text cannot make it match, and the join need not be built
+                        Matcher alone = matcher(e, entry.pattern().pattern(), a);
+                        if (!alone.lookingAt() && !alone.hitEnd()) {
+                            continue;
+                        }
+                    }
                     if (joined == null) {
                         joined = a + sep + bTrim;
                     }
                     Matcher m = entry.pattern().pattern().matcher(joined);
-                    while (m.find()) {
+                    for (boolean hit = anchored[e] ? m.lookingAt() : m.find(); hit; hit = !anchored[e] && m.find()) {
                         if (m.start() < boundary && m.end() > boundary) {
                             aLine.matched.set(entry.rule());
                             // inserted before this line's events so that events stay in line order

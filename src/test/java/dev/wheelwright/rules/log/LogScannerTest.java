@@ -309,4 +309,64 @@ class LogScannerTest {
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).pkg()).isEqualTo(expected == null ? "" : expected);
     }
+
+    /** The line count the scan reports is the reader's: line feeds, plus a last line without one, whatever the line ends. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "''|0", "a|1", "a\\n|1", "a\\nb|2", "a\\r\\nb\\r\\n|2", "a\\rb\\rc|1", "a\\rb\\r\\n|1", "\\n\\n\\n|3"})
+    void reportsTheLogsLineFeeds(String escaped, long expected) throws IOException {
+        byte[] log = escaped.replace("\\r", "\r").replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
+        for (int threads : new int[] {1, 2}) {
+            long[] seen = {-1};
+            new LogScanner(RULES, threads, 2).scan(new dev.wheelwright.facts.BuildLogs.BytesLog("t.log", log), h -> { }, r -> false,
+                    n -> seen[0] = n);
+            assertThat(seen[0]).as("%s, %d threads", escaped, threads).isEqualTo(expected);
+        }
+    }
+
+    /** Patterns that can match only at the text's start are told apart from those that can match elsewhere. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '~', value = {
+            "^\\s*error: \\S~true", "(?i)^pip \\d~true", "^[\\s*>•-]*(?<tool>[Pp]ip(?: version)?\\s*[:=])\\s*$~true",
+            "^(?:a|b)c~true", "^[|]x~true", "^[]|]x~true", "^a\\|b~true",
+            "^a|b~false", "(?:^|Using )pip~false", "a^~false", "^?a~false", "(?m)^a~false", "^a(?m:b)~false",
+            "^a[|b~false", "x~false", "\\^a~false", "^\\Qa|b\\E~false"})
+    void tellsPatternsAnchoredAtTheStart(String regex, boolean anchored) {
+        java.util.regex.Pattern p;
+        try {
+            p = java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            assertThat(anchored).as(regex).isFalse();
+            return;
+        }
+        assertThat(LogScanner.anchoredAtStart(p)).as(regex).isEqualTo(anchored);
+        if (anchored) {
+            // where it says so, lookingAt() gives find()'s match
+            for (String text : List.of("error: x", "  error: y", "pip 2", "PIP 3", " * pip: 1.0 ", "ac", "bc", "|x", "]x", "a|b", "xa")) {
+                java.util.regex.Matcher f = p.matcher(text);
+                java.util.regex.Matcher l = p.matcher(text);
+                boolean found = f.find();
+                assertThat(l.lookingAt()).as("%s on %s", regex, text).isEqualTo(found);
+                if (found) {
+                    assertThat(l.group()).isEqualTo(f.group());
+                }
+            }
+        }
+    }
+
+    /** A pattern anchored at the line start still matches a message wrapped onto the next line; one that failed early does not. */
+    @Test
+    void anchoredPatternMatchesAcrossAWrap() throws IOException {
+        List<RuleDefinition> rules = List.of(rule("WW-B907", "^\\s*error: [a-z]{3,}!$"));
+        String letters = "abcdefghij".repeat(6);
+        String log = "error: " + letters + "\nxyz!\n"          // fails alone only at its end: the join matches
+                + "\nerror 1: " + letters + "\nxyz!\n";        // fails early in its first line: no join can match
+        List<LogHit> hits = new ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            hits.clear();
+            new LogScanner(rules, threads).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), hits::add);
+            assertThat(hits).extracting(LogHit::line).as("%d threads", threads).containsExactly(1L);
+            assertThat(hits.get(0).text()).isEqualTo("error: " + letters + "xyz!");
+        }
+    }
 }
