@@ -40,7 +40,7 @@ echo "fuzzing $target for $minutes min ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) co
 set +e
 JAZZER_FUZZ=1 mvn -B -ntp -q -o test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx512m \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$seconds" \
-    -Djazzer.internal.arg.2=-print_final_stats=1 "${extra[@]}" 2>&1 \
+    -Djazzer.internal.arg.2=-print_final_stats=1 ${extra[@]+"${extra[@]}"} 2>&1 \
     | grep -v -E '^INFO: (Loaded [0-9]+ hooks|Instrumented )' \
     | grep -E -v '^"|# Uses:'
 status=${PIPESTATUS[0]}
