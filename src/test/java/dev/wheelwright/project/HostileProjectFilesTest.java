@@ -45,6 +45,15 @@ class HostileProjectFilesTest {
                 Arguments.of("setup.py", "setup(name=" + "a.b(".repeat(30_000) + ")".repeat(30_000) + ")\n"),
                 Arguments.of("setup.py", "setup(" + "x=[1" + SPACES + "+],".repeat(2_000) + ")\n"),
                 Arguments.of("setup.py", "setup(ext_modules=[" + "(".repeat(90) + "a" + SPACES + "b" + ")".repeat(90) + "])\n"),
+                // values that grow without bound: doubled, deepened, long chains of "+" and of dotted names
+                Arguments.of("setup.py", "x = ['a']\n" + "x += x\n".repeat(64) + "setup(install_requires=x)\n"),
+                Arguments.of("setup.py", "x = 'ab'\n" + "x = x + x\n".repeat(64) + "setup(name=x)\n"),
+                Arguments.of("setup.py", "x = []\n" + "x = [x, x]\n".repeat(64) + "setup(install_requires=x)\n"),
+                Arguments.of("setup.py", "x = []\n" + "x = [x]\n".repeat(50_000) + "setup(install_requires=x)\n"),
+                Arguments.of("setup.py", "x = []\n" + "x.append(x)\n".repeat(50_000) + "setup(install_requires=x)\n"),
+                Arguments.of("setup.py", "x = [1]\n" + "x += [1]\n".repeat(100_000) + "setup(install_requires=x)\n"),
+                Arguments.of("setup.py", "x = 'a'\nsetup(name=x" + " + x".repeat(100_000) + ")\n"),
+                Arguments.of("setup.py", "a" + ".a".repeat(100_000) + "\nsetup(name='x')\n"),
                 Arguments.of("setup.cfg", "[metadata]\nname" + SPACES + "x\n"),
                 Arguments.of("setup.cfg", "[options]\ninstall_requires =\n    " + "(".repeat(50_000) + "\n"));
     }
