@@ -1,0 +1,34 @@
+package dev.wheelwright.rules.log;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.wheelwright.WheelwrightException;
+import dev.wheelwright.facts.BuildLogs;
+import dev.wheelwright.facts.Facts;
+import dev.wheelwright.fuzz.FuzzBounds;
+import dev.wheelwright.rules.Reads;
+import dev.wheelwright.rules.RuleCatalog;
+import dev.wheelwright.rules.RuleDefinition;
+import dev.wheelwright.rules.RuleEngine;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code doctor --log FILE} does with a log of arbitrary bytes: the built-in log rules over
+ * it through {@link RuleEngine}, the scanner on its worker threads as in a real run. Findings or
+ * one {@link WheelwrightException} line naming the log, within the time bound (a worker that
+ * never finishes leaves the reading thread waiting: that is the hang this target looks for).
+ */
+class LogScannerFuzzTest {
+    static final List<RuleDefinition> LOG_RULES = RuleCatalog.load(List.of()).reading(Set.of(Reads.LOG));
+
+    @FuzzTest(maxDuration = "10m")
+    void scan(byte[] data) {
+        doctorLog(data);
+    }
+
+    static void doctorLog(byte[] data) {
+        FuzzBounds.check("log of " + data.length + " bytes", data.length, () -> RuleEngine.run(LOG_RULES,
+                Facts.builder().put(BuildLogs.class, BuildLogs.of(new BuildLogs.BytesLog("build.log", data))).build()),
+                WheelwrightException.class);
+    }
+}
