@@ -1044,7 +1044,7 @@ public final class LogScanner {
      * match on this line; linear patterns read a few characters per character of the line.
      */
     static final class Bounded implements CharSequence {
-        static final long MIN_READS = 1L << 24;
+        static final long MIN_READS = 1L << 20;
         static final int READS_PER_CHAR = 16;
         private static final RuntimeException SPENT = new RuntimeException("pattern work bound", null, false, false) { };
         private final String s;
