@@ -81,8 +81,8 @@ final class Pep508Parser {
         return Specifier.grammarBody();
     }
 
-    /** Longer inputs are quoted by an excerpt in messages. */
-    private static final int QUOTE = 100;
+    /** Inputs whose quoted form is longer are quoted by an excerpt in messages. */
+    private static final int QUOTE = 120;
     /** Parentheses in a marker nest at most this deep (packaging's parser meets Python's recursion limit near 300). */
     static final int MAX_DEPTH = 200;
 
@@ -91,15 +91,23 @@ final class Pep508Parser {
         return excerpt(s, 0);
     }
 
-    /** As {@link #excerpt(String)}, the excerpt of a long input around {@code at}. */
+    /**
+     * As {@link #excerpt(String)}, the excerpt of a long input around {@code at}; long counts the
+     * quoted form, where a control character takes four characters or more.
+     */
     static String excerpt(String s, int at) {
-        if (s.length() <= QUOTE) {
-            return Py.repr(s);
+        String whole = Py.repr(s);
+        if (whole.length() <= QUOTE) {
+            return whole;
         }
-        int from = Math.max(0, Math.min(at - 20, s.length() - QUOTE + 20));
-        int to = Math.min(s.length(), from + QUOTE - 20);
-        return (from > 0 ? "..." : "") + Py.repr(s.substring(from, to)) + (to < s.length() ? "..." : "")
-                + " (" + s.length() + " characters)";
+        int from = Math.max(0, Math.min(at - 20, s.length() - 60));
+        int to = Math.min(s.length(), from + 60);
+        String part = Py.repr(s.substring(from, to));
+        while (part.length() > QUOTE && to - from > 8) {
+            to = from + (to - from) / 2;
+            part = Py.repr(s.substring(from, to));
+        }
+        return (from > 0 ? "..." : "") + part + (to < s.length() ? "..." : "") + " (" + s.length() + " characters)";
     }
 
     private final String source;
