@@ -56,7 +56,20 @@ class ProjectFilesFuzzTest {
     private static void read(Path dir) {
         WheelwrightSettings.read(dir.resolve("pyproject.toml"));
         ProjectFacts p = new ProjectReader().read(dir);
-        RuleEngine.run(PROJECT_RULES, Facts.builder().put(ProjectFacts.class, p).build());
+        for (ProjectProblem problem : p.problems()) {
+            oneLine("problem", problem.message());
+        }
+        for (dev.wheelwright.rules.Finding f : RuleEngine.run(PROJECT_RULES, Facts.builder().put(ProjectFacts.class, p).build())) {
+            oneLine(f.rule() + " finding", f.message());
+        }
+    }
+
+    /** A problem or finding is one line quoting at most a short excerpt of the file. */
+    private static void oneLine(String what, String message) {
+        if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0 || message.length() > FuzzBounds.MAX_MESSAGE) {
+            throw new AssertionError(what + " is not one bounded line: "
+                    + (message.length() > 300 ? message.substring(0, 300) + "..." : message));
+        }
     }
 
     @FuzzTest(maxDuration = "10m")
