@@ -159,7 +159,11 @@ public record BuildLogs(List<LogSource> logs) {
         int b0 = n > 0 ? head[0] & 0xff : -1;
         int b1 = n > 1 ? head[1] & 0xff : -1;
         if (b0 == 0x1f && b1 == 0x8b) {
-            return decoded(name, new java.util.zip.GZIPInputStream(in, 1 << 16));
+            try {
+                return decoded(name, new Gunzipped(new java.util.zip.GZIPInputStream(in, 1 << 16)));
+            } catch (IOException e) {
+                throw Gunzipped.described(e);
+            }
         }
         String binary = binaryKind(head, n);
         if (binary != null) {
@@ -180,6 +184,44 @@ public record BuildLogs(List<LogSource> logs) {
             in.skipNBytes(3);
         }
         return in;
+    }
+
+    /**
+     * Gzip data whose errors say what is wrong: the JDK's EOFException for a truncated stream has
+     * no message at all, so "cannot read log: null" was all a user saw.
+     */
+    private static final class Gunzipped extends java.io.FilterInputStream {
+        Gunzipped(InputStream in) {
+            super(in);
+        }
+
+        static IOException described(IOException e) {
+            if (e instanceof java.io.EOFException) {
+                return new IOException("the gzip data ends early (a truncated file?)", e);
+            }
+            if (e instanceof java.util.zip.ZipException) {
+                return new IOException("not valid gzip data" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+            }
+            return e;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw described(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw described(e);
+            }
+        }
     }
 
     /** What a file that is clearly not text is, from its magic bytes; null for anything else. */

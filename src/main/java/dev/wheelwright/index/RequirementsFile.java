@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * the file and line, as pip's "(from line N of FILE)".
  */
 public final class RequirementsFile {
-    /** pip's COMMENT_RE: a comment starts the line or follows whitespace. */
-    private static final Pattern COMMENT = Pattern.compile("(^|\\s+)#.*$");
+    /** Includes nest at most this deep; pip has no limit, but no project nests 100 files. */
+    static final int MAX_DEPTH = 100;
     /** pip expands only the POSIX {@code ${NAME}} form, with upper-case letters, digits and underscores. */
     private static final Pattern ENV_VAR = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
     /** Options pip accepts on a requirement line after the requirement. */
@@ -129,15 +129,25 @@ public final class RequirementsFile {
 
     private void include(Path file, String from) {
         String prefix = from == null ? "" : from + ": ";
+        String shown = shorten(file.toString());
         if (Files.isDirectory(file)) {
-            throw new WheelwrightException(prefix + file + ": a folder, not a requirements file");
+            throw new WheelwrightException(prefix + shown + ": a folder, not a requirements file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new WheelwrightException(prefix + file + ": no such file");
+            throw new WheelwrightException(prefix + shown + ": no such file");
         }
-        Path key = file.toAbsolutePath().normalize();
+        Path key;
+        try {
+            // the real path: through a folder link that loops (loop -> .), loop/r.txt is r.txt again
+            key = file.toRealPath();
+        } catch (IOException e) {
+            throw new WheelwrightException(prefix + shown + ": cannot read (" + e.getMessage() + ")");
+        }
         if (!reading.add(key)) {
-            throw new WheelwrightException(prefix + file + ": includes itself (-r loop)");
+            throw new WheelwrightException(prefix + shown + ": includes itself (-r loop)");
+        }
+        if (reading.size() > MAX_DEPTH) {
+            throw new WheelwrightException(prefix + shown + ": -r includes nested more than " + MAX_DEPTH + " deep");
         }
         String text = decode(file);
         String[] lines = text.split("\r\n|\r|\n", -1);
@@ -149,7 +159,7 @@ public final class RequirementsFile {
                 start = i + 1;
             }
             // pip joins continuation lines first; a comment line ends a continuation.
-            boolean comment = COMMENT.matcher(line).lookingAt();
+            boolean comment = commentAt(line) == 0;
             if (line.endsWith("\\") && !comment) {
                 joined.append(line, 0, line.length() - 1);
                 if (i < lines.length - 1) {
@@ -161,7 +171,8 @@ public final class RequirementsFile {
             }
             String logical = joined.toString();
             joined.setLength(0);
-            logical = COMMENT.matcher(logical).replaceFirst("");
+            int c = commentAt(logical);
+            logical = c < 0 ? logical : logical.substring(0, c);
             logical = expand(logical).strip();
             if (!logical.isEmpty()) {
                 line(file, start, logical);
@@ -190,7 +201,7 @@ public final class RequirementsFile {
             }
             String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
             if (!PER_REQUIREMENT.contains(name)) {
-                throw new WheelwrightException(where + ": " + name + " is not an option of a requirement line");
+                throw new WheelwrightException(where + ": " + shorten(name) + " is not an option of a requirement line");
             }
         }
         try {
@@ -198,10 +209,10 @@ public final class RequirementsFile {
         } catch (WheelwrightException e) {
             if (req.contains("://") || req.contains("/") || req.contains("\\") || req.startsWith(".")
                     || req.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(whl|zip|tar\\.gz|tgz)")) {
-                notes.add(where + ": '" + req + "' is a path or URL, not looked up (use 'name @ URL' to name it)");
+                notes.add(where + ": '" + shorten(req) + "' is a path or URL, not looked up (use 'name @ URL' to name it)");
                 return;
             }
-            throw new WheelwrightException(where + ": invalid requirement '" + req + "': " + e.getMessage());
+            throw new WheelwrightException(where + ": invalid requirement '" + shorten(req) + "': " + e.getMessage());
         }
         requirements.add(new Entry(req, file, n));
     }
@@ -230,21 +241,21 @@ public final class RequirementsFile {
         switch (name) {
             case "-r", "--requirement" -> {
                 if (value.contains("://")) {
-                    throw new WheelwrightException(where + ": " + value + ": requirements files are read from disk only");
+                    throw new WheelwrightException(where + ": " + shorten(value) + ": requirements files are read from disk only");
                 }
-                Path inc = Path.of(value);
+                Path inc = path(where, name, value);
                 include(inc.isAbsolute() ? inc : relative(file, value), where);
             }
-            case "-c", "--constraint" -> notes.add(where + ": constraints file " + value
+            case "-c", "--constraint" -> notes.add(where + ": constraints file " + shorten(value)
                     + " is not applied (deps resolves requirements only)");
-            case "-e", "--editable" -> notes.add(where + ": editable requirement " + value + " is not looked up");
+            case "-e", "--editable" -> notes.add(where + ": editable requirement " + shorten(value) + " is not looked up");
             case "-i", "--index-url" -> indexUrl = value;
             case "--extra-index-url" -> extraIndexUrls.add(value);
             case "--no-index" -> noIndex = true;
             case "-f", "--find-links" -> {
                 // pip: a relative find-links path is taken relative to the requirements file when it exists there.
                 String link = value;
-                if (!value.contains("://") && !Path.of(value).isAbsolute()) {
+                if (!value.contains("://") && !path(where, name, value).isAbsolute()) {
                     Path rel = relative(file, value);
                     if (Files.exists(rel)) {
                         link = rel.toString();
@@ -255,14 +266,48 @@ public final class RequirementsFile {
             case "--pre" -> pre = true;
             default -> {
                 if (!IGNORED.contains(name)) {
-                    throw new WheelwrightException(where + ": unknown option " + name);
+                    throw new WheelwrightException(where + ": unknown option " + shorten(name));
                 }
             }
         }
         if (words.size() > used && !IGNORED.contains(name)) {
-            throw new WheelwrightException(where + ": unexpected '" + String.join(" ", words.subList(used, words.size()))
+            throw new WheelwrightException(where + ": unexpected '" + shorten(String.join(" ", words.subList(used, words.size())))
                     + "' after " + name);
         }
+    }
+
+    /** A path written in the file; one that is no path at all (a NUL in it) is an error naming the line. */
+    private static Path path(String where, String option, String value) {
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new WheelwrightException(where + ": " + option + " " + shorten(value.replace("\0", "\\0"))
+                    + ": not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    /**
+     * pip's COMMENT_RE {@code (^|\s+)#.*$}: where the comment starts (with the whitespace before
+     * it), or -1. Scanned by hand: the pattern retries its whitespace run from every position of
+     * a long run that no "#" follows, which is quadratic.
+     */
+    static int commentAt(String line) {
+        int run = 0; // start of the current whitespace run
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '#' && (i == 0 || run < i)) {
+                return i == 0 ? 0 : run;
+            }
+            if (!(c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r')) {
+                run = i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Input quoted in a message: long text is cut in the middle, so the message stays one short line. */
+    static String shorten(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 80) + "..." + s.substring(s.length() - 30) + " (" + s.length() + " characters)";
     }
 
     private static Path relative(Path file, String value) {

@@ -509,7 +509,7 @@ public final class ProjectReader {
         if (pyproject != null && pyproject.buildRequires() != null
                 && pyproject.buildRequires().stream().anyMatch(r -> Requirements.name(r).filter("cffi"::equals).isPresent()
                         // "cffi; implementation_name == 'pypy'": only PyPy builds use it (pyzmq's backend for PyPy)
-                        && !r.toLowerCase(Locale.ROOT).matches(".*;.*(implementation_name|platform_python_implementation)\\s*==\\s*['\"]pypy['\"].*"))) {
+                        && !pypyOnly(r))) {
             out.add(new Located<>("cffi in [build-system].requires", pyproject.file(), pyproject.requiresLine()));
         }
         if (setupPy == null || setupPy.keyword("ext_modules").isEmpty()) {
@@ -543,6 +543,14 @@ public final class ProjectReader {
             }
         }
         return out;
+    }
+
+    private static final Pattern PYPY_MARKER = Pattern.compile("(implementation_name|platform_python_implementation)\\s*==\\s*['\"]pypy['\"]");
+
+    /** A requirement whose marker limits it to PyPy; searched after the ";" (".*;.*X" backtracks over a long one). */
+    private static boolean pypyOnly(String requirement) {
+        int semi = requirement.indexOf(';');
+        return semi >= 0 && PYPY_MARKER.matcher(requirement.substring(semi + 1).toLowerCase(Locale.ROOT)).find();
     }
 
     private static final Pattern FROM_IMPORT = Pattern.compile("(?m)^[ \\t]*from[ \\t]+([A-Za-z_][\\w.]*)[ \\t]+import[ \\t]+\\(?([\\w ,\\t]+)");

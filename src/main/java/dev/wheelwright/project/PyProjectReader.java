@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 final class PyProjectReader {
     private static final TomlMapper TOML = new TomlMapper();
     private static final ObjectMapper PLAIN = new ObjectMapper();
-    private static final Pattern HEADER = Pattern.compile("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?\\s*(#.*)?$");
 
     private static final Pattern KEY = Pattern.compile("^\\s*([A-Za-z0-9_.\"'-]+?)\\s*=");
 
@@ -244,8 +243,8 @@ final class PyProjectReader {
     static int headerLine(String text, String table) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = HEADER.matcher(lines[i]);
-            if (m.matches() && unquote(m.group(1)).equals(table)) {
+            String name = header(lines[i]);
+            if (name != null && unquote(name).equals(table)) {
                 return i + 1;
             }
         }
@@ -260,9 +259,9 @@ final class PyProjectReader {
         Pattern dotted = Pattern.compile("^\\s*[\"']?" + Pattern.quote(table) + "[\"']?\\s*\\.\\s*[\"']?"
                 + Pattern.quote(key) + "[\"']?\\s*=");
         for (int i = 0; i < lines.length; i++) {
-            Matcher h = HEADER.matcher(lines[i]);
-            if (h.matches()) {
-                current = unquote(h.group(1));
+            String name = header(lines[i]);
+            if (name != null) {
+                current = unquote(name);
                 continue;
             }
             if (current.equals(table) && kp.matcher(lines[i]).find()) {
@@ -275,7 +274,83 @@ final class PyProjectReader {
         return 0;
     }
 
-    private static String unquote(String dottedKey) {
-        return dottedKey.replace("\"", "").replace("'", "").replaceAll("\\s*\\.\\s*", ".");
+    /**
+     * The name of a {@code [table]} or {@code [[array]]} header line, stripped, or null when the
+     * line is not one: optional whitespace, the brackets around a name that holds no {@code ]},
+     * then nothing but whitespace and a comment. Scanned by hand, once: a pattern with a lazy name
+     * between whitespace runs backtracks quadratically over a long line (issue #22).
+     */
+    static String header(String line) {
+        int n = line.length();
+        int i = 0;
+        while (i < n && space(line.charAt(i))) {
+            i++;
+        }
+        if (i == n || line.charAt(i) != '[') {
+            return null;
+        }
+        i++;
+        if (i < n && line.charAt(i) == '[') {
+            i++;
+        }
+        int close = line.indexOf(']', i);
+        if (close < 0) {
+            return null;
+        }
+        String name = strip(line, i, close);
+        if (name.isEmpty()) {
+            return null;
+        }
+        int j = close + 1;
+        if (j < n && line.charAt(j) == ']') {
+            j++;
+        }
+        while (j < n && space(line.charAt(j))) {
+            j++;
+        }
+        return j == n || line.charAt(j) == '#' ? name : null;
     }
+
+    /** The characters of regex {@code \\s}. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static String strip(String s, int from, int to) {
+        while (from < to && space(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && space(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    /** A dotted key without its quotes and without the whitespace around its dots. */
+    private static String unquote(String dottedKey) {
+        String s = dottedKey.replace("\"", "").replace("'", "");
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int from = 0;
+        while (true) {
+            int dot = s.indexOf('.', from);
+            int start = from;
+            int end = dot < 0 ? s.length() : dot;
+            while (from > 0 && start < end && space(s.charAt(start))) {
+                start++; // after a dot
+            }
+            while (dot >= 0 && end > start && space(s.charAt(end - 1))) {
+                end--; // before a dot
+            }
+            out.append(s, start, end);
+            if (dot < 0) {
+                return out.toString();
+            }
+            out.append('.');
+            from = dot + 1;
+        }
+    }
+
 }

@@ -86,10 +86,10 @@ public final class SetupPyParser {
                 pos += 2;
                 PyValue v = expression();
                 if (op.equals("=")) {
-                    variables.put(name, v);
+                    store(name, v, t);
                 } else {
-                    variables.put(name, concat(variables.getOrDefault(name,
-                            new PyValue.Unknown(name, "'" + name + "' is not assigned before '+='", t.line())), v, t.line()));
+                    store(name, concat(variables.getOrDefault(name, new PyValue.Unknown(abbreviate(name),
+                            "'" + abbreviate(name) + "' is not assigned before '+='", t.line())), v, t.line()), t);
                 }
                 lineStart = false;
                 continue;
@@ -131,7 +131,7 @@ public final class SetupPyParser {
         if (op1.equals("+=") && nameTok.col() > 0) {
             pos += 2;
             PyValue v = expression();
-            variables.put(name, concat(current, v, nameTok.line()));
+            store(name, concat(current, v, nameTok.line()), nameTok);
             return endOfStatement();
         }
         if (op1.equals(".") && peekAt(2).type() == T.NAME && peekAt(3).text().equals("(")) {
@@ -166,7 +166,7 @@ public final class SetupPyParser {
                 pos = from;
                 return false;
             }
-            variables.put(name, mutated(current, method, args, kwargs, nameTok));
+            store(name, mutated(current, method, args, kwargs, nameTok), nameTok);
             return true;
         }
         if (op1.equals("[") && peekAt(2).type() == T.STRING && peekAt(3).text().equals("]") && peekAt(4).text().equals("=")
@@ -175,12 +175,13 @@ public final class SetupPyParser {
             pos += 5;
             PyValue v = expression();
             PyValue.Dict d = asDict(current);
-            if (d == null) {
-                variables.put(name, new PyValue.Unknown(name, "'" + name + "' is not a dict literal", nameTok.line()));
+            if (d == null || !spend(d.entries().size() + 1)) {
+                variables.put(name, new PyValue.Unknown(abbreviate(name), d == null ? "'" + abbreviate(name) + "' is not a dict literal"
+                        : "too many changes to '" + abbreviate(name) + "' to follow", nameTok.line()));
             } else {
                 Map<String, PyValue> m = new LinkedHashMap<>(d.entries());
                 m.put(key, v);
-                variables.put(name, new PyValue.Dict(m, d.line()));
+                store(name, new PyValue.Dict(m, d.line()), nameTok);
             }
             return endOfStatement();
         }
@@ -207,6 +208,9 @@ public final class SetupPyParser {
                 if (!(current instanceof PyValue.Seq seq) || item == null || !kwargs.isEmpty()) {
                     return new PyValue.Unknown(name, "'" + name + "." + method + "(...)' on a value that is not a literal list",
                             at.line());
+                }
+                if (!spend(seq.items().size() + (item instanceof PyValue.Seq more ? more.items().size() : 1))) {
+                    return new PyValue.Unknown(name, "too many changes to '" + abbreviate(name) + "' to follow", at.line());
                 }
                 List<PyValue> items = new ArrayList<>(seq.items());
                 if (method.equals("extend")) {
@@ -240,6 +244,9 @@ public final class SetupPyParser {
                     return new PyValue.Unknown(name, "'" + name + ".update(...)' with something other than literal keywords or a dict",
                             at.line());
                 }
+                if (!spend(d.entries().size() + add.size())) {
+                    return new PyValue.Unknown(name, "too many changes to '" + abbreviate(name) + "' to follow", at.line());
+                }
                 Map<String, PyValue> m = new LinkedHashMap<>(d.entries());
                 m.putAll(add);
                 return new PyValue.Dict(m, d.line());
@@ -271,7 +278,8 @@ public final class SetupPyParser {
         }
         int i = 0;
         StringBuilder dotted = new StringBuilder(t.text());
-        while (peekAt(i + 1).text().equals(".") && peekAt(i + 2).type() == T.NAME) {
+        // the longest callee has three parts: following a.b.c.d... further at every name is quadratic
+        while (i < 6 && peekAt(i + 1).text().equals(".") && peekAt(i + 2).type() == T.NAME) {
             i += 2;
             dotted.append('.').append(peekAt(i).text());
         }
@@ -314,6 +322,7 @@ public final class SetupPyParser {
                 // in place means the text between the keyword and the comma is the literal itself
                 boolean inPlace = valueStart.type() != T.NAME
                         || Set.of("True", "False", "None").contains(valueStart.text());
+                v = bounded(v, valueStart);
                 into.put(t.text(), new SetupPy.Keyword(t.text(), v, inPlace && isLiteral(v), t.line(), t.start(), end));
             } else if (t.text().equals("**")) {
                 pos++;
@@ -385,23 +394,26 @@ public final class SetupPyParser {
         while (peek().text().equals("+") && peek().type() == T.OP) {
             Token plus = next();
             PyValue right = atom();
-            left = concat(left, right, plus.line());
+            left = bounded(concat(left, right, plus.line()), plus);
         }
         return left;
     }
 
     private PyValue concat(PyValue a, PyValue b, int line) {
-        if (a instanceof PyValue.Seq x && b instanceof PyValue.Seq y) {
+        if (a instanceof PyValue.Seq x && b instanceof PyValue.Seq y && spend(x.items().size() + y.items().size())) {
             List<PyValue> items = new ArrayList<>(x.items());
             items.addAll(y.items());
             return new PyValue.Seq(items, x.line());
         }
-        if (a instanceof PyValue.Str x && b instanceof PyValue.Str y) {
+        if (a instanceof PyValue.Str x && b instanceof PyValue.Str y && spend(x.value().length() + y.value().length())) {
             return new PyValue.Str(x.value() + y.value(), x.line());
+        }
+        if (copied < 0 && !(a instanceof PyValue.Unknown) && !(b instanceof PyValue.Unknown)) {
+            return new PyValue.Unknown(abbreviate(describe(a) + " + " + describe(b)), "too much concatenation to follow", line);
         }
         String why = a instanceof PyValue.Unknown u ? u.reason() : b instanceof PyValue.Unknown u ? u.reason()
                 : "'+' of values of different kinds";
-        return new PyValue.Unknown(describe(a) + " + " + describe(b), why, line);
+        return new PyValue.Unknown(abbreviate(describe(a) + " + " + describe(b)), why, line);
     }
 
     private static String describe(PyValue v) {
@@ -479,47 +491,62 @@ public final class SetupPyParser {
             next();
             dotted.append('.').append(next().text());
         }
-        if (peek().text().equals("(")) {
+        if (peek().text().equals("(") && nesting >= MAX_NESTING) {
             next();
-            List<PyValue> args = new ArrayList<>();
-            Map<String, PyValue> kwargs = new LinkedHashMap<>();
-            while (peek().type() != T.EOF && !peek().text().equals(")")) {
-                Token a = peek();
-                if (a.type() == T.NAME && peekAt(1).text().equals("=")) {
-                    pos += 2;
-                    kwargs.put(a.text(), expression());
-                } else if (a.text().equals("*") || a.text().equals("**")) {
-                    next();
-                    skipExpression();
-                    kwargs.put(a.text(), unknown(a, "unpacked arguments"));
-                } else {
-                    PyValue v = expression();
-                    if (peek().type() == T.NAME && peek().text().equals("for")) {
-                        skipExpression();
-                        v = unknown(a, "generator expression");
-                    }
-                    args.add(v);
-                }
-                if (peek().text().equals(",")) {
-                    next();
-                } else if (!peek().text().equals(")")) {
-                    skipExpression();
-                    if (!peek().text().equals(")") && !peek().text().equals(",")) {
-                        break;
-                    }
-                }
+            skipBalancedFromInside(")");
+            return unknown(t, "nested too deeply");
+        }
+        if (peek().text().equals("(")) {
+            nesting++;
+            try {
+                return call(t, dotted.toString());
+            } finally {
+                nesting--;
             }
-            if (peek().text().equals(")")) {
-                next();
-            }
-            PyValue call = new PyValue.Call(dotted.toString(), args, kwargs, t.line());
-            return postfix(call, t);
         }
         String name = dotted.toString();
         PyValue known = variables.get(name);
         PyValue v = known != null ? known
-                : new PyValue.Unknown(name, "'" + name + "' is not a module-level literal", t.line());
+                : new PyValue.Unknown(abbreviate(name), "'" + abbreviate(name) + "' is not a module-level literal", t.line());
         return postfix(v, t);
+    }
+
+    /** With pos at the "(" after a callee: the call with its arguments (and what follows it). */
+    private PyValue call(Token t, String callee) {
+        next();
+        List<PyValue> args = new ArrayList<>();
+        Map<String, PyValue> kwargs = new LinkedHashMap<>();
+        while (peek().type() != T.EOF && !peek().text().equals(")")) {
+            Token a = peek();
+            if (a.type() == T.NAME && peekAt(1).text().equals("=")) {
+                pos += 2;
+                kwargs.put(a.text(), expression());
+            } else if (a.text().equals("*") || a.text().equals("**")) {
+                next();
+                skipExpression();
+                kwargs.put(a.text(), unknown(a, "unpacked arguments"));
+            } else {
+                PyValue v = expression();
+                if (peek().type() == T.NAME && peek().text().equals("for")) {
+                    skipExpression();
+                    v = unknown(a, "generator expression");
+                }
+                args.add(v);
+            }
+            if (peek().text().equals(",")) {
+                next();
+            } else if (!peek().text().equals(")")) {
+                skipExpression();
+                if (!peek().text().equals(")") && !peek().text().equals(",")) {
+                    break;
+                }
+            }
+        }
+        if (peek().text().equals(")")) {
+            next();
+        }
+        PyValue call = new PyValue.Call(callee, args, kwargs, t.line());
+        return postfix(call, t);
     }
 
     /** Attribute access, calls and subscripts on a value make it run-time only. */
@@ -548,6 +575,7 @@ public final class SetupPyParser {
     }
 
     private PyValue sequenceBody(String close) {
+        int openPos = pos;
         Token open = next();
         List<PyValue> items = new ArrayList<>();
         while (peek().type() != T.EOF && !peek().text().equals(close)) {
@@ -558,13 +586,13 @@ public final class SetupPyParser {
                 if (inner instanceof PyValue.Seq spliced) {
                     items.addAll(spliced.items());
                 } else {
-                    items.add(new PyValue.Unknown("*" + (inner instanceof PyValue.Unknown u ? u.source() : describe(inner)),
+                    items.add(new PyValue.Unknown(abbreviate("*" + (inner instanceof PyValue.Unknown u ? u.source() : describe(inner))),
                             "unpacked " + (inner instanceof PyValue.Unknown u ? u.reason() : "value"), star.line()));
                 }
             } else {
                 PyValue v = expression();
                 if (peek().type() == T.NAME && peek().text().equals("for")) {
-                    pos = tokens.indexOf(open) + 1;
+                    pos = openPos + 1;
                     skipBalancedFromInside(close);
                     return unknown(open, "comprehension");
                 }
@@ -573,7 +601,7 @@ public final class SetupPyParser {
             if (peek().text().equals(",")) {
                 next();
             } else if (!peek().text().equals(close)) {
-                pos = tokens.indexOf(open) + 1;
+                pos = openPos + 1;
                 skipBalancedFromInside(close);
                 return unknown(open, "expression needs execution");
             }
@@ -594,12 +622,13 @@ public final class SetupPyParser {
     }
 
     private PyValue dictBody() {
+        int openPos = pos;
         Token open = next();
         Map<String, PyValue> entries = new LinkedHashMap<>();
         while (peek().type() != T.EOF && !peek().text().equals("}")) {
             PyValue key = expression();
             if (!peek().text().equals(":")) {
-                pos = tokens.indexOf(open) + 1;
+                pos = openPos + 1;
                 skipBalancedFromInside("}");
                 return unknown(open, "set or dict comprehension");
             }
@@ -611,7 +640,7 @@ public final class SetupPyParser {
             if (peek().text().equals(",")) {
                 next();
             } else if (!peek().text().equals("}")) {
-                pos = tokens.indexOf(open) + 1;
+                pos = openPos + 1;
                 skipBalancedFromInside("}");
                 return unknown(open, "dict comprehension");
             }
@@ -627,10 +656,94 @@ public final class SetupPyParser {
         return new PyValue.Unknown(source(start.start(), Math.max(end, start.end())), reason, start.line());
     }
 
+    /**
+     * The source between two offsets, whitespace runs collapsed to one space, cut to 80 characters:
+     * read only as far as the excerpt needs (a nested unknown value spans much of the file).
+     */
     private String source(int start, int end) {
-        String s = text.substring(start, Math.min(Math.max(end, start), text.length()));
-        s = s.replaceAll("\\s+", " ").trim();
+        int to = Math.min(Math.max(end, start), text.length());
+        StringBuilder sb = new StringBuilder();
+        boolean gap = false;
+        for (int i = start; i < to && sb.length() <= 80; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                gap = true;
+                continue;
+            }
+            if (gap && sb.length() > 0) {
+                sb.append(' ');
+            }
+            gap = false;
+            sb.append(c);
+        }
+        return abbreviate(sb.toString());
+    }
+
+    private static String abbreviate(String s) {
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /** Values kept for a variable or a keyword are bounded; a larger or deeper one is unknown. */
+    private static final int MAX_VALUE_SIZE = 1 << 20;
+    private final java.util.IdentityHashMap<PyValue, int[]> measured = new java.util.IdentityHashMap<>();
+
+    /**
+     * Characters and items copied by concatenations and changes of values, for the whole file:
+     * each {@code x += [1]} copies the list, so 100,000 of them would copy 5 billion items; 4 million is more than any real file needs.
+     */
+    private long copied = 1L << 22;
+
+    private boolean spend(long units) {
+        copied -= units;
+        return copied >= 0;
+    }
+
+    private void store(String name, PyValue v, Token at) {
+        variables.put(name, bounded(v, at));
+    }
+
+    /**
+     * {@code v}, or an unknown value when it is larger (characters and items, a variable counted
+     * each time it is used) or deeper than a setup.py writes: {@code x += x} doubles a value,
+     * {@code x = [x]} deepens it, and what reads it later must not pay for that (issue #22).
+     */
+    private PyValue bounded(PyValue v, Token at) {
+        int[] m = measure(v);
+        if (m[0] <= MAX_VALUE_SIZE && m[1] <= MAX_NESTING) {
+            return v;
+        }
+        return new PyValue.Unknown(v instanceof PyValue.Unknown u ? u.source() : abbreviate(at.text()),
+                m[1] > MAX_NESTING ? "nested too deeply" : "too large a value", at.line());
+    }
+
+    /** {size, depth} of a value, each saturated; shared parts are measured once. */
+    private int[] measure(PyValue v) {
+        int[] known = measured.get(v);
+        if (known != null) {
+            return known;
+        }
+        long size = 1;
+        int depth = 1;
+        List<PyValue> children = List.of();
+        if (v instanceof PyValue.Str s) {
+            size += s.value().length();
+        } else if (v instanceof PyValue.Seq q) {
+            children = q.items();
+        } else if (v instanceof PyValue.Dict d) {
+            children = new ArrayList<>(d.entries().values());
+            size += d.entries().keySet().stream().mapToLong(String::length).sum();
+        } else if (v instanceof PyValue.Call c) {
+            children = new ArrayList<>(c.args());
+            children.addAll(c.kwargs().values());
+        }
+        for (PyValue c : children) {
+            int[] cm = measure(c);
+            size += cm[0];
+            depth = Math.max(depth, cm[1] + 1);
+        }
+        int[] m = {(int) Math.min(size, Integer.MAX_VALUE), depth};
+        measured.put(v, m);
+        return m;
     }
 
     /** Skips to the next ",", ")", "]", "}" or ":" at bracket depth 0 (or end of logical line). */

@@ -137,7 +137,7 @@ public final class Marker {
             case "<=", "==", ">=" -> lhs.equals(rhs);
             case "!=" -> !lhs.equals(rhs);
             default -> throw new UndefinedComparisonException("Undefined <Op(" + Py.repr(op) + ")> on "
-                    + Py.repr(lhs) + " and " + Py.repr(rhs) + ".");
+                    + Pep508Parser.excerpt(lhs) + " and " + Pep508Parser.excerpt(rhs) + ".");
         };
     }
 

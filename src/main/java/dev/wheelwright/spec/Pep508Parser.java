@@ -34,7 +34,7 @@ final class Pep508Parser {
 
         /** One line: message, quoted source and the column (1-based) where the problem is. */
         String oneLine() {
-            return message + ": " + Py.repr(source) + " at column " + (start + 1);
+            return message + ": " + excerpt(source, start) + " at column " + (start + 1);
         }
     }
 
@@ -72,7 +72,7 @@ final class Pep508Parser {
             Map.entry("URL", Pattern.compile("[^ \\t]+")),
             Map.entry("IDENTIFIER", Pattern.compile("\\b[a-zA-Z0-9][a-zA-Z0-9._-]*\\b", U)),
             Map.entry("VERSION_PREFIX_TRAIL", Pattern.compile("\\.\\*")),
-            Map.entry("VERSION_LOCAL_LABEL_TRAIL", Pattern.compile("\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*")),
+            Map.entry("VERSION_LOCAL_LABEL_TRAIL", Pattern.compile("\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*+")),
             Map.entry("WS", Pattern.compile("[ \\t]+")),
             Map.entry("END", Pattern.compile("$")));
 
@@ -81,8 +81,38 @@ final class Pep508Parser {
         return Specifier.grammarBody();
     }
 
+    /** Inputs whose quoted form is longer are quoted by an excerpt in messages. */
+    private static final int QUOTE = 120;
+    /** Parentheses in a marker nest at most this deep (packaging's parser meets Python's recursion limit near 300). */
+    static final int MAX_DEPTH = 200;
+
+    /** The input as packaging quotes it, or for a long one an excerpt, with the length. */
+    static String excerpt(String s) {
+        return excerpt(s, 0);
+    }
+
+    /**
+     * As {@link #excerpt(String)}, the excerpt of a long input around {@code at}; long counts the
+     * quoted form, where a control character takes four characters or more.
+     */
+    static String excerpt(String s, int at) {
+        String whole = Py.repr(s);
+        if (whole.length() <= QUOTE) {
+            return whole;
+        }
+        int from = Math.max(0, Math.min(at - 20, s.length() - 60));
+        int to = Math.min(s.length(), from + 60);
+        String part = Py.repr(s.substring(from, to));
+        while (part.length() > QUOTE && to - from > 8) {
+            to = from + (to - from) / 2;
+            part = Py.repr(s.substring(from, to));
+        }
+        return (from > 0 ? "..." : "") + part + (to < s.length() ? "..." : "") + " (" + s.length() + " characters)";
+    }
+
     private final String source;
     private int position;
+    private int depth;
     private String nextName;
     private String nextText;
 
@@ -297,11 +327,16 @@ final class Pep508Parser {
         consume("WS");
         Object[] result = new Object[1];
         if (check("LEFT_PARENTHESIS", true)) {
+            if (depth >= MAX_DEPTH) {
+                throw error("Marker nested too deeply (more than " + MAX_DEPTH + " parentheses)", position, position);
+            }
+            depth++;
             enclosing("LEFT_PARENTHESIS", "RIGHT_PARENTHESIS", "marker expression", () -> {
                 consume("WS");
                 result[0] = marker();
                 consume("WS");
             });
+            depth--;
         } else {
             result[0] = markerItem();
         }

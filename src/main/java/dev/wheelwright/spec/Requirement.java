@@ -40,7 +40,7 @@ public record Requirement(String name, Set<String> extras, SpecifierSet specifie
         try {
             spec = SpecifierSet.parse(p.specifier());
         } catch (InvalidSpecifierException e) {
-            throw new InvalidRequirementException("Invalid requirement " + Py.repr(text) + ": " + e.getMessage(), e);
+            throw new InvalidRequirementException("Invalid requirement " + Pep508Parser.excerpt(text) + ": " + e.getMessage(), e);
         }
         return new Requirement(p.name(), new TreeSet<>(p.extras()), spec, p.url().isEmpty() ? null : p.url(),
                 p.marker() == null ? null : Marker.fromParsed(p.marker()));

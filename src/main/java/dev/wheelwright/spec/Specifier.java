@@ -17,14 +17,15 @@ public final class Specifier {
         private static final String PRE = "(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?";
         private static final String POST = "(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?";
         private static final String DEV = "(?:[-_.]?dev[-_.]?[0-9]*)?";
-        private static final String LOCAL = "(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?";
+        private static final String LOCAL = "(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*+)?";
         private static final String S = "[" + Py.WS + "]*";
+        // the release parts are possessive: a greedy group repeats by recursion and overflows the stack on 10,000 parts
         // PEP 440 "Version specifiers": which operators allow wildcards, local labels and a one-part release.
         static final String BODY = "(?:"
                 + "(?:===" + S + "[^" + Py.WS + ";)]*)"
-                + "|(?:(?:==|!=)" + S + "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*(?:\\.\\*|" + PRE + POST + DEV + LOCAL + ")?)"
-                + "|(?:~=" + S + "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+" + PRE + POST + DEV + ")"
-                + "|(?:(?:<=|>=|<|>)" + S + "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*" + PRE + POST + DEV + ")"
+                + "|(?:(?:==|!=)" + S + "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*+(?:\\.\\*|" + PRE + POST + DEV + LOCAL + ")?)"
+                + "|(?:~=" + S + "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)++" + PRE + POST + DEV + ")"
+                + "|(?:(?:<=|>=|<|>)" + S + "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*+" + PRE + POST + DEV + ")"
                 + ")";
         static final Pattern SPECIFIER = Pattern.compile(S + BODY + S, Pattern.CASE_INSENSITIVE);
         static final Pattern PREFIX = Pattern.compile("([0-9]+)((?:a|b|c|rc)[0-9]+)");
@@ -80,7 +81,7 @@ public final class Specifier {
     public static Specifier parse(String text, Boolean prereleases) {
         Objects.requireNonNull(text, "text");
         if (!Grammar.SPECIFIER.matcher(text).matches()) {
-            throw new InvalidSpecifierException("Invalid specifier: " + Py.repr(text));
+            throw new InvalidSpecifierException("Invalid specifier: " + Pep508Parser.excerpt(text));
         }
         String spec = Py.strip(text);
         String op;

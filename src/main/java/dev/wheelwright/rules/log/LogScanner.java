@@ -477,7 +477,7 @@ public final class LogScanner {
         private final BitSet[] windows = {new BitSet(), new BitSet()};
         private final Matcher[] matchers = new Matcher[entries.size()]; // reused: a Matcher costs more to make than to run
 
-        private Matcher matcher(int entry, Pattern p, String text) {
+        private Matcher matcher(int entry, Pattern p, CharSequence text) {
             Matcher m = matchers[entry];
             if (m == null) {
                 m = p.matcher(text);
@@ -799,9 +799,9 @@ public final class LogScanner {
                     if (joined == null) {
                         joined = joinedText();
                     }
-                    Matcher m2 = entry.pattern().pattern().matcher(joined);
+                    Matcher m2 = entry.pattern().pattern().matcher(new Bounded(joined));
                     // (an anchored pattern has one place to match: trying it there is what find() does first)
-                    for (boolean hit = anchored[e] ? m2.lookingAt() : m2.find(); hit; hit = !anchored[e] && m2.find()) {
+                    for (boolean hit = Bounded.find(m2, anchored[e]); hit; hit = !anchored[e] && Bounded.find(m2, false)) {
                         if (crossesJoin(m2.start(), m2.end())) {
                             matched.set(entry.rule());
                             int at = events.size();
@@ -892,8 +892,8 @@ public final class LogScanner {
                 if (skip[entry.rule()]) {
                     continue;
                 }
-                Matcher m = matcher(e, entry.pattern().pattern(), text);
-                if (anchored[e] ? m.lookingAt() : m.find()) {
+                Matcher m = matcher(e, entry.pattern().pattern(), new Bounded(text));
+                if (Bounded.find(m, anchored[e])) {
                     if (!genericKnown) {
                         generic = GenericLines.isGeneric(text);
                         genericKnown = true;
@@ -1020,8 +1020,8 @@ public final class LogScanner {
                     if (joined == null) {
                         joined = a + sep + bTrim;
                     }
-                    Matcher m = entry.pattern().pattern().matcher(joined);
-                    for (boolean hit = anchored[e] ? m.lookingAt() : m.find(); hit; hit = !anchored[e] && m.find()) {
+                    Matcher m = entry.pattern().pattern().matcher(new Bounded(joined));
+                    for (boolean hit = Bounded.find(m, anchored[e]); hit; hit = !anchored[e] && Bounded.find(m, false)) {
                         if (m.start() < boundary && m.end() > boundary) {
                             aLine.matched.set(entry.rule());
                             // inserted before this line's events so that events stay in line order
@@ -1158,6 +1158,71 @@ public final class LogScanner {
     /** Whitespace as {@link String#stripLeading()} sees it ({@link Character#isWhitespace}), for ASCII. */
     private static boolean asciiWhitespace(byte x) {
         return x == ' ' || (x >= 0x09 && x <= 0x0D) || (x >= 0x1C && x <= 0x1F);
+    }
+
+    /**
+     * A line as a rule's pattern sees it, with a bound on the characters the pattern may read: a
+     * pattern that backtracks over a long line (WW-B008's lazy {@code /[^:'\t]+?} retried from
+     * every "/" of a 1 MiB line) would keep a worker busy for hours while the reading thread waits
+     * for its chunk (issue #22: "LogScanner parked forever"). Past the bound the pattern has no
+     * match on this line; linear patterns read a few characters per character of the line.
+     */
+    static final class Bounded implements CharSequence {
+        static final long MIN_READS = 1L << 20;
+        static final int READS_PER_CHAR = 16;
+        private static final RuntimeException SPENT = new RuntimeException("pattern work bound", null, false, false) { };
+        private final String s;
+        private long left;
+
+        Bounded(String s) {
+            this.s = s;
+            this.left = Math.max(MIN_READS, (long) READS_PER_CHAR * s.length());
+        }
+
+        /**
+         * {@code m.find()}, false when the pattern spends its bound or overflows the stack (a
+         * repeated group recurses once per repetition: a rule's pattern must not stop the run).
+         */
+        static boolean find(Matcher m) {
+            return find(m, false);
+        }
+
+        /** As {@link #find(Matcher)}; an anchored pattern is tried only at the start ({@code lookingAt}). */
+        static boolean find(Matcher m, boolean anchored) {
+            try {
+                return anchored ? m.lookingAt() : m.find();
+            } catch (StackOverflowError e) {
+                return false;
+            } catch (RuntimeException e) {
+                if (e == SPENT) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public char charAt(int i) {
+            if (--left < 0) {
+                throw SPENT;
+            }
+            return s.charAt(i);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return s.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
     }
 
     /** Two lines and a separator seen as one text, without copying (for the join pre-filter). */
