@@ -14,7 +14,6 @@ import dev.wheelwright.spec.WheelFilename;
 import dev.wheelwright.wheel.ElfLibraryFolders;
 import dev.wheelwright.wheel.WheelMembers;
 import dev.wheelwright.wheel.WheelRetagger;
-import dev.wheelwright.wheel.WheelWriter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -290,23 +289,7 @@ final class PeRepair {
             }
             tags = List.of(options.plat());
         }
-        String newFile = parsed.filename().replaceAll("-[^-]+\\.whl$", "-" + String.join(".", tags) + ".whl");
-        String wheelText = new String(members.get(distInfo + "/WHEEL").data(), StandardCharsets.UTF_8);
-        out.put(distInfo + "/WHEEL", new WheelMembers.Member(
-                WheelRepairer.rewriteTags(wheelText, parsed.tags(), tags).getBytes(StandardCharsets.UTF_8), 0));
-        if (!finalBundled.isEmpty()) {
-            Map<String, byte[]> bundledBytes = new LinkedHashMap<>();
-            for (WheelRepairer.Bundled b : finalBundled) {
-                bundledBytes.put(b.member(), out.get(b.member()).data());
-            }
-            out.put(distInfo + "/sboms/wheelwright.cdx.json", new WheelMembers.Member(
-                    Sbom.cycloneDx(parsed, newFile, finalBundled, bundledBytes), 0));
-        }
-        List<WheelWriter.Entry> entries = new ArrayList<>();
-        for (var e : out.entrySet()) {
-            entries.add(new WheelWriter.Entry(e.getKey(), e.getValue().data(), e.getValue().mode()));
-        }
-        return new WheelRepairer.Plan(wheel, newFile, tags, finalBundled, patched, notes, entries, distInfo, List.copyOf(excludedSeen));
+        return WheelRepairer.finish(wheel, parsed, members, out, distInfo, tags, finalBundled, patched, notes, excludedSeen);
     }
 
     /**

@@ -432,9 +432,17 @@ public final class WheelRepairer {
         } else {
             tags = computed;
         }
-        String newFile = parsed.filename().replaceAll("-[^-]+\\.whl$", "-" + String.join(".", tags) + ".whl");
+        return finish(wheel, parsed, members, out, distInfo, tags, finalBundled, patched, notes, excludedSeen);
+    }
 
-        // WHEEL, SBOM
+    /**
+     * The last step of every format's plan: the file name and WHEEL carry {@code tags}, an SBOM
+     * names what was bundled, and {@code out} becomes the entries to write.
+     */
+    static Plan finish(Path wheel, WheelFilename parsed, Map<String, WheelMembers.Member> members,
+            Map<String, WheelMembers.Member> out, String distInfo, List<String> tags, List<Bundled> finalBundled,
+            Map<String, String> patched, List<String> notes, Set<String> excludedSeen) {
+        String newFile = parsed.filename().replaceAll("-[^-]+\\.whl$", "-" + String.join(".", tags) + ".whl");
         String wheelText = new String(members.get(distInfo + "/WHEEL").data(), StandardCharsets.UTF_8);
         out.put(distInfo + "/WHEEL", new WheelMembers.Member(rewriteTags(wheelText, parsed.tags(), tags).getBytes(StandardCharsets.UTF_8), 0));
         if (!finalBundled.isEmpty()) {
