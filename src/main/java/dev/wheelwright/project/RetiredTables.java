@@ -112,7 +112,7 @@ public final class RetiredTables {
         return out;
     }
 
-    private static final Pattern USES = Pattern.compile("^([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@v?([0-9]+)(?:\\.[0-9.]*)?$");
+    private static final Pattern USES = Pattern.compile("^([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@v?([0-9]{1,9})(?:\\.[0-9.]*)?$"); // a longer major is no release anyone made
 
     /** The retired entry an action reference ({@code actions/upload-artifact@v3}) falls under, if any. */
     public Optional<RetiredAction> action(String uses) {
