@@ -3,9 +3,9 @@ package dev.wheelwright.binary.elf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelwright.binary.BinaryFormatException;
+import dev.wheelwright.binary.BuiltinTable;
 import dev.wheelwright.binary.ElfSlice.VersionNeed;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -119,14 +119,7 @@ public final class ManylinuxPolicies {
     public static ManylinuxPolicies builtin() {
         ManylinuxPolicies p = builtin;
         if (p == null) {
-            try (InputStream in = ManylinuxPolicies.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new BinaryFormatException(RESOURCE + ": missing from the classpath");
-                }
-                p = parse(RESOURCE, in.readAllBytes());
-            } catch (IOException e) {
-                throw new BinaryFormatException(RESOURCE + ": cannot read (" + e.getMessage() + ")");
-            }
+            p = parse(RESOURCE, BuiltinTable.bytes(ManylinuxPolicies.class, RESOURCE));
             builtin = p;
         }
         return p;

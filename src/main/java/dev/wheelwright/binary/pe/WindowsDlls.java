@@ -3,8 +3,8 @@ package dev.wheelwright.binary.pe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelwright.binary.BinaryFormatException;
+import dev.wheelwright.binary.BuiltinTable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,14 +51,7 @@ public final class WindowsDlls {
     public static WindowsDlls builtin() {
         WindowsDlls t = builtin;
         if (t == null) {
-            try (InputStream in = WindowsDlls.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new BinaryFormatException(RESOURCE + ": missing from the classpath");
-                }
-                t = parse(RESOURCE, in.readAllBytes());
-            } catch (IOException e) {
-                throw new BinaryFormatException(RESOURCE + ": cannot read (" + e.getMessage() + ")");
-            }
+            t = parse(RESOURCE, BuiltinTable.bytes(WindowsDlls.class, RESOURCE));
             builtin = t;
         }
         return t;
