@@ -122,7 +122,10 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             // pip 22.1+: "[notice] A new release of pip is available: 23.0 -> 23.1" (22.0: "available: ")
             new FactPattern(Field.PIP, "A new release of pip (?:is )?available: " + VER + " -> ", "A new release of pip "),
             // pip --version: "pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)"; pip -v: "Using pip 23.0 from ..."
-            new FactPattern(Field.PIP, "(?:^|Using )pip " + VER + " from \\S", "pip "),
+            // (two patterns, not "(?:^|Using )pip ...": "pip " is on every line that runs pip, where the
+            // alternation was tried at every position; the line-start one is tried at the start only)
+            new FactPattern(Field.PIP, "^pip " + VER + " from \\S", "pip "),
+            new FactPattern(Field.PIP, "Using pip " + VER + " from \\S", "Using pip "),
             new FactPattern(Field.SETUPTOOLS, "\\bsetuptools-" + VER + "(?:-py\\d|\\.tar\\.gz| |$)", "setuptools-"),
             // pip 8-9: "Requirement already satisfied: setuptools in /usr/lib/python3/dist-packages (39.0.1)"
             new FactPattern(Field.SETUPTOOLS, "^\\s*Requirement already satisfied: setuptools in \\S+ \\(" + VER + "\\)\\s*$",
