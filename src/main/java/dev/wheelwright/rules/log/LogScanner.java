@@ -425,9 +425,17 @@ public final class LogScanner {
     /** What one chunk gave: its line count and its events (hits and context lines), in line order. */
     record ChunkResult(int lines, List<Event> events) {}
 
-    /** A rule hit ({@code context == null}) or a context line, at a line relative to the chunk (0-based). */
+    /**
+     * A rule hit ({@code context == null}) or a context line, at a line relative to the chunk (0-based).
+     * A heading's line is not parsed where it is found: {@code heading} is the pattern it may
+     * match and {@code pkg} is null until {@link InOrder} needs the name (see there).
+     */
     record Event(int line, int rule, String text, Map<String, String> captures, PackageContext.Kind context,
-                 String pkg, boolean generic) {}
+                 String pkg, boolean generic, PackageContext.ContextPattern heading) {
+        Event(int line, int rule, String text, Map<String, String> captures, PackageContext.Kind context, String pkg, boolean generic) {
+            this(line, rule, text, captures, context, pkg, generic, null);
+        }
+    }
 
     private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly, IntPredicate done,
                                   java.util.concurrent.atomic.AtomicIntegerArray known) {
@@ -451,8 +459,14 @@ public final class LogScanner {
         int normStart;       // byte where the normalised text starts (when !full)
         int endState;        // byte-DFA state after the raw content (when !full)
         String text;         // the normalised text, made when first needed
+        int chars;           // the normalised text's length in UTF-16 chars once counted, else -1
         BitSet found;
+        boolean hasRule;     // some id in found is a rule pattern's (not only facts' and contexts')
         BitSet matched = new BitSet();
+        // anchored rule patterns tried on this line alone for a join: those that failed before its end
+        final BitSet anchoredTried = new BitSet();
+        final BitSet anchoredDead = new BitSet();
+        boolean anchoredAny;
 
         Line(int ids) {
             found = new BitSet(ids);
@@ -598,7 +612,13 @@ public final class LogScanner {
                 cur.contentEnd = contentEnd;
                 cur.ascii = !lineHigh;
                 cur.text = null;
+                cur.chars = -1;
                 cur.matched.clear();
+                if (cur.anchoredAny) {
+                    cur.anchoredTried.clear();
+                    cur.anchoredDead.clear();
+                    cur.anchoredAny = false;
+                }
                 boolean high = lineHigh;
                 cur.full = !bytePath || lineEscape || (lineFirstCr >= 0 && lineFirstCr < contentEnd) || contentEnd - start > MAX_LINE
                         || (high && !dfa.exactForNonAscii());
@@ -613,7 +633,10 @@ public final class LogScanner {
                 for (int a : alwaysRun) {
                     found.set(a);
                 }
-                found.andNot(quietFacts); // facts already known, and tag lines outside pip's tag list
+                if (!found.isEmpty()) {
+                    found.andNot(quietFacts); // facts already known, and tag lines outside pip's tag list
+                }
+                cur.hasRule = !noRuleEntry(found);
                 if (successEntry >= 0 && !cur.full && found.get(successEntry)) {
                     // pip's last line, frequent in long logs: recognised on the bytes, without decoding
                     found.clear(successEntry);
@@ -847,13 +870,14 @@ public final class LogScanner {
             if (l.ascii || bytes < atLeast) {
                 return bytes; // UTF-8 never has fewer bytes than UTF-16 chars
             }
-            if (l.text == null) {
-                int chars = utf16Length(buf, l.normStart, l.contentEnd);
-                if (chars >= 0) {
-                    return chars;
+            if (l.chars < 0) {
+                // asked twice a line (as this line, then as the previous one): counted once
+                l.chars = l.text == null ? utf16Length(buf, l.normStart, l.contentEnd) : -1;
+                if (l.chars < 0) {
+                    l.chars = text(l).length();
                 }
             }
-            return text(l).length();
+            return l.chars;
         }
 
         private void matchLine(Line l) {
@@ -883,6 +907,12 @@ public final class LogScanner {
                     continue;
                 }
                 if (entry.context() != null) {
+                    if (entry.context().kind() == PackageContext.Kind.HEADING) {
+                        // a candidate heading ("Collecting ", "Building wheel for "...): on many lines of a long
+                        // log, and its name is needed only where a finding or a scope looks at it
+                        events.add(new Event(l.number, -1, text, Map.of(), PackageContext.Kind.HEADING, null, false, entry.context()));
+                        continue;
+                    }
                     String pkg = PackageContext.name(entry.context(), matcher(e, entry.context().pattern(), text), text);
                     if (pkg != null) {
                         events.add(new Event(l.number, -1, text, Map.of(), entry.context().kind(), pkg, false));
@@ -946,8 +976,8 @@ public final class LogScanner {
                     s = dfa.step(s, buf[q], w);
                 }
             }
-            if (a.found.isEmpty() && b.found.isEmpty() && windows[0].isEmpty() && windows[1].isEmpty()) {
-                return; // the common case: no needle anywhere near
+            if (!a.hasRule && !b.hasRule && noRuleEntry(windows[0]) && noRuleEntry(windows[1])) {
+                return; // the common case: no rule's needle in either line or across the join (a fact's or a context's alone tell nothing here)
             }
             // (the same needles across both joins, nearly always none: one look answers for both)
             if (!unmatchedRule(a, b, windows[0]) && (windows[0].equals(windows[1]) || !unmatchedRule(a, b, windows[1]))) {
@@ -957,6 +987,11 @@ public final class LogScanner {
         }
 
         private final BitSet joinFound = new BitSet();
+
+        private boolean noRuleEntry(BitSet found) {
+            int e = found.nextSetBit(0);
+            return e < 0 || e >= ruleEntries;
+        }
 
         /**
          * Whether the needles of both lines and {@code window} (those across the join) hold every
@@ -970,11 +1005,29 @@ public final class LogScanner {
             found.or(window);
             for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                 int r = entries.get(e).rule();
-                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && complete(e, found)) {
+                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && complete(e, found) && !(anchored[e] && deadAlone(a, e))) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /**
+         * Whether anchored entry {@code e} fails on line {@code a} alone before reading to its end
+         * ({@link Matcher#hitEnd}): then no text after {@code a} can make it match a join that
+         * starts with {@code a} (pip's "pip" on every pip command line, for a pattern that wants it
+         * at the line's start). Asked once a line and entry.
+         */
+        private boolean deadAlone(Line a, int e) {
+            if (!a.anchoredTried.get(e)) {
+                a.anchoredTried.set(e);
+                a.anchoredAny = true;
+                Matcher alone = matcher(e, entries.get(e).pattern().pattern(), text(a));
+                if (!alone.lookingAt() && !alone.hitEnd()) {
+                    a.anchoredDead.set(e);
+                }
+            }
+            return a.anchoredDead.get(e);
         }
 
         /**
@@ -1299,7 +1352,11 @@ public final class LogScanner {
         final java.util.concurrent.atomic.AtomicIntegerArray known = new java.util.concurrent.atomic.AtomicIntegerArray(LogFacts.Field.values().length);
         private final Consumer<LogHit> sink;
         long base = 0;
+        // the package before the candidate headings in `headings`: the current package is the name
+        // of the newest of them that is a heading, or this (see current())
         private String pkg = "";
+        private final ArrayDeque<Event> headings = new ArrayDeque<>();
+        private long headingChars;
         private final ArrayDeque<String> scopes = new ArrayDeque<>(); // the package outside each open scope
         private final List<Event> unnamed = new ArrayList<>();
         private final List<Long> unnamedLines = new ArrayList<>();
@@ -1321,25 +1378,39 @@ public final class LogScanner {
                 }
                 if (e.context() == PackageContext.Kind.OPEN) {
                     if (scopes.size() < MAX_PENDING) {
-                        scopes.push(pkg);
+                        scopes.push(current());
                     }
                 } else if (e.context() == PackageContext.Kind.CLOSE) {
                     if (!scopes.isEmpty()) {
                         String outer = scopes.pop();
-                        if (!outer.equals(pkg)) {
+                        if (!outer.equals(current())) {
                             flushUnnamed("");
                             pkg = outer;
                         }
                     }
                 } else if (e.context() == PackageContext.Kind.HEADING) {
-                    flushUnnamed("");
-                    pkg = e.pkg();
+                    if (e.pkg() == null && unnamed.isEmpty()) {
+                        // named later: nothing waits for a name now, and a newer heading may make it moot
+                        headings.add(e);
+                        headingChars += e.text().length();
+                        if (headings.size() > MAX_HEADINGS || headingChars > MAX_HEADING_CHARS) {
+                            current();
+                        }
+                        continue;
+                    }
+                    String name = e.pkg() != null ? e.pkg() : PackageContext.name(e.heading(), e.text());
+                    if (name != null) {
+                        flushUnnamed("");
+                        headings.clear();
+                        headingChars = 0;
+                        pkg = name;
+                    }
                 } else if (e.context() == PackageContext.Kind.FAILED) {
                     flushUnnamed(e.pkg());
-                    if (pkg.isEmpty()) {
+                    if (current().isEmpty()) {
                         pkg = e.pkg();
                     }
-                } else if (pkg.isEmpty()) {
+                } else if (current().isEmpty()) {
                     if (unnamed.size() >= MAX_PENDING) {
                         flushUnnamed(""); // bounded: the oldest stay unnamed, and hits still arrive in line order
                     }
@@ -1350,6 +1421,29 @@ public final class LogScanner {
                 }
             }
             base += r.lines();
+        }
+
+        private static final int MAX_HEADINGS = 64;
+        private static final long MAX_HEADING_CHARS = 1 << 20;
+
+        /**
+         * The current package: the name of the newest candidate heading whose line is a heading
+         * (each tried with its pattern, newest first), else the package before them. Every
+         * event that reads the package (a finding, a scope, a failure line) asks here, and
+         * candidates are kept only while nothing has asked, at most 64 lines or 1 Mi chars.
+         */
+        private String current() {
+            while (!headings.isEmpty()) {
+                Event h = headings.pollLast();
+                String name = PackageContext.name(h.heading(), h.text());
+                if (name != null) {
+                    pkg = name;
+                    break;
+                }
+            }
+            headings.clear();
+            headingChars = 0;
+            return pkg;
         }
 
         private void flushUnnamed(String name) {

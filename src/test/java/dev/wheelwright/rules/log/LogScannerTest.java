@@ -298,6 +298,9 @@ class LogScannerTest {
             "outer failure after a verbose nested install => Collecting app|  Installing build dependencies: started|    Collecting cffi>=1.0|  Installing build dependencies: finished with status 'done'|  Getting requirements to build wheel: started|fatal error: ffi.h: No such file => app",
             "outer package again after the box => Building wheel for app (setup.py) ... error|  ╰─> [3 lines of output]|      Collecting helper|      [end of output]|fatal error: ffi.h: No such file => app",
             "unbalanced end of output => fatal error: ffi.h: No such file|      [end of output]|ERROR: Failed building wheel for lxml => lxml",
+            "a candidate that is no heading keeps the one before => Collecting cffi==1.0|Collecting :not-a-name|  Building wheel for (oops|fatal error: ffi.h: No such file => cffi",
+            "a heading after a failure without a package => fatal error: ffi.h: No such file|Collecting later|ERROR: Failed building wheel for lxml => ''",
+            "the newest of several headings => Collecting a|Collecting b|writing c.egg-info/PKG-INFO|fatal error: ffi.h: No such file => c",
     })
     void namesThePackageBeingBuilt(String scenario, String lines, String expected) throws IOException {
         List<LogHit> hits = new ArrayList<>();
@@ -308,6 +311,38 @@ class LogScannerTest {
         });
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).pkg()).isEqualTo(expected == null ? "" : expected);
+    }
+
+    /**
+     * Candidate headings are named only when a finding, a scope or a failure line asks; between
+     * two asks they are kept at most 64 lines: past that the newest heading among them is
+     * named and the rest dropped. Whichever way, the package is the newest line that is a
+     * heading, as when every line was named where it was found.
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 1048576", "2, 64", "2, 4096"})
+    void manyCandidateHeadingsNameTheNewestHeading(int threads, int chunk) throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            log.append("Collecting pkg").append(i).append("\n");
+            if (i % 7 == 0) {
+                log.append("Collecting :no-name\n  Building wheel for (none\n"); // candidates that are no heading
+            }
+            if (i == 300) {
+                log.append("  fatal error: ffi.h: No such file or directory\n");
+            }
+        }
+        for (int i = 0; i < 150; i++) {
+            log.append("Collecting -no-name").append(i).append("\n");
+        }
+        log.append("  fatal error: ffi.h: No such file or directory\n");
+        List<LogHit> hits = new ArrayList<>();
+        new LogScanner(RULES, threads, chunk).scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)), h -> {
+            if (h.rule() == 0) {
+                hits.add(h);
+            }
+        });
+        assertThat(hits).extracting(LogHit::pkg).containsExactly("pkg300", "pkg499");
     }
 
     /** The line count the scan reports is the reader's: line feeds, plus a last line without one, whatever the line ends. */
