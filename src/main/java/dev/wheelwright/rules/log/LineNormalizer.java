@@ -70,15 +70,21 @@ public final class LineNormalizer {
      * normalisation changes only by dropping a prefix: where the text that
      * {@link #normalize} keeps begins, i.e. after the same prefixes, matched on bytes (all of
      * them are ASCII, so a byte offset is a character boundary).
+     *
+     * <p>No byte a prefix is made of is a line feed or a carriage return, and every step stops
+     * at the first byte that does not fit: so with {@code to} past the line's end (the end of
+     * the buffer) the answer is the same as with {@code to} at the line's end, and the scanner
+     * can strip a line's prefix before it knows where the line ends.
      */
     public static int prefixEnd(byte[] b, int from, int to) {
         int p = from;
-        if (to - from > 20 && b[from + 4] == '-' && b[from + 10] == 'T') {
+        // (normalize asks for a line longer than the bare timestamp: here the byte after it is in the line)
+        if (to - from > 20 && b[from + 4] == '-' && b[from + 10] == 'T' && inLine(b[from + 20])) {
             p = timestampEnd(b, from, to);
             if (p > from) {
                 p = gitlabStreamEnd(b, p, to);
             }
-        } else if (to - from > 22 && b[from] == '[' && b[from + 5] == '-' && b[from + 11] == 'T') {
+        } else if (to - from > 22 && b[from] == '[' && b[from + 5] == '-' && b[from + 11] == 'T' && inLine(b[from + 22])) {
             p = bracketTimestampEnd(b, from, to);
         }
         if (p >= to) {
@@ -99,6 +105,10 @@ public final class LineNormalizer {
             }
         }
         return p;
+    }
+
+    private static boolean inLine(byte x) {
+        return x != '\n' && x != '\r';
     }
 
     // ^\d{2}[OE](?:\+ ?| ) after a timestamp (GitLab: stream number, O/E for stdout/stderr, + for a continued line)
@@ -235,10 +245,10 @@ public final class LineNormalizer {
         }
         if (p < to && b[p] == '[') {
             int q = p + 1;
-            while (q < to && b[q] != ']') {
+            while (q < to && b[q] != ']' && b[q] != '\n' && b[q] != '\r') {
                 q++;
             }
-            if (q < to) {
+            if (q < to && b[q] == ']') {
                 p = q + 1;
             }
         }

@@ -602,7 +602,11 @@ public final class LogScanner {
             while (start < len) {
                 BitSet found = cur.found;
                 found.clear();
-                int end = scanLine(start, found);
+                // a GitHub Actions timestamp (a quarter of such a log's bytes) or another prefix that
+                // normalisation drops is skipped before the automaton runs: needles are looked for
+                // in the text the patterns see (LineNormalizer.prefixEnd may look past the line's end)
+                int from = bytePath ? LineNormalizer.prefixEnd(b, start, len) : start;
+                int end = scanLine(from, found);
                 int contentEnd = end;
                 if (!crOnly && contentEnd > start && b[contentEnd - 1] == '\r') {
                     contentEnd--;
@@ -627,7 +631,7 @@ public final class LogScanner {
                     found.clear();
                     filter.find(cur.text, found);
                 } else {
-                    cur.normStart = LineNormalizer.prefixEnd(b, start, contentEnd);
+                    cur.normStart = from;
                     cur.endState = (contentEnd < end ? lineCrState : lineState) >>> 8;
                 }
                 for (int a : alwaysRun) {
