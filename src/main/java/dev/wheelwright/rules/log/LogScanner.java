@@ -306,17 +306,25 @@ public final class LogScanner {
             return t;
         }) : null;
         ArrayDeque<Future<ChunkResult>> pending = new ArrayDeque<>();
+        // read buffers are used again once their chunk is scanned: a new 4 MiB array a chunk was
+        // zeroed, then copied by every young collection while its chunk waited
+        ArrayDeque<byte[]> pendingBufs = new ArrayDeque<>();
+        ArrayDeque<byte[]> free = new ArrayDeque<>();
         try {
             boolean skipping = false; // inside the rest of a line cut at MAX_LINE
             while (true) {
-                byte[] buf = new byte[carry.length + chunkSize];
+                int want = carry.length + chunkSize;
+                byte[] buf = free.poll();
+                if (buf == null || buf.length < want) {
+                    buf = new byte[want]; // (a smaller one, for a shorter carry, is dropped)
+                }
                 System.arraycopy(carry, 0, buf, 0, carry.length);
                 int len = carry.length;
                 int n;
-                while (len < buf.length && (n = in.read(buf, len, buf.length - len)) > 0) {
+                while (len < want && (n = in.read(buf, len, want - len)) > 0) {
                     len += n;
                 }
-                boolean eof = len < buf.length;
+                boolean eof = len < want;
                 if (first) {
                     crOnly = detectCrOnly(buf, len);
                     first = false;
@@ -337,19 +345,21 @@ public final class LogScanner {
                     }
                     if (i == len) {
                         carry = new byte[0];
+                        free.push(buf);
                         if (eof) {
                             break;
                         }
                         continue;
                     }
                     skipping = false;
-                    buf = java.util.Arrays.copyOfRange(buf, i + 1, len);
-                    len = buf.length;
+                    System.arraycopy(buf, i + 1, buf, 0, len - i - 1);
+                    len = len - i - 1;
                 }
                 int cut = eof ? len : lastBreak(buf, len, crOnly);
                 if (cut <= 0 && !eof) {
                     if (len < MAX_LINE) {
                         carry = java.util.Arrays.copyOf(buf, len); // a long line: read on
+                        free.push(buf);
                         continue;
                     }
                     cut = len;          // an overlong line: keep its first MAX_LINE bytes, skip the rest
@@ -358,15 +368,18 @@ public final class LogScanner {
                 byte[] chunk = buf;
                 int chunkLen = cut;
                 boolean cr = crOnly;
+                carry = java.util.Arrays.copyOfRange(buf, cut, len);
                 if (pool == null) {
                     state.accept(scanChunk(chunk, chunkLen, cr, done, known));
+                    free.push(chunk);
                 } else {
                     pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr, done, known)));
+                    pendingBufs.add(chunk);
                     while (pending.size() >= IN_FLIGHT) {
                         state.accept(get(pending.poll()));
+                        free.push(pendingBufs.poll());
                     }
                 }
-                carry = java.util.Arrays.copyOfRange(buf, cut, len);
                 if (eof) {
                     break;
                 }
@@ -990,8 +1003,6 @@ public final class LogScanner {
             joinHits(text(a), text(b), a, b, windows);
         }
 
-        private final BitSet joinFound = new BitSet();
-
         private boolean noRuleEntry(BitSet found) {
             int e = found.nextSetBit(0);
             return e < 0 || e >= ruleEntries;
@@ -1002,18 +1013,28 @@ public final class LogScanner {
          * required literal of a rule's pattern where the rule matched neither line alone.
          */
         private boolean unmatchedRule(Line a, Line b, BitSet window) {
-            BitSet found = joinFound;
-            found.clear();
-            found.or(a.found);
-            found.or(b.found);
-            found.or(window);
-            for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
+            // (the three sets are read as their union, without making it: a join is asked about on most lines)
+            return unmatchedIn(a.found, a, b, window) || unmatchedIn(b.found, a, b, window) || unmatchedIn(window, a, b, window);
+        }
+
+        private boolean unmatchedIn(BitSet ids, Line a, Line b, BitSet window) {
+            for (int e = ids.nextSetBit(0); e >= 0 && e < ruleEntries; e = ids.nextSetBit(e + 1)) {
                 int r = entries.get(e).rule();
-                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && complete(e, found) && !(anchored[e] && deadAlone(a, e))) {
+                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && completeIn(e, a.found, b.found, window)
+                        && !(anchored[e] && deadAlone(a, e))) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private boolean completeIn(int e, BitSet x, BitSet y, BitSet z) {
+            for (int id : alsoNeeds[e]) {
+                if (!x.get(id) && !y.get(id) && !z.get(id)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
