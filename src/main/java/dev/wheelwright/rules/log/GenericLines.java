@@ -1,7 +1,6 @@
 package dev.wheelwright.rules.log;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -50,7 +49,7 @@ public final class GenericLines {
     }
 
     public static boolean isGeneric(String line) {
-        BitSet found = new BitSet(SHAPES.size());
+        IdBits found = new IdBits(SHAPES.size());
         LITERALS.find(line, found);
         for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
             if (SHAPES.get(i).pattern().matcher(line).find()) {

@@ -14,7 +14,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,7 +244,7 @@ public final class LogScanner {
     }
 
     /** Whether every further required literal clause of rule entry {@code e} is in {@code found}. */
-    private boolean complete(int e, BitSet found) {
+    private boolean complete(int e, IdBits found) {
         for (int id : alsoNeeds[e]) {
             if (!found.get(id)) {
                 return false;
@@ -473,16 +472,19 @@ public final class LogScanner {
         int endState;        // byte-DFA state after the raw content (when !full)
         String text;         // the normalised text, made when first needed
         int chars;           // the normalised text's length in UTF-16 chars once counted, else -1
-        BitSet found;
+        IdBits found;
         boolean hasRule;     // some id in found is a rule pattern's (not only facts' and contexts')
-        BitSet matched = new BitSet();
+        IdBits matched;
         // anchored rule patterns tried on this line alone for a join: those that failed before its end
-        final BitSet anchoredTried = new BitSet();
-        final BitSet anchoredDead = new BitSet();
+        final IdBits anchoredTried;
+        final IdBits anchoredDead;
         boolean anchoredAny;
 
-        Line(int ids) {
-            found = new BitSet(ids);
+        Line(int ids, int rules) {
+            found = new IdBits(ids);
+            matched = new IdBits(rules);
+            anchoredTried = new IdBits(ids);
+            anchoredDead = new IdBits(ids);
         }
     }
 
@@ -501,7 +503,7 @@ public final class LogScanner {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private final List<Event> events = new ArrayList<>();
         private final MultiLiteralMatcher.Bytes dfa = filter.bytes();
-        private final BitSet[] windows = {new BitSet(), new BitSet()};
+        private final IdBits[] windows = {new IdBits(filter.size()), new IdBits(filter.size())};
         private final Matcher[] matchers = new Matcher[entries.size()]; // reused: a Matcher costs more to make than to run
 
         private Matcher matcher(int entry, Pattern p, CharSequence text) {
@@ -517,12 +519,12 @@ public final class LogScanner {
         private final boolean[] skip;   // rules whose consumer wanted no more hits when this chunk started
 
         private final java.util.concurrent.atomic.AtomicIntegerArray known; // facts fields already stated (first one wins)
-        private final BitSet quietFacts;     // fact entries this chunk need not look at
+        private final IdBits quietFacts;     // fact entries this chunk need not look at
 
         ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done, java.util.concurrent.atomic.AtomicIntegerArray known) {
             this.known = known;
             // a fact whose first statement is known needs no more looks; tags count only in pip's list
-            quietFacts = new BitSet(entries.size());
+            quietFacts = new IdBits(entries.size());
             for (int e = ruleEntries; e < entries.size(); e++) {
                 LogFacts.FactPattern f = entries.get(e).fact();
                 if (f != null && !LogFacts.collectsAll(f.field()) && known.get(f.field().ordinal()) != 0) {
@@ -550,7 +552,7 @@ public final class LogScanner {
          * found, and notes what decides whether the line can stay bytes (escapes, carriage
          * returns, non-ASCII bytes). Returns the index of the line end (or {@code len}).
          */
-        private int scanLine(int from, BitSet found) {
+        private int scanLine(int from, IdBits found) {
             final byte[] b = buf;
             final int[] table = wide;
             final int nl = crOnly ? '\r' : '\n';
@@ -607,13 +609,13 @@ public final class LogScanner {
 
         ChunkResult run() {
             final byte[] b = buf;
-            Line cur = new Line(filter.size());
-            Line prev = new Line(filter.size());
+            Line cur = new Line(filter.size(), rules.size());
+            Line prev = new Line(filter.size(), rules.size());
             boolean havePrev = false;
             int line = 0;
             int start = 0;
             while (start < len) {
-                BitSet found = cur.found;
+                IdBits found = cur.found;
                 found.clear();
                 // a GitHub Actions timestamp (a quarter of such a log's bytes) or another prefix that
                 // normalisation drops is skipped before the automaton runs: needles are looked for
@@ -724,8 +726,8 @@ public final class LogScanner {
             int firstLine;
             final StringBuilder text = new StringBuilder();
             final List<Integer> joins = new ArrayList<>();
-            final BitSet matched = new BitSet();
-            final BitSet found = new BitSet();   // needles inside the pieces, then across the joins
+            final IdBits matched = new IdBits(rules.size());
+            final IdBits found = new IdBits(filter.size());   // needles inside the pieces, then across the joins
             // the pieces, kept as byte ranges of the chunk (or their text when normalised as a whole);
             // the joined text is made only when some rule has to look at it
             private final int[] pStart = new int[MAX_RUN_LINES + 1];
@@ -901,7 +903,7 @@ public final class LogScanner {
             String text = null;     // decoded only when some pattern has to look at the line
             boolean generic = false;
             boolean genericKnown = false;
-            BitSet found = l.found;
+            IdBits found = l.found;
             for (int e = found.nextSetBit(0); e >= 0 && e < entries.size(); e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
                 if (entry.rule() >= 0 && (skip[entry.rule()] || !complete(e, found))) {
@@ -980,7 +982,7 @@ public final class LogScanner {
                 st = dfa.run(0, buf, a.normStart, a.contentEnd, windows[0]); // the state reached into the stripped prefix
             }
             for (int sep = 0; sep < 2; sep++) {
-                BitSet w = windows[sep];
+                IdBits w = windows[sep];
                 w.clear();
                 int s = st;
                 int k = 0;
@@ -1003,7 +1005,7 @@ public final class LogScanner {
             joinHits(text(a), text(b), a, b, windows);
         }
 
-        private boolean noRuleEntry(BitSet found) {
+        private boolean noRuleEntry(IdBits found) {
             int e = found.nextSetBit(0);
             return e < 0 || e >= ruleEntries;
         }
@@ -1012,12 +1014,12 @@ public final class LogScanner {
          * Whether the needles of both lines and {@code window} (those across the join) hold every
          * required literal of a rule's pattern where the rule matched neither line alone.
          */
-        private boolean unmatchedRule(Line a, Line b, BitSet window) {
+        private boolean unmatchedRule(Line a, Line b, IdBits window) {
             // (the three sets are read as their union, without making it: a join is asked about on most lines)
             return unmatchedIn(a.found, a, b, window) || unmatchedIn(b.found, a, b, window) || unmatchedIn(window, a, b, window);
         }
 
-        private boolean unmatchedIn(BitSet ids, Line a, Line b, BitSet window) {
+        private boolean unmatchedIn(IdBits ids, Line a, Line b, IdBits window) {
             for (int e = ids.nextSetBit(0); e >= 0 && e < ruleEntries; e = ids.nextSetBit(e + 1)) {
                 int r = entries.get(e).rule();
                 if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && completeIn(e, a.found, b.found, window)
@@ -1028,7 +1030,7 @@ public final class LogScanner {
             return false;
         }
 
-        private boolean completeIn(int e, BitSet x, BitSet y, BitSet z) {
+        private boolean completeIn(int e, IdBits x, IdBits y, IdBits z) {
             for (int id : alsoNeeds[e]) {
                 if (!x.get(id) && !y.get(id) && !z.get(id)) {
                     return false;
@@ -1061,10 +1063,10 @@ public final class LogScanner {
          * scans; {@code windowFound} holds, per separator, those across the join, or is null to
          * find them with the char matcher on the window around the join.
          */
-        private void joinHits(String a, String b, Line aLine, Line bLine, BitSet[] windowFound) {
+        private void joinHits(String a, String b, Line aLine, Line bLine, IdBits[] windowFound) {
             String bTrim = b.stripLeading();
             int reach = Math.max(0, filter.longest() - 1);
-            BitSet found = new BitSet(filter.size());
+            IdBits found = new IdBits(filter.size());
             String[] seps = {"", " "};
             for (int si = 0; si < seps.length; si++) {
                 String sep = seps[si];

@@ -147,12 +147,12 @@ public final class MultiLiteralMatcher {
     }
 
     /** Sets in {@code found} the ids of the needles occurring in {@code text}. */
-    public void find(CharSequence text, BitSet found) {
+    void find(CharSequence text, IdBits found) {
         find(text, 0, text.length(), found);
     }
 
-    /** Like {@link #find(CharSequence, BitSet)} over {@code text[from, to)}. */
-    public void find(CharSequence text, int from, int to, BitSet found) {
+    /** Like {@link #find(CharSequence, IdBits)} over {@code text[from, to)}. */
+    void find(CharSequence text, int from, int to, IdBits found) {
         int s = 0;
         final int[] table = ascii;
         final boolean[] emit = emits;
@@ -361,7 +361,7 @@ public final class MultiLiteralMatcher {
         }
 
         /** Runs the DFA from {@code state} over {@code data[from, to)}, setting found ids; returns the end state. */
-        public int run(int state, byte[] data, int from, int to, BitSet found) {
+        public int run(int state, byte[] data, int from, int to, IdBits found) {
             int s = state;
             for (int i = from; i < to; i++) {
                 s = table[(s << shift) | cls[data[i] & 0xff]];
@@ -375,7 +375,7 @@ public final class MultiLiteralMatcher {
         }
 
         /** One step of the DFA, with any found ids set. */
-        public int step(int state, int b, BitSet found) {
+        public int step(int state, int b, IdBits found) {
             int s = table[(state << shift) | cls[b & 0xff]];
             if (emits[s]) {
                 for (int id : outputs[s]) {
