@@ -99,13 +99,23 @@ public final class LogScanner {
             }
         }
         ruleEntries = entries.size();
+        for (PackageContext.ContextPattern c : PackageContext.PATTERNS) {
+            entries.add(new Entry(-1, null, c, null));
+            needles.add(c.literals());
+        }
+        for (LogFacts.FactPattern f : LogFacts.PATTERNS) {
+            entries.add(new Entry(-1, null, null, f));
+            needles.add(f.literals());
+        }
+        // every pattern's further required literals (a fact's and a context's too: pip's "Successfully
+        // built numpy" is on many lines, the fact wants "Successfully built x.whl")
         List<List<String>> clauses = new ArrayList<>();
         List<int[]> also = new ArrayList<>();
-        for (int e = 0; e < ruleEntries; e++) {
+        for (int e = 0; e < entries.size(); e++) {
             List<String> primary = needles.get(e);
             List<Integer> ids = new ArrayList<>();
             if (!primary.isEmpty()) {
-                for (List<String> c : RequiredLiterals.clauses(entries.get(e).pattern().regex())) {
+                for (List<String> c : RequiredLiterals.clauses(regex(entries.get(e)))) {
                     if (!new java.util.HashSet<>(c).equals(new java.util.HashSet<>(primary))) {
                         int at = clauses.indexOf(c);
                         if (at < 0) {
@@ -117,14 +127,6 @@ public final class LogScanner {
                 }
             }
             also.add(ids.stream().mapToInt(Integer::intValue).toArray());
-        }
-        for (PackageContext.ContextPattern c : PackageContext.PATTERNS) {
-            entries.add(new Entry(-1, null, c, null));
-            needles.add(c.literals());
-        }
-        for (LogFacts.FactPattern f : LogFacts.PATTERNS) {
-            entries.add(new Entry(-1, null, null, f));
-            needles.add(f.literals());
         }
         int se = -1;
         for (int e = ruleEntries; e < entries.size(); e++) {
@@ -146,8 +148,8 @@ public final class LogScanner {
         // the further clauses get the ids after the entries'
         int base = needles.size();
         needles.addAll(clauses);
-        alsoNeeds = new int[ruleEntries][];
-        for (int e = 0; e < ruleEntries; e++) {
+        alsoNeeds = new int[entries.size()][];
+        for (int e = 0; e < entries.size(); e++) {
             alsoNeeds[e] = also.get(e).clone();
             for (int k = 0; k < alsoNeeds[e].length; k++) {
                 alsoNeeds[e][k] += base;
@@ -165,6 +167,10 @@ public final class LogScanner {
             flags[u] = u == '\n' ? LINE_END : (u < 0x20 && u != '\t') || u >= 0x80 ? SPECIAL : 0;
         }
         wide = filter.bytes().wideTable(flags);
+    }
+
+    private static String regex(Entry x) {
+        return x.pattern() != null ? x.pattern().regex() : x.context() != null ? x.context().pattern().pattern() : x.fact().pattern().pattern();
     }
 
     /**
@@ -906,7 +912,7 @@ public final class LogScanner {
             IdBits found = l.found;
             for (int e = found.nextSetBit(0); e >= 0 && e < entries.size(); e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
-                if (entry.rule() >= 0 && (skip[entry.rule()] || !complete(e, found))) {
+                if ((entry.rule() >= 0 && skip[entry.rule()]) || !complete(e, found)) {
                     continue;
                 }
                 if (text == null) {
@@ -941,8 +947,18 @@ public final class LogScanner {
                 if (skip[entry.rule()]) {
                     continue;
                 }
-                Matcher m = matcher(e, entry.pattern().pattern(), new Bounded(text));
-                if (Bounded.find(m, anchored[e])) {
+                Bounded bounded = new Bounded(text);
+                Matcher m = matcher(e, entry.pattern().pattern(), bounded);
+                boolean hit = Bounded.find(m, anchored[e]);
+                if (!hit && anchored[e] && !bounded.spent()) {
+                    // what a join with the next line would ask (deadAlone), known now
+                    l.anchoredTried.set(e);
+                    l.anchoredAny = true;
+                    if (!m.hitEnd()) {
+                        l.anchoredDead.set(e);
+                    }
+                }
+                if (hit) {
                     if (!genericKnown) {
                         generic = GenericLines.isGeneric(text);
                         genericKnown = true;
@@ -1279,6 +1295,11 @@ public final class LogScanner {
                 }
                 throw e;
             }
+        }
+
+        /** Whether a pattern spent the bound on this text (its failure says nothing of the text). */
+        boolean spent() {
+            return left < 0;
         }
 
         @Override
