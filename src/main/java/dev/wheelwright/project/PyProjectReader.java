@@ -49,7 +49,8 @@ final class PyProjectReader {
                 // The parser notices a repeated key at the start of the line after it (it reads a
                 // key/value to its newline first): point at the last key/value line before it.
                 line--;
-                while (line > 1 && (lines[line - 1].strip().isEmpty() || lines[line - 1].strip().startsWith("#"))) {
+                // (the parser may count a line more than the text's "\n" do: such a line is past the end, skipped too)
+                while (line > 1 && (line > lines.length || lines[line - 1].strip().isEmpty() || lines[line - 1].strip().startsWith("#"))) {
                     line--;
                 }
             }

@@ -59,7 +59,9 @@ public record SetupCfg(String file, String text, Map<String, Map<String, Entry>>
     /** Parses setup.cfg text; a line that is neither a header, an option nor a continuation is an error. */
     public static SetupCfg parse(String file, String text) {
         Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
-        String[] lines = text.split("\n", -1);
+        // configparser reads the file in text mode, whose universal newlines end a line at "\r\n", "\n"
+        // or a lone "\r" (old Mac files, or a stray one): the line numbers are Python's
+        String[] lines = text.split("\r\n|\r|\n", -1);
         Map<String, Entry> current = null;
         // configparser's strict mode (setuptools' default) refuses a repeated section, or an
         // option repeated in one section; setuptools keeps option names as written (optionxform = str)
@@ -135,7 +137,18 @@ public record SetupCfg(String file, String text, Map<String, Map<String, Entry>>
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        String a = s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        StringBuilder out = new StringBuilder(a.length());
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            // a control character (ESC, a form feed, U+0085) is shown escaped, not sent to the terminal
+            if ((c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0)) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** A setup.cfg that configparser would reject. */

@@ -144,7 +144,7 @@ public final class Marker {
     private static String lookup(Map<String, String> env, String key) {
         String v = env.get(key);
         if (v == null) {
-            throw new UndefinedEnvironmentNameException(Py.repr(key) + " does not exist in evaluation environment.");
+            throw new UndefinedEnvironmentNameException(Pep508Parser.excerpt(key) + " does not exist in evaluation environment.");
         }
         return v;
     }

@@ -41,6 +41,18 @@ class SetupCfgTest {
     }
 
     @Test
+    void aLoneCarriageReturnEndsALineAsInPythonsTextMode() {
+        // fuzzing found a stray CR inside a junk line: the message carried the raw CR (two lines on a terminal)
+        SetupCfg cfg = SetupCfg.parse("setup.cfg", "[metadata]\rname = x\r\n[options]\rzip_safe = False\r");
+        assertThat(cfg.get("metadata", "name").orElseThrow().value()).isEqualTo("x");
+        assertThat(cfg.get("options", "zip_safe").orElseThrow().line()).isEqualTo(4);
+        assertThatThrownBy(() -> SetupCfg.parse("setup.cfg", "[ons]\npackmetadaza]\rnahash\n"))
+                .hasMessage("setup.cfg:2: not a 'key = value' line: packmetadaza]");
+        assertThatThrownBy(() -> SetupCfg.parse("setup.cfg", "[ons]\nbad\u001b[31m line\n"))
+                .hasMessage("setup.cfg:2: not a 'key = value' line: bad\\x1b[31m line");
+    }
+
+    @Test
     void junkLineIsAnErrorNamingFileAndLine() {
         assertThatThrownBy(() -> SetupCfg.parse("setup.cfg", "[options]\nthis is not an option\n"))
                 .hasMessage("setup.cfg:2: not a 'key = value' line: this is not an option");

@@ -84,5 +84,13 @@ class MarkerTest {
                 .isInstanceOf(UndefinedComparisonException.class)
                 .hasMessage("Undefined <Op('~=')> on 'posix' and 'posix'.");
         assertThat(Marker.parse("extra == \"Dev_Tools\"").evaluate(Map.of("extra", "dev.tools"))).isTrue();
+        // two strings compared: packaging looks the right one up as a variable name; a long one is
+        // quoted by an excerpt (fuzzing found an 800-character message with a tab in it)
+        String name = "<1888,!=881.2,\t".repeat(60);
+        assertThatThrownBy(() -> Marker.parse("'' ~= '" + name + "'").evaluate(Map.of()))
+                .isInstanceOf(UndefinedEnvironmentNameException.class)
+                .hasMessageStartingWith("'<1888,!=881.2,\\t")
+                .hasMessageEndingWith(" (" + name.length() + " characters) does not exist in evaluation environment.")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(250).doesNotContain("\t"));
     }
 }

@@ -119,9 +119,10 @@ final class ExprParser {
         if (c == '"' || c == '\'') {
             return new Node.Literal(string(c), ExprType.STR, at);
         }
-        if (Character.isDigit(c)) {
+        if (asciiDigit(c)) {
+            // (ASCII digits only: Double.parseDouble refuses the other scripts' digits that isDigit accepts)
             int start = pos;
-            while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '.')) {
+            while (pos < src.length() && (asciiDigit(src.charAt(pos)) || src.charAt(pos) == '.')) {
                 pos++;
             }
             String num = src.substring(start, pos);
@@ -280,5 +281,9 @@ final class ExprParser {
         while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
             pos++;
         }
+    }
+
+    private static boolean asciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

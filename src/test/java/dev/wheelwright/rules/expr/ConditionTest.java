@@ -100,6 +100,8 @@ class ConditionTest {
             "1.2.3 > 1 ;; 0 ;; is not a number",
             "3 in wheel.tags ;; 2 ;; a number is never in a list of string",
             "s -> true ;; 2 ;; unexpected '-'",
+            // a digit of another script is no number (fuzzing: it reached Double.parseDouble, NumberFormatException)
+            "\u0aed > 1 ;; 0 ;; unexpected",
     })
     void rejectsAtLoadWithPosition(String src, int offset, String message) {
         assertThatThrownBy(() -> Condition.compile(src, SCOPE))
