@@ -59,7 +59,7 @@ public final class LogScanner {
     private final int[] wide;                // the byte DFA, 256 entries a state, with EMITS/SPECIAL/LINE_END flags
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
-    private final int[][] alsoNeeds;         // per rule entry: ids of its further required literal clauses (all must be found)
+    private final int[][] alsoNeeds;         // per entry: ids of its further required literal clauses (all must be found)
     private final int successEntry;          // the fact entry of pip's "Successfully installed"
     private final int tagEntry;              // the fact entry of pip debug's tag lines
     private final boolean[] anchored;        // per entry: its regex can only match at the text's start
