@@ -56,7 +56,7 @@ public final class LogScanner {
     private final List<RuleDefinition> rules;
     private final List<Entry> entries = new ArrayList<>();   // one per (rule, pattern), then context patterns
     private final int[] alwaysRun;           // entries without literals
-    private final int[] wide;                // the byte DFA, 256 entries a state, with EMITS/SPECIAL/LINE_END flags
+    private final MultiLiteralMatcher.Compact compact; // the byte DFA as the inner loop reads it
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
     private final int[][] alsoNeeds;         // per entry: ids of its further required literal clauses (all must be found)
@@ -162,11 +162,12 @@ public final class LogScanner {
                     : x.fact().pattern());
         }
         filter = new MultiLiteralMatcher(needles);
-        int[] flags = new int[256];
+        // bytes that need a look in the inner loop: the line end, controls other than tab (ESC, CR) and non-ASCII
+        boolean[] look = new boolean[256];
         for (int u = 0; u < 256; u++) {
-            flags[u] = u == '\n' ? LINE_END : (u < 0x20 && u != '\t') || u >= 0x80 ? SPECIAL : 0;
+            look[u] = (u < 0x20 && u != '\t') || u >= 0x80;
         }
-        wide = filter.bytes().wideTable(flags);
+        compact = filter.bytes().compact(look);
     }
 
     private static String regex(Entry x) {
@@ -460,13 +461,6 @@ public final class LogScanner {
         return new ChunkScan(buf, len, crOnly, done, known).run();
     }
 
-    // bytes that need a look in the inner loop: the line end, controls other than tab (ESC, CR) and non-ASCII
-    // flags in the low byte of a wide DFA entry: the next state has outputs; the byte is a control
-    // char other than tab, or non-ASCII; the byte is a line feed
-    private static final int EMITS = 1;
-    private static final int SPECIAL = 2;
-    private static final int LINE_END = 4;
-
     /** One line of a chunk as the scan sees it; two instances (this line, the previous one) are reused. */
     private static final class Line {
         int number;          // 0-based within the chunk
@@ -547,8 +541,8 @@ public final class LogScanner {
         }
 
         // what scanLine saw on the line it last scanned
-        private int lineState;      // DFA state (shifted) at the end
-        private int lineCrState;    // DFA state (shifted) before the last carriage return
+        private int lineState;      // DFA state (as a row offset) at the end
+        private int lineCrState;    // DFA state (as a row offset) before the last carriage return
         private int lineFirstCr;
         private boolean lineEscape;
         private boolean lineHigh;
@@ -560,22 +554,23 @@ public final class LogScanner {
          */
         private int scanLine(int from, IdBits found) {
             final byte[] b = buf;
-            final int[] table = wide;
+            final int[] table = compact.table;
+            final int[] cls = compact.cls;
             final int nl = crOnly ? '\r' : '\n';
             final int n = len;
-            int s = 0;                  // state << 8
+            int s = 0;                  // the state's row offset
             int crState = 0;
             int firstCr = -1;
             boolean escape = false;
             boolean high = false;
             int i = from;
             for (; i < n; i++) {
-                int t = table[s | (b[i] & 0xff)];
-                if ((t & 0xff) == 0) {
+                int t = table[s + cls[b[i] & 0xff]];
+                if ((t & MultiLiteralMatcher.Compact.LOOK) == 0) {
                     // the common case in a loop of its own: few live values, so that C1 (the launcher's
                     // JIT) keeps them in registers
                     s = t;
-                    while (++i < n && ((t = table[s | (b[i] & 0xff)]) & 0xff) == 0) {
+                    while (++i < n && ((t = table[s + cls[b[i] & 0xff]]) & MultiLiteralMatcher.Compact.LOOK) == 0) {
                         s = t;
                     }
                     if (i == n) {
@@ -597,13 +592,12 @@ public final class LogScanner {
                 } else {
                     escape |= u == 0x1B;
                 }
-                if ((t & EMITS) != 0) {
-                    for (int id : dfa.outputs[t >>> 8]) {
+                if ((t & MultiLiteralMatcher.Compact.EMITS) != 0) {
+                    for (int id : dfa.outputs[compact.state(t)]) {
                         found.set(id);
                     }
                 }
-                t &= ~0xff;
-                s = t;
+                s = t & ~3;
             }
             lineState = s;
             lineCrState = crState;
@@ -653,7 +647,7 @@ public final class LogScanner {
                     filter.find(cur.text, found);
                 } else {
                     cur.normStart = from;
-                    cur.endState = (contentEnd < end ? lineCrState : lineState) >>> 8;
+                    cur.endState = compact.state(contentEnd < end ? lineCrState : lineState);
                 }
                 for (int a : alwaysRun) {
                     found.set(a);

@@ -320,24 +320,54 @@ public final class MultiLiteralMatcher {
         }
 
         /**
-         * The transitions as one table indexed by raw byte, for the scanner's inner loop:
-         * {@code wide[(s << 8) | b]} holds {@code next << 8}, with bit 0 set when {@code next}
-         * has outputs and {@code byteFlags[b]} (bits 1 to 7, the caller's) or'ed in, so that one
-         * load and one test of the low byte cover the common case.
+         * The transitions in the form the scanner's inner loop reads, {@code table[s + cls[b]]}
+         * (see {@link Compact}). {@code look[b]} marks the bytes the caller wants to see (line
+         * ends, controls, non-ASCII): every transition on them has {@link Compact#LOOK} set, as
+         * has every transition into a state with outputs, which also has {@link Compact#EMITS}.
          */
-        public int[] wideTable(int[] byteFlags) {
+        public Compact compact(boolean[] look) {
             int n = depth.length;
-            if ((long) n << 8 >= Integer.MAX_VALUE) {
-                throw new IllegalStateException("too many needles for the byte automaton");
+            int classes = 0;
+            for (int u = 0; u < 256; u++) {
+                classes = Math.max(classes, cls[u] + 1);
             }
-            int[] wide = new int[n << 8];
-            for (int st = 0; st < n; st++) {
-                for (int b = 0; b < 256; b++) {
-                    int next = table[(st << shift) | cls[b]];
-                    wide[(st << 8) | b] = (next << 8) | (emits[next] ? 1 : 0) | (byteFlags[b] & 0xfe);
+            int[] c = new int[256];
+            boolean[] lookClass = new boolean[classes + 1];
+            int other = classes; // bytes in no needle that the caller wants to see: class 0's moves, flagged
+            for (int u = 0; u < 256; u++) {
+                c[u] = look[u] && cls[u] == 0 ? other : cls[u];
+            }
+            for (int u = 0; u < 256; u++) {
+                if (look[u] && cls[u] != 0) {
+                    // a byte of some needle: its class is that byte alone (an ASCII letter's is the two cases, never looked at)
+                    for (int v = 0; v < 256; v++) {
+                        if (cls[v] == cls[u] && !look[v]) {
+                            throw new IllegalStateException("byte class mixes looked-at and other bytes");
+                        }
+                    }
+                    lookClass[cls[u]] = true;
                 }
             }
-            return wide;
+            lookClass[other] = true;
+            int width = (classes + 1 + 3) & ~3; // a multiple of 4: an entry's two low bits are flags
+            if ((long) n * width >= Integer.MAX_VALUE) {
+                throw new IllegalStateException("too many needles for the byte automaton");
+            }
+            int[] t = new int[n * width];
+            for (int st = 0; st < n; st++) {
+                for (int k = 0; k <= classes; k++) {
+                    int next = table[(st << shift) | (k == other ? 0 : k)];
+                    int e = next * width;
+                    if (emits[next]) {
+                        e |= Compact.EMITS | Compact.LOOK;
+                    }
+                    if (lookClass[k]) {
+                        e |= Compact.LOOK;
+                    }
+                    t[st * width + k] = e;
+                }
+            }
+            return new Compact(c, t, width);
         }
 
         /** How many states the automaton has. */
@@ -388,6 +418,41 @@ public final class MultiLiteralMatcher {
         /** How many bytes of a needle the state has matched so far. */
         public int depth(int state) {
             return depth[state];
+        }
+    }
+
+    /**
+     * The byte automaton laid out for a tight loop: bytes map to classes ({@code cls}; the bytes
+     * of no needle share class 0), and a state's row holds one int per class, so a row is a few
+     * cache lines rather than 256 ints (most of the scan's time went to cache misses on the
+     * wide rows of the states along common needle prefixes). An entry is the next state's row
+     * offset ({@code state * width}) with two flags in its low bits; {@code table[s + cls[b]]}
+     * with {@code s} the current offset is one step, and an entry without flags is the next
+     * offset as it is.
+     */
+    public static final class Compact {
+        /** The transition needs a look: the byte was asked for, or the next state has outputs. */
+        public static final int LOOK = 1;
+        /** The next state has outputs. */
+        public static final int EMITS = 2;
+        final int[] cls;
+        final int[] table;
+        final int width;
+
+        Compact(int[] cls, int[] table, int width) {
+            this.cls = cls;
+            this.table = table;
+            this.width = width;
+        }
+
+        /** The state an entry (or a row offset) leads to. */
+        public int state(int entry) {
+            return (entry & ~3) / width;
+        }
+
+        /** The row offset of a state: what the loop starts from. */
+        public int offset(int state) {
+            return state * width;
         }
     }
 }

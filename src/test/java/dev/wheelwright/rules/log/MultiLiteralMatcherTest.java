@@ -47,6 +47,45 @@ class MultiLiteralMatcherTest {
         assertThat(hits).isGreaterThan(100);
     }
 
+    /**
+     * The compact table (byte classes, row offsets, flags) moves like the byte DFA: the same
+     * states, the needles' outputs flagged, and every byte the caller asked to see flagged.
+     */
+    @ParameterizedTest(name = "alphabet {0}, seed {1}")
+    @CsvSource({"ab: -, 5", "abcXYZ:'[ \t, 6", "aé╰─>│日本語, 7"})
+    void theCompactTableMovesLikeTheByteAutomaton(String alphabet, long seed) {
+        Random rnd = new Random(seed);
+        List<List<String>> needles = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            needles.add(List.of(word(rnd, alphabet, 1 + rnd.nextInt(5))));
+        }
+        MultiLiteralMatcher.Bytes dfa = new MultiLiteralMatcher(needles).bytes();
+        boolean[] look = new boolean[256];
+        for (int u = 0; u < 256; u++) {
+            look[u] = (u < 0x20 && u != '\t') || u >= 0x80;
+        }
+        MultiLiteralMatcher.Compact c = dfa.compact(look);
+        String textAlphabet = alphabet + "\n\r\u001Bq";
+        int flagged = 0;
+        for (int t = 0; t < 500; t++) {
+            byte[] b = word(rnd, textAlphabet, rnd.nextInt(40)).getBytes(StandardCharsets.UTF_8);
+            int s = 0;
+            int off = c.offset(0);
+            for (byte x : b) {
+                s = dfa.step(s, x, new IdBits(needles.size()));
+                int e = c.table[off + c.cls[x & 0xff]];
+                assertThat(c.state(e)).isEqualTo(s);
+                boolean emits = dfa.outputs[s].length > 0;
+                assertThat((e & MultiLiteralMatcher.Compact.EMITS) != 0).isEqualTo(emits);
+                assertThat((e & MultiLiteralMatcher.Compact.LOOK) != 0).isEqualTo(emits || look[x & 0xff]);
+                flagged += look[x & 0xff] ? 1 : 0;
+                off = e & ~3;
+                assertThat(off).isEqualTo(c.offset(s));
+            }
+        }
+        assertThat(flagged).isGreaterThan(50);
+    }
+
     private static String word(Random rnd, String alphabet, int length) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < length; i++) {
