@@ -105,6 +105,8 @@ public final class RuleEngine {
             Map<Integer, List<LogHit>> byRule = new LinkedHashMap<>();
             // a rule with its first MAX_EVIDENCE hits, one of them strong, has its finding: later lines cannot change it
             AtomicIntegerArray settled = new AtomicIntegerArray(logRules.size());
+            // a deferred rule (not a fallback) holding its first MAX_DEFERRED - 1 hits keeps only the newest one after them
+            AtomicIntegerArray newestOnly = new AtomicIntegerArray(logRules.size());
             LogFacts logFacts;
             try {
                 logFacts = scanner.scan(log, h -> {
@@ -119,6 +121,9 @@ public final class RuleEngine {
                             hits.remove(rule.fallback() ? 0 : hits.size() - 1);
                         }
                         hits.add(hit);
+                        if (!rule.fallback() && hits.size() >= MAX_DEFERRED - 1) {
+                            newestOnly.set(hit.rule(), 1);
+                        }
                         return;
                     }
                     if (!rule.when().test(variables(hit, log.name(), facts, LogFacts.NONE))) {
@@ -132,7 +137,7 @@ public final class RuleEngine {
                             settled.set(hit.rule(), 1);
                         }
                     }
-                }, rule -> settled.get(rule) != 0, n -> counts.ifPresent(c -> c.put(log, n)));
+                }, rule -> settled.get(rule) != 0, rule -> newestOnly.get(rule) != 0, n -> counts.ifPresent(c -> c.put(log, n)));
             } catch (NoSuchFileException e) {
                 throw new WheelwrightException(log.name() + ": no such file");
             } catch (IOException | UncheckedIOException e) {

@@ -63,6 +63,7 @@ public final class LogScanner {
     private final int successEntry;          // the fact entry of pip's "Successfully installed"
     private final int tagEntry;              // the fact entry of pip debug's tag lines
     private final boolean[] anchored;        // per entry: its regex can only match at the text's start
+    private final boolean[] leading;         // per rule entry: every match starts with one of its needles
     private final int threads;
     private final int chunkSize;
     private final boolean bytePath;
@@ -161,6 +162,10 @@ public final class LogScanner {
             anchored[e] = anchoredAtStart(x.pattern() != null ? x.pattern().pattern() : x.context() != null ? x.context().pattern()
                     : x.fact().pattern());
         }
+        leading = new boolean[entries.size()];
+        for (int e = 0; e < ruleEntries; e++) {
+            leading[e] = startsWithNeedle(entries.get(e).pattern().regex(), needles.get(e));
+        }
         filter = new MultiLiteralMatcher(needles);
         // bytes that need a look in the inner loop: the line end, controls other than tab (ESC, CR) and non-ASCII
         boolean[] look = new boolean[256];
@@ -168,6 +173,25 @@ public final class LogScanner {
             look[u] = (u < 0x20 && u != '\t') || u >= 0x80;
         }
         compact = filter.bytes().compact(look);
+    }
+
+    /**
+     * Whether every match of {@code regex} starts with one of {@code needles} (ASCII, compared
+     * ignoring case as the literal filter does): then a match that crosses a join of two lines
+     * starts in the first, so its needle is in the first line or across the join.
+     */
+    static boolean startsWithNeedle(String regex, List<String> needles) {
+        List<String> lead = RequiredLiterals.leading(regex);
+        if (lead == null || needles.isEmpty()) {
+            return false;
+        }
+        for (String l : lead) {
+            String x = l.toLowerCase(java.util.Locale.ROOT);
+            if (needles.stream().noneMatch(n -> n.chars().allMatch(c -> c < 128) && x.startsWith(n.toLowerCase(java.util.Locale.ROOT)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String regex(Entry x) {
@@ -283,8 +307,24 @@ public final class LogScanner {
      */
     public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done, java.util.function.LongConsumer lineFeeds)
             throws IOException {
+        return scan(log, sink, done, rule -> false, lineFeeds);
+    }
+
+    /**
+     * Like {@link #scan(LogSource, Consumer, IntPredicate, java.util.function.LongConsumer)}, with
+     * the consumer's word on which rules it keeps only the newest hit of from now on (it holds
+     * the first ones already): once {@code newestOnly} holds for a rule, a chunk scanned from
+     * then on passes on only its last hit of that rule, found by trying the rule's candidate
+     * lines from the chunk's end. Such chunks hold only later lines than every hit the consumer
+     * has seen, and the hit passed on arrives where it would have, among the other events, so
+     * the last hit the consumer sees is the one it would have seen. (A line that a hard-wrap
+     * join may take in is still tried where it stands.) {@code newestOnly} is called from the
+     * worker threads.
+     */
+    public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done, IntPredicate newestOnly,
+                         java.util.function.LongConsumer lineFeeds) throws IOException {
         try (InputStream in = log.open()) {
-            return scan(in, sink, done, lineFeeds);
+            return scan(in, sink, done, newestOnly, lineFeeds);
         }
     }
 
@@ -294,11 +334,16 @@ public final class LogScanner {
 
     /** Scans one log; returns the facts it states ({@link LogFacts}), known once the whole log is read. */
     public LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done) throws IOException {
-        return scan(in, sink, done, n -> { });
+        return scan(in, sink, done, rule -> false, n -> { });
     }
 
-    private LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done, java.util.function.LongConsumer lineFeeds)
-            throws IOException {
+    /** Like {@link #scan(InputStream, Consumer, IntPredicate)}, with {@code newestOnly} as in {@link #scan(LogSource, Consumer, IntPredicate, IntPredicate, java.util.function.LongConsumer)}. */
+    public LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done, IntPredicate newestOnly) throws IOException {
+        return scan(in, sink, done, newestOnly, n -> { });
+    }
+
+    private LogFacts scan(InputStream in, Consumer<LogHit> sink, IntPredicate done, IntPredicate newestOnly,
+                          java.util.function.LongConsumer lineFeeds) throws IOException {
         long feeds = 0;             // line feeds, counted apart only in a CR-only log (else every line ends in one)
         int lastByte = '\n';
         InOrder state = new InOrder(sink);
@@ -376,10 +421,10 @@ public final class LogScanner {
                 boolean cr = crOnly;
                 carry = java.util.Arrays.copyOfRange(buf, cut, len);
                 if (pool == null) {
-                    state.accept(scanChunk(chunk, chunkLen, cr, done, known));
+                    state.accept(scanChunk(chunk, chunkLen, cr, done, newestOnly, known));
                     free.push(chunk);
                 } else {
-                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr, done, known)));
+                    pending.add(pool.submit(() -> scanChunk(chunk, chunkLen, cr, done, newestOnly, known)));
                     pendingBufs.add(chunk);
                     while (pending.size() >= IN_FLIGHT) {
                         state.accept(get(pending.poll()));
@@ -456,10 +501,41 @@ public final class LogScanner {
         }
     }
 
-    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly, IntPredicate done,
+    private ChunkResult scanChunk(byte[] buf, int len, boolean crOnly, IntPredicate done, IntPredicate newestOnly,
                                   java.util.concurrent.atomic.AtomicIntegerArray known) {
-        return new ChunkScan(buf, len, crOnly, done, known).run();
+        return new ChunkScan(buf, len, crOnly, done, newestOnly, known).run();
     }
+
+    /**
+     * A line where a rule that wants only its newest hit may match: where it was (its
+     * normalised text's bytes, or the text when the line was normalised as a whole), which
+     * pattern, where among the chunk's events a hit would have gone, and once tried, the result.
+     */
+    private static final class Deferred {
+        final int line;
+        final int entry;
+        int at;
+        final int normStart;
+        final int contentEnd;
+        final boolean ascii;
+        final String text;
+        int state;          // PENDING, HIT or MISS
+        Event hit;
+
+        Deferred(int line, int entry, int at, int normStart, int contentEnd, boolean ascii, String text) {
+            this.line = line;
+            this.entry = entry;
+            this.at = at;
+            this.normStart = normStart;
+            this.contentEnd = contentEnd;
+            this.ascii = ascii;
+            this.text = text;
+        }
+    }
+
+    private static final int PENDING = 0;
+    private static final int HIT = 1;
+    private static final int MISS = 2;
 
     /** One line of a chunk as the scan sees it; two instances (this line, the previous one) are reused. */
     private static final class Line {
@@ -479,6 +555,8 @@ public final class LogScanner {
         final IdBits anchoredTried;
         final IdBits anchoredDead;
         boolean anchoredAny;
+        int deferFrom;       // this line's deferred candidates: deferred[deferFrom, deferTo)
+        int deferTo;
 
         Line(int ids, int rules) {
             found = new IdBits(ids);
@@ -517,11 +595,16 @@ public final class LogScanner {
         }
 
         private final boolean[] skip;   // rules whose consumer wanted no more hits when this chunk started
+        private final boolean[] newest; // rules whose consumer wanted only the newest hit when this chunk started
+        // candidate lines of those rules, in line order, tried from the last when the chunk ends
+        private final List<Deferred> deferred = new ArrayList<>();
+        private Line prevLine;          // the line before the one matchLine looks at, or null
 
         private final java.util.concurrent.atomic.AtomicIntegerArray known; // facts fields already stated (first one wins)
         private final IdBits quietFacts;     // fact entries this chunk need not look at
 
-        ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done, java.util.concurrent.atomic.AtomicIntegerArray known) {
+        ChunkScan(byte[] buf, int len, boolean crOnly, IntPredicate done, IntPredicate newestOnly,
+                  java.util.concurrent.atomic.AtomicIntegerArray known) {
             this.known = known;
             // a fact whose first statement is known needs no more looks; tags count only in pip's list
             quietFacts = new IdBits(entries.size());
@@ -532,8 +615,10 @@ public final class LogScanner {
                 }
             }
             this.skip = new boolean[rules.size()];
+            this.newest = new boolean[rules.size()];
             for (int r = 0; r < skip.length; r++) {
                 skip[r] = done.test(r);
+                newest[r] = !skip[r] && newestOnly.test(r);
             }
             this.buf = buf;
             this.len = len;
@@ -633,6 +718,7 @@ public final class LogScanner {
                 cur.text = null;
                 cur.chars = -1;
                 cur.matched.clear();
+                cur.deferFrom = cur.deferTo = deferred.size();
                 if (cur.anchoredAny) {
                     cur.anchoredTried.clear();
                     cur.anchoredDead.clear();
@@ -674,6 +760,7 @@ public final class LogScanner {
                     }
                 }
                 if (!found.isEmpty()) {
+                    prevLine = havePrev ? prev : null;
                     matchLine(cur);
                 }
                 // hard-wrapped line: try previous + this one, for rules neither matched alone
@@ -707,6 +794,9 @@ public final class LogScanner {
             if (run.count > 0) {
                 run.matched.or(prev.matched);
                 run.finish(null, null);
+            }
+            if (!deferred.isEmpty()) {
+                resolveDeferred();
             }
             return new ChunkResult(line, events);
         }
@@ -850,7 +940,7 @@ public final class LogScanner {
                             while (at > 0 && events.get(at - 1).line() > firstLine) {
                                 at--;
                             }
-                            events.add(at, new Event(firstLine, entry.rule(), joined, captures(entry.pattern(), m2), null, null,
+                            insertEvent(at, new Event(firstLine, entry.rule(), joined, captures(entry.pattern(), m2), null, null,
                                     GenericLines.isGeneric(joined)));
                             break;
                         }
@@ -909,6 +999,14 @@ public final class LogScanner {
                 if ((entry.rule() >= 0 && skip[entry.rule()]) || !complete(e, found)) {
                     continue;
                 }
+                if (entry.rule() >= 0 && newest[entry.rule()] && run.count == 0 && normLength(l, WRAP_MIN) < WRAP_MIN) {
+                    // only the chunk's last hit of this rule is wanted: tried when the chunk ends, from its last line,
+                    // or when a join with the line before asks whether the rule matched this line alone. (A longer
+                    // line, or one in a run of wrapped lines, is tried now: what it matched decides later joins.)
+                    deferred.add(new Deferred(l.number, e, events.size(), l.normStart, l.contentEnd, l.ascii, l.full ? l.text : null));
+                    l.deferTo = deferred.size();
+                    continue;
+                }
                 if (text == null) {
                     text = text(l);
                 }
@@ -960,6 +1058,72 @@ public final class LogScanner {
                     l.matched.set(entry.rule());
                     events.add(new Event(l.number, entry.rule(), text, captures(entry.pattern(), m), null, null, generic));
                 }
+            }
+        }
+
+        /** Whether rule {@code r} matched line {@code l} alone; a deferred candidate of the line is tried now. */
+        private boolean matchedAlone(Line l, int r) {
+            if (l.matched.get(r)) {
+                return true;
+            }
+            for (int k = l.deferFrom; k < l.deferTo; k++) {
+                Deferred d = deferred.get(k);
+                if (d.state == PENDING && entries.get(d.entry).rule() == r && tryDeferred(d)) {
+                    l.matched.set(r);
+                }
+            }
+            return l.matched.get(r);
+        }
+
+        private boolean tryDeferred(Deferred d) {
+            Entry entry = entries.get(d.entry);
+            String text = d.text != null ? d.text
+                    : d.ascii ? new String(buf, d.normStart, d.contentEnd - d.normStart, StandardCharsets.ISO_8859_1)
+                    : decode(decoder, buf, d.normStart, d.contentEnd);
+            Matcher m = matcher(d.entry, entry.pattern().pattern(), new Bounded(text));
+            if (Bounded.find(m, anchored[d.entry])) {
+                d.state = HIT;
+                d.hit = new Event(d.line, entry.rule(), text, captures(entry.pattern(), m), null, null, GenericLines.isGeneric(text));
+                return true;
+            }
+            d.state = MISS;
+            return false;
+        }
+
+        /**
+         * Inserts an event of line {@code line} at {@code at}, before the events of later lines;
+         * the deferred candidates of later lines move with those events.
+         */
+        private void insertEvent(int at, Event ev) {
+            events.add(at, ev);
+            for (int k = deferred.size() - 1; k >= 0 && deferred.get(k).line > ev.line(); k--) {
+                if (deferred.get(k).at >= at) {
+                    deferred.get(k).at++;
+                }
+            }
+        }
+
+        /**
+         * The chunk's last hit of each rule that wants only its newest: candidates are tried from
+         * the last one back until one matches, and its event goes where the line's events were
+         * when it was met (later events, all of later lines, move up by one).
+         */
+        private void resolveDeferred() {
+            boolean[] resolved = new boolean[rules.size()];
+            List<Deferred> hits = new ArrayList<>();
+            for (int k = deferred.size() - 1; k >= 0; k--) {
+                Deferred d = deferred.get(k);
+                int r = entries.get(d.entry).rule();
+                if (resolved[r] || d.state == MISS || (d.state == PENDING && !tryDeferred(d))) {
+                    continue;
+                }
+                resolved[r] = true;
+                hits.add(d);
+            }
+            // from the last place back, so that earlier places stay where they were; at one place, the later entry first
+            hits.sort((x, y) -> x.at != y.at ? Integer.compare(y.at, x.at) : Integer.compare(y.entry, x.entry));
+            for (Deferred d : hits) {
+                events.add(d.at, d.hit);
             }
         }
 
@@ -1032,8 +1196,10 @@ public final class LogScanner {
         private boolean unmatchedIn(IdBits ids, Line a, Line b, IdBits window) {
             for (int e = ids.nextSetBit(0); e >= 0 && e < ruleEntries; e = ids.nextSetBit(e + 1)) {
                 int r = entries.get(e).rule();
+                // (a match across the join starts in a: a pattern that starts with its needle needs it in a or across)
                 if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && completeIn(e, a.found, b.found, window)
-                        && !(anchored[e] && deadAlone(a, e))) {
+                        && !(leading[e] && !a.found.get(e) && !window.get(e))
+                        && !(anchored[e] && deadAlone(a, e)) && !matchedAlone(b, r)) {
                     return true;
                 }
             }
@@ -1077,6 +1243,7 @@ public final class LogScanner {
             String bTrim = b.stripLeading();
             int reach = Math.max(0, filter.longest() - 1);
             IdBits found = new IdBits(filter.size());
+            IdBits across = new IdBits(filter.size());
             String[] seps = {"", " "};
             for (int si = 0; si < seps.length; si++) {
                 String sep = seps[si];
@@ -1084,19 +1251,23 @@ public final class LogScanner {
                 found.clear();
                 found.or(aLine.found);
                 found.or(bLine.found);
+                IdBits window = across;
                 if (windowFound != null) {
-                    found.or(windowFound[si]);
+                    window = windowFound[si];
                 } else {
+                    across.clear();
                     Joined view = new Joined(a, sep, bTrim);
-                    filter.find(view, Math.max(0, boundary - reach), Math.min(view.length(), boundary + sep.length() + reach), found);
+                    filter.find(view, Math.max(0, boundary - reach), Math.min(view.length(), boundary + sep.length() + reach), across);
                 }
+                found.or(window);
                 for (int x : alwaysRun) {
                     found.set(x);
                 }
                 String joined = null; // built only when some rule has to look at it
                 for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                     Entry entry = entries.get(e);
-                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)) {
+                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)
+                            || (leading[e] && !aLine.found.get(e) && !window.get(e)) || matchedAlone(bLine, entry.rule())) {
                         continue;
                     }
                     if (anchored[e]) {
@@ -1119,7 +1290,7 @@ public final class LogScanner {
                             while (at > 0 && events.get(at - 1).line() > aLine.number) {
                                 at--;
                             }
-                            events.add(at, new Event(aLine.number, entry.rule(), joined, captures(entry.pattern(), m), null, null,
+                            insertEvent(at, new Event(aLine.number, entry.rule(), joined, captures(entry.pattern(), m), null, null,
                                     GenericLines.isGeneric(joined)));
                             break;
                         }

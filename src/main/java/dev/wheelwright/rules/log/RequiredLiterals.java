@@ -79,6 +79,174 @@ public final class RequiredLiterals {
         }
     }
 
+    /**
+     * The literals one of which every match of {@code regex} starts with, or null when that is
+     * not certain. Understood: leading inline flags and {@code ^}, then a literal run, or a group
+     * (not optional) whose every alternative starts with a literal run. The literals are ASCII
+     * and as written in the pattern (the caller folds case where the pattern does).
+     */
+    public static List<String> leading(String regex) {
+        try {
+            if (skipAlternative(regex, 0) < regex.length()) {
+                return null; // alternatives at the top: a match may start with either
+            }
+            int i = 0;
+            while (regex.startsWith("(?", i)) {
+                int j = i + 2;
+                while (j < regex.length() && Character.isLetter(regex.charAt(j))) {
+                    if (regex.charAt(j) == 'x') {
+                        return null;
+                    }
+                    j++;
+                }
+                if (j == i + 2 || j >= regex.length() || regex.charAt(j) != ')') {
+                    break; // a group, not flags
+                }
+                i = j + 1;
+            }
+            if (regex.startsWith("^", i)) {
+                i++;
+            }
+            if (i < regex.length() && regex.charAt(i) == '(') {
+                int j = i + 1;
+                if (regex.startsWith("?:", j)) {
+                    j += 2;
+                } else if (regex.startsWith("?<", j) && j + 2 < regex.length() && Character.isLetter(regex.charAt(j + 2))) {
+                    j = regex.indexOf('>', j) + 1;
+                    if (j <= 0) {
+                        return null;
+                    }
+                } else if (regex.startsWith("?", j)) {
+                    return null; // lookaround, atomic, flags group
+                }
+                List<String> out = new ArrayList<>();
+                while (true) {
+                    int[] end = new int[1];
+                    String lit = literalRun(regex, j, end, true);
+                    if (lit.isEmpty()) {
+                        return null;
+                    }
+                    out.add(lit);
+                    int k = skipAlternative(regex, end[0]);
+                    if (k >= regex.length()) {
+                        return null;
+                    }
+                    if (regex.charAt(k) == '|') {
+                        j = k + 1;
+                        continue;
+                    }
+                    // ')': the group must not be optional
+                    if (k + 1 < regex.length() && "?*{".indexOf(regex.charAt(k + 1)) >= 0) {
+                        return null;
+                    }
+                    return out;
+                }
+            }
+            int[] end = new int[1];
+            String lit = literalRun(regex, i, end, false);
+            return lit.isEmpty() ? null : List.of(lit);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The literal text from {@code i} on (escaped punctuation unescaped), less a last char a quantifier may drop. */
+    private static String literalRun(String re, int i, int[] end, boolean inGroup) {
+        StringBuilder sb = new StringBuilder();
+        int j = i;
+        while (j < re.length()) {
+            char c = re.charAt(j);
+            char lit;
+            int next;
+            if (c == '\\') {
+                if (j + 1 >= re.length()) {
+                    break;
+                }
+                char d = re.charAt(j + 1);
+                if (Character.isLetterOrDigit(d) || d >= 128) {
+                    break; // a class (\\d, \\s), an anchor (\\b), a back reference, \\Q...: not followed here
+                }
+                lit = d;
+                next = j + 2;
+            } else if ("^$.|?*+()[]{}".indexOf(c) >= 0 || c >= 128) {
+                break;
+            } else {
+                lit = c;
+                next = j + 1;
+            }
+            if (next < re.length() && "?*{".indexOf(re.charAt(next)) >= 0) {
+                break; // this char may be left out (or repeated a number of times): the run ends before it
+            }
+            if (next < re.length() && re.charAt(next) == '+') {
+                sb.append(lit);
+                j = next;
+                break; // one at least: it belongs to the run, which ends after it
+            }
+            sb.append(lit);
+            j = next;
+        }
+        end[0] = j;
+        return sb.toString();
+    }
+
+    /** From inside a group's alternative, the index of the '|' or ')' that ends it (at this depth). */
+    private static int skipAlternative(String re, int i) {
+        int depth = 0;
+        int j = i;
+        while (j < re.length()) {
+            char c = re.charAt(j);
+            if (c == '\\') {
+                j += 2;
+                continue;
+            }
+            if (c == '[') {
+                j = skipClass(re, j);
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    return j;
+                }
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return j;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    /** The index after the character class starting at {@code i}. */
+    private static int skipClass(String re, int i) {
+        int j = i + 1;
+        if (j < re.length() && re.charAt(j) == '^') {
+            j++;
+        }
+        if (j < re.length() && re.charAt(j) == ']') {
+            j++; // a leading ']' is literal
+        }
+        int depth = 0;
+        while (j < re.length()) {
+            char c = re.charAt(j);
+            if (c == '\\') {
+                j += 2;
+                continue;
+            }
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                if (depth == 0) {
+                    return j + 1;
+                }
+                depth--;
+            }
+            j++;
+        }
+        return j;
+    }
+
     private static boolean hasCommentsFlag(String regex) {
         for (int i = regex.indexOf("(?"); i >= 0; i = regex.indexOf("(?", i + 2)) {
             int j = i + 2;

@@ -144,6 +144,98 @@ class LogScannerTest {
     }
 
     /**
+     * A consumer like the rule engine's for rules whose condition waits for the log's facts:
+     * it keeps a rule's first {@code keep - 1} hits and then only the newest, and says so to the
+     * scanner (when {@code tell}). Told or not, it must end up holding the same hits: a chunk
+     * then passes on only its last hit of such a rule, and that hit must be the one the full
+     * scan would have given last, with the same text, captures and package, also where joins of
+     * hard-wrapped lines and runs of them are in play.
+     */
+    @ParameterizedTest(name = "seed {0}, {1} thread(s), chunk {2}")
+    @CsvSource({"21,1,300,false", "22,2,4096,true", "23,2,4194304,false", "24,1,8192,true", "25,2,2000,true", "26,1,97,false"})
+    void aRuleThatWantsOnlyItsNewestHitGetsTheHitsAFullScanLeavesIt(long seed, int threads, int chunk, boolean fewer) throws IOException {
+        List<RuleDefinition> rules = new ArrayList<>(RULES);
+        // patterns that start with their needle (a join with the line before can skip them unless the needle is in it)
+        rules.add(rule("WW-B908", "(?:Downloading|Using cached) (?<p>[a-z]+)-(?<v>\\d+)\\.tar\\.gz"));
+        rules.add(rule("WW-B909", "Building wheel for (?<p>\\w+) \\(setup\\.py\\)"));
+        String[] extra = {"Downloading ", "foo-12.tar.gz", "Using cached bar-3.tar.gz", "Downloading baz-7.tar.gz (5 kB)",
+                "Downloading x.whl", "Using cached ", "Building wheel for ", "bar (setup.py)"};
+        Random rnd = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 12000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = rnd.nextInt(4) == 0 ? rnd.nextInt(7) : 1; // most lines short, some long enough to be joined
+            for (int j = 0; j < parts; j++) {
+                sb.append(rnd.nextInt(3) == 0 ? extra[rnd.nextInt(extra.length)] : WRAP_FRAGMENTS[rnd.nextInt(WRAP_FRAGMENTS.length)]);
+            }
+            lines.add(sb.toString());
+        }
+        byte[] log = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        int keep = 4;
+        NewestKeeper full = new NewestKeeper(rules.size(), keep);
+        new LogScanner(rules, threads, chunk).scan(new ByteArrayInputStream(log), full, rule -> false);
+        NewestKeeper told = new NewestKeeper(rules.size(), keep);
+        new LogScanner(rules, threads, chunk).scan(new ByteArrayInputStream(log), told, rule -> false, told::newestOnly);
+        assertThat(told.kept).isEqualTo(full.kept);
+        assertThat(full.kept.keySet()).hasSizeGreaterThanOrEqualTo(4).contains(6, 7);
+        assertThat(full.received).as("hits a full scan gives").isGreaterThan(1500);
+        if (fewer) { // (a chunk holding the whole log starts before the consumer has seen a hit; tiny ones hold one hit or two)
+            assertThat(told.received).as("hits passed on when told").isLessThan(full.received / 2);
+        }
+    }
+
+    /**
+     * A pattern that starts with its needle is tried on a join only when the needle is in the
+     * first line or across the join; both still give the join's hit, at the first line.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " | ", value = {
+            "needle cut by the wrap | Downlo | ading bar-2.tar.gz | 1 bar 2",
+            "needle in the first line | Downloading | bar-2.tar.gz | 1 bar 2",
+            "needle only in the second line | fetch | Downloading bar-2.tar.gz | 2 bar 2",
+            "needle only in the second line, no match | fetch | Downloading bar.tar.gz | -",
+    })
+    void aPatternThatStartsWithItsNeedleIsJoinedWhereItsNeedleIs(String scenario, String end, String next, String expected) throws IOException {
+        List<RuleDefinition> rules = List.of(rule("WW-B908", "(?:Downloading|Using cached) (?<p>[a-z]+)-(?<v>\\d+)\\.tar\\.gz"));
+        assertThat(LogScanner.startsWithNeedle(rules.get(0).patterns().get(0).regex(), rules.get(0).patterns().get(0).literals())).isTrue();
+        String log = "x".repeat(70) + " " + end + "\n" + next + "\n";
+        List<String> hits = new ArrayList<>();
+        new LogScanner(rules, 1).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+                h -> hits.add(h.line() + " " + h.captures().get("p") + " " + h.captures().get("v")));
+        assertThat(hits).isEqualTo(expected.equals("-") ? List.of() : List.of(expected));
+    }
+
+    /** Keeps a rule's first {@code keep - 1} hits and its newest one, as the rule engine keeps a deferred rule's. */
+    static final class NewestKeeper implements java.util.function.Consumer<dev.wheelwright.rules.log.LogHit> {
+        final java.util.Map<Integer, List<String>> kept = new java.util.TreeMap<>();
+        final java.util.concurrent.atomic.AtomicIntegerArray newest;
+        final int keep;
+        int received;
+
+        NewestKeeper(int rules, int keep) {
+            this.newest = new java.util.concurrent.atomic.AtomicIntegerArray(rules);
+            this.keep = keep;
+        }
+
+        @Override
+        public void accept(dev.wheelwright.rules.log.LogHit h) {
+            received++;
+            List<String> hits = kept.computeIfAbsent(h.rule(), k -> new ArrayList<>());
+            if (hits.size() >= keep) {
+                hits.remove(hits.size() - 1);
+            }
+            hits.add(h.toString());
+            if (hits.size() >= keep - 1) {
+                newest.set(h.rule(), 1);
+            }
+        }
+
+        boolean newestOnly(int rule) {
+            return newest.get(rule) != 0;
+        }
+    }
+
+    /**
      * A rule the consumer declares done stops being matched, and what it already got is the start of its full hit list.
      * Hits outside any named package are held back (up to a thousand) until a package name can be given them, and
      * a few chunks are scanned ahead of the consumer, so the log is long enough that chunks read after the

@@ -34,6 +34,38 @@ class RequiredLiteralsTest {
         assertThat(RequiredLiterals.of(regex).literals()).containsExactlyInAnyOrderElementsOf(want);
     }
 
+    /** The literals every match starts with; "-" when that is not certain. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
+            "(?:Downloading|Using cached) (?:\\S*/)?(?<p>\\w+) => Downloading|Using cached",
+            "fatal error: (?<h>[\\w/]+\\.h): No such => `fatal error: `",
+            "^\\s*error: x => -",
+            "^Collecting (?<p>\\w+) => `Collecting `",
+            "(?i)invalid command 'bdist_wheel' => invalid command 'bdist_wheel'",
+            "foo|barbaz => -",
+            "(?:foo|barbaz)? q => -",
+            "(?:foo|barbaz)+ q => foo|barbaz",
+            "(?<n>foo|bar\\(baz\\)) q => foo|bar(baz)",
+            "(?:foo[|)]x|bar) => foo|bar",
+            "colou?r => colo",
+            "ab+c => ab",
+            "a*bc => -",
+            "x{2}y => -",
+            "\\bword => -",
+            "(?=look)ahead => -",
+            "FileExistsError: \\[Errno 17\\] => `FileExistsError: [Errno 17]`",
+            "(?:(?:a|b)c|d) => -",
+            "(?x)a b => -",
+    })
+    void tellsWhatEveryMatchStartsWith(String regex, String expected) {
+        List<String> got = RequiredLiterals.leading(regex);
+        if (expected.equals("-")) {
+            assertThat(got).isNull();
+        } else {
+            assertThat(got).containsExactlyElementsOf(Arrays.asList(expected.split("\\|")));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
             "(?:Downloading|Using cached) (?:\\S*/)?(?<p>\\w+)-\\d+\\.(?:tar\\.gz|zip)\\b => Downloading|Using cached;tar.gz|zip",
