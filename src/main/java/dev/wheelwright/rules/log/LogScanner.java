@@ -64,6 +64,7 @@ public final class LogScanner {
     private final int tagEntry;              // the fact entry of pip debug's tag lines
     private final boolean[] anchored;        // per entry: its regex can only match at the text's start
     private final boolean[] leading;         // per rule entry: every match starts with one of its needles
+    private final AnchoredStart[] starts;    // per anchored entry: what its line's first bytes must be, or null
     private final int threads;
     private final int chunkSize;
     private final boolean bytePath;
@@ -161,6 +162,14 @@ public final class LogScanner {
             Entry x = entries.get(e);
             anchored[e] = anchoredAtStart(x.pattern() != null ? x.pattern().pattern() : x.context() != null ? x.context().pattern()
                     : x.fact().pattern());
+        }
+        starts = new AnchoredStart[entries.size()];
+        for (int e = 0; e < entries.size(); e++) {
+            if (anchored[e]) {
+                Entry x = entries.get(e);
+                starts[e] = AnchoredStart.of(x.pattern() != null ? x.pattern().pattern() : x.context() != null ? x.context().pattern()
+                        : x.fact().pattern());
+            }
         }
         leading = new boolean[entries.size()];
         for (int e = 0; e < ruleEntries; e++) {
@@ -641,6 +650,7 @@ public final class LogScanner {
             final byte[] b = buf;
             final int[] table = compact.table;
             final int[] cls = compact.cls;
+            final int[][] outputs = compact.outputs;
             final int nl = crOnly ? '\r' : '\n';
             final int n = len;
             int s = 0;                  // the state's row offset
@@ -667,8 +677,26 @@ public final class LogScanner {
                     break;
                 }
                 if (u >= 0x80) {
+                    // a run of non-ASCII bytes (progress bars, box drawing, CJK) in a loop of its own
                     high = true;
-                    escape |= u == 0x9B && i > from && b[i - 1] == (byte) 0xC2; // C1 CSI, U+009B
+                    int p = i > from ? b[i - 1] & 0xff : 0;
+                    while (true) {
+                        escape |= u == 0x9B && p == 0xC2; // C1 CSI, U+009B
+                        if ((t & MultiLiteralMatcher.Compact.EMITS) != 0) {
+                            for (int id : outputs[(t & ~3) >> 4]) {
+                                found.set(id);
+                            }
+                        }
+                        s = t & ~3;
+                        if (i + 1 >= n || b[i + 1] >= 0) {
+                            break; // (the loop's i++ moves past this byte)
+                        }
+                        i++;
+                        p = u;
+                        u = b[i] & 0xff;
+                        t = table[s + cls[u]];
+                    }
+                    continue;
                 } else if (u == '\r') {
                     crState = s;
                     if (firstCr < 0) {
@@ -678,7 +706,7 @@ public final class LogScanner {
                     escape |= u == 0x1B;
                 }
                 if ((t & MultiLiteralMatcher.Compact.EMITS) != 0) {
-                    for (int id : dfa.outputs[compact.state(t)]) {
+                    for (int id : outputs[(t & ~3) >> 4]) {
                         found.set(id);
                     }
                 }
@@ -997,6 +1025,16 @@ public final class LogScanner {
             for (int e = found.nextSetBit(0); e >= 0 && e < entries.size(); e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
                 if ((entry.rule() >= 0 && skip[entry.rule()]) || !complete(e, found)) {
+                    continue;
+                }
+                if (starts[e] != null && !l.full && starts[e].rejects(buf, l.normStart, l.contentEnd)) {
+                    // an anchored pattern whose line cannot start as it must, told on the bytes (and failed
+                    // before the line's end: a join that starts with this line fails too)
+                    if (entry.rule() >= 0) {
+                        l.anchoredTried.set(e);
+                        l.anchoredDead.set(e);
+                        l.anchoredAny = true;
+                    }
                     continue;
                 }
                 if (entry.rule() >= 0 && newest[entry.rule()] && run.count == 0 && normLength(l, WRAP_MIN) < WRAP_MIN) {

@@ -349,7 +349,7 @@ public final class MultiLiteralMatcher {
                 }
             }
             lookClass[other] = true;
-            int width = (classes + 1 + 3) & ~3; // a multiple of 4: an entry's two low bits are flags
+            int width = (classes + 1 + 15) & ~15; // a multiple of 16: an entry's two low bits are flags, offset >> 4 indexes outputs
             if ((long) n * width >= Integer.MAX_VALUE) {
                 throw new IllegalStateException("too many needles for the byte automaton");
             }
@@ -367,7 +367,11 @@ public final class MultiLiteralMatcher {
                     t[st * width + k] = e;
                 }
             }
-            return new Compact(c, t, width);
+            int[][] out = new int[n * (width >> 4)][];
+            for (int st = 0; st < n; st++) {
+                out[st * (width >> 4)] = outputs[st];
+            }
+            return new Compact(c, t, width, out);
         }
 
         /** How many states the automaton has. */
@@ -438,11 +442,14 @@ public final class MultiLiteralMatcher {
         final int[] cls;
         final int[] table;
         final int width;
+        /** The ids of the needles ending in a state, at {@code offset >> 4}: the loop finds them without a division. */
+        final int[][] outputs;
 
-        Compact(int[] cls, int[] table, int width) {
+        Compact(int[] cls, int[] table, int width, int[][] outputs) {
             this.cls = cls;
             this.table = table;
             this.width = width;
+            this.outputs = outputs;
         }
 
         /** The state an entry (or a row offset) leads to. */
