@@ -205,6 +205,18 @@ class LogScannerTest {
         assertThat(hits).isEqualTo(expected.equals("-") ? List.of() : List.of(expected));
     }
 
+    /** A hit on a wrapped line's join is at the first line, and that line's own heading names it. */
+    @Test
+    void aJoinedHitIsNamedByTheHeadingOnItsFirstLine() throws IOException {
+        String log = "Collecting first\ncannot find -lssl\n"
+                + "Collecting wrap  building extension 'x' ..................................... cannot find \n"
+                + "-lz\n";
+        List<String> hits = new ArrayList<>();
+        new LogScanner(RULES, 1, 4194304).scan(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+                h -> hits.add(h.rule() + "@" + h.line() + " " + h.pkg()));
+        assertThat(hits).containsExactly("3@2 first", "3@3 wrap");
+    }
+
     /** Keeps a rule's first {@code keep - 1} hits and its newest one, as the rule engine keeps a deferred rule's. */
     static final class NewestKeeper implements java.util.function.Consumer<dev.wheelwright.rules.log.LogHit> {
         final java.util.Map<Integer, List<String>> kept = new java.util.TreeMap<>();
