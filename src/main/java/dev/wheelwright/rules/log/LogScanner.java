@@ -1444,6 +1444,19 @@ public final class LogScanner {
                 chars++;
                 continue;
             }
+            // the common well-formed cases inline (box drawing and progress bars are three bytes): C1 does not
+            // inline sequenceLength, and a call for every character was most of this method on pip's progress bars
+            int u = b[p] & 0xFF;
+            if (u >= 0xC2 && u <= 0xDF && p + 1 < to && (b[p + 1] & 0xC0) == 0x80) {
+                p += 2;
+                chars++;
+                continue;
+            }
+            if (u >= 0xE1 && u <= 0xEF && u != 0xED && p + 2 < to && (b[p + 1] & 0xC0) == 0x80 && (b[p + 2] & 0xC0) == 0x80) {
+                p += 3;
+                chars++;
+                continue;
+            }
             int n = sequenceLength(b, p, to);
             if (n < 0) {
                 return -1;
