@@ -1207,7 +1207,7 @@ public final class LogScanner {
                     s = dfa.step(s, buf[q], w);
                 }
             }
-            if (!a.hasRule && !b.hasRule && noRuleEntry(windows[0]) && noRuleEntry(windows[1])) {
+            if (!startsAcross(a) && !endsAcross(b) && noRuleEntry(windows[0]) && noRuleEntry(windows[1])) {
                 return; // the common case: no rule's needle in either line or across the join (a fact's or a context's alone tell nothing here)
             }
             // (the same needles across both joins, nearly always none: one look answers for both)
@@ -1215,6 +1215,40 @@ public final class LogScanner {
                 return;
             }
             joinHits(text(a), text(b), a, b, windows);
+        }
+
+        /**
+         * Whether a rule's needle in the first line of a join may be part of a match across it: not
+         * when every such pattern is anchored and already failed on that line before its end.
+         */
+        private boolean startsAcross(Line a) {
+            if (!a.hasRule) {
+                return false;
+            }
+            IdBits f = a.found;
+            for (int e = f.nextSetBit(0); e >= 0 && e < ruleEntries; e = f.nextSetBit(e + 1)) {
+                if (!(anchored[e] && a.anchoredTried.get(e) && a.anchoredDead.get(e))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether a rule's needle in the second line of a join may be part of a match across it:
+         * not when every such pattern starts with its needle (the match would start in the second line).
+         */
+        private boolean endsAcross(Line b) {
+            if (!b.hasRule) {
+                return false;
+            }
+            IdBits f = b.found;
+            for (int e = f.nextSetBit(0); e >= 0 && e < ruleEntries; e = f.nextSetBit(e + 1)) {
+                if (!leading[e]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean noRuleEntry(IdBits found) {
