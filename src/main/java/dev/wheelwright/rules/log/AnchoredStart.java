@@ -150,67 +150,16 @@ final class AnchoredStart {
 
     /** The index of the ')' closing the group whose content starts at {@code from}, or -1. */
     private static int closing(String r, int from) {
-        int depth = 0;
-        for (int j = from; j < r.length(); j++) {
-            char c = r.charAt(j);
-            if (c == '\\') {
-                j++;
-            } else if (c == '[') {
-                j = classEnd(r, j);
-                if (j < 0) {
-                    return -1;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                if (depth == 0) {
-                    return j;
-                }
-                depth--;
-            }
+        int k = RequiredLiterals.skipAlternative(r, from);
+        while (k < r.length() && r.charAt(k) == '|') {
+            k = RequiredLiterals.skipAlternative(r, k + 1);
         }
-        return -1;
+        return k < r.length() ? k : -1;
     }
 
-    /** The index of the ']' closing the class at {@code i}, or -1. */
-    private static int classEnd(String r, int i) {
-        int j = i + 1;
-        if (j < r.length() && r.charAt(j) == '^') {
-            j++;
-        }
-        if (j < r.length() && r.charAt(j) == ']') {
-            j++;
-        }
-        for (; j < r.length(); j++) {
-            char c = r.charAt(j);
-            if (c == '\\') {
-                j++;
-            } else if (c == '[') {
-                return -1;
-            } else if (c == ']') {
-                return j;
-            }
-        }
-        return -1;
-    }
-
+    /** Whether the group content {@code r[from, to)} has alternatives at its own level. */
     private static boolean hasAlternatives(String r, int from, int to) {
-        int depth = 0;
-        for (int j = from; j < to; j++) {
-            char c = r.charAt(j);
-            if (c == '\\') {
-                j++;
-            } else if (c == '[') {
-                j = classEnd(r, j);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return true;
-            }
-        }
-        return false;
+        return RequiredLiterals.skipAlternative(r, from) != to;
     }
 
     /**

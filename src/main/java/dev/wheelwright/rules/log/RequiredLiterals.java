@@ -190,7 +190,7 @@ public final class RequiredLiterals {
     }
 
     /** From inside a group's alternative, the index of the '|' or ')' that ends it (at this depth). */
-    private static int skipAlternative(String re, int i) {
+    static int skipAlternative(String re, int i) {
         int depth = 0;
         int j = i;
         while (j < re.length()) {
@@ -219,7 +219,7 @@ public final class RequiredLiterals {
     }
 
     /** The index after the character class starting at {@code i}. */
-    private static int skipClass(String re, int i) {
+    static int skipClass(String re, int i) {
         int j = i + 1;
         if (j < re.length() && re.charAt(j) == '^') {
             j++;
