@@ -326,9 +326,10 @@ public final class LogScanner {
      * then on passes on only its last hit of that rule, found by trying the rule's candidate
      * lines from the chunk's end. Such chunks hold only later lines than every hit the consumer
      * has seen, and the hit passed on arrives where it would have, among the other events, so
-     * the last hit the consumer sees is the one it would have seen. (A line that a hard-wrap
-     * join may take in is still tried where it stands.) {@code newestOnly} is called from the
-     * worker threads.
+     * the last hit the consumer sees is the one it would have seen. (A line long enough to be
+     * joined with the next one, or in a run of wrapped lines, is still tried where it stands; a
+     * join with the line before tries a deferred line when it needs to know.) {@code newestOnly}
+     * is called from the worker threads.
      */
     public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done, IntPredicate newestOnly,
                          java.util.function.LongConsumer lineFeeds) throws IOException {
@@ -607,7 +608,6 @@ public final class LogScanner {
         private final boolean[] newest; // rules whose consumer wanted only the newest hit when this chunk started
         // candidate lines of those rules, in line order, tried from the last when the chunk ends
         private final List<Deferred> deferred = new ArrayList<>();
-        private Line prevLine;          // the line before the one matchLine looks at, or null
 
         private final java.util.concurrent.atomic.AtomicIntegerArray known; // facts fields already stated (first one wins)
         private final IdBits quietFacts;     // fact entries this chunk need not look at
@@ -788,7 +788,6 @@ public final class LogScanner {
                     }
                 }
                 if (!found.isEmpty()) {
-                    prevLine = havePrev ? prev : null;
                     matchLine(cur);
                 }
                 // hard-wrapped line: try previous + this one, for rules neither matched alone
