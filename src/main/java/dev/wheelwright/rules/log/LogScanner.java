@@ -328,8 +328,10 @@ public final class LogScanner {
      * has seen, and the hit passed on arrives where it would have, among the other events, so
      * the last hit the consumer sees is the one it would have seen. (A line long enough to be
      * joined with the next one, or in a run of wrapped lines, is still tried where it stands; a
-     * join with the line before tries a deferred line when it needs to know.) {@code newestOnly}
-     * is called from the worker threads.
+     * join with the line before tries a deferred line when it needs to know.) One bound reads
+     * differently: hits outside any named package wait, at most a thousand, for a name; with
+     * fewer hits passed on, fewer of them are given up as unnamed when that bound is reached.
+     * {@code newestOnly} is called from the worker threads.
      */
     public LogFacts scan(LogSource log, Consumer<LogHit> sink, IntPredicate done, IntPredicate newestOnly,
                          java.util.function.LongConsumer lineFeeds) throws IOException {
