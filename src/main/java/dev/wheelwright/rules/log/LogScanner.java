@@ -158,18 +158,11 @@ public final class LogScanner {
             }
         }
         anchored = new boolean[entries.size()];
-        for (int e = 0; e < entries.size(); e++) {
-            Entry x = entries.get(e);
-            anchored[e] = anchoredAtStart(x.pattern() != null ? x.pattern().pattern() : x.context() != null ? x.context().pattern()
-                    : x.fact().pattern());
-        }
         starts = new AnchoredStart[entries.size()];
         for (int e = 0; e < entries.size(); e++) {
-            if (anchored[e]) {
-                Entry x = entries.get(e);
-                starts[e] = AnchoredStart.of(x.pattern() != null ? x.pattern().pattern() : x.context() != null ? x.context().pattern()
-                        : x.fact().pattern());
-            }
+            Pattern p = pattern(entries.get(e));
+            anchored[e] = anchoredAtStart(p);
+            starts[e] = anchored[e] ? AnchoredStart.of(p) : null;
         }
         leading = new boolean[entries.size()];
         for (int e = 0; e < ruleEntries; e++) {
@@ -204,7 +197,11 @@ public final class LogScanner {
     }
 
     private static String regex(Entry x) {
-        return x.pattern() != null ? x.pattern().regex() : x.context() != null ? x.context().pattern().pattern() : x.fact().pattern().pattern();
+        return x.pattern() != null ? x.pattern().regex() : pattern(x).pattern();
+    }
+
+    private static Pattern pattern(Entry x) {
+        return x.pattern() != null ? x.pattern().pattern() : x.context() != null ? x.context().pattern() : x.fact().pattern();
     }
 
     /**
@@ -989,10 +986,15 @@ public final class LogScanner {
 
         private String text(Line l) {
             if (l.text == null) {
-                l.text = l.ascii ? new String(buf, l.normStart, l.contentEnd - l.normStart, StandardCharsets.ISO_8859_1)
-                        : decode(decoder, buf, l.normStart, l.contentEnd);
+                l.text = text(l.normStart, l.contentEnd, l.ascii);
             }
             return l.text;
+        }
+
+        /** The normalised text of a line that was not normalised as a whole: its bytes from the prefix's end. */
+        private String text(int normStart, int contentEnd, boolean ascii) {
+            return ascii ? new String(buf, normStart, contentEnd - normStart, StandardCharsets.ISO_8859_1)
+                    : decode(decoder, buf, normStart, contentEnd);
         }
 
         private boolean normEmpty(Line l) {
@@ -1116,9 +1118,7 @@ public final class LogScanner {
 
         private boolean tryDeferred(Deferred d) {
             Entry entry = entries.get(d.entry);
-            String text = d.text != null ? d.text
-                    : d.ascii ? new String(buf, d.normStart, d.contentEnd - d.normStart, StandardCharsets.ISO_8859_1)
-                    : decode(decoder, buf, d.normStart, d.contentEnd);
+            String text = d.text != null ? d.text : text(d.normStart, d.contentEnd, d.ascii);
             Matcher m = matcher(d.entry, entry.pattern().pattern(), new Bounded(text));
             if (Bounded.find(m, anchored[d.entry])) {
                 d.state = HIT;
