@@ -131,14 +131,18 @@ public final class LineNormalizer {
         if (to - from < DATE_TIME.length) {
             return false;
         }
-        for (int i = 0; i < DATE_TIME.length; i++) {
-            byte want = DATE_TIME[i];
-            byte x = b[from + i];
-            if (want == '0' ? x < '0' || x > '9' : x != want) {
-                return false;
-            }
+        int f = from;
+        if (b[f + 4] != '-' || b[f + 7] != '-' || b[f + 10] != 'T' || b[f + 13] != ':' || b[f + 16] != ':') {
+            return false;
         }
-        return true;
+        // the 14 digits in one test, without a branch each (every line of a GitHub Actions log comes here):
+        // (x - '0') & 0xFF is below 10 only for a digit, and adding 246 carries into bit 8 for anything else
+        int over = ((b[f] - '0') & 0xFF) + 246 | ((b[f + 1] - '0') & 0xFF) + 246 | ((b[f + 2] - '0') & 0xFF) + 246
+                | ((b[f + 3] - '0') & 0xFF) + 246 | ((b[f + 5] - '0') & 0xFF) + 246 | ((b[f + 6] - '0') & 0xFF) + 246
+                | ((b[f + 8] - '0') & 0xFF) + 246 | ((b[f + 9] - '0') & 0xFF) + 246 | ((b[f + 11] - '0') & 0xFF) + 246
+                | ((b[f + 12] - '0') & 0xFF) + 246 | ((b[f + 14] - '0') & 0xFF) + 246 | ((b[f + 15] - '0') & 0xFF) + 246
+                | ((b[f + 17] - '0') & 0xFF) + 246 | ((b[f + 18] - '0') & 0xFF) + 246;
+        return (over & 0x100) == 0;
     }
 
     // ^\[\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z] ?

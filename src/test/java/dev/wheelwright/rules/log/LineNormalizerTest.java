@@ -73,4 +73,24 @@ class LineNormalizerTest {
             assertThat(LineNormalizer.prefixEnd(c, 2, c.length)).as(line).isEqualTo(p);
         }
     }
+
+    /** Every byte of a timestamp's date and time counts: one character off anywhere and the line keeps it. */
+    @Test
+    void everyPlaceOfTheTimestampIsChecked() {
+        String stamp = "2024-01-02T03:04:05.1234567Z ";
+        String[] others = {"/", ":", "-", "T", "a", " ", "\u0000", "\u007f", "é", "\u0660", "9", "0"};
+        int tried = 0;
+        for (int at = 0; at < 19; at++) {
+            for (String o : others) {
+                String line = stamp.substring(0, at) + o + stamp.substring(at + 1) + "Collecting numpy";
+                byte[] b = ("xx" + line + "\n").getBytes(StandardCharsets.UTF_8);
+                int to = b.length - 1;
+                int p = LineNormalizer.prefixEnd(b, 2, to);
+                assertThat(new String(b, p, to - p, StandardCharsets.UTF_8)).as(line).isEqualTo(LineNormalizer.normalize(line));
+                tried += p == 2 ? 1 : 0;
+            }
+        }
+        // (a digit for a digit, or a separator for itself, keeps the timestamp; everything else drops it)
+        assertThat(tried).isEqualTo(19 * others.length - 14 * 2 - 5);
+    }
 }
