@@ -78,6 +78,13 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
     /** The facts a line can state. */
     enum Field { PIP, SETUPTOOLS, PYTHON, INTERPRETER_ARCH, HOST_ARCH, TAG_HEADER, TAG, UNSUPPORTED, SUCCESS, ERROR, INDEX_ERROR, RUNTIME, STRING_FRAME, BUILT, DEPENDENCIES, DELOCATE_ARCHS, DELOCATE_FAILED, FIXING, TRACEBACK }
 
+    /** Whether a statement of the field says only that it is there (its value is ""): where, not what. */
+    static boolean presenceOnly(Field field) {
+        return field == Field.SUCCESS || field == Field.TAG_HEADER || field == Field.INDEX_ERROR || field == Field.RUNTIME
+                || field == Field.STRING_FRAME || field == Field.BUILT || field == Field.DEPENDENCIES
+                || field == Field.DELOCATE_FAILED || field == Field.FIXING || field == Field.TRACEBACK;
+    }
+
     /** Whether later statements of the field still count (the first statement of a version or arch wins). */
     static boolean collectsAll(Field f) {
         return f == Field.TAG || f == Field.UNSUPPORTED || f == Field.SUCCESS || f == Field.ERROR || f == Field.STRING_FRAME || f == Field.BUILT
@@ -100,9 +107,7 @@ public record LogFacts(String pipVersion, String setuptoolsVersion, String pytho
             if (!(atStart ? m.lookingAt() : m.find())) {
                 return null;
             }
-            if (field == Field.SUCCESS || field == Field.TAG_HEADER || field == Field.INDEX_ERROR || field == Field.RUNTIME
-                    || field == Field.STRING_FRAME || field == Field.BUILT || field == Field.DEPENDENCIES
-                    || field == Field.DELOCATE_FAILED || field == Field.FIXING || field == Field.TRACEBACK) {
+            if (presenceOnly(field)) {
                 return "";
             }
             if (field == Field.ERROR) {

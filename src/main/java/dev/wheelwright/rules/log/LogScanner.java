@@ -60,7 +60,8 @@ public final class LogScanner {
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
     private final int[][] alsoNeeds;         // per entry: ids of its further required literal clauses (all must be found)
-    private final int successEntry;          // the fact entry of pip's "Successfully installed"
+    private final byte[][] startFacts;       // per entry: the words of a fact told by its line's start alone, or null
+    private final int[] startFactEntries;    // the entries that have them
     private final int tagEntry;              // the fact entry of pip debug's tag lines
     private final boolean[] anchored;        // per entry: its regex can only match at the text's start
     private final boolean[] leading;         // per rule entry: every match starts with one of its needles
@@ -130,14 +131,11 @@ public final class LogScanner {
             }
             also.add(ids.stream().mapToInt(Integer::intValue).toArray());
         }
-        int se = -1;
+        startFacts = new byte[entries.size()][];
         for (int e = ruleEntries; e < entries.size(); e++) {
-            LogFacts.FactPattern f = entries.get(e).fact();
-            if (f != null && f.literals().equals(List.of(LogFacts.SUCCESS_INSTALLED))) {
-                se = e;
-            }
+            startFacts[e] = entries.get(e).fact() == null ? null : startFact(entries.get(e).fact());
         }
-        successEntry = se;
+        startFactEntries = java.util.stream.IntStream.range(0, entries.size()).filter(e -> startFacts[e] != null).toArray();
         int te = -1;
         for (int e = ruleEntries; e < entries.size(); e++) {
             LogFacts.FactPattern f = entries.get(e).fact();
@@ -769,11 +767,21 @@ public final class LogScanner {
                     found.andNot(quietFacts); // facts already known, and tag lines outside pip's tag list
                 }
                 cur.hasRule = !noRuleEntry(found);
-                if (successEntry >= 0 && !cur.full && found.get(successEntry)) {
-                    // pip's last line, frequent in long logs: recognised on the bytes, without decoding
-                    found.clear(successEntry);
-                    if (startsAfterBlanks(b, cur.normStart, cur.contentEnd, SUCCESS_BYTES)) {
-                        events.add(new Event(line, FACT_BASE - LogFacts.Field.SUCCESS.ordinal(), "", Map.of(), null, "", false));
+                if (!cur.full) {
+                    // pip's "Successfully installed" (its last line) and "Stored in directory:" (after every wheel it
+                    // builds), frequent in long logs: recognised on the bytes, without decoding or a regex
+                    for (int e : startFactEntries) {
+                        if (found.get(e)) {
+                            found.clear(e);
+                            LogFacts.Field field = entries.get(e).fact().field();
+                            boolean collects = LogFacts.collectsAll(field);
+                            if ((collects || known.get(field.ordinal()) == 0) && startsWithAfterSpace(b, cur.normStart, cur.contentEnd, startFacts[e])) {
+                                events.add(new Event(line, FACT_BASE - field.ordinal(), "", Map.of(), null, "", false));
+                                if (!collects) {
+                                    quietFacts.set(e);
+                                }
+                            }
+                        }
                     }
                 }
                 if (tagEntry >= 0 && found.get(tagEntry)) {
@@ -1373,8 +1381,6 @@ public final class LogScanner {
         }
     }
 
-    private static final byte[] SUCCESS_BYTES = LogFacts.SUCCESS_INSTALLED.getBytes(StandardCharsets.US_ASCII);
-
     /**
      * The bounds of the tag when {@code b[from, to)} is blanks (at least one), one tag
      * ({@code cp311-cp311-manylinux_2_17_x86_64}: a letter first, {@code [a-z0-9_.]} and exactly two
@@ -1407,15 +1413,37 @@ public final class LogScanner {
     }
 
     /** Whether {@code b[from, to)} is blanks, then {@code word}, then a non-blank. */
-    private static boolean startsAfterBlanks(byte[] b, int from, int to, byte[] word) {
+    /** Whether the line {@code b[from, to)} matches {@code ^\s*WORD\S}, as java.util.regex reads it ({@code \s} is [ \t\n\x0B\f\r]). */
+    static boolean startsWithAfterSpace(byte[] b, int from, int to, byte[] word) {
         int p = from;
-        while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+        while (p < to && regexSpace(b[p])) {
             p++;
         }
         if (to - p <= word.length || !java.util.Arrays.equals(b, p, p + word.length, word, 0, word.length)) {
             return false;
         }
-        return !asciiWhitespace(b[p + word.length]);
+        return !regexSpace(b[p + word.length]);
+    }
+
+    private static boolean regexSpace(byte x) {
+        return x == ' ' || (x >= 0x09 && x <= 0x0D);
+    }
+
+    /**
+     * The words of a fact pattern of the shape {@code ^\s*WORDS\S} whose statement is only where it
+     * is (no value to read), or null: such a line is told on its bytes. WORDS are letters, digits,
+     * spaces and colons, the pattern's one literal.
+     */
+    static byte[] startFact(LogFacts.FactPattern f) {
+        if (!LogFacts.presenceOnly(f.field()) || f.literals().size() != 1) {
+            return null;
+        }
+        String w = f.literals().get(0);
+        if (w.isEmpty() || !w.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == ' ' || c == ':'))
+                || !f.pattern().pattern().equals("^\\s*" + w + "\\S")) {
+            return null;
+        }
+        return w.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The code point of the well-formed UTF-8 sequence at {@code b[p]}, or U+FFFD (what decoding makes of a malformed one). */

@@ -508,4 +508,42 @@ class LogScannerTest {
             assertThat(hits.get(0).text()).isEqualTo("error: " + letters + "xyz!");
         }
     }
+
+    /**
+     * The facts told on a line's bytes (pip's "Successfully installed", "Stored in directory:",
+     * easy_install's "Processing dependencies for") agree with their patterns, whatever spaces,
+     * controls and case the line has around the words.
+     */
+    @Test
+    void factsToldByTheLineStartAgreeWithTheirPatterns() {
+        List<LogFacts.FactPattern> told = LogFacts.PATTERNS.stream().filter(f -> LogScanner.startFact(f) != null).toList();
+        assertThat(told).extracting(LogFacts.FactPattern::field).containsExactlyInAnyOrder(
+                LogFacts.Field.SUCCESS, LogFacts.Field.BUILT, LogFacts.Field.DEPENDENCIES);
+        String[] around = {"", " ", "  ", "\t", "\u000B", "\f", "\r", "\u001C", "\u001F", "\u00A0", "\u2003", "é", "x", "/", ":"};
+        Random rnd = new Random(11);
+        int both = 0;
+        for (LogFacts.FactPattern f : told) {
+            String w = f.literals().get(0);
+            for (String lead : around) {
+                for (String next : around) {
+                    for (int k = 0; k < 4; k++) {
+                        String word = w;
+                        if (k == 1) {
+                            int at = rnd.nextInt(w.length());
+                            word = w.substring(0, at) + Character.toUpperCase(w.charAt(at)) + w.substring(at + 1);
+                        } else if (k == 2) {
+                            word = w.substring(0, w.length() - 1); // cut short
+                        }
+                        String line = lead + (k == 3 ? lead : "") + word + next + (rnd.nextBoolean() ? "pkg-1.0.whl" : "");
+                        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+                        boolean want = f.pattern().matcher(line).lookingAt();
+                        assertThat(LogScanner.startsWithAfterSpace(b, 0, b.length, LogScanner.startFact(f))).as("%s: [%s]", f.field(), line)
+                                .isEqualTo(want);
+                        both += want ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertThat(both).isGreaterThan(100);
+    }
 }
