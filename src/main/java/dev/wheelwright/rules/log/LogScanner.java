@@ -1202,20 +1202,8 @@ public final class LogScanner {
             if (dfa.depth(st) > a.contentEnd - a.normStart) {
                 st = dfa.run(0, buf, a.normStart, a.contentEnd, windows[0]); // the state reached into the stripped prefix
             }
-            for (int sep = 0; sep < 2; sep++) {
-                IdBits w = windows[sep];
-                w.clear();
-                int s = st;
-                int k = 0;
-                if (sep == 1) {
-                    s = dfa.step(s, ' ', w);
-                    k = 1;
-                }
-                // a needle being followed from state s started at (k - depth) after the join; stop once that is past the separator
-                for (int q = bFrom; q < b.contentEnd && dfa.depth(s) > k - sep; q++, k++) {
-                    s = dfa.step(s, buf[q], w);
-                }
-            }
+            across(st, 0, bFrom, b.contentEnd, windows[0]);
+            across(st, 1, bFrom, b.contentEnd, windows[1]);
             if (!startsAcross(a) && !endsAcross(b) && noRuleEntry(windows[0]) && noRuleEntry(windows[1])) {
                 return; // the common case: no rule's needle in either line or across the join (a fact's or a context's alone tell nothing here)
             }
@@ -1224,6 +1212,39 @@ public final class LogScanner {
                 return;
             }
             joinHits(text(a), text(b), a, b, windows);
+        }
+
+        /**
+         * The needles across one join: the DFA goes on from {@code st} (where the first line left it)
+         * into the separator ({@code sep} spaces, 0 or 1) and the second line from {@code bFrom}, until
+         * the needle being followed would start after the separator. (The automaton's arrays are read
+         * here directly: a join is looked at on most lines, and a call a byte cost more than the step.)
+         */
+        private void across(int st, int sep, int bFrom, int bEnd, IdBits w) {
+            w.clear();
+            final int[] table = dfa.table;
+            final int[] cls = dfa.cls;
+            final int[] depth = dfa.depth;
+            final boolean[] emits = dfa.emits;
+            final int shift = dfa.shift;
+            int s = st;
+            if (sep == 1) {
+                s = table[(s << shift) | cls[' ']];
+                if (emits[s]) {
+                    for (int id : dfa.outputs[s]) {
+                        w.set(id);
+                    }
+                }
+            }
+            // a needle being followed from state s started at (k - depth) after the join; stop once that is past the separator
+            for (int q = bFrom, k = sep; q < bEnd && depth[s] > k - sep; q++, k++) {
+                s = table[(s << shift) | cls[buf[q] & 0xff]];
+                if (emits[s]) {
+                    for (int id : dfa.outputs[s]) {
+                        w.set(id);
+                    }
+                }
+            }
         }
 
         /**
@@ -1306,9 +1327,13 @@ public final class LogScanner {
             if (!a.anchoredTried.get(e)) {
                 a.anchoredTried.set(e);
                 a.anchoredAny = true;
-                Matcher alone = matcher(e, entries.get(e).pattern().pattern(), text(a));
-                if (!alone.lookingAt() && !alone.hitEnd()) {
-                    a.anchoredDead.set(e);
+                if (starts[e] != null && !a.full && starts[e].rejects(buf, a.normStart, a.contentEnd)) {
+                    a.anchoredDead.set(e); // told on the bytes, as matchLine does: the line cannot start as it must
+                } else {
+                    Matcher alone = matcher(e, entries.get(e).pattern().pattern(), text(a));
+                    if (!alone.lookingAt() && !alone.hitEnd()) {
+                        a.anchoredDead.set(e);
+                    }
                 }
             }
             return a.anchoredDead.get(e);
