@@ -59,7 +59,10 @@ public final class LogScanner {
     private final MultiLiteralMatcher.Compact compact; // the byte DFA as the inner loop reads it
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
-    private final int[][] alsoNeeds;         // per entry: ids of its further required literal clauses (all must be found)
+    private final int[][] alsoNeeds;         // per entry: its further required literal clauses (indexes into clauseWords; all must be there)
+    private final String[][] clauseWords;    // per clause: its literals, folded as the filter folds them (one of them must be there)
+    private final byte[][][] clauseBytes;    // the same as UTF-8 bytes
+    private final boolean[][] clauseFirst;   // per clause: the bytes its literals can start with, in either case
     private final byte[][] startFacts;       // per entry: the words of a fact told by its line's start alone, or null
     private final int[] startFactEntries;    // the entries that have them
     private final int tagEntry;              // the fact entry of pip debug's tag lines
@@ -145,14 +148,23 @@ public final class LogScanner {
         }
         tagEntry = te;
         alwaysRun = java.util.stream.IntStream.range(0, entries.size()).filter(i -> needles.get(i).isEmpty()).toArray();
-        // the further clauses get the ids after the entries'
-        int base = needles.size();
-        needles.addAll(clauses);
+        // the further clauses are not in the automaton: their literals ("build", "whl", "x86_64", "linux"...) were
+        // two thirds of its hits on pip and compiler logs, each a way out of its inner loop. They are looked for
+        // in a line only when an entry that needs them has its own needle there, and the answer is kept.
         alsoNeeds = new int[entries.size()][];
         for (int e = 0; e < entries.size(); e++) {
             alsoNeeds[e] = also.get(e).clone();
-            for (int k = 0; k < alsoNeeds[e].length; k++) {
-                alsoNeeds[e][k] += base;
+        }
+        clauseWords = new String[clauses.size()][];
+        clauseBytes = new byte[clauses.size()][][];
+        clauseFirst = new boolean[clauses.size()][256];
+        for (int c = 0; c < clauses.size(); c++) {
+            clauseWords[c] = clauses.get(c).stream().map(MultiLiteralMatcher::fold).filter(w -> !w.isEmpty()).toArray(String[]::new);
+            clauseBytes[c] = java.util.Arrays.stream(clauseWords[c]).map(w -> w.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            for (byte[] w : clauseBytes[c]) {
+                for (int u = 0; u < 256; u++) {
+                    clauseFirst[c][u] |= FOLD[u] == w[0];
+                }
             }
         }
         anchored = new boolean[entries.size()];
@@ -278,10 +290,113 @@ public final class LogScanner {
         return rules;
     }
 
-    /** Whether every further required literal clause of rule entry {@code e} is in {@code found}. */
-    private boolean complete(int e, IdBits found) {
-        for (int id : alsoNeeds[e]) {
-            if (!found.get(id)) {
+    /** Whether {@code text} holds every further required literal clause of entry {@code e}. */
+    private boolean completeText(int e, CharSequence text) {
+        for (int c : alsoNeeds[e]) {
+            if (!holds(text, clauseWords[c])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bytes as the automaton reads them: A-Z as a-z, every other byte as it is. */
+    private static final byte[] FOLD = new byte[256];
+
+    static {
+        for (int u = 0; u < 256; u++) {
+            FOLD[u] = (byte) (u >= 'A' && u <= 'Z' ? u + 32 : u);
+        }
+    }
+
+    static boolean holds(byte[] b, int from, int to, byte[][] words, boolean[] first) {
+        for (int p = from; p < to; p++) {
+            if (first[b[p] & 0xff]) {
+                for (byte[] w : words) {
+                    if (w.length <= to - p && at(b, p, w)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether one of {@code words} crosses the join of {@code b[aFrom, aTo)} and {@code b[bFrom, bTo)},
+     * joined directly or with a space: it starts before the second part and ends after the first.
+     * (A word crosses a direct join where two of its bytes in a row are the first part's last and
+     * the second's first, and a join with a space where it holds a space: those are asked first.)
+     */
+    static boolean crosses(byte[] b, int aFrom, int aTo, int bFrom, int bTo, byte[][] words) {
+        int last = aTo > aFrom ? FOLD[b[aTo - 1] & 0xff] : Integer.MIN_VALUE; // (no byte equals the empty part's)
+        int first = bTo > bFrom ? FOLD[b[bFrom] & 0xff] : Integer.MIN_VALUE;
+        for (byte[] w : words) {
+            for (int k = 0; k < w.length; k++) {
+                // k bytes of w in the first part, then w[k] is the space, or (k > 0) the second part's first byte
+                if (w[k] == ' ' && endsWith(b, aFrom, aTo, w, k) && startsWith(b, bFrom, bTo, w, k + 1)) {
+                    return true;
+                }
+                if (k > 0 && w[k - 1] == last && w[k] == first && endsWith(b, aFrom, aTo, w, k) && startsWith(b, bFrom, bTo, w, k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code b[from, to)} ends with {@code w[0, k)}, folded. */
+    private static boolean endsWith(byte[] b, int from, int to, byte[] w, int k) {
+        if (to - from < k) {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            if (FOLD[b[to - k + i] & 0xff] != w[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code b[from, to)} starts with {@code w[k, w.length)}, folded. */
+    private static boolean startsWith(byte[] b, int from, int to, byte[] w, int k) {
+        if (to - from < w.length - k) {
+            return false;
+        }
+        for (int i = k; i < w.length; i++) {
+            if (FOLD[b[from + i - k] & 0xff] != w[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean at(byte[] b, int p, byte[] w) {
+        for (int k = 0; k < w.length; k++) {
+            if (FOLD[b[p + k] & 0xff] != w[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code text} holds one of {@code words}, its chars folded as the char matcher folds them. */
+    static boolean holds(CharSequence text, String[] words) {
+        int n = text.length();
+        for (int p = 0; p < n; p++) {
+            char c = MultiLiteralMatcher.fold(text.charAt(p));
+            for (String w : words) {
+                if (w.charAt(0) == c && w.length() <= n - p && at(text, p, w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean at(CharSequence text, int p, String w) {
+        for (int k = 1; k < w.length(); k++) {
+            if (MultiLiteralMatcher.fold(text.charAt(p + k)) != w.charAt(k)) {
                 return false;
             }
         }
@@ -562,14 +677,20 @@ public final class LogScanner {
         final IdBits anchoredTried;
         final IdBits anchoredDead;
         boolean anchoredAny;
+        // further clauses looked for in this line, and those found
+        final IdBits clauseTried;
+        final IdBits clauseHas;
+        boolean clauseAny;
         int deferFrom;       // this line's deferred candidates: deferred[deferFrom, deferTo)
         int deferTo;
 
-        Line(int ids, int rules) {
+        Line(int ids, int rules, int clauses) {
             found = new IdBits(ids);
             matched = new IdBits(rules);
             anchoredTried = new IdBits(ids);
             anchoredDead = new IdBits(ids);
+            clauseTried = new IdBits(clauses);
+            clauseHas = new IdBits(clauses);
         }
     }
 
@@ -719,8 +840,8 @@ public final class LogScanner {
 
         ChunkResult run() {
             final byte[] b = buf;
-            Line cur = new Line(filter.size(), rules.size());
-            Line prev = new Line(filter.size(), rules.size());
+            Line cur = new Line(filter.size(), rules.size(), clauseWords.length);
+            Line prev = new Line(filter.size(), rules.size(), clauseWords.length);
             boolean havePrev = false;
             int line = 0;
             int start = 0;
@@ -748,6 +869,11 @@ public final class LogScanner {
                     cur.anchoredTried.clear();
                     cur.anchoredDead.clear();
                     cur.anchoredAny = false;
+                }
+                if (cur.clauseAny) {
+                    cur.clauseTried.clear();
+                    cur.clauseHas.clear();
+                    cur.clauseAny = false;
                 }
                 boolean high = lineHigh;
                 cur.full = !bytePath || lineEscape || (lineFirstCr >= 0 && lineFirstCr < contentEnd) || contentEnd - start > MAX_LINE
@@ -959,7 +1085,7 @@ public final class LogScanner {
                 }
                 for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                     Entry entry = entries.get(e);
-                    if (matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)) {
+                    if (matched.get(entry.rule()) || skip[entry.rule()] || !complete(e)) {
                         continue;
                     }
                     if (joined == null) {
@@ -980,6 +1106,38 @@ public final class LogScanner {
                         }
                     }
                 }
+            }
+
+            /** Whether the joined pieces hold every further clause of entry {@code e}. */
+            private boolean complete(int e) {
+                for (int c : alsoNeeds[e]) {
+                    if (!holds(c)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            private boolean holds(int c) {
+                int longest = 0;
+                for (byte[] w : clauseBytes[c]) {
+                    longest = Math.max(longest, w.length);
+                }
+                boolean text = false;
+                for (int i = 0; i < pieces; i++) {
+                    // (a word longer than a piece in the middle could reach over it: the joined text answers then)
+                    text |= pText[i] != null || (i > 0 && i < pieces - 1 && pEnd[i] - pStart[i] < longest);
+                }
+                if (text) {
+                    return LogScanner.holds(joinedText(), clauseWords[c]);
+                }
+                for (int i = 0; i < pieces; i++) {
+                    if (LogScanner.holds(buf, pStart[i], pEnd[i], clauseBytes[c], clauseFirst[c])
+                            || (i > 0 && crosses(buf, pStart[i - 1], pEnd[i - 1], pStart[i], pEnd[i], clauseBytes[c]))) {
+                        return true;
+                    }
+                }
+                return false;
             }
 
             private boolean crossesJoin(int from, int to) {
@@ -1035,7 +1193,7 @@ public final class LogScanner {
             IdBits found = l.found;
             for (int e = found.nextSetBit(0); e >= 0 && e < entries.size(); e = found.nextSetBit(e + 1)) {
                 Entry entry = entries.get(e);
-                if ((entry.rule() >= 0 && skip[entry.rule()]) || !complete(e, found)) {
+                if (entry.rule() >= 0 && skip[entry.rule()]) {
                     continue;
                 }
                 if (starts[e] != null && !l.full && starts[e].rejects(buf, l.normStart, l.contentEnd)) {
@@ -1046,6 +1204,9 @@ public final class LogScanner {
                         l.anchoredDead.set(e);
                         l.anchoredAny = true;
                     }
+                    continue;
+                }
+                if (!complete(e, l)) {
                     continue;
                 }
                 if (entry.rule() >= 0 && newest[entry.rule()] && run.count == 0 && normLength(l, WRAP_MIN) < WRAP_MIN) {
@@ -1183,6 +1344,8 @@ public final class LogScanner {
          * a whole, or whose continuation starts with a non-ASCII char, use the char matcher on a
          * window around the join instead.
          */
+        private int joinFrom;   // where the second line of the join being looked at starts, stripped
+
         private void join(Line a, Line b) {
             int bFrom = -1;
             if (!a.full && !b.full) {
@@ -1198,6 +1361,7 @@ public final class LogScanner {
                 joinHits(text(a), text(b), a, b, null);
                 return;
             }
+            joinFrom = bFrom;
             int st = a.endState;
             if (dfa.depth(st) > a.contentEnd - a.normStart) {
                 st = dfa.run(0, buf, a.normStart, a.contentEnd, windows[0]); // the state reached into the stripped prefix
@@ -1299,8 +1463,8 @@ public final class LogScanner {
             for (int e = ids.nextSetBit(0); e >= 0 && e < ruleEntries; e = ids.nextSetBit(e + 1)) {
                 int r = entries.get(e).rule();
                 // (a match across the join starts in a: a pattern that starts with its needle needs it in a or across)
-                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && completeIn(e, a.found, b.found, window)
-                        && !(leading[e] && !a.found.get(e) && !window.get(e))
+                if (!a.matched.get(r) && !b.matched.get(r) && !skip[r] && !(leading[e] && !a.found.get(e) && !window.get(e))
+                        && completeAcross(e, a, b)
                         && !(anchored[e] && deadAlone(a, e)) && !matchedAlone(b, r)) {
                     return true;
                 }
@@ -1308,9 +1472,35 @@ public final class LogScanner {
             return false;
         }
 
-        private boolean completeIn(int e, IdBits x, IdBits y, IdBits z) {
-            for (int id : alsoNeeds[e]) {
-                if (!x.get(id) && !y.get(id) && !z.get(id)) {
+        /** Whether line {@code l} holds every further clause of entry {@code e} (looked for once a line and clause). */
+        private boolean complete(int e, Line l) {
+            for (int c : alsoNeeds[e]) {
+                if (!holds(l, c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean holds(Line l, int c) {
+            if (!l.clauseTried.get(c)) {
+                l.clauseTried.set(c);
+                l.clauseAny = true;
+                if (l.full ? LogScanner.holds(l.text, clauseWords[c]) : LogScanner.holds(buf, l.normStart, l.contentEnd, clauseBytes[c], clauseFirst[c])) {
+                    l.clauseHas.set(c);
+                }
+            }
+            return l.clauseHas.get(c);
+        }
+
+        /**
+         * Whether every further clause of entry {@code e} is in line {@code a}, in line {@code b}, or
+         * across their join (with or without a space; {@code b} from {@link #joinFrom}), as the joins'
+         * needles are asked for on the bytes.
+         */
+        private boolean completeAcross(int e, Line a, Line b) {
+            for (int c : alsoNeeds[e]) {
+                if (!holds(a, c) && !holds(b, c) && !crosses(buf, a.normStart, a.contentEnd, joinFrom, b.contentEnd, clauseBytes[c])) {
                     return false;
                 }
             }
@@ -1372,8 +1562,13 @@ public final class LogScanner {
                 String joined = null; // built only when some rule has to look at it
                 for (int e = found.nextSetBit(0); e >= 0 && e < ruleEntries; e = found.nextSetBit(e + 1)) {
                     Entry entry = entries.get(e);
-                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()] || !complete(e, found)
-                            || (leading[e] && !aLine.found.get(e) && !window.get(e)) || matchedAlone(bLine, entry.rule())) {
+                    if (aLine.matched.get(entry.rule()) || bLine.matched.get(entry.rule()) || skip[entry.rule()]) {
+                        continue;
+                    }
+                    if (joined == null) {
+                        joined = a + sep + bTrim;
+                    }
+                    if (!completeText(e, joined) || (leading[e] && !aLine.found.get(e) && !window.get(e)) || matchedAlone(bLine, entry.rule())) {
                         continue;
                     }
                     if (anchored[e]) {

@@ -192,12 +192,21 @@ public final class MultiLiteralMatcher {
     }
 
     private static String lower(String s) {
+        return fold(s);
+    }
+
+    /** A needle as the matcher looks for it: A-Z as a-z, other chars in lower case. */
+    static String fold(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(c < ASCII ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c));
+            sb.append(fold(s.charAt(i)));
         }
         return sb.toString();
+    }
+
+    /** A char of the text as the char matcher compares it with a needle's. */
+    static char fold(char c) {
+        return c < ASCII ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 
     /**

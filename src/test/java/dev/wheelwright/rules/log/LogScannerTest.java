@@ -546,4 +546,63 @@ class LogScannerTest {
         }
         assertThat(both).isGreaterThan(100);
     }
+
+    /**
+     * A further clause is looked for in a line's bytes, in a joined text, and across a join, by
+     * hand; each look agrees with searching the folded text for the words (A-Z as a-z, as the
+     * automaton reads bytes), over random lines of a small alphabet where the words keep turning up.
+     */
+    @Test
+    void clauseLooksAgreeWithSearchingTheFoldedText() {
+        Random rnd = new Random(5);
+        String alphabet = "abAB x:";
+        int crossing = 0;
+        int inside = 0;
+        for (int n = 0; n < 30_000; n++) {
+            String[] words = new String[1 + rnd.nextInt(3)];
+            for (int k = 0; k < words.length; k++) {
+                words[k] = MultiLiteralMatcher.fold(random(rnd, alphabet, 1 + rnd.nextInt(4)));
+            }
+            byte[][] wordBytes = java.util.Arrays.stream(words).map(w -> w.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            boolean[] first = new boolean[256];
+            for (byte[] w : wordBytes) {
+                first[w[0] & 0xff] = true;
+                first[Character.toUpperCase((char) w[0]) & 0xff] = true;
+            }
+            String a = random(rnd, alphabet, rnd.nextInt(8));
+            String b = random(rnd, alphabet, rnd.nextInt(8));
+            byte[] buf = ("." + a + "|" + b + ".").getBytes(StandardCharsets.UTF_8);
+            int aFrom = 1;
+            int aTo = aFrom + a.length();
+            int bFrom = aTo + 1;
+            int bTo = bFrom + b.length();
+            boolean inA = false;
+            boolean across = false;
+            for (String w : words) {
+                inA |= MultiLiteralMatcher.fold(a).contains(w);
+                for (String sep : new String[] {"", " "}) {
+                    String joined = MultiLiteralMatcher.fold(a + sep + b);
+                    for (int p = joined.indexOf(w); p >= 0; p = joined.indexOf(w, p + 1)) {
+                        across |= p < a.length() + sep.length() && p + w.length() > a.length();
+                    }
+                }
+            }
+            assertThat(LogScanner.holds(buf, aFrom, aTo, wordBytes, first)).as("%s in [%s]", List.of(words), a).isEqualTo(inA);
+            assertThat(LogScanner.holds(a, words)).as("%s in [%s]", List.of(words), a).isEqualTo(inA);
+            assertThat(LogScanner.crosses(buf, aFrom, aTo, bFrom, bTo, wordBytes)).as("%s across [%s|%s]", List.of(words), a, b)
+                    .isEqualTo(across);
+            crossing += across ? 1 : 0;
+            inside += inA ? 1 : 0;
+        }
+        assertThat(crossing).isGreaterThan(1000);
+        assertThat(inside).isGreaterThan(1000);
+    }
+
+    private static String random(Random rnd, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < length; k++) {
+            sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
 }
