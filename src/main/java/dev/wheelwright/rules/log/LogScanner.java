@@ -309,6 +309,7 @@ public final class LogScanner {
         }
     }
 
+    /** Whether {@code b[from, to)} holds one of {@code words} (folded as {@link #FOLD}); {@code first}: the bytes they can start with. */
     static boolean holds(byte[] b, int from, int to, byte[][] words, boolean[] first) {
         for (int p = from; p < to; p++) {
             if (first[b[p] & 0xff]) {
@@ -1632,7 +1633,6 @@ public final class LogScanner {
         return p == to && dashes == 2 && b[end - 1] != '-' ? new int[] {start, end} : null;
     }
 
-    /** Whether {@code b[from, to)} is blanks, then {@code word}, then a non-blank. */
     /** Whether the line {@code b[from, to)} matches {@code ^\s*WORD\S}, as java.util.regex reads it ({@code \s} is [ \t\n\x0B\f\r]). */
     static boolean startsWithAfterSpace(byte[] b, int from, int to, byte[] word) {
         int p = from;

@@ -47,7 +47,7 @@ public final class MultiLiteralMatcher {
         out.add(new BitSet());
         for (int id = 0; id < needles.size(); id++) {
             for (String needle : needles.get(id)) {
-                String n = lower(needle);
+                String n = fold(needle);
                 if (n.isEmpty()) {
                     continue;
                 }
@@ -191,10 +191,6 @@ public final class MultiLiteralMatcher {
         return ((long) state << 32) | c;
     }
 
-    private static String lower(String s) {
-        return fold(s);
-    }
-
     /** A needle as the matcher looks for it: A-Z as a-z, other chars in lower case. */
     static String fold(String s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -231,7 +227,7 @@ public final class MultiLiteralMatcher {
             boolean exact = true;
             for (int id = 0; id < needles.size(); id++) {
                 for (String needle : needles.get(id)) {
-                    String n = lower(needle);
+                    String n = fold(needle);
                     if (n.isEmpty()) {
                         continue;
                     }
