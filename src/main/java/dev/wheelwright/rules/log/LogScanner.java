@@ -615,12 +615,24 @@ public final class LogScanner {
     /**
      * A rule hit ({@code context == null}) or a context line, at a line relative to the chunk (0-based).
      * A heading's line is not parsed where it is found: {@code heading} is the pattern it may
-     * match and {@code pkg} is null until {@link InOrder} needs the name (see there).
+     * match and {@code pkg} is null until {@link InOrder} needs the name (see there). Nor is its
+     * text made: a heading of a line kept as bytes has {@code text == null} and its bytes at
+     * {@code bytes[from, to)}, in the chunk's buffer, which stays as it is until {@link InOrder}
+     * has taken the chunk's events (pip's "Collecting" and "Building wheel for" are on a quarter
+     * of a pip log's lines, and InOrder reads only the newest of them before each finding).
      */
     record Event(int line, int rule, String text, Map<String, String> captures, PackageContext.Kind context,
-                 String pkg, boolean generic, PackageContext.ContextPattern heading) {
+                 String pkg, boolean generic, PackageContext.ContextPattern heading, byte[] bytes, int from, int to) {
         Event(int line, int rule, String text, Map<String, String> captures, PackageContext.Kind context, String pkg, boolean generic) {
-            this(line, rule, text, captures, context, pkg, generic, null);
+            this(line, rule, text, captures, context, pkg, generic, null, null, 0, 0);
+        }
+
+        static Event heading(int line, PackageContext.ContextPattern p, String text) {
+            return new Event(line, -1, text, Map.of(), PackageContext.Kind.HEADING, null, false, p, null, 0, 0);
+        }
+
+        static Event heading(int line, PackageContext.ContextPattern p, byte[] bytes, int from, int to) {
+            return new Event(line, -1, null, Map.of(), PackageContext.Kind.HEADING, null, false, p, bytes, from, to);
         }
     }
 
@@ -1218,6 +1230,13 @@ public final class LogScanner {
                     l.deferTo = deferred.size();
                     continue;
                 }
+                if (entry.context() != null && entry.context().kind() == PackageContext.Kind.HEADING) {
+                    // a candidate heading ("Collecting ", "Building wheel for "...): on many lines of a long
+                    // log, and its name (and text) is needed only where a finding or a scope looks at it
+                    events.add(l.full || l.text != null ? Event.heading(l.number, entry.context(), l.text)
+                            : Event.heading(l.number, entry.context(), buf, l.normStart, l.contentEnd));
+                    continue;
+                }
                 if (text == null) {
                     text = text(l);
                 }
@@ -1235,12 +1254,6 @@ public final class LogScanner {
                     continue;
                 }
                 if (entry.context() != null) {
-                    if (entry.context().kind() == PackageContext.Kind.HEADING) {
-                        // a candidate heading ("Collecting ", "Building wheel for "...): on many lines of a long
-                        // log, and its name is needed only where a finding or a scope looks at it
-                        events.add(new Event(l.number, -1, text, Map.of(), PackageContext.Kind.HEADING, null, false, entry.context()));
-                        continue;
-                    }
                     String pkg = PackageContext.name(entry.context(), matcher(e, entry.context().pattern(), text), text);
                     if (pkg != null) {
                         events.add(new Event(l.number, -1, text, Map.of(), entry.context().kind(), pkg, false));
@@ -1903,7 +1916,6 @@ public final class LogScanner {
         // of the newest of them that is a heading, or this (see current())
         private String pkg = "";
         private final ArrayDeque<Event> headings = new ArrayDeque<>();
-        private long headingChars;
         private final ArrayDeque<String> scopes = new ArrayDeque<>(); // the package outside each open scope
         private final List<Event> unnamed = new ArrayList<>();
         private final List<Long> unnamedLines = new ArrayList<>();
@@ -1939,17 +1951,15 @@ public final class LogScanner {
                     if (e.pkg() == null && unnamed.isEmpty()) {
                         // named later: nothing waits for a name now, and a newer heading may make it moot
                         headings.add(e);
-                        headingChars += e.text().length();
-                        if (headings.size() > MAX_HEADINGS || headingChars > MAX_HEADING_CHARS) {
+                        if (headings.size() > MAX_HEADINGS) {
                             current();
                         }
                         continue;
                     }
-                    String name = e.pkg() != null ? e.pkg() : PackageContext.name(e.heading(), e.text());
+                    String name = e.pkg() != null ? e.pkg() : PackageContext.name(e.heading(), headingText(e));
                     if (name != null) {
                         flushUnnamed("");
                         headings.clear();
-                        headingChars = 0;
                         pkg = name;
                     }
                 } else if (e.context() == PackageContext.Kind.FAILED) {
@@ -1967,29 +1977,41 @@ public final class LogScanner {
                     sink.accept(new LogHit(e.rule(), line, e.text(), e.captures(), pkg, e.generic()));
                 }
             }
+            if (!headings.isEmpty()) {
+                // named now, as the next event that reads the package would name them (the newest heading
+                // among them wins, and it would win over older ones then too): the chunk's buffer, which
+                // holds their text, is read into again once this returns
+                current();
+            }
             base += r.lines();
         }
 
         private static final int MAX_HEADINGS = 64;
-        private static final long MAX_HEADING_CHARS = 1 << 20;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+
+        /** A heading's text: made from the chunk's bytes when the worker did not make it. */
+        private String headingText(Event e) {
+            return e.text() != null ? e.text() : decode(decoder, e.bytes(), e.from(), e.to());
+        }
 
         /**
          * The current package: the name of the newest candidate heading whose line is a heading
          * (each tried with its pattern, newest first), else the package before them. Every
          * event that reads the package (a finding, a scope, a failure line) asks here, and
-         * candidates are kept only while nothing has asked, at most 64 lines or 1 Mi chars.
+         * candidates are kept only while nothing has asked, at most 64 lines, and not past their chunk.
          */
         private String current() {
             while (!headings.isEmpty()) {
                 Event h = headings.pollLast();
-                String name = PackageContext.name(h.heading(), h.text());
+                String name = PackageContext.name(h.heading(), headingText(h));
                 if (name != null) {
                     pkg = name;
                     break;
                 }
             }
             headings.clear();
-            headingChars = 0;
             return pkg;
         }
 
