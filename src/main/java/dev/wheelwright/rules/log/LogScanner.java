@@ -59,10 +59,8 @@ public final class LogScanner {
     private final MultiLiteralMatcher.Compact compact; // the byte DFA as the inner loop reads it
     private final MultiLiteralMatcher filter;
     private final int ruleEntries;
-    private final int[][] alsoNeeds;         // per entry: its further required literal clauses (indexes into clauseWords; all must be there)
-    private final String[][] clauseWords;    // per clause: its literals, folded as the filter folds them (one of them must be there)
-    private final byte[][][] clauseBytes;    // the same as UTF-8 bytes
-    private final boolean[][] clauseFirst;   // per clause: the bytes its literals can start with, in either case
+    private final int[][] alsoNeeds;         // per entry: its further required literal clauses (indexes into clauses; all must be there)
+    private final ClauseSearch[] clauses;    // per clause: its literals (one of them must be there), and how to look for them
     private final byte[][] startFacts;       // per entry: the words of a fact told by its line's start alone, or null
     private final int[] startFactEntries;    // the entries that have them
     private final int tagEntry;              // the fact entry of pip debug's tag lines
@@ -155,18 +153,7 @@ public final class LogScanner {
         for (int e = 0; e < entries.size(); e++) {
             alsoNeeds[e] = also.get(e).clone();
         }
-        clauseWords = new String[clauses.size()][];
-        clauseBytes = new byte[clauses.size()][][];
-        clauseFirst = new boolean[clauses.size()][256];
-        for (int c = 0; c < clauses.size(); c++) {
-            clauseWords[c] = clauses.get(c).stream().map(MultiLiteralMatcher::fold).filter(w -> !w.isEmpty()).toArray(String[]::new);
-            clauseBytes[c] = java.util.Arrays.stream(clauseWords[c]).map(w -> w.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-            for (byte[] w : clauseBytes[c]) {
-                for (int u = 0; u < 256; u++) {
-                    clauseFirst[c][u] |= FOLD[u] == w[0];
-                }
-            }
-        }
+        this.clauses = clauses.stream().map(ClauseSearch::new).toArray(ClauseSearch[]::new);
         anchored = new boolean[entries.size()];
         starts = new AnchoredStart[entries.size()];
         for (int e = 0; e < entries.size(); e++) {
@@ -293,111 +280,7 @@ public final class LogScanner {
     /** Whether {@code text} holds every further required literal clause of entry {@code e}. */
     private boolean completeText(int e, CharSequence text) {
         for (int c : alsoNeeds[e]) {
-            if (!holds(text, clauseWords[c])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Bytes as the automaton reads them: A-Z as a-z, every other byte as it is. */
-    private static final byte[] FOLD = new byte[256];
-
-    static {
-        for (int u = 0; u < 256; u++) {
-            FOLD[u] = (byte) (u >= 'A' && u <= 'Z' ? u + 32 : u);
-        }
-    }
-
-    /** Whether {@code b[from, to)} holds one of {@code words} (folded as {@link #FOLD}); {@code first}: the bytes they can start with. */
-    static boolean holds(byte[] b, int from, int to, byte[][] words, boolean[] first) {
-        for (int p = from; p < to; p++) {
-            if (first[b[p] & 0xff]) {
-                for (byte[] w : words) {
-                    if (w.length <= to - p && at(b, p, w)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether one of {@code words} crosses the join of {@code b[aFrom, aTo)} and {@code b[bFrom, bTo)},
-     * joined directly or with a space: it starts before the second part and ends after the first.
-     * (A word crosses a direct join where two of its bytes in a row are the first part's last and
-     * the second's first, and a join with a space where it holds a space: those are asked first.)
-     */
-    static boolean crosses(byte[] b, int aFrom, int aTo, int bFrom, int bTo, byte[][] words) {
-        int last = aTo > aFrom ? FOLD[b[aTo - 1] & 0xff] : Integer.MIN_VALUE; // (no byte equals the empty part's)
-        int first = bTo > bFrom ? FOLD[b[bFrom] & 0xff] : Integer.MIN_VALUE;
-        for (byte[] w : words) {
-            for (int k = 0; k < w.length; k++) {
-                // k bytes of w in the first part, then w[k] is the space, or (k > 0) the second part's first byte
-                if (w[k] == ' ' && endsWith(b, aFrom, aTo, w, k) && startsWith(b, bFrom, bTo, w, k + 1)) {
-                    return true;
-                }
-                if (k > 0 && w[k - 1] == last && w[k] == first && endsWith(b, aFrom, aTo, w, k) && startsWith(b, bFrom, bTo, w, k)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code b[from, to)} ends with {@code w[0, k)}, folded. */
-    private static boolean endsWith(byte[] b, int from, int to, byte[] w, int k) {
-        if (to - from < k) {
-            return false;
-        }
-        for (int i = 0; i < k; i++) {
-            if (FOLD[b[to - k + i] & 0xff] != w[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@code b[from, to)} starts with {@code w[k, w.length)}, folded. */
-    private static boolean startsWith(byte[] b, int from, int to, byte[] w, int k) {
-        if (to - from < w.length - k) {
-            return false;
-        }
-        for (int i = k; i < w.length; i++) {
-            if (FOLD[b[from + i - k] & 0xff] != w[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean at(byte[] b, int p, byte[] w) {
-        for (int k = 0; k < w.length; k++) {
-            if (FOLD[b[p + k] & 0xff] != w[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@code text} holds one of {@code words}, its chars folded as the char matcher folds them. */
-    static boolean holds(CharSequence text, String[] words) {
-        int n = text.length();
-        for (int p = 0; p < n; p++) {
-            char c = MultiLiteralMatcher.fold(text.charAt(p));
-            for (String w : words) {
-                if (w.charAt(0) == c && w.length() <= n - p && at(text, p, w)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean at(CharSequence text, int p, String w) {
-        for (int k = 1; k < w.length(); k++) {
-            if (MultiLiteralMatcher.fold(text.charAt(p + k)) != w.charAt(k)) {
+            if (!clauses[c].in(text)) {
                 return false;
             }
         }
@@ -853,8 +736,8 @@ public final class LogScanner {
 
         ChunkResult run() {
             final byte[] b = buf;
-            Line cur = new Line(filter.size(), rules.size(), clauseWords.length);
-            Line prev = new Line(filter.size(), rules.size(), clauseWords.length);
+            Line cur = new Line(filter.size(), rules.size(), clauses.length);
+            Line prev = new Line(filter.size(), rules.size(), clauses.length);
             boolean havePrev = false;
             int line = 0;
             int start = 0;
@@ -1133,7 +1016,7 @@ public final class LogScanner {
 
             private boolean holds(int c) {
                 int longest = 0;
-                for (byte[] w : clauseBytes[c]) {
+                for (byte[] w : clauses[c].bytes) {
                     longest = Math.max(longest, w.length);
                 }
                 boolean text = false;
@@ -1142,11 +1025,11 @@ public final class LogScanner {
                     text |= pText[i] != null || (i > 0 && i < pieces - 1 && pEnd[i] - pStart[i] < longest);
                 }
                 if (text) {
-                    return LogScanner.holds(joinedText(), clauseWords[c]);
+                    return clauses[c].in(joinedText());
                 }
                 for (int i = 0; i < pieces; i++) {
-                    if (LogScanner.holds(buf, pStart[i], pEnd[i], clauseBytes[c], clauseFirst[c])
-                            || (i > 0 && crosses(buf, pStart[i - 1], pEnd[i - 1], pStart[i], pEnd[i], clauseBytes[c]))) {
+                    if (clauses[c].in(buf, pStart[i], pEnd[i])
+                            || (i > 0 && clauses[c].crosses(buf, pStart[i - 1], pEnd[i - 1], pStart[i], pEnd[i]))) {
                         return true;
                     }
                 }
@@ -1500,7 +1383,7 @@ public final class LogScanner {
             if (!l.clauseTried.get(c)) {
                 l.clauseTried.set(c);
                 l.clauseAny = true;
-                if (l.full ? LogScanner.holds(l.text, clauseWords[c]) : LogScanner.holds(buf, l.normStart, l.contentEnd, clauseBytes[c], clauseFirst[c])) {
+                if (l.full ? clauses[c].in(l.text) : clauses[c].in(buf, l.normStart, l.contentEnd)) {
                     l.clauseHas.set(c);
                 }
             }
@@ -1514,7 +1397,7 @@ public final class LogScanner {
          */
         private boolean completeAcross(int e, Line a, Line b) {
             for (int c : alsoNeeds[e]) {
-                if (!holds(a, c) && !holds(b, c) && !crosses(buf, a.normStart, a.contentEnd, joinFrom, b.contentEnd, clauseBytes[c])) {
+                if (!holds(a, c) && !holds(b, c) && !clauses[c].crosses(buf, a.normStart, a.contentEnd, joinFrom, b.contentEnd)) {
                     return false;
                 }
             }

@@ -555,7 +555,9 @@ class LogScannerTest {
     @Test
     void clauseLooksAgreeWithSearchingTheFoldedText() {
         Random rnd = new Random(5);
-        String alphabet = "abAB x:";
+        // letters in both cases, a space, bytes the search prefers ("z", "_", "é"), one with 0x20 clear ("_")
+        // and one 0x20 below a letter's ("\u001A" under "z"); lines long enough for the eight-byte test
+        String alphabet = "abAB x:zZ._é\u001A";
         int crossing = 0;
         int inside = 0;
         for (int n = 0; n < 30_000; n++) {
@@ -563,19 +565,16 @@ class LogScannerTest {
             for (int k = 0; k < words.length; k++) {
                 words[k] = MultiLiteralMatcher.fold(random(rnd, alphabet, 1 + rnd.nextInt(4)));
             }
-            byte[][] wordBytes = java.util.Arrays.stream(words).map(w -> w.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-            boolean[] first = new boolean[256];
-            for (byte[] w : wordBytes) {
-                first[w[0] & 0xff] = true;
-                first[Character.toUpperCase((char) w[0]) & 0xff] = true;
-            }
-            String a = random(rnd, alphabet, rnd.nextInt(8));
-            String b = random(rnd, alphabet, rnd.nextInt(8));
-            byte[] buf = ("." + a + "|" + b + ".").getBytes(StandardCharsets.UTF_8);
-            int aFrom = 1;
-            int aTo = aFrom + a.length();
+            ClauseSearch clause = new ClauseSearch(List.of(words));
+            String a = random(rnd, alphabet, rnd.nextInt(n % 2 == 0 ? 8 : 40));
+            String b = random(rnd, alphabet, rnd.nextInt(n % 2 == 0 ? 8 : 40));
+            byte[] aBytes = a.getBytes(StandardCharsets.UTF_8);
+            byte[] bBytes = b.getBytes(StandardCharsets.UTF_8);
+            byte[] buf = (".." + a + "|" + b + ".").getBytes(StandardCharsets.UTF_8);
+            int aFrom = 2;
+            int aTo = aFrom + aBytes.length;
             int bFrom = aTo + 1;
-            int bTo = bFrom + b.length();
+            int bTo = bFrom + bBytes.length;
             boolean inA = false;
             boolean across = false;
             for (String w : words) {
@@ -587,9 +586,9 @@ class LogScannerTest {
                     }
                 }
             }
-            assertThat(LogScanner.holds(buf, aFrom, aTo, wordBytes, first)).as("%s in [%s]", List.of(words), a).isEqualTo(inA);
-            assertThat(LogScanner.holds(a, words)).as("%s in [%s]", List.of(words), a).isEqualTo(inA);
-            assertThat(LogScanner.crosses(buf, aFrom, aTo, bFrom, bTo, wordBytes)).as("%s across [%s|%s]", List.of(words), a, b)
+            assertThat(clause.in(buf, aFrom, aTo)).as("%s in [%s]", List.of(words), a).isEqualTo(inA);
+            assertThat(clause.in(a)).as("%s in [%s]", List.of(words), a).isEqualTo(inA);
+            assertThat(clause.crosses(buf, aFrom, aTo, bFrom, bTo)).as("%s across [%s|%s]", List.of(words), a, b)
                     .isEqualTo(across);
             crossing += across ? 1 : 0;
             inside += inA ? 1 : 0;
