@@ -563,7 +563,7 @@ public final class LogScanner {
         boolean full;        // decoded and normalised as a whole (escapes, CR, overlong, or forced)
         boolean ascii;
         int normStart;       // byte where the normalised text starts (when !full)
-        int endState;        // byte-DFA state after the raw content (when !full)
+        int endRow;          // byte-DFA state after the raw content, as the compact table's row offset (when !full)
         String text;         // the normalised text, made when first needed
         int chars;           // the normalised text's length in UTF-16 chars once counted, else -1
         IdBits found;
@@ -780,7 +780,7 @@ public final class LogScanner {
                     filter.find(cur.text, found);
                 } else {
                     cur.normStart = from;
-                    cur.endState = compact.state(contentEnd < end ? lineCrState : lineState);
+                    cur.endRow = contentEnd < end ? lineCrState : lineState;
                 }
                 for (int a : alwaysRun) {
                     found.set(a);
@@ -917,7 +917,7 @@ public final class LogScanner {
                     lastState = -1;
                     return;
                 }
-                int own = l.endState;
+                int own = compact.state(l.endRow);
                 if (dfa.depth(own) > l.contentEnd - l.normStart) {
                     own = dfa.run(0, buf, l.normStart, l.contentEnd, windows[0]); // the state reached into the stripped prefix
                 }
@@ -1259,9 +1259,9 @@ public final class LogScanner {
                 return;
             }
             joinFrom = bFrom;
-            int st = a.endState;
-            if (dfa.depth(st) > a.contentEnd - a.normStart) {
-                st = dfa.run(0, buf, a.normStart, a.contentEnd, windows[0]); // the state reached into the stripped prefix
+            int st = a.endRow;
+            if (compact.depth[st >> 4] > a.contentEnd - a.normStart) {
+                st = compact.offset(dfa.run(0, buf, a.normStart, a.contentEnd, windows[0])); // the state reached into the stripped prefix
             }
             across(st, 0, bFrom, b.contentEnd, windows[0]);
             across(st, 1, bFrom, b.contentEnd, windows[1]);
@@ -1276,35 +1276,36 @@ public final class LogScanner {
         }
 
         /**
-         * The needles across one join: the DFA goes on from {@code st} (where the first line left it)
+         * The needles across one join: the DFA goes on from row {@code st} of the compact table (where the first line left it)
          * into the separator ({@code sep} spaces, 0 or 1) and the second line from {@code bFrom}, until
          * the needle being followed would start after the separator. (The automaton's arrays are read
          * here directly: a join is looked at on most lines, and a call a byte cost more than the step.)
          */
         private void across(int st, int sep, int bFrom, int bEnd, IdBits w) {
             w.clear();
-            final int[] table = dfa.table;
-            final int[] cls = dfa.cls;
-            final int[] depth = dfa.depth;
-            final boolean[] emits = dfa.emits;
-            final int shift = dfa.shift;
+            final int[] table = compact.table;
+            final int[] cls = compact.cls;
+            final int[] depth = compact.depth;
+            final int[][] outputs = compact.outputs;
             int s = st;
             if (sep == 1) {
-                s = table[(s << shift) | cls[' ']];
-                if (emits[s]) {
-                    for (int id : dfa.outputs[s]) {
+                int t = table[s + cls[' ']];
+                if ((t & MultiLiteralMatcher.Compact.EMITS) != 0) {
+                    for (int id : outputs[(t & ~3) >> 4]) {
                         w.set(id);
                     }
                 }
+                s = t & ~3;
             }
-            // a needle being followed from state s started at (k - depth) after the join; stop once that is past the separator
-            for (int q = bFrom, k = sep; q < bEnd && depth[s] > k - sep; q++, k++) {
-                s = table[(s << shift) | cls[buf[q] & 0xff]];
-                if (emits[s]) {
-                    for (int id : dfa.outputs[s]) {
+            // a needle being followed from row s started at (k - depth) after the join; stop once that is past the separator
+            for (int q = bFrom, k = sep; q < bEnd && depth[s >> 4] > k - sep; q++, k++) {
+                int t = table[s + cls[buf[q] & 0xff]];
+                if ((t & MultiLiteralMatcher.Compact.EMITS) != 0) {
+                    for (int id : outputs[(t & ~3) >> 4]) {
                         w.set(id);
                     }
                 }
+                s = t & ~3;
             }
         }
 

@@ -373,10 +373,12 @@ public final class MultiLiteralMatcher {
                 }
             }
             int[][] out = new int[n * (width >> 4)][];
+            int[] dep = new int[n * (width >> 4)];
             for (int st = 0; st < n; st++) {
                 out[st * (width >> 4)] = outputs[st];
+                dep[st * (width >> 4)] = depth[st];
             }
-            return new Compact(c, t, width, out);
+            return new Compact(c, t, width, out, dep);
         }
 
         /** How many states the automaton has. */
@@ -449,12 +451,15 @@ public final class MultiLiteralMatcher {
         final int width;
         /** The ids of the needles ending in a state, at {@code offset >> 4}: the loop finds them without a division. */
         final int[][] outputs;
+        /** How many bytes of a needle a state has matched so far, at {@code offset >> 4}. */
+        final int[] depth;
 
-        Compact(int[] cls, int[] table, int width, int[][] outputs) {
+        Compact(int[] cls, int[] table, int width, int[][] outputs, int[] depth) {
             this.cls = cls;
             this.table = table;
             this.width = width;
             this.outputs = outputs;
+            this.depth = depth;
         }
 
         /** The state an entry (or a row offset) leads to. */
