@@ -984,6 +984,11 @@ public final class LogScanner {
                     if (matched.get(entry.rule()) || skip[entry.rule()] || !complete(e)) {
                         continue;
                     }
+                    if (starts[e] != null && pText[0] == null && starts[e].rejects(buf, pStart[0], pEnd[0])) {
+                        // an anchored pattern whose first piece cannot start as it must, told on the bytes before
+                        // that piece's end (as a join's deadAlone): the joined text starts the same way
+                        continue;
+                    }
                     if (joined == null) {
                         joined = joinedText();
                     }

@@ -510,6 +510,32 @@ class LogScannerTest {
     }
 
     /**
+     * A pattern anchored at the line start matches a message wrapped at a fixed width over three
+     * lines, told from the first piece; a run whose first piece cannot start as the pattern must
+     * (though a later piece can) gives nothing.
+     */
+    @Test
+    void anchoredPatternMatchesAcrossAFixedWidthWrap() throws IOException {
+        List<RuleDefinition> rules = List.of(rule("WW-B907", "^\\s*error: [a-z]{3,}!$"));
+        String letters = "abcdefghij".repeat(20);
+        String message = "error: " + letters + "xyz!";
+        String refused = "error: abcdefghij".repeat(4) + "error: " + letters + "xyz!"; // pieces 2 and 3 start "error: ", piece 1 fails early
+        StringBuilder log = new StringBuilder();
+        for (String m : new String[] {message, "\n" + refused}) {
+            for (int i = 0; i < m.length(); i += 68) {
+                log.append(m, i, Math.min(m.length(), i + 68)).append('\n');
+            }
+        }
+        List<LogHit> hits = new ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            hits.clear();
+            new LogScanner(rules, threads).scan(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)), hits::add);
+            assertThat(hits).extracting(LogHit::line).as("%d threads", threads).containsExactly(1L);
+            assertThat(hits.get(0).text()).isEqualTo(message);
+        }
+    }
+
+    /**
      * The facts told on a line's bytes (pip's "Successfully installed", "Stored in directory:",
      * easy_install's "Processing dependencies for") agree with their patterns, whatever spaces,
      * controls and case the line has around the words.
