@@ -42,6 +42,7 @@ final class ClauseSearch {
 
     final String[] words;          // folded as the char matcher folds them
     final byte[][] bytes;          // their UTF-8, A-Z folded
+    final int longest;             // the longest word's bytes
     private final int[] probeAt;   // per word: where its chosen byte is
     private final byte[] probeOf;  // per word: that byte
     private final boolean[] probe; // per byte value: its fold is some word's chosen byte
@@ -105,6 +106,11 @@ final class ClauseSearch {
         maskB = distinct > 1 ? ((seen[1] & 0x20) != 0 ? ONES * 0x20 : 0) : maskA;
         space = sp;
         pairs = pr;
+        int most = 0;
+        for (byte[] w : bytes) {
+            most = Math.max(most, w.length);
+        }
+        longest = most;
     }
 
     /** How rare a (folded) byte is in build logs: higher is rarer. */

@@ -1020,10 +1020,7 @@ public final class LogScanner {
             }
 
             private boolean holds(int c) {
-                int longest = 0;
-                for (byte[] w : clauses[c].bytes) {
-                    longest = Math.max(longest, w.length);
-                }
+                int longest = clauses[c].longest;
                 boolean text = false;
                 for (int i = 0; i < pieces; i++) {
                     // (a word longer than a piece in the middle could reach over it: the joined text answers then)
