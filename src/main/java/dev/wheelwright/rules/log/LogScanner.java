@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * <p>Cost grows with the log, not with log × rules: each pattern's required literals (derived
  * from the regex, see {@link RequiredLiterals}, or declared) go into one Aho–Corasick automaton,
  * compiled to a DFA over UTF-8 bytes. The log is read in chunks cut at line ends; on a small
- * worker pool each chunk runs once through the DFA as raw bytes, which also finds the line
- * ends, and only a line where a literal occurred is decoded, normalised ({@link LineNormalizer};
+ * worker pool each chunk runs once through the DFA as raw bytes, two lines at a time
+ * ({@link LineScan}), which also finds the line ends, and only a line where a literal occurred is decoded, normalised ({@link LineNormalizer};
  * its prefixes are found on the bytes) and given to the regexes that literal stands for. A line
  * with ANSI escapes or carriage returns, which normalisation rewrites inside the line, is
  * decoded and normalised first and filtered as text. The calling thread reads ahead and then
@@ -648,107 +648,39 @@ public final class LogScanner {
             this.crOnly = crOnly;
         }
 
-        // what scanLine saw on the line it last scanned
-        private int lineState;      // DFA state (as a row offset) at the end
-        private int lineCrState;    // DFA state (as a row offset) before the last carriage return
-        private int lineFirstCr;
-        private boolean lineEscape;
-        private boolean lineHigh;
-
-        /**
-         * Runs the byte DFA from {@code from} to the line end, setting the ids of the needles
-         * found, and notes what decides whether the line can stay bytes (escapes, carriage
-         * returns, non-ASCII bytes). Returns the index of the line end (or {@code len}).
-         */
-        private int scanLine(int from, IdBits found) {
-            final byte[] b = buf;
-            final int[] table = compact.table;
-            final int[] cls = compact.cls;
-            final int[][] outputs = compact.outputs;
-            final int nl = crOnly ? '\r' : '\n';
-            final int n = len;
-            int s = 0;                  // the state's row offset
-            int crState = 0;
-            int firstCr = -1;
-            boolean escape = false;
-            boolean high = false;
-            int i = from;
-            for (; i < n; i++) {
-                int t = table[s + cls[b[i] & 0xff]];
-                if ((t & MultiLiteralMatcher.Compact.LOOK) == 0) {
-                    // the common case in a loop of its own: few live values, so that C1 (the launcher's
-                    // JIT) keeps them in registers
-                    s = t;
-                    while (++i < n && ((t = table[s + cls[b[i] & 0xff]]) & MultiLiteralMatcher.Compact.LOOK) == 0) {
-                        s = t;
-                    }
-                    if (i == n) {
-                        break;
-                    }
-                }
-                int u = b[i] & 0xff;
-                if (u == nl) {
-                    break;
-                }
-                if (u >= 0x80) {
-                    // a run of non-ASCII bytes (progress bars, box drawing, CJK) in a loop of its own
-                    high = true;
-                    int p = i > from ? b[i - 1] & 0xff : 0;
-                    while (true) {
-                        escape |= u == 0x9B && p == 0xC2; // C1 CSI, U+009B
-                        if ((t & MultiLiteralMatcher.Compact.EMITS) != 0) {
-                            for (int id : outputs[(t & ~3) >> 4]) {
-                                found.set(id);
-                            }
-                        }
-                        s = t & ~3;
-                        if (i + 1 >= n || b[i + 1] >= 0) {
-                            break; // (the loop's i++ moves past this byte)
-                        }
-                        i++;
-                        p = u;
-                        u = b[i] & 0xff;
-                        t = table[s + cls[u]];
-                    }
-                    continue;
-                } else if (u == '\r') {
-                    crState = s;
-                    if (firstCr < 0) {
-                        firstCr = i;
-                    }
-                } else {
-                    escape |= u == 0x1B;
-                }
-                if ((t & MultiLiteralMatcher.Compact.EMITS) != 0) {
-                    for (int id : outputs[(t & ~3) >> 4]) {
-                        found.set(id);
-                    }
-                }
-                s = t & ~3;
-            }
-            lineState = s;
-            lineCrState = crState;
-            lineFirstCr = firstCr;
-            lineEscape = escape;
-            lineHigh = high;
-            return i;
-        }
-
         ChunkResult run() {
             final byte[] b = buf;
             Line cur = new Line(filter.size(), rules.size(), clauses.length);
             Line prev = new Line(filter.size(), rules.size(), clauses.length);
             boolean havePrev = false;
             int line = 0;
-            int start = 0;
-            while (start < len) {
+            // a GitHub Actions timestamp (a quarter of such a log's bytes) or another prefix that
+            // normalisation drops is skipped before the automaton runs: needles are looked for
+            // in the text the patterns see
+            LineScan scan = new LineScan(compact, b, len, crOnly, bytePath);
+            LineScan.Records lines = scan.lines;
+            int next = 0;   // where the next block of lines starts
+            int k = 0;      // the line's record in the block
+            while (true) {
+                if (k == lines.count) {
+                    if (next >= len) {
+                        break;
+                    }
+                    next = scan.block(next);
+                    k = 0;
+                }
                 IdBits found = cur.found;
                 found.clear();
-                // a GitHub Actions timestamp (a quarter of such a log's bytes) or another prefix that
-                // normalisation drops is skipped before the automaton runs: needles are looked for
-                // in the text the patterns see (LineNormalizer.prefixEnd may look past the line's end)
-                int from = bytePath ? LineNormalizer.prefixEnd(b, start, len) : start;
-                int end = scanLine(from, found);
+                for (int j = lines.idStart(k), to = lines.idEnd[k]; j < to; j++) {
+                    found.set(lines.ids[j]);
+                }
+                int start = lines.start[k];
+                int from = lines.from[k];
+                int end = lines.end[k];
+                int lineFirstCr = lines.firstCr[k];
+                boolean lineEscape = (lines.flags[k] & LineScan.ESCAPE) != 0;
+                boolean lineHigh = (lines.flags[k] & LineScan.HIGH) != 0;
+                k++;
                 int contentEnd = end;
                 if (!crOnly && contentEnd > start && b[contentEnd - 1] == '\r') {
                     contentEnd--;
@@ -780,7 +712,7 @@ public final class LogScanner {
                     filter.find(cur.text, found);
                 } else {
                     cur.normStart = from;
-                    cur.endRow = contentEnd < end ? lineCrState : lineState;
+                    cur.endRow = contentEnd < end ? lines.crState[k - 1] : lines.state[k - 1];
                 }
                 for (int a : alwaysRun) {
                     found.set(a);
@@ -842,10 +774,6 @@ public final class LogScanner {
                 cur = swap;
                 havePrev = true;
                 line++;
-                start = end + 1;
-                if (end == len) {
-                    break; // last line without a line end
-                }
             }
             if (run.count > 0) {
                 run.matched.or(prev.matched);
