@@ -52,6 +52,7 @@ public final class LogScanner {
     static final int WRAP_MIN = 60;             // shorter lines are not considered hard-wrapped
     static final int MAX_RUN_LINES = 12;        // a fixed-width wrapped message longer than this is cut
     private static final int IN_FLIGHT = 4;
+    private static final int CARRY_SLACK = 1 << 16;
 
     private final List<RuleDefinition> rules;
     private final List<Entry> entries = new ArrayList<>();   // one per (rule, pattern), then context patterns
@@ -373,7 +374,9 @@ public final class LogScanner {
                 int want = carry.length + chunkSize;
                 byte[] buf = free.poll();
                 if (buf == null || buf.length < want) {
-                    buf = new byte[want]; // (a smaller one, for a shorter carry, is dropped)
+                    // (a smaller one is dropped; the slack keeps the next chunks' carries, each a part of
+                    // a line, from making a new one nearly every other chunk)
+                    buf = new byte[want + Math.min(want, CARRY_SLACK)];
                 }
                 System.arraycopy(carry, 0, buf, 0, carry.length);
                 int len = carry.length;
