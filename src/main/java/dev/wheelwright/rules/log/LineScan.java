@@ -106,6 +106,7 @@ final class LineScan {
         final byte[] b = this.b;
         final int[] table = this.table;
         final int[] cls = this.cls;
+        final int[][] outputs = this.outputs;
         final Half x = one;
         final Half y = two;
         int i1 = x.i;
@@ -129,6 +130,11 @@ final class LineScan {
             if ((t1 & LOOK) == 0) {
                 s1 = t1;
                 i1++;
+            } else if (b[i1] >= 0x20) {
+                // a needle ends at a printable ASCII byte: noted here, without a call (most looks in pip's lines)
+                x.out.ids(outputs[(t1 & ~3) >> 4]);
+                s1 = t1 & ~3;
+                i1++;
             } else {
                 x.i = i1;
                 x.s = s1;
@@ -143,6 +149,10 @@ final class LineScan {
             }
             if ((t2 & LOOK) == 0) {
                 s2 = t2;
+                i2++;
+            } else if (b[i2] >= 0x20) {
+                y.out.ids(outputs[(t2 & ~3) >> 4]);
+                s2 = t2 & ~3;
                 i2++;
             } else {
                 y.i = i2;
