@@ -259,6 +259,8 @@ final class LineScan {
                 // a run of non-ASCII bytes (progress bars, box drawing, CJK) in a loop of its own
                 flags |= HIGH;
                 int p = i > lineFrom ? b[i - 1] & 0xff : 0;
+                int lead = -1;          // the last three-byte character walked, and the state before it
+                int leadState = -1;
                 while (true) {
                     if (u == 0x9B && p == 0xC2) {
                         flags |= ESCAPE; // C1 CSI, U+009B
@@ -269,6 +271,26 @@ final class LineScan {
                     s = t & ~3;
                     if (i + 1 >= len || b[i + 1] >= 0) {
                         break;
+                    }
+                    int v = b[i + 1] & 0xff;
+                    if (v >= 0xE0 && v <= 0xEF) {
+                        // a progress bar repeats one character: bytes that took the walk from a state back to it
+                        // do so again, with the same needles (noted) and the same escapes (none: no 0x9B after
+                        // 0xC2 starts in a character led by 0xE0-0xEF), so copies of that character are skipped
+                        if (s == leadState && lead == i - 2) {
+                            while (i + 3 < len && b[i + 1] == b[lead] && b[i + 2] == b[lead + 1] && b[i + 3] == b[lead + 2]) {
+                                i += 3;
+                                lead += 3;
+                            }
+                            if (i + 1 >= len || b[i + 1] >= 0) {
+                                break;
+                            }
+                            v = b[i + 1] & 0xff;
+                        }
+                        if (v >= 0xE0 && v <= 0xEF) {
+                            lead = i + 1;
+                            leadState = s;
+                        }
                     }
                     i++;
                     p = u;

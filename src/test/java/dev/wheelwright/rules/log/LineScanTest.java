@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LineScanTest {
 
     private static final String[] PIECES = {
-        "a", "b", "ab", "ba", " ", "x", "é", "─", "\r", "\u001B[0m", "\u009B", "\t", "\n",
+        "a", "b", "ab", "ba", " ", "x", "é", "─", "\r", "\u001B[0m", "\u009B", "\t", "\n", "━━━━━━━", "━", "─━━─",
     };
     private static final String[] PREFIXES = {
         "", "", "", "2024-05-01T12:00:07.1234567Z ", "##[group]", "> ", "[2024-05-01T12:00:07Z] ",
@@ -33,7 +33,7 @@ class LineScanTest {
     void everyLineRecordIsWhatAWalkOfThatLineAloneGives(int block, boolean crOnly, boolean skipPrefix) {
         Random rnd = new Random(block * 31L + (crOnly ? 7 : 0) + (skipPrefix ? 3 : 0));
         List<List<String>> needles = new ArrayList<>();
-        for (String w : new String[] {"ab", "ba", "aab", "b b", "é─", "x", "abab", "─\r"}) {
+        for (String w : new String[] {"ab", "ba", "aab", "b b", "é─", "x", "abab", "─\r", "━━━", "─━"}) {
             needles.add(List.of(w));
         }
         MultiLiteralMatcher m = new MultiLiteralMatcher(needles);
