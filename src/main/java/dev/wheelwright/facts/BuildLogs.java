@@ -51,7 +51,7 @@ public record BuildLogs(List<LogSource> logs) {
 
         @Override
         public InputStream open() throws IOException {
-            return decoded(name, Files.newInputStream(path));
+            return decoded(name, MappedFileInput.open(path));
         }
 
         @Override
