@@ -31,14 +31,18 @@ public final class ProjectReader {
     private static final Pattern DEPLOYMENT = Pattern.compile("MACOSX_DEPLOYMENT_TARGET\\s*=\\s*[\"']?([0-9][0-9.]*)");
     private static final Pattern SET_SOURCE = Pattern.compile("\\.set_source\\s*\\(");
 
-    private final RunnerImages runners;
+    private final java.util.function.Supplier<RunnerImages> runners;
 
     public ProjectReader(RunnerImages runners) {
-        this.runners = runners;
+        this.runners = () -> runners;
     }
 
+    /**
+     * With the built-in runner table, read when a CI job first asks for it: a folder without CI
+     * files (doctor on a log alone) does not pay for parsing it.
+     */
     public ProjectReader() {
-        this(RunnerImages.builtIn());
+        this.runners = RunnerImages::builtIn;
     }
 
     public ProjectFacts read(Path dir) {
@@ -272,7 +276,7 @@ public final class ProjectReader {
             if (run.runner() == null || (!run.usesCibuildwheel() && run.builders().isEmpty())) {
                 continue;
             }
-            Optional<RunnerImages.Image> image = runners.find(run.runner().value());
+            Optional<RunnerImages.Image> image = runners.get().find(run.runner().value());
             String os = image.map(RunnerImages.Image::os).orElseGet(() -> guessOs(run.runner().value()));
             if (os == null) {
                 continue;
