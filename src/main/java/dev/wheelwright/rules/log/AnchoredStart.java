@@ -16,11 +16,35 @@ import java.util.regex.Pattern;
  * {@code \w} or a class of those (with ranges), each followed by {@code *}, {@code ?} or
  * {@code +} (all read as "any number": a superset), then one such item without a
  * quantifier. Anything else, and a first item that shares a character with the skipped
- * run, gives no test. Non-ASCII text is never decided here.
+ * run, gives no test. A non-ASCII character (pip's progress bar before the next line, in a
+ * join) is decided by the non-ASCII characters the items list, unless case folding beyond
+ * ASCII is on.
  */
 final class AnchoredStart {
     private final boolean[] skip = new boolean[128];
     private final boolean[] first = new boolean[128];
+    // the non-ASCII characters of both sets (BMP, no surrogates), and whether those lists are whole:
+    // not when a member is a surrogate, or case folding beyond ASCII is on, or the sets share one
+    private final java.util.BitSet skipHigh = new java.util.BitSet();
+    private final java.util.BitSet firstHigh = new java.util.BitSet();
+    private boolean highDecided = true;
+
+    /** The characters an item or group can match: ASCII ones by code, other BMP ones listed. */
+    private static final class Members {
+        final boolean[] ascii = new boolean[128];
+        final java.util.BitSet high = new java.util.BitSet();
+        boolean wide;       // some member is a surrogate: not listed
+
+        void add(int c) {
+            if (c < 128) {
+                ascii[c] = true;
+            } else if (Character.isSurrogate((char) c)) {
+                wide = true;
+            } else {
+                high.set(c);
+            }
+        }
+    }
 
     private AnchoredStart() {
     }
@@ -31,6 +55,7 @@ final class AnchoredStart {
             return null;
         }
         boolean ci = (p.flags() & Pattern.CASE_INSENSITIVE) != 0;
+        boolean unicodeCase = (p.flags() & Pattern.UNICODE_CASE) != 0;
         String r = p.pattern();
         int i = 0;
         while (r.startsWith("(?", i)) {
@@ -39,7 +64,9 @@ final class AnchoredStart {
                 char f = r.charAt(j);
                 if (f == 'i') {
                     ci = true;
-                } else if (f != 'u') {
+                } else if (f == 'u') {
+                    unicodeCase = true;
+                } else {
                     return null;
                 }
                 j++;
@@ -54,6 +81,7 @@ final class AnchoredStart {
         }
         i++;
         AnchoredStart a = new AnchoredStart();
+        a.highDecided = !(ci && unicodeCase);
         int[] at = {i};
         int[] groupEnds = new int[16]; // the ')' of each required group entered, innermost last
         int groups = 0;
@@ -75,16 +103,14 @@ final class AnchoredStart {
                 boolean optional = q < r.length() && "*?{".indexOf(r.charAt(q)) >= 0;
                 if (optional) {
                     // an optional group: every character it can match may be in the skipped run
-                    boolean[] set = new boolean[128];
+                    Members set = new Members();
                     if (r.charAt(q) == '{' || !chars(r, g, close, set)) {
                         return null;
                     }
                     if (ci) {
-                        fold(set);
+                        fold(set.ascii);
                     }
-                    for (int c = 0; c < 128; c++) {
-                        a.skip[c] |= set[c];
-                    }
+                    a.addSkipped(set);
                     at[0] = q + 1;
                     if (at[0] < r.length() && (r.charAt(at[0]) == '?' || r.charAt(at[0]) == '+')) {
                         at[0]++;
@@ -98,12 +124,12 @@ final class AnchoredStart {
                 at[0] = g;
                 continue;
             }
-            boolean[] set = new boolean[128];
+            Members set = new Members();
             if (!item(r, at, set)) {
                 return null;
             }
             if (ci) {
-                fold(set);
+                fold(set.ascii);
             }
             int q = at[0];
             if (q < r.length() && "*?+".indexOf(r.charAt(q)) >= 0) {
@@ -111,9 +137,7 @@ final class AnchoredStart {
                 if (q < r.length() && (r.charAt(q) == '?' || r.charAt(q) == '+')) {
                     q++; // lazy or possessive: the same characters
                 }
-                for (int c = 0; c < 128; c++) {
-                    a.skip[c] |= set[c];
-                }
+                a.addSkipped(set);
                 at[0] = q;
                 continue;
             }
@@ -122,15 +146,27 @@ final class AnchoredStart {
             }
             boolean any = false;
             for (int c = 0; c < 128; c++) {
-                if (set[c] && a.skip[c]) {
+                if (set.ascii[c] && a.skip[c]) {
                     return null; // the first item's character may be taken for a skipped one
                 }
-                a.first[c] = set[c];
-                any |= set[c];
+                a.first[c] = set.ascii[c];
+                any |= set.ascii[c];
+            }
+            a.firstHigh.or(set.high);
+            if (set.wide || set.high.intersects(a.skipHigh)) {
+                a.highDecided = false;
             }
             // a first item of non-ASCII characters only: every ASCII byte there is rejected
             return any || hasNonAscii(r, i, at[0]) ? a : null;
         }
+    }
+
+    private void addSkipped(Members set) {
+        for (int c = 0; c < 128; c++) {
+            skip[c] |= set.ascii[c];
+        }
+        skipHigh.or(set.high);
+        highDecided &= !set.wide;
     }
 
     /** Where a group's content starts, for a capturing, named or non-capturing group at {@code i}; else -1. */
@@ -163,11 +199,11 @@ final class AnchoredStart {
     }
 
     /**
-     * Every ASCII character the text {@code r[from, to)} (a group's content) can match: its items,
+     * Every character the text {@code r[from, to)} (a group's content) can match: its items,
      * whatever their quantifiers, alternatives and nested groups; false when some part is not one
      * this class reads ({@code .}, a negated class, a look-around, an escape like {@code \S}).
      */
-    private static boolean chars(String r, int from, int to, boolean[] set) {
+    private static boolean chars(String r, int from, int to, Members set) {
         int[] at = {from};
         while (at[0] < to) {
             char c = r.charAt(at[0]);
@@ -208,18 +244,17 @@ final class AnchoredStart {
     }
 
     /**
-     * Reads one item at {@code at[0]} into {@code set} (its ASCII members; non-ASCII members
-     * are left out, as the test never decides on a non-ASCII byte); false when it is not one
-     * this class understands.
+     * Reads one item at {@code at[0]} into {@code set}; false when it is not one this class
+     * understands.
      */
-    private static boolean item(String r, int[] at, boolean[] set) {
+    private static boolean item(String r, int[] at, Members set) {
         int i = at[0];
         if (i >= r.length()) {
             return false;
         }
         char c = r.charAt(i);
         if (c == '\\') {
-            if (i + 1 >= r.length() || !escape(r.charAt(i + 1), set)) {
+            if (i + 1 >= r.length() || !escape(r.charAt(i + 1), set.ascii)) {
                 return false;
             }
             at[0] = i + 2;
@@ -238,7 +273,7 @@ final class AnchoredStart {
                     return false;
                 }
                 if (m == '\\') {
-                    if (j + 1 >= r.length() || !escape(r.charAt(j + 1), set)) {
+                    if (j + 1 >= r.length() || !escape(r.charAt(j + 1), set.ascii)) {
                         return false;
                     }
                     j += 2;
@@ -249,15 +284,13 @@ final class AnchoredStart {
                     if (hi == '\\' || hi == '[') {
                         return false;
                     }
-                    for (int x = m; x <= hi && x < 128; x++) {
-                        set[x] = true;
+                    for (int x = m; x <= hi; x++) {
+                        set.add(x);
                     }
                     j += 3;
                     continue;
                 }
-                if (m < 128) {
-                    set[m] = true;
-                }
+                set.add(m);
                 j++;
             }
             if (j >= r.length()) {
@@ -269,9 +302,7 @@ final class AnchoredStart {
         if ("()|.$^?*+{}]".indexOf(c) >= 0) {
             return false;
         }
-        if (c < 128) {
-            set[c] = true;
-        }
+        set.add(c);
         at[0] = i + 1;
         return true;
     }
@@ -313,15 +344,37 @@ final class AnchoredStart {
     }
 
     /**
-     * Whether the pattern cannot match at the start of the ASCII text {@code b[from, to)}: the
-     * first byte past the skipped run is not a first item's. Undecided (false) on a non-ASCII
-     * byte and on a line that is all skipped bytes.
+     * Whether the pattern cannot match at the start of the text {@code b[from, to)} (UTF-8): the
+     * first character past the skipped run is not a first item's. Undecided (false) on a line
+     * that is all skipped characters, and on a non-ASCII character when the non-ASCII members
+     * are not all listed or the bytes are not a well-formed BMP character.
      */
     boolean rejects(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             int u = b[i];
             if (u < 0) {
-                return false;
+                if (!highDecided) {
+                    return false;
+                }
+                int c;
+                int n;
+                if ((u & 0xE0) == 0xC0 && i + 1 < to && (b[i + 1] & 0xC0) == 0x80) {
+                    c = (u & 0x1F) << 6 | b[i + 1] & 0x3F;
+                    n = 2;
+                } else if ((u & 0xF0) == 0xE0 && i + 2 < to && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+                    c = (u & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F;
+                    n = 3;
+                } else {
+                    return false;
+                }
+                if (c < (n == 2 ? 0x80 : 0x800) || Character.isSurrogate((char) c)) {
+                    return false; // over-long or a surrogate: the decoder makes U+FFFD of it
+                }
+                if (skipHigh.get(c)) {
+                    i += n - 1;
+                    continue;
+                }
+                return !firstHigh.get(c);
             }
             if (!skip[u]) {
                 return !first[u];

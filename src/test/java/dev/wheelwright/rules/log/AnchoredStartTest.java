@@ -40,6 +40,15 @@ class AnchoredStartTest {
             "^(?:\\d+: )?FAILED => `12: FAILED` => passes",
             "^│ Collecting => `Collecting` => rejects",
             "^│ Collecting => `│ Collecting` => passes",
+            "^│ Collecting => `─ Collecting` => rejects",
+            "^[\\s*>•-]*(?<tool>[Pp]ip(?: version)?\\s*[:=]) => `     ━━━━━━ 9.3/9.3 MB` => rejects",
+            "^[\\s*>•-]*(?<tool>[Pp]ip(?: version)?\\s*[:=]) => ` • • pip: 23.1` => passes",
+            "^[\\s─-╿]*x => `━━x` => passes",
+            "^[\\s─-╿]*x => `■x` => rejects",
+            "(?iu)^[\\sé]*x => `ÉX` => passes",
+            "(?i)^[\\sé]*x => `Éx` => rejects",
+            "^\\s*[éÉ]x => `Éx` => passes",
+            "^[\\s•]*•x => ` •x` => passes",
     })
     void readsThePatternText(String regex, String line, String expected) {
         AnchoredStart a = AnchoredStart.of(Pattern.compile(regex));
@@ -69,7 +78,7 @@ class AnchoredStartTest {
         LogFacts.PATTERNS.forEach(f -> patterns.add(f.pattern()));
         patterns.removeIf(p -> !LogScanner.anchoredAtStart(p) || AnchoredStart.of(p) == null);
         assertThat(patterns).hasSizeGreaterThan(20);
-        String[] pieces = {" ", "  ", "\t", "*", "-", ">", "•", "│", "|", "=", "[", "]", "E", "ERROR: ", "error: ", "pip", "Pip",
+        String[] pieces = {" ", "  ", "\t", "*", "-", ">", "•", "│", "|", "━━━━", "é", "É", "\u00A0", "=", "[", "]", "E", "ERROR: ", "error: ", "pip", "Pip",
                 "pip version", ": ", "=", "23.1", "1.2.3", "Collecting ", "numpy", "Stored in directory: ", "/x/", "Failed building wheel for ",
                 "Successfully installed ", "Successfully built ", "a.whl", "Traceback (most recent call last):", "FAILED ", "t.py::x",
                 "Killed: 9", "[1] 2 killed ", "Expected sha256 ", "0".repeat(64), "=== 1 failed in 2.0s ===", "Python 3.11.2",
