@@ -21,6 +21,9 @@ public final class RunnerImageRetiredCheck implements Check {
     @Override
     public void run(Facts facts, Hits hits) {
         facts.get(ProjectFacts.class).ifPresent(p -> {
+            if (p.ci().stream().allMatch(run -> run.runner() == null)) {
+                return; // (no runner named: the table is not parsed, as for doctor on a log alone)
+            }
             RunnerImages images = RunnerImages.builtIn();
             Map<String, List<CiRun>> byLabel = new LinkedHashMap<>();
             Map<String, RunnerImages.Image> image = new LinkedHashMap<>();
