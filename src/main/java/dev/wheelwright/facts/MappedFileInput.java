@@ -15,15 +15,32 @@ import java.util.Objects;
  * reader's array. A file stream's read(2) copies into a native buffer and then into the array,
  * and that was a tenth of {@code doctor}'s CPU on a 1 GB log.
  *
- * <p>The file is mapped a window at a time. What it holds past its size at open (a log still
+ * <p>The file is mapped a window at a time, and a window is unmapped as soon as it is read
+ * (through {@code sun.misc.Unsafe.invokeCleaner}, which no JDK up to 25 deprecates): left to the
+ * garbage collector, the windows of a 2 GB log stayed mapped and counted as resident memory
+ * (1 GB with {@code -Xmx256m}). Where that cannot be done, and on Windows, and for small files,
+ * the file is read as a plain stream. What the file holds past its size at open (a log still
  * being written) is read through the channel, so the stream ends where a file stream would. A
  * file cut short while mapped makes the JVM fail the copy; that is reported as an I/O error
- * naming the file. On Windows a mapped file cannot be deleted until the mapping is collected,
- * so there, and for small files, the file is read as a plain stream.
+ * naming the file.
  */
 final class MappedFileInput extends InputStream {
     static final long MIN_SIZE = 1 << 20;
-    static final long WINDOW = 256L << 20;
+    static final long WINDOW = 32L << 20;
+    private static final java.lang.invoke.MethodHandle UNMAP = unmapper();
+
+    private static java.lang.invoke.MethodHandle unmapper() {
+        try {
+            Class<?> unsafe = Class.forName("sun.misc.Unsafe");
+            java.lang.reflect.Field f = unsafe.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            return java.lang.invoke.MethodHandles.lookup()
+                    .findVirtual(unsafe, "invokeCleaner", java.lang.invoke.MethodType.methodType(void.class, ByteBuffer.class))
+                    .bindTo(f.get(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
 
     private final Path path;
     private final FileChannel channel;
@@ -42,7 +59,7 @@ final class MappedFileInput extends InputStream {
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
         try {
             long size = ch.size();
-            if (size < minSize || java.io.File.separatorChar != '/') {
+            if (size < minSize || java.io.File.separatorChar != '/' || UNMAP == null) {
                 return Channels.newInputStream(ch);
             }
             return new MappedFileInput(path, ch, size, windowSize);
@@ -73,7 +90,7 @@ final class MappedFileInput extends InputStream {
             return 0;
         }
         if (pos >= mappedEnd) {
-            window = null;
+            unmap();
             int n = channel.read(ByteBuffer.wrap(b, off, len), pos);
             if (n > 0) {
                 pos += n;
@@ -81,7 +98,7 @@ final class MappedFileInput extends InputStream {
             return n;
         }
         if (window == null || pos >= windowStart + window.capacity()) {
-            window = null;
+            unmap();
             windowStart = pos;
             window = channel.map(FileChannel.MapMode.READ_ONLY, pos, Math.min(windowSize, mappedEnd - pos));
         }
@@ -107,9 +124,22 @@ final class MappedFileInput extends InputStream {
         return skipped;
     }
 
+    /** Unmaps the window now; nothing reads it after this (the stream is read by one thread). */
+    private void unmap() {
+        MappedByteBuffer w = window;
+        window = null;
+        if (w != null) {
+            try {
+                UNMAP.invokeExact((ByteBuffer) w);
+            } catch (Throwable e) {
+                // (left to the collector)
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        window = null;
+        unmap();
         channel.close();
     }
 }

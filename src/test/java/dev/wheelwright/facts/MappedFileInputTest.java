@@ -67,6 +67,38 @@ class MappedFileInputTest {
         }
     }
 
+    /**
+     * A window is unmapped once read, not when the collector gets to it: at no point is more
+     * than one window of the file mapped (Linux, where /proc/self/maps lists the mappings).
+     */
+    @Test
+    void aWindowIsUnmappedOnceRead() throws IOException {
+        Path maps = Path.of("/proc/self/maps");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(maps), "no /proc/self/maps here");
+        byte[] data = randomBytes(64 * 4096 + 100, 6);
+        Path f = Files.write(dir.resolve("windows.log"), data).toRealPath();
+        int most = 0;
+        try (InputStream in = MappedFileInput.open(f, 0, 4 * 4096)) {
+            assertThat(in).isInstanceOf(MappedFileInput.class);
+            byte[] buf = new byte[3000];
+            while (in.read(buf, 0, buf.length) > 0) {
+                most = Math.max(most, mappingsOf(maps, f));
+            }
+        }
+        assertThat(most).isEqualTo(1);
+        assertThat(mappingsOf(maps, f)).as("after close").isZero();
+    }
+
+    private static int mappingsOf(Path maps, Path file) throws IOException {
+        int n = 0;
+        for (String line : Files.readAllLines(maps)) {
+            if (line.endsWith(" " + file)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** A log still being written is read to its end, as a file stream reads it. */
     @Test
     void bytesWrittenAfterOpeningAreReadToo() throws IOException {
