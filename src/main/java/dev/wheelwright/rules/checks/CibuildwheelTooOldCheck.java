@@ -15,6 +15,9 @@ public final class CibuildwheelTooOldCheck implements Check {
     @Override
     public void run(Facts facts, Hits hits) {
         facts.get(ProjectFacts.class).ifPresent(p -> {
+            if (p.ci().stream().allMatch(run -> run.cibuildwheel() == null)) {
+                return; // (no cibuildwheel pin: the table is not parsed, as for doctor on a log alone)
+            }
             for (CibuildwheelFeatures.Shortfall s : CibuildwheelFeatures.builtIn().shortfalls(p)) {
                 hits.add(ProjectCheckSupport.at(s.pin()), ProjectCheckSupport.values(
                                 "version", s.pin().value(),

@@ -20,8 +20,8 @@ public final class RetiredManylinuxImageCheck implements Check {
     @Override
     public void run(Facts facts, Hits hits) {
         ProjectFacts p = facts.get(ProjectFacts.class).orElse(null);
-        if (p == null) {
-            return;
+        if (p == null || (p.ci().isEmpty() && p.pyproject() == null)) {
+            return; // (no CI job and no pyproject.toml: the table is not parsed, as for doctor on a log alone)
         }
         RetiredTables table = RetiredTables.builtIn();
         Map<String, List<Located<String>>> at = new LinkedHashMap<>();

@@ -37,6 +37,9 @@ public final class UnpinnedBuildRequirementCheck implements Check {
             // no [build-system]: pip's PEP 517 fallback asks for setuptools>=40.8.0, the newest one it finds
             reqs.add(new Located<>(IMPLICIT, p.setupPy().file(), Math.max(1, p.setupPy().setupLine())));
         }
+        if (reqs.isEmpty()) {
+            return; // (no build requirement: the table is not parsed, as for doctor on a log alone)
+        }
         String text = (p.setupPy() == null ? "" : p.setupPy().text()) + "\n" + (p.setupCfg() == null ? "" : p.setupCfg().text());
         for (BreakingBuildMajors.Entry e : BreakingBuildMajors.builtIn()) {
             Matcher m = e.uses().matcher(text);
