@@ -73,6 +73,17 @@ final class IdBits {
         }
     }
 
+    /** Whether this set and {@code other} share an id. */
+    boolean intersects(IdBits other) {
+        int n = Math.min(used, other.used);
+        for (int k = 0; k < n; k++) {
+            if ((words[k] & other.words[k]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds the ids of {@code other} (whose capacity is at most this one's). */
     void or(IdBits other) {
         for (int k = 0; k < other.used; k++) {

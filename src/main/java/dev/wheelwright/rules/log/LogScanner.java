@@ -64,6 +64,7 @@ public final class LogScanner {
     private final ClauseSearch[] clauses;    // per clause: its literals (one of them must be there), and how to look for them
     private final byte[][] startFacts;       // per entry: the words of a fact told by its line's start alone, or null
     private final int[] startFactEntries;    // the entries that have them
+    private final IdBits startFactMask;      // the same, as a set: one test a line
     private final int tagEntry;              // the fact entry of pip debug's tag lines
     private final boolean[] anchored;        // per entry: its regex can only match at the text's start
     private final boolean[] leading;         // per rule entry: every match starts with one of its needles
@@ -138,6 +139,10 @@ public final class LogScanner {
             startFacts[e] = entries.get(e).fact() == null ? null : startFact(entries.get(e).fact());
         }
         startFactEntries = java.util.stream.IntStream.range(0, entries.size()).filter(e -> startFacts[e] != null).toArray();
+        startFactMask = new IdBits(entries.size());
+        for (int e : startFactEntries) {
+            startFactMask.set(e);
+        }
         int te = -1;
         for (int e = ruleEntries; e < entries.size(); e++) {
             LogFacts.FactPattern f = entries.get(e).fact();
@@ -724,7 +729,7 @@ public final class LogScanner {
                     found.andNot(quietFacts); // facts already known, and tag lines outside pip's tag list
                 }
                 cur.hasRule = !noRuleEntry(found);
-                if (!cur.full) {
+                if (!cur.full && found.intersects(startFactMask)) {
                     // pip's "Successfully installed" (its last line) and "Stored in directory:" (after every wheel it
                     // builds), frequent in long logs: recognised on the bytes, without decoding or a regex
                     for (int e : startFactEntries) {
