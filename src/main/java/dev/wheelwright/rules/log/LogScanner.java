@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  * from the regex, see {@link RequiredLiterals}, or declared) go into one Aho–Corasick automaton,
  * compiled to a DFA over UTF-8 bytes. The log is read in chunks cut at line ends; on a small
  * worker pool each chunk runs once through the DFA as raw bytes, two lines at a time
- * ({@link LineScan}), which also finds the line ends, and only a line where a literal occurred is decoded, normalised ({@link LineNormalizer};
- * its prefixes are found on the bytes) and given to the regexes that literal stands for. A line
+ * ({@link LineScan}), which also finds the line ends, and only a line where a literal
+ * occurred is decoded, normalised ({@link LineNormalizer}; its prefixes are found on the
+ * bytes) and given to the regexes that literal stands for. A line
  * with ANSI escapes or carriage returns, which normalisation rewrites inside the line, is
  * decoded and normalised first and filtered as text. The calling thread reads ahead and then
  * consumes the chunk results strictly in order (package context is sequential). At most a few
